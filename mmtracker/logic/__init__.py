@@ -1,0 +1,1 @@
+"""Pure clinical knowledge: no Qt, no database, no files, no clock."""

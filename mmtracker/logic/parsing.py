@@ -1,0 +1,188 @@
+"""Turn plain mappings (JSON objects, form fields, database rows) into history entries.
+
+Types are read from the dataclass annotations, so one description of each entry
+serves the record file, the services and the loaders. Every problem names the
+field by its path and what is accepted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import MISSING, dataclass, fields
+from enum import StrEnum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with an input: where (a JSON path or field name) and what."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+def join_path(base: str, key: str | int) -> str:
+    """Extend a JSON-style path: ``lab_results[3].value``."""
+    if isinstance(key, int):
+        return f"{base}[{key}]"
+    return f"{base}.{key}" if base else key
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _describe(tp: Any) -> str:
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return "one of " + ", ".join(repr(m.value) for m in tp)
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        dt.date: "a date YYYY-MM-DD",
+        dt.datetime: "a date-time YYYY-MM-DDTHH:MM:SS",
+    }
+    return names.get(tp, "a list of text")
+
+
+def coerce(tp: Any, value: Any) -> Any:
+    """Convert ``value`` to type ``tp``; raise ``ValueError`` naming what is accepted."""
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if value is None:
+            return None
+        return coerce(args[0], value)
+    if value is None:
+        raise ValueError(f"is required: {_describe(tp)}")
+    if origin is tuple:
+        if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+            raise ValueError("must be a list of text")
+        return tuple(value)
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        try:
+            return tp(value)
+        except ValueError:
+            raise ValueError(f"must be {_describe(tp)}, not {value!r}") from None
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise ValueError(f"must be true or false, not {value!r}")
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"must be a whole number, not {value!r}")
+        return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"must be a number, not {value!r}")
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        return float(value)
+    if tp is str:
+        if not isinstance(value, str):
+            raise ValueError(f"must be text, not {value!r}")
+        return value
+    if tp is dt.datetime:
+        return _as_datetime(value)
+    if tp is dt.date:
+        return _as_date(value)
+    raise TypeError(f"unsupported field type {tp!r}")  # a programming error, not bad input
+
+
+def _as_date(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        raise ValueError("must be a date without a time")
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            if len(value) == 10:
+                return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise ValueError(f"must be a date YYYY-MM-DD, not {value!r}")
+    raise ValueError(f"must be a date YYYY-MM-DD, not {value!r}")
+
+
+def _as_datetime(value: Any) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date-time YYYY-MM-DDTHH:MM:SS, not {value!r}")
+
+
+def parse_as(
+    cls: type[T], data: Mapping[str, Any], path: str = ""
+) -> tuple[T | None, list[Problem]]:
+    """Build a dataclass ``cls`` from ``data``; return it, or None and every problem found."""
+    hints = _hints(cls)
+    problems: list[Problem] = []
+    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]  # cls is a dataclass type
+    problems.extend(
+        Problem(join_path(path, key), "is not a known field") for key in sorted(set(data) - known)
+    )
+    values: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]  # cls is a dataclass type
+        if f.name not in data:
+            if f.default is MISSING and f.default_factory is MISSING:
+                problems.append(
+                    Problem(join_path(path, f.name), f"is required: {_describe(hints[f.name])}")
+                )
+            continue
+        try:
+            values[f.name] = coerce(hints[f.name], data[f.name])
+        except ValueError as exc:
+            problems.append(Problem(join_path(path, f.name), str(exc)))
+    if problems:
+        return None, problems
+    return cls(**values), []
+
+
+def _converter(tp: Any) -> Any:
+    origin = typing.get_origin(tp)
+    if origin in (types.UnionType, typing.Union):
+        inner = _converter(next(a for a in typing.get_args(tp) if a is not type(None)))
+        if inner is None:
+            return None
+        return lambda v: None if v is None else inner(v)
+    if origin is tuple:
+        return tuple
+    if isinstance(tp, type) and issubclass(tp, StrEnum):
+        return tp
+    return None
+
+
+def row_builder(cls: type[T]) -> typing.Callable[[Mapping[Any, Any]], T]:
+    """A fast constructor of ``cls`` from rows already validated when they were written.
+
+    Converts code strings to their enums and lists to tuples; unknown keys are ignored.
+    """
+    hints = _hints(cls)
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]  # cls is a dataclass type
+    plan = [(name, _converter(hints[name])) for name in names]
+
+    def build(row: Mapping[Any, Any]) -> T:
+        return cls(
+            **{name: (conv(row[name]) if conv else row[name]) for name, conv in plan if name in row}
+        )
+
+    return build

@@ -1,0 +1,460 @@
+"""Entry checks shared by the services, the record import and ``evaluate``.
+
+The sanity limits refuse obvious typos (ARCHITECTURE.md, "Entry sanity
+limits"); they are not clinical rules. Phase transitions follow
+clinical-rules.md §11 Phases. ``today`` is passed in: this layer never reads
+the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from itertools import pairwise
+
+from mmtracker.logic.codes import (
+    QUALITATIVE_ANALYTES,
+    Analyte,
+    InvasiveProcedure,
+    MucositisScale,
+    PatientStatus,
+    Phase,
+)
+from mmtracker.logic.history import (
+    FUTURE_DATE_FIELDS,
+    Acknowledgement,
+    BoneTherapyDose,
+    BoneTherapyEvent,
+    Cytogenetics,
+    DentalExam,
+    Entry,
+    Imaging,
+    LabResult,
+    MrdTest,
+    Patient,
+    PatientHistory,
+    PhaseChange,
+    Supplement,
+    Transplant,
+    TreatmentLine,
+    Visit,
+    Weight,
+)
+from mmtracker.logic.parsing import Problem, join_path
+from mmtracker.logic.units import accepted_units, canonical_unit, to_canonical, unit_label
+
+
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """An inclusive accepted range in a stated unit."""
+
+    low: float
+    high: float
+    unit: str
+
+    def text(self) -> str:
+        unit = f" {unit_label(self.unit)}" if self.unit else ""
+        return f"{self.low:g}–{self.high:g}{unit}"
+
+
+# ARCHITECTURE.md "Entry sanity limits", in canonical units. Urine M-protein
+# has no limit there; 0–100000 mg/24 h only refuses typos (not a clinical value).
+LAB_LIMITS: dict[Analyte, Limit] = {
+    Analyte.CALCIUM: Limit(0.5, 6, "mmol/L"),
+    Analyte.CREATININE: Limit(10, 3000, "umol/L"),
+    Analyte.HEMOGLOBIN: Limit(20, 250, "g/L"),
+    Analyte.SERUM_MPROTEIN: Limit(0, 150, "g/L"),
+    Analyte.URINE_MPROTEIN: Limit(0, 100000, "mg/24h"),
+    Analyte.FLC_KAPPA: Limit(0, 100000, "mg/L"),
+    Analyte.FLC_LAMBDA: Limit(0, 100000, "mg/L"),
+    Analyte.BMPC: Limit(0, 100, "%"),
+    Analyte.ALBUMIN: Limit(5, 70, "g/L"),
+    Analyte.B2M: Limit(0, 100, "mg/L"),
+    Analyte.LDH: Limit(10, 20000, "U/L"),
+    Analyte.VITAMIN_D: Limit(0, 500, "nmol/L"),
+}
+WEIGHT_LIMIT = Limit(20, 300, "kg")
+HEIGHT_LIMIT = Limit(100, 230, "cm")
+
+# Ranges of scores and counts; the scales are in clinical-rules.md §7 (mucositis).
+ECOG_LIMIT = Limit(0, 4, "")
+PAIN_LIMIT = Limit(0, 10, "")
+MUCOSITIS_LIMITS = {MucositisScale.WHO: Limit(0, 4, ""), MucositisScale.CTCAE: Limit(1, 5, "")}
+# Entry limits that only refuse typos (not clinical values).
+LESION_COUNT_LIMIT = Limit(0, 1000, "")
+PERCENT_LIMIT = Limit(0, 100, "%")
+BONE_DOSE_LIMIT = Limit(0.1, 500, "mg")
+INTERVAL_LIMIT = Limit(1, 730, "d")
+SUPPLEMENT_CALCIUM_LIMIT = Limit(0, 5000, "mg")
+SUPPLEMENT_VITAMIN_D_LIMIT = Limit(0, 100000, "IU")
+MELPHALAN_LIMIT = Limit(1, 300, "mg/m²")
+LINE_LIMIT = Limit(1, 50, "")
+TEXT_LIMIT = 4000
+
+# clinical-rules.md §11 Phases: the transitions allowed besides the first phase.
+ALLOWED_TRANSITIONS: frozenset[tuple[Phase, Phase]] = frozenset(
+    {
+        (Phase.SMM, Phase.NDMM),
+        (Phase.NDMM, Phase.ASCT),
+        (Phase.NDMM, Phase.MAINTENANCE),
+        (Phase.NDMM, Phase.RELAPSE),
+        (Phase.ASCT, Phase.MAINTENANCE),
+        (Phase.ASCT, Phase.ASCT),
+        (Phase.ASCT, Phase.RELAPSE),
+        (Phase.MAINTENANCE, Phase.RELAPSE),
+        (Phase.RELAPSE, Phase.ASCT),
+        (Phase.RELAPSE, Phase.MAINTENANCE),
+        (Phase.RELAPSE, Phase.RELAPSE),
+    }
+)
+
+
+def _in_range(path: str, value: float | None, limit: Limit) -> list[Problem]:
+    if value is None or limit.low <= value <= limit.high:
+        return []
+    return [Problem(path, f"{value:g} is outside the accepted range {limit.text()}")]
+
+
+def _date_problems(
+    path: str, name: str, value: dt.date | None, born: dt.date | None, today: dt.date
+) -> list[Problem]:
+    if value is None:
+        return []
+    where = join_path(path, name)
+    if name not in FUTURE_DATE_FIELDS and value > today:
+        return [Problem(where, f"{value.isoformat()} is in the future (today is {today})")]
+    if born is not None and value < born:
+        return [Problem(where, f"{value.isoformat()} is before the date of birth {born}")]
+    return []
+
+
+def check_patient(patient: Patient, today: dt.date, path: str = "") -> list[Problem]:
+    """Sanity checks of the demographics and status."""
+    problems: list[Problem] = []
+    if not patient.mrn.strip() or len(patient.mrn) > 64:
+        problems.append(Problem(join_path(path, "mrn"), "must be 1–64 characters"))
+    if not patient.name.strip() or len(patient.name) > 200:
+        problems.append(Problem(join_path(path, "name"), "must be 1–200 characters"))
+    if patient.date_of_birth > today:
+        problems.append(
+            Problem(join_path(path, "date_of_birth"), f"{patient.date_of_birth} is in the future")
+        )
+    problems += _in_range(join_path(path, "height_cm"), patient.height_cm, HEIGHT_LIMIT)
+    where = join_path(path, "status_date")
+    if patient.status is PatientStatus.ACTIVE:
+        if patient.status_date is not None:
+            problems.append(Problem(where, "must be empty while the status is active"))
+    elif patient.status_date is None:
+        problems.append(Problem(where, f"is required when the status is {patient.status.value}"))
+    else:
+        problems += _date_problems(
+            path, "status_date", patient.status_date, patient.date_of_birth, today
+        )
+    return problems
+
+
+def check_entry(
+    entry: Entry, born: dt.date | None, today: dt.date, path: str = ""
+) -> list[Problem]:
+    """Sanity checks of one entry on its own: ranges, units, dates."""
+    problems: list[Problem] = []
+    for f in fields(entry):
+        value = getattr(entry, f.name)
+        if isinstance(value, dt.date):
+            problems += _date_problems(path, f.name, value, born, today)
+        elif isinstance(value, str) and len(value) > TEXT_LIMIT:
+            problems.append(
+                Problem(join_path(path, f.name), f"is longer than {TEXT_LIMIT} characters")
+            )
+    problems += _KIND_CHECKS.get(type(entry), _no_checks)(entry, path)
+    return problems
+
+
+def _no_checks(entry: Entry, path: str) -> list[Problem]:
+    return []
+
+
+def _check_lab(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, LabResult)
+    p: list[Problem] = []
+    if entry.analyte in QUALITATIVE_ANALYTES:
+        if entry.qualitative is None:
+            p.append(
+                Problem(join_path(path, "qualitative"), "is required: 'positive' or 'negative'")
+            )
+        for name in ("value", "unit", "ref_low", "ref_high"):
+            if getattr(entry, name) is not None:
+                p.append(
+                    Problem(join_path(path, name), "must be empty for an immunofixation result")
+                )
+    else:
+        p += _check_quantitative(entry, path)
+    if (entry.calcium_kind is None) == (entry.analyte is Analyte.CALCIUM):
+        need = (
+            "is required for calcium" if entry.analyte is Analyte.CALCIUM else "is only for calcium"
+        )
+        p.append(
+            Problem(join_path(path, "calcium_kind"), need + ": 'total', 'adjusted' or 'ionised'")
+        )
+    m_protein = {Analyte.SERUM_MPROTEIN, Analyte.URINE_MPROTEIN, *QUALITATIVE_ANALYTES}
+    for name in ("isotype", "light_chain"):
+        if getattr(entry, name) is not None and entry.analyte not in m_protein:
+            p.append(
+                Problem(join_path(path, name), "is only for M-protein and immunofixation results")
+            )
+    return p
+
+
+def _check_quantitative(entry: LabResult, path: str) -> list[Problem]:
+    p: list[Problem] = []
+    units = accepted_units(entry.analyte)
+    if entry.qualitative is not None:
+        p.append(Problem(join_path(path, "qualitative"), "is only for immunofixation results"))
+    if entry.value is None:
+        p.append(Problem(join_path(path, "value"), "is required for this analyte"))
+    if entry.unit not in units:
+        p.append(
+            Problem(
+                join_path(path, "unit"),
+                f"must be one of {', '.join(units)} for {entry.analyte.value}",
+            )
+        )
+        return p
+    limit = LAB_LIMITS[entry.analyte]
+    assert entry.unit is not None
+    for name in ("value", "ref_low", "ref_high"):
+        raw = getattr(entry, name)
+        if raw is None:
+            continue
+        si = to_canonical(entry.analyte, raw, entry.unit)
+        if not limit.low <= si <= limit.high:
+            shown = f"{raw:g} {unit_label(entry.unit)}"
+            if entry.unit != canonical_unit(entry.analyte):
+                shown += f" (= {si:.4g} {unit_label(limit.unit)})"
+            p.append(
+                Problem(
+                    join_path(path, name), f"{shown} is outside the accepted range {limit.text()}"
+                )
+            )
+    if entry.ref_low is not None and entry.ref_high is not None and entry.ref_low >= entry.ref_high:
+        p.append(Problem(join_path(path, "ref_high"), "must be above ref_low"))
+    return p
+
+
+def _check_weight(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, Weight)
+    return _in_range(join_path(path, "weight_kg"), entry.weight_kg, WEIGHT_LIMIT)
+
+
+def _check_cytogenetics(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, Cytogenetics)
+    p = _in_range(
+        join_path(path, "del_17p_clonal_fraction"), entry.del_17p_clonal_fraction, PERCENT_LIMIT
+    )
+    if entry.del_17p_clonal_fraction is not None and entry.del_17p is not True:
+        p.append(Problem(join_path(path, "del_17p_clonal_fraction"), "needs del_17p to be true"))
+    return p
+
+
+def _check_imaging(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, Imaging)
+    return _in_range(
+        join_path(path, "lytic_lesions"), entry.lytic_lesions, LESION_COUNT_LIMIT
+    ) + _in_range(join_path(path, "mri_focal_lesions"), entry.mri_focal_lesions, LESION_COUNT_LIMIT)
+
+
+def _check_dental(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, DentalExam)
+    where = join_path(path, "procedure_date")
+    if entry.invasive_procedure is InvasiveProcedure.NONE:
+        return (
+            []
+            if entry.procedure_date is None
+            else [Problem(where, "must be empty without a procedure")]
+        )
+    if entry.procedure_date is None:
+        return [Problem(where, "is required when a procedure is planned or done")]
+    if entry.invasive_procedure is InvasiveProcedure.DONE and entry.procedure_date > entry.date:
+        return [
+            Problem(where, "a procedure marked done cannot be dated after the exam that records it")
+        ]
+    return []
+
+
+def _check_dose(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, BoneTherapyDose)
+    return _in_range(join_path(path, "dose_mg"), entry.dose_mg, BONE_DOSE_LIMIT)
+
+
+def _check_bone_event(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, BoneTherapyEvent)
+    p = _in_range(join_path(path, "interval_days"), entry.interval_days, INTERVAL_LIMIT)
+    if entry.kind.value == "schedule" and (entry.interval_days is None or entry.agent is None):
+        p.append(
+            Problem(
+                join_path(path, "interval_days"),
+                "a schedule change needs an agent and interval_days",
+            )
+        )
+    if entry.kind.value == "review" and entry.decision is None:
+        p.append(
+            Problem(
+                join_path(path, "decision"),
+                "is required for a review: continue, de_escalate or stop",
+            )
+        )
+    return p
+
+
+def _check_supplement(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, Supplement)
+    p = _in_range(join_path(path, "calcium_mg"), entry.calcium_mg, SUPPLEMENT_CALCIUM_LIMIT)
+    p += _in_range(join_path(path, "vitamin_d_iu"), entry.vitamin_d_iu, SUPPLEMENT_VITAMIN_D_LIMIT)
+    if entry.end_date is not None and entry.end_date < entry.start_date:
+        p.append(
+            Problem(
+                join_path(path, "end_date"), f"must be on or after start_date {entry.start_date}"
+            )
+        )
+    return p
+
+
+def _check_mrd(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, MrdTest)
+    if 0 < entry.sensitivity < 1:
+        return []
+    return [
+        Problem(
+            join_path(path, "sensitivity"), "must be a fraction above 0 and below 1, e.g. 1e-05"
+        )
+    ]
+
+
+def _check_line(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, TreatmentLine)
+    p = _in_range(join_path(path, "line_number"), entry.line_number, LINE_LIMIT)
+    if not entry.regimen.strip():
+        p.append(Problem(join_path(path, "regimen"), "must not be empty"))
+    if entry.end_date is not None and entry.end_date < entry.start_date:
+        p.append(
+            Problem(
+                join_path(path, "end_date"), f"must be on or after start_date {entry.start_date}"
+            )
+        )
+    return p
+
+
+def _check_transplant(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, Transplant)
+    p = _in_range(join_path(path, "melphalan_mg_m2"), entry.melphalan_mg_m2, MELPHALAN_LIMIT)
+    if entry.planned_date is None and entry.performed_date is None:
+        p.append(
+            Problem(
+                join_path(path, "planned_date"), "a transplant needs a planned or a performed date"
+            )
+        )
+    if entry.mucositis_grade is not None:
+        if entry.mucositis_scale is None:
+            p.append(
+                Problem(
+                    join_path(path, "mucositis_scale"), "is required with a grade: WHO or CTCAE_v5"
+                )
+            )
+        else:
+            limit = MUCOSITIS_LIMITS[entry.mucositis_scale]
+            p += _in_range(join_path(path, "mucositis_grade"), entry.mucositis_grade, limit)
+        if entry.performed_date is None:
+            p.append(Problem(join_path(path, "mucositis_grade"), "needs a performed transplant"))
+    return p
+
+
+def _check_visit(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, Visit)
+    p = _in_range(join_path(path, "ecog"), entry.ecog, ECOG_LIMIT)
+    p += _in_range(join_path(path, "pain"), entry.pain, PAIN_LIMIT)
+    if entry.next_visit is not None and entry.next_visit <= entry.date:
+        p.append(
+            Problem(join_path(path, "next_visit"), f"must be after the visit date {entry.date}")
+        )
+    return p
+
+
+def _check_acknowledgement(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, Acknowledgement)
+    p: list[Problem] = []
+    if entry.until < entry.acknowledged_on:
+        p.append(Problem(join_path(path, "until"), f"must be on or after {entry.acknowledged_on}"))
+    if not entry.reason.strip():
+        p.append(Problem(join_path(path, "reason"), "must not be empty"))
+    if not entry.item_id.strip():
+        p.append(Problem(join_path(path, "item_id"), "must not be empty"))
+    return p
+
+
+def _check_phase(entry: Entry, path: str) -> list[Problem]:
+    assert isinstance(entry, PhaseChange)
+    where = join_path(path, "line_number")
+    if entry.phase is Phase.RELAPSE:
+        if entry.line_number is None or entry.line_number < 2:
+            return [Problem(where, "is required for RELAPSE: line 2 or later")]
+        return _in_range(where, entry.line_number, LINE_LIMIT)
+    if entry.line_number is not None:
+        return [Problem(where, "is only for RELAPSE")]
+    return []
+
+
+_KIND_CHECKS = {
+    LabResult: _check_lab,
+    Weight: _check_weight,
+    Cytogenetics: _check_cytogenetics,
+    Imaging: _check_imaging,
+    DentalExam: _check_dental,
+    BoneTherapyDose: _check_dose,
+    BoneTherapyEvent: _check_bone_event,
+    Supplement: _check_supplement,
+    MrdTest: _check_mrd,
+    TreatmentLine: _check_line,
+    Transplant: _check_transplant,
+    Visit: _check_visit,
+    Acknowledgement: _check_acknowledgement,
+    PhaseChange: _check_phase,
+}
+
+
+def check_phase_sequence(
+    changes: Iterable[PhaseChange], path: str = "phase_changes"
+) -> list[Problem]:
+    """§11 Phases: each change must follow an allowed transition; one change per day."""
+    ordered = sorted(changes, key=lambda c: c.date)
+    problems: list[Problem] = []
+    for before, after in pairwise(ordered):
+        where = join_path(path, "date")
+        if before.date == after.date:
+            problems.append(Problem(where, f"two phase changes on {after.date}; one per day"))
+        elif (before.phase, after.phase) not in ALLOWED_TRANSITIONS:
+            allowed = sorted(b.value for a, b in ALLOWED_TRANSITIONS if a is before.phase)
+            problems.append(
+                Problem(
+                    join_path(path, "phase"),
+                    f"{before.phase.value} → {after.phase.value} on {after.date} is not allowed; "
+                    f"after {before.phase.value} comes {', '.join(allowed) or 'nothing'}",
+                )
+            )
+        elif (
+            before.phase is Phase.RELAPSE
+            and after.phase is Phase.RELAPSE
+            and (after.line_number or 0) <= (before.line_number or 0)
+        ):
+            problems.append(
+                Problem(
+                    join_path(path, "line_number"),
+                    f"RELAPSE on {after.date} must have a later line than {before.line_number}",
+                )
+            )
+    return problems
+
+
+def check_history(history: PatientHistory) -> list[Problem]:
+    """Checks across the entries of one patient (phase transitions, §11 Phases)."""
+    return check_phase_sequence(history.phase_changes)

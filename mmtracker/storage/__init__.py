@@ -1,0 +1,1 @@
+"""The database: tables, engine, migrations, services (all writes) and loaders (bulk reads)."""

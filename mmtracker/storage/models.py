@@ -1,0 +1,259 @@
+"""SQLModel tables: the patient, every entry kind of the record, and the audit trail.
+
+Entry columns carry the names of the fields of :mod:`mmtracker.logic.history`
+(a test keeps the two in step) plus the bookkeeping every user-editable row has:
+its patient, a version for optimistic locking, and who created and last
+changed it, when (timezone-aware, stored in UTC).
+"""
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text
+from sqlmodel import Field, SQLModel
+
+ID_LENGTH = 36  # a UUID in text form
+
+
+class Tracked(SQLModel):
+    """Bookkeeping columns of every user-editable row."""
+
+    version: int = 1
+    created_at: dt.datetime
+    created_by: str = Field(max_length=200)
+    updated_at: dt.datetime
+    updated_by: str = Field(max_length=200)
+
+
+class PatientRow(Tracked, table=True):
+    __tablename__ = "patient"
+
+    id: int | None = Field(default=None, primary_key=True)
+    mrn: str = Field(max_length=64, unique=True)
+    name: str = Field(max_length=200)
+    sex: str = Field(max_length=1)
+    date_of_birth: dt.date
+    height_cm: float | None = None
+    status: str = Field(max_length=20, default="active")
+    status_date: dt.date | None = None
+    revision: int = 0
+
+
+class EntryRow(Tracked):
+    """Columns every entry row has besides its own fields."""
+
+    id: str = Field(primary_key=True, max_length=ID_LENGTH)
+    patient_id: int = Field(foreign_key="patient.id", index=True, ondelete="CASCADE")
+
+
+class PhaseChangeRow(EntryRow, table=True):
+    __tablename__ = "phase_change"
+
+    date: dt.date
+    phase: str = Field(max_length=20)
+    line_number: int | None = None
+    note: str = ""
+
+
+class WeightRow(EntryRow, table=True):
+    __tablename__ = "weight"
+
+    date: dt.date
+    weight_kg: float
+
+
+class LabResultRow(EntryRow, table=True):
+    __tablename__ = "lab_result"
+    __table_args__ = (Index("ix_lab_result_patient_analyte_date", "patient_id", "analyte", "date"),)
+
+    date: dt.date
+    analyte: str = Field(max_length=40)
+    value: float | None = None
+    unit: str | None = Field(default=None, max_length=20)
+    canonical_value: float | None = None
+    qualitative: str | None = Field(default=None, max_length=10)
+    ref_low: float | None = None
+    ref_high: float | None = None
+    calcium_kind: str | None = Field(default=None, max_length=10)
+    isotype: str | None = Field(default=None, max_length=20)
+    light_chain: str | None = Field(default=None, max_length=10)
+
+
+class CytogeneticsRow(EntryRow, table=True):
+    __tablename__ = "cytogenetics"
+
+    date: dt.date
+    method: str = Field(max_length=20)
+    del_17p: bool | None = None
+    del_17p_clonal_fraction: float | None = None
+    tp53_mutation: bool | None = None
+    t_4_14: bool | None = None
+    t_14_16: bool | None = None
+    t_14_20: bool | None = None
+    gain_1q: str | None = Field(default=None, max_length=20)
+    del_1p32: str | None = Field(default=None, max_length=20)
+    del_13q: bool | None = None
+    hyperdiploid: bool | None = None
+
+
+class ImagingRow(EntryRow, table=True):
+    __tablename__ = "imaging"
+
+    date: dt.date
+    modality: str = Field(max_length=20)
+    lytic_lesions: int | None = None
+    mri_focal_lesions: int | None = None
+    fdg_avid: bool | None = None
+    plasmacytoma: bool | None = None
+    note: str = ""
+
+
+class DentalExamRow(EntryRow, table=True):
+    __tablename__ = "dental_exam"
+
+    date: dt.date
+    outcome: str = Field(max_length=30)
+    invasive_procedure: str = Field(max_length=10, default="none")
+    procedure_date: dt.date | None = None
+    note: str = ""
+
+
+class BoneTherapyDoseRow(EntryRow, table=True):
+    __tablename__ = "bone_therapy_dose"
+
+    date: dt.date
+    agent: str = Field(max_length=20)
+    dose_mg: float
+    note: str = ""
+
+
+class BoneTherapyEventRow(EntryRow, table=True):
+    __tablename__ = "bone_therapy_event"
+
+    date: dt.date
+    kind: str = Field(max_length=20)
+    agent: str | None = Field(default=None, max_length=20)
+    interval_days: int | None = None
+    decision: str | None = Field(default=None, max_length=20)
+    note: str = ""
+
+
+class SupplementRow(EntryRow, table=True):
+    __tablename__ = "supplement"
+
+    start_date: dt.date
+    end_date: dt.date | None = None
+    calcium_mg: float | None = None
+    vitamin_d_iu: float | None = None
+
+
+class MrdTestRow(EntryRow, table=True):
+    __tablename__ = "mrd_test"
+
+    date: dt.date
+    method: str = Field(max_length=10)
+    sensitivity: float
+    result: str = Field(max_length=10)
+
+
+class TreatmentLineRow(EntryRow, table=True):
+    __tablename__ = "treatment_line"
+
+    line_number: int
+    regimen: str = Field(max_length=200)
+    intent: str = Field(max_length=20)
+    start_date: dt.date
+    end_date: dt.date | None = None
+    drugs: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class TransplantRow(EntryRow, table=True):
+    __tablename__ = "transplant"
+
+    planned_date: dt.date | None = None
+    performed_date: dt.date | None = None
+    melphalan_mg_m2: float | None = None
+    mucositis_grade: int | None = None
+    mucositis_scale: str | None = Field(default=None, max_length=10)
+
+
+class ResponseAssessmentRow(EntryRow, table=True):
+    __tablename__ = "response_assessment"
+
+    date: dt.date
+    category: str = Field(max_length=10)
+    criteria: str = Field(max_length=40)
+    note: str = ""
+
+
+class ClinicalEventRow(EntryRow, table=True):
+    __tablename__ = "clinical_event"
+
+    date: dt.date
+    kind: str = Field(max_length=40)
+    note: str = ""
+
+
+class VisitRow(EntryRow, table=True):
+    __tablename__ = "visit"
+
+    date: dt.date
+    ecog: int | None = None
+    pain: int | None = None
+    note: str = ""
+    next_visit: dt.date | None = None
+
+
+class AcknowledgementRow(EntryRow, table=True):
+    __tablename__ = "acknowledgement"
+
+    item_id: str = Field(max_length=60)
+    acknowledged_on: dt.date
+    until: dt.date
+    reason: str
+    acknowledged_by: str = Field(max_length=200)
+
+
+class AuditRow(SQLModel, table=True):
+    """One write: which row, what was done, by whom, when, and the row before and after."""
+
+    __tablename__ = "audit"
+
+    id: int | None = Field(default=None, primary_key=True)
+    patient_id: int | None = Field(default=None, index=True)
+    table_name: str = Field(max_length=40)
+    row_id: str = Field(max_length=ID_LENGTH)
+    action: str = Field(max_length=10)
+    actor: str = Field(max_length=200)
+    at: dt.datetime
+    before: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    after: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+# Record kind (mmtracker.logic.history.ENTRY_KINDS) -> table.
+ENTRY_TABLES: dict[str, type[EntryRow]] = {
+    "phase_changes": PhaseChangeRow,
+    "weights": WeightRow,
+    "lab_results": LabResultRow,
+    "cytogenetics": CytogeneticsRow,
+    "imaging": ImagingRow,
+    "dental_exams": DentalExamRow,
+    "bone_therapy_doses": BoneTherapyDoseRow,
+    "bone_therapy_events": BoneTherapyEventRow,
+    "supplements": SupplementRow,
+    "mrd_tests": MrdTestRow,
+    "treatment_lines": TreatmentLineRow,
+    "transplants": TransplantRow,
+    "responses": ResponseAssessmentRow,
+    "clinical_events": ClinicalEventRow,
+    "visits": VisitRow,
+    "acknowledgements": AcknowledgementRow,
+}
+
+TRACKED_COLUMNS = ("version", "created_at", "created_by", "updated_at", "updated_by")
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {"lab_results": ("canonical_value",)}
+
+
+def metadata() -> Any:
+    """The metadata holding every table (for Alembic and table creation)."""
+    return SQLModel.metadata

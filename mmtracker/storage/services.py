@@ -1,0 +1,398 @@
+"""Every write to the record goes through here.
+
+Each service function validates, writes, appends an audit row and bumps the
+patient's revision in one transaction: all of an entry is saved or none.
+A refused entry raises :class:`ValidationError` naming each field and the
+accepted range; a stale edit raises :class:`StaleEditError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
+
+from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient, PhaseChange
+from mmtracker.logic.parsing import Problem, parse_as, row_builder
+from mmtracker.logic.units import to_canonical
+from mmtracker.logic.validation import check_entry, check_patient, check_phase_sequence
+from mmtracker.storage.models import ENTRY_TABLES, AuditRow, PatientRow
+
+PATIENT = PatientRow.__table__  # type: ignore[attr-defined]  # SQLModel sets __table__ at class creation
+AUDIT = AuditRow.__table__  # type: ignore[attr-defined]  # as above
+
+
+def table_of(kind: str) -> Table:
+    """The table holding one entry kind."""
+    table: Table = ENTRY_TABLES[kind].__table__  # type: ignore[attr-defined]  # as above
+    return table
+
+
+class ValidationError(Exception):
+    """An entry was refused; ``problems`` name each field and what is accepted."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(str(p) for p in problems))
+        self.problems = problems
+
+
+class StaleEditError(Exception):
+    """The row changed since it was read; the edit is refused."""
+
+
+class NotFoundError(Exception):
+    """The patient or entry does not exist (or no longer exists)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What a write changed: the patient, its new revision, the kinds and the row."""
+
+    patient_id: int
+    revision: int
+    kinds: frozenset[str]
+    row_id: str
+
+
+def utc_now() -> dt.datetime:
+    """The current time, timezone-aware in UTC."""
+    return dt.datetime.now(dt.UTC)
+
+
+def plain(value: Any) -> Any:
+    """A value as the database stores it: codes as strings, tuples as lists."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def entry_columns(entry: Entry) -> dict[str, Any]:
+    """The table columns of an entry, derived columns included."""
+    row = {f.name: plain(getattr(entry, f.name)) for f in fields(entry)}
+    if isinstance(entry, LabResult):
+        row["canonical_value"] = (
+            to_canonical(entry.analyte, entry.value, entry.unit)
+            if entry.value is not None and entry.unit is not None
+            else None
+        )
+    return row
+
+
+def patient_columns(patient: Patient) -> dict[str, Any]:
+    """The table columns of a patient's demographics."""
+    return {f.name: plain(getattr(patient, f.name)) for f in fields(patient)}
+
+
+def _json(row: Mapping[Any, Any] | None) -> str | None:
+    if row is None:
+        return None
+    return json.dumps(dict(row), default=str, sort_keys=True, ensure_ascii=False)
+
+
+def audit(
+    conn: Connection,
+    *,
+    patient_id: int | None,
+    table: str,
+    row_id: str,
+    action: str,
+    actor: str,
+    at: dt.datetime,
+    before: Mapping[Any, Any] | None,
+    after: Mapping[Any, Any] | None,
+) -> None:
+    """Append one audit row in the caller's transaction."""
+    conn.execute(
+        insert(AUDIT).values(
+            patient_id=patient_id,
+            table_name=table,
+            row_id=row_id,
+            action=action,
+            actor=actor,
+            at=at,
+            before=_json(before),
+            after=_json(after),
+        )
+    )
+
+
+def _bump_revision(conn: Connection, patient_id: int) -> tuple[int, Patient]:
+    """Increment the revision (locking the patient row); return it and the demographics."""
+    revision = conn.execute(
+        update(PATIENT)
+        .where(PATIENT.c.id == patient_id)
+        .values(revision=PATIENT.c.revision + 1)
+        .returning(PATIENT.c.revision)
+    ).scalar()
+    if revision is None:
+        raise NotFoundError(f"patient {patient_id} does not exist")
+    row = conn.execute(select(PATIENT).where(PATIENT.c.id == patient_id)).mappings().one()
+    return revision, row_builder(Patient)(row)
+
+
+def _tracked(actor: str, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "version": 1,
+        "created_at": now,
+        "created_by": actor,
+        "updated_at": now,
+        "updated_by": actor,
+    }
+
+
+def _parse_entry(kind: str, data: Mapping[str, Any]) -> Entry:
+    if kind not in ENTRY_KINDS:
+        raise ValidationError([Problem("kind", f"must be one of {', '.join(ENTRY_KINDS)}")])
+    entry, problems = parse_as(ENTRY_KINDS[kind], data)
+    if entry is None:
+        raise ValidationError(problems)
+    return entry
+
+
+def _check_in_record(
+    conn: Connection, kind: str, patient_id: int, entry: Entry, born: dt.date, today: dt.date
+) -> None:
+    problems = check_entry(entry, born, today)
+    if isinstance(entry, PhaseChange) and not problems:
+        table = table_of(kind)
+        rows = conn.execute(
+            select(table).where(table.c.patient_id == patient_id, table.c.id != entry.id)
+        ).mappings()
+        others = [row_builder(PhaseChange)(r) for r in rows]
+        problems = check_phase_sequence([*others, entry])
+    if problems:
+        raise ValidationError(problems)
+
+
+def create_patient(
+    engine: Engine, data: Mapping[str, Any], actor: str, today: dt.date | None = None
+) -> Change:
+    """Register a patient; refuses a duplicate MRN."""
+    today = today or dt.date.today()
+    patient, problems = parse_as(Patient, data)
+    if patient is None:
+        raise ValidationError(problems)
+    problems = check_patient(patient, today)
+    if problems:
+        raise ValidationError(problems)
+    now = utc_now()
+    with engine.begin() as conn:
+        _refuse_duplicate_mrn(conn, patient.mrn, None)
+        row = {**patient_columns(patient), **_tracked(actor, now), "revision": 1}
+        patient_id = conn.execute(insert(PATIENT).values(row).returning(PATIENT.c.id)).scalar_one()
+        audit(
+            conn,
+            patient_id=patient_id,
+            table="patient",
+            row_id=str(patient_id),
+            action="insert",
+            actor=actor,
+            at=now,
+            before=None,
+            after=row,
+        )
+    return Change(patient_id, 1, frozenset({"patient"}), str(patient_id))
+
+
+def _refuse_duplicate_mrn(conn: Connection, mrn: str, patient_id: int | None) -> None:
+    found = conn.execute(select(PATIENT.c.id).where(PATIENT.c.mrn == mrn)).scalar()
+    if found is not None and found != patient_id:
+        raise ValidationError([Problem("mrn", f"{mrn} is already the MRN of another patient")])
+
+
+def update_patient(
+    engine: Engine,
+    patient_id: int,
+    expected_version: int,
+    changes: Mapping[str, Any],
+    actor: str,
+    today: dt.date | None = None,
+) -> Change:
+    """Change demographics or status (deceased / transferred out with a date)."""
+    today = today or dt.date.today()
+    now = utc_now()
+    with engine.begin() as conn:
+        revision, current = _bump_revision(conn, patient_id)
+        before = conn.execute(select(PATIENT).where(PATIENT.c.id == patient_id)).mappings().one()
+        merged = {**patient_columns(current), **changes}
+        patient, problems = parse_as(Patient, merged)
+        if patient is None:
+            raise ValidationError(problems)
+        problems = check_patient(patient, today)
+        if problems:
+            raise ValidationError(problems)
+        _refuse_duplicate_mrn(conn, patient.mrn, patient_id)
+        values = {
+            **patient_columns(patient),
+            "updated_at": now,
+            "updated_by": actor,
+            "version": expected_version + 1,
+        }
+        done = conn.execute(
+            update(PATIENT)
+            .where(PATIENT.c.id == patient_id, PATIENT.c.version == expected_version)
+            .values(values)
+        ).rowcount
+        if done != 1:
+            raise StaleEditError(
+                f"patient {current.mrn} was changed by {before['updated_by']} at "
+                f"{before['updated_at']} since you opened it; reopen it and try again"
+            )
+        after = {**before, **values}
+        audit(
+            conn,
+            patient_id=patient_id,
+            table="patient",
+            row_id=str(patient_id),
+            action="update",
+            actor=actor,
+            at=now,
+            before=before,
+            after=after,
+        )
+    return Change(patient_id, revision, frozenset({"patient"}), str(patient_id))
+
+
+def add_entry(
+    engine: Engine,
+    patient_id: int,
+    kind: str,
+    data: Mapping[str, Any],
+    actor: str,
+    today: dt.date | None = None,
+) -> Change:
+    """Add one entry of ``kind`` (a key of ENTRY_KINDS) to a patient's record."""
+    today = today or dt.date.today()
+    entry = _parse_entry(kind, {"id": str(uuid.uuid4()), **data})
+    now = utc_now()
+    with engine.begin() as conn:
+        revision, patient = _bump_revision(conn, patient_id)
+        _check_in_record(conn, kind, patient_id, entry, patient.date_of_birth, today)
+        row = {**entry_columns(entry), "patient_id": patient_id, **_tracked(actor, now)}
+        table = table_of(kind)
+        conn.execute(insert(table).values(row))
+        audit(
+            conn,
+            patient_id=patient_id,
+            table=table.name,
+            row_id=entry.id,
+            action="insert",
+            actor=actor,
+            at=now,
+            before=None,
+            after=row,
+        )
+    return Change(patient_id, revision, frozenset({kind}), entry.id)
+
+
+def _locked_row(conn: Connection, kind: str, entry_id: str) -> dict[str, Any]:
+    table = table_of(kind)
+    row = conn.execute(select(table).where(table.c.id == entry_id)).mappings().one_or_none()
+    if row is None:
+        raise NotFoundError(f"{kind} entry {entry_id} does not exist; it may have been deleted")
+    return dict(row)
+
+
+def _stale(kind: str, row: Mapping[str, Any]) -> StaleEditError:
+    return StaleEditError(
+        f"this {kind} entry was changed by {row['updated_by']} at {row['updated_at']} "
+        "since you opened it; reopen it and try again"
+    )
+
+
+def update_entry(
+    engine: Engine,
+    kind: str,
+    entry_id: str,
+    expected_version: int,
+    changes: Mapping[str, Any],
+    actor: str,
+    today: dt.date | None = None,
+) -> Change:
+    """Change fields of an entry read at ``expected_version``; a stale edit is refused."""
+    today = today or dt.date.today()
+    now = utc_now()
+    table = table_of(kind) if kind in ENTRY_TABLES else None
+    if table is None or "id" in changes:
+        raise ValidationError(
+            [Problem("kind" if table is None else "id", "cannot be changed here")]
+        )
+    with engine.begin() as conn:
+        before = _locked_row(conn, kind, entry_id)
+        revision, patient = _bump_revision(conn, before["patient_id"])
+        if before["version"] != expected_version:
+            raise _stale(kind, before)
+        current = row_builder(ENTRY_KINDS[kind])(before)
+        merged = {f.name: plain(getattr(current, f.name)) for f in fields(current)} | dict(changes)
+        entry = _parse_entry(kind, merged)
+        _check_in_record(conn, kind, before["patient_id"], entry, patient.date_of_birth, today)
+        values = {
+            **entry_columns(entry),
+            "version": expected_version + 1,
+            "updated_at": now,
+            "updated_by": actor,
+        }
+        done = conn.execute(
+            update(table)
+            .where(table.c.id == entry_id, table.c.version == expected_version)
+            .values(values)
+        ).rowcount
+        if done != 1:
+            raise _stale(kind, before)
+        audit(
+            conn,
+            patient_id=before["patient_id"],
+            table=table.name,
+            row_id=entry_id,
+            action="update",
+            actor=actor,
+            at=now,
+            before=before,
+            after={**before, **values},
+        )
+    return Change(before["patient_id"], revision, frozenset({kind}), entry_id)
+
+
+def delete_entry(
+    engine: Engine, kind: str, entry_id: str, expected_version: int, actor: str
+) -> Change:
+    """Delete an entry read at ``expected_version``; the audit keeps what it was."""
+    if kind not in ENTRY_TABLES:
+        raise ValidationError([Problem("kind", f"must be one of {', '.join(ENTRY_KINDS)}")])
+    table = table_of(kind)
+    now = utc_now()
+    with engine.begin() as conn:
+        before = _locked_row(conn, kind, entry_id)
+        revision, _ = _bump_revision(conn, before["patient_id"])
+        done = conn.execute(
+            delete(table).where(table.c.id == entry_id, table.c.version == expected_version)
+        ).rowcount
+        if done != 1:
+            raise _stale(kind, before)
+        if kind == "phase_changes":
+            rows = conn.execute(
+                select(table).where(table.c.patient_id == before["patient_id"])
+            ).mappings()
+            problems = check_phase_sequence([row_builder(PhaseChange)(r) for r in rows])
+            if problems:
+                raise ValidationError(problems)
+        audit(
+            conn,
+            patient_id=before["patient_id"],
+            table=table.name,
+            row_id=entry_id,
+            action="delete",
+            actor=actor,
+            at=now,
+            before=before,
+            after=None,
+        )
+    return Change(before["patient_id"], revision, frozenset({kind}), entry_id)

@@ -1,0 +1,105 @@
+"""Bulk reads: immutable patient histories for the logic layer, and raw rows for export.
+
+Histories for any number of patients load in one query per table (the patient
+table plus one per entry kind), whatever the number of patients.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, Select, Table, select
+
+from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PatientHistory, build_history
+from mmtracker.logic.parsing import row_builder
+from mmtracker.storage.services import PATIENT, NotFoundError, table_of
+
+_PATIENT_BUILDER = row_builder(Patient)
+_ENTRY_BUILDERS = {kind: row_builder(cls) for kind, cls in ENTRY_KINDS.items()}
+
+
+def _for_patients(table: Table, column: str, patient_ids: Sequence[int] | None) -> Select[Any]:
+    query = select(table)
+    if patient_ids is not None:
+        query = query.where(table.c[column].in_(patient_ids))
+    return query
+
+
+def load_histories(
+    engine: Engine | Connection, patient_ids: Sequence[int] | None = None
+) -> dict[int, PatientHistory]:
+    """Histories keyed by patient id, for the given patients or for all of them."""
+    if isinstance(engine, Connection):
+        return _load(engine, patient_ids)
+    with engine.connect() as conn:
+        return _load(conn, patient_ids)
+
+
+def _load(conn: Connection, patient_ids: Sequence[int] | None) -> dict[int, PatientHistory]:
+    patients = {
+        row["id"]: _PATIENT_BUILDER(row)
+        for row in conn.execute(_for_patients(PATIENT, "id", patient_ids)).mappings()
+    }
+    grouped: dict[int, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
+    for kind, build in _ENTRY_BUILDERS.items():
+        for row in conn.execute(
+            _for_patients(table_of(kind), "patient_id", patient_ids)
+        ).mappings():
+            grouped[row["patient_id"]][kind].append(build(row))
+    return {pid: build_history(patient, grouped.get(pid, {})) for pid, patient in patients.items()}
+
+
+def load_history(engine: Engine | Connection, patient_id: int) -> PatientHistory:
+    """One patient's history; raises NotFoundError if there is no such patient."""
+    found = load_histories(engine, [patient_id])
+    if patient_id not in found:
+        raise NotFoundError(f"patient {patient_id} does not exist")
+    return found[patient_id]
+
+
+def patient_id_for_mrn(engine: Engine | Connection, mrn: str) -> int:
+    """The database id of the patient with this MRN; NotFoundError if none."""
+    query = select(PATIENT.c.id).where(PATIENT.c.mrn == mrn)
+    if isinstance(engine, Connection):
+        found = engine.execute(query).scalar()
+    else:
+        with engine.connect() as conn:
+            found = conn.execute(query).scalar()
+    if found is None:
+        raise NotFoundError(f"no patient has MRN {mrn}")
+    return int(found)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordRows:
+    """One patient's rows as stored, every column included (for export and comparison)."""
+
+    patient: dict[str, Any]
+    entries: dict[str, list[dict[str, Any]]]
+
+
+def load_record_rows(
+    engine: Engine | Connection, patient_ids: Iterable[int]
+) -> dict[int, RecordRows]:
+    """Raw rows of the given patients, entries of each kind ordered by id."""
+    ids = list(patient_ids)
+    if isinstance(engine, Connection):
+        return _load_rows(engine, ids)
+    with engine.connect() as conn:
+        return _load_rows(conn, ids)
+
+
+def _load_rows(conn: Connection, ids: Sequence[int]) -> dict[int, RecordRows]:
+    result = {
+        row["id"]: RecordRows(dict(row), {kind: [] for kind in ENTRY_KINDS})
+        for row in conn.execute(_for_patients(PATIENT, "id", ids)).mappings()
+    }
+    for kind in ENTRY_KINDS:
+        table = table_of(kind)
+        query = _for_patients(table, "patient_id", ids).order_by(table.c.id)
+        for row in conn.execute(query).mappings():
+            result[row["patient_id"]].entries[kind].append(dict(row))
+    return result

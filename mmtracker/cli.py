@@ -1,0 +1,200 @@
+"""The command line; with no command it starts the application window.
+
+Exit codes: 0 success, 1 failure, 2 bad input (usage errors included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mmtracker import __version__
+
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, not {text!r}") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every command."""
+    parser = argparse.ArgumentParser(prog="mmtracker", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"mmtracker {__version__}")
+    parser.add_argument("--database", metavar="URL", help="SQLAlchemy URL of the database")
+    parser.add_argument("--demo", action="store_true", help="open the separate demo database")
+    parser.add_argument("--lang", choices=["en", "zh_CN"], default=None, help="interface language")
+    sub = parser.add_subparsers(dest="command")
+
+    def with_database(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument(
+            "--database",
+            metavar="URL",
+            default=argparse.SUPPRESS,
+            help="SQLAlchemy URL of the database",
+        )
+        return p
+
+    demo = with_database(
+        sub.add_parser("demo", help="create a demo database of synthetic patients")
+    )
+    demo.add_argument("--patients", type=_positive, default=200, help="how many patients")
+    demo.add_argument("--seed", type=int, default=1, help="random seed (same seed, same data)")
+    demo.add_argument(
+        "--as-of", type=_date, default=None, help="the demo's 'today' (default: today)"
+    )
+
+    export = with_database(
+        sub.add_parser("export-record", help="write one patient's record as JSON")
+    )
+    export.add_argument("--mrn", required=True, help="medical record number")
+    export.add_argument(
+        "--out", type=Path, default=None, help="file to write (default: standard output)"
+    )
+
+    imp = with_database(sub.add_parser("import-record", help="read one patient's record from JSON"))
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--replace", action="store_true", help="overwrite a patient with the same MRN")
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    with_database(db_sub.add_parser("upgrade", help="apply pending schema migrations"))
+    with_database(db_sub.add_parser("check", help="integrity check and schema-version report"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (or the GUI) and return the exit code."""
+    args = build_parser().parse_args(argv)
+    from mmtracker.storage.engine import StorageError
+    from mmtracker.storage.services import NotFoundError, ValidationError
+
+    try:
+        if args.command is None:
+            return _gui(args)
+        return int(COMMANDS[args.command](args))
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except (StorageError, NotFoundError, ValueError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _url(args: argparse.Namespace, demo: bool = False) -> str:
+    from mmtracker.config import database_url
+
+    return database_url(args.database, demo=demo or args.demo)
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from mmtracker.ui.app import run
+
+    return run(database=args.database, demo=args.demo, lang=args.lang)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    import time
+
+    from mmtracker.config import actor
+    from mmtracker.workflows import fill_demo, open_engine
+
+    url = _url(args, demo=True)
+    engine = open_engine(url)
+    started = time.perf_counter()
+    ids = fill_demo(engine, args.patients, args.seed, args.as_of or dt.date.today(), actor())
+    print(
+        f"{len(ids)} demo patients written to {engine.url.render_as_string()} "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
+    return EXIT_OK
+
+
+def _export_record(args: argparse.Namespace) -> int:
+    from mmtracker.record import record_document
+    from mmtracker.storage.loaders import load_record_rows, patient_id_for_mrn
+    from mmtracker.workflows import open_engine
+
+    engine = open_engine(_url(args))
+    patient_id = patient_id_for_mrn(engine, args.mrn)
+    text = (
+        json.dumps(
+            record_document(load_record_rows(engine, [patient_id])[patient_id]),
+            indent=2,
+            ensure_ascii=False,
+        )
+        + "\n"
+    )
+    if args.out is None:
+        sys.stdout.write(text)
+    else:
+        args.out.write_text(text, encoding="utf-8")
+    return EXIT_OK
+
+
+def _import_record(args: argparse.Namespace) -> int:
+    from mmtracker.config import actor
+    from mmtracker.record import load_record_file
+    from mmtracker.storage.bulk import write_records
+    from mmtracker.workflows import open_engine
+
+    record, problems = load_record_file(args.file)
+    if record is None:
+        for problem in problems:
+            print(f"error: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    engine = open_engine(_url(args))
+    write_records(engine, [record], actor(), replace=args.replace)
+    print(f"imported {record.patient.mrn}")
+    return EXIT_OK
+
+
+def _db(args: argparse.Namespace) -> int:
+    from mmtracker.storage.check import check_database
+    from mmtracker.storage.engine import make_engine
+    from mmtracker.storage.schema import backup_sqlite, upgrade
+
+    engine = make_engine(_url(args))
+    if args.db_command == "upgrade":
+        from mmtracker.config import paths
+
+        backup = backup_sqlite(engine, paths().backups)
+        if backup:
+            print(f"backup written to {backup}")
+        state = upgrade(engine)
+        print(f"schema at {state.current} (head {state.head})")
+        return EXIT_OK
+    report = check_database(engine)
+    for line in report.lines:
+        print(line)
+    return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+COMMANDS = {
+    "demo": _demo,
+    "export-record": _export_record,
+    "import-record": _import_record,
+    "db": _db,
+}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

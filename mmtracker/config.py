@@ -1,0 +1,99 @@
+"""Paths, the settings file and the database URL: resolved in one place, never at import time.
+
+``MMTRACKER_HOME`` moves every folder (tests, portable installs); otherwise the
+per-user folders of platformdirs are used.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import socket
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_config_path, user_data_path
+
+APP_NAME = "mmtracker"
+HOME_ENV = "MMTRACKER_HOME"
+DATABASE_ENV = "MMTRACKER_DATABASE_URL"
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """Where the application keeps its files."""
+
+    data: Path
+    config: Path
+
+    @property
+    def database(self) -> Path:
+        return self.data / "mmtracker.sqlite"
+
+    @property
+    def demo_database(self) -> Path:
+        return self.data / "demo.sqlite"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.config / "settings.json"
+
+
+def paths() -> Paths:
+    """The application's folders (created on first use)."""
+    home = os.environ.get(HOME_ENV)
+    if home:
+        found = Paths(Path(home) / "data", Path(home) / "config")
+    else:
+        found = Paths(user_data_path(APP_NAME), user_config_path(APP_NAME))
+    found.data.mkdir(parents=True, exist_ok=True)
+    found.config.mkdir(parents=True, exist_ok=True)
+    return found
+
+
+def read_settings(where: Paths) -> dict[str, object]:
+    """The settings file as a mapping; empty when there is none."""
+    if not where.settings_file.exists():
+        return {}
+    loaded = json.loads(where.settings_file.read_text(encoding="utf-8"))
+    if not isinstance(loaded, dict):
+        raise ValueError(f"{where.settings_file}: expected a JSON object")
+    return loaded
+
+
+def sqlite_url(path: Path) -> str:
+    """The SQLAlchemy URL of an SQLite file."""
+    return f"sqlite:///{path}"
+
+
+def database_url(flag: str | None, *, demo: bool = False) -> str:
+    """The database to use: the flag, then MMTRACKER_DATABASE_URL, then settings, then the default.
+
+    ``demo`` selects the separate demo database, which never mixes with real data.
+    """
+    where = paths()
+    if demo:
+        return flag or sqlite_url(where.demo_database)
+    if flag:
+        return flag
+    if os.environ.get(DATABASE_ENV):
+        return os.environ[DATABASE_ENV]
+    configured = read_settings(where).get("database_url")
+    if isinstance(configured, str) and configured:
+        return configured
+    return sqlite_url(where.database)
+
+
+def actor() -> str:
+    """Who is writing: the operating-system user at this workstation."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):
+        user = "unknown"
+    return f"{user}@{socket.gethostname()}"

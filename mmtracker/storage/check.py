@@ -1,0 +1,68 @@
+"""``mmtracker db check``: integrity of the database and where its schema stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, func, select, text
+
+from mmtracker.logic.history import ENTRY_KINDS
+from mmtracker.storage.engine import StorageError, is_sqlite
+from mmtracker.storage.schema import schema_state
+from mmtracker.storage.services import AUDIT, PATIENT, table_of
+
+
+@dataclass
+class CheckReport:
+    """Lines to show, and whether every check passed."""
+
+    ok: bool = True
+    lines: list[str] = field(default_factory=list)
+
+    def fail(self, line: str) -> None:
+        self.ok = False
+        self.lines.append(f"FAIL {line}")
+
+
+def check_database(engine: Engine) -> CheckReport:
+    """Check the schema version, the file's integrity and the record's references."""
+    report = CheckReport()
+    report.lines.append(f"database: {engine.url.render_as_string(hide_password=True)}")
+    try:
+        state = schema_state(engine)
+    except StorageError as exc:
+        report.fail(str(exc))
+        return report
+    report.lines.append(f"schema: {state.current or 'empty'} (this application: {state.head})")
+    if not state.up_to_date:
+        report.fail("the schema is not current: run `mmtracker db upgrade`")
+        return report
+    with engine.connect() as conn:
+        if is_sqlite(engine):
+            result = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
+            if result != ["ok"]:
+                report.fail("SQLite integrity check: " + "; ".join(result[:10]))
+            else:
+                report.lines.append("SQLite integrity check: ok")
+        patients = conn.execute(select(func.count()).select_from(PATIENT)).scalar_one()
+        report.lines.append(f"patients: {patients}")
+        bad_revision = conn.execute(
+            select(func.count()).select_from(PATIENT).where(PATIENT.c.revision < 1)
+        ).scalar_one()
+        if bad_revision:
+            report.fail(f"{bad_revision} patients have a revision below 1")
+        for kind in ENTRY_KINDS:
+            table = table_of(kind)
+            rows = conn.execute(select(func.count()).select_from(table)).scalar_one()
+            orphans = conn.execute(
+                select(func.count())
+                .select_from(table)
+                .where(~table.c.patient_id.in_(select(PATIENT.c.id)))
+            ).scalar_one()
+            report.lines.append(f"{kind}: {rows} rows")
+            if orphans:
+                report.fail(f"{kind}: {orphans} rows refer to a patient that does not exist")
+        audits = conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
+        report.lines.append(f"audit rows: {audits}")
+    report.lines.append("result: ok" if report.ok else "result: problems found")
+    return report

@@ -1,0 +1,58 @@
+"""Open a database, fill the demo database: steps shared by the command line and the UI (no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import Engine, func, select
+
+from mmtracker.config import paths
+from mmtracker.storage.engine import make_engine
+from mmtracker.storage.schema import open_database
+from mmtracker.storage.services import PATIENT
+
+DEMO_PATIENTS = 200
+DEMO_SEED = 1
+
+
+def open_engine(url: str) -> Engine:
+    """An engine on a ready database: SQLite is backed up and migrated, PostgreSQL checked."""
+    engine = make_engine(url)
+    open_database(engine, paths().backups)
+    return engine
+
+
+def patient_count(engine: Engine) -> int:
+    """How many patients the database holds."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(PATIENT)).scalar_one())
+
+
+def fill_demo(
+    engine: Engine,
+    patients: int,
+    seed: int,
+    as_of: dt.date,
+    actor: str,
+    progress: Callable[[int], None] | None = None,
+) -> list[int]:
+    """Write a generated demo population; the database must be empty."""
+    from mmtracker.demo import generate_records
+    from mmtracker.storage.bulk import write_records
+
+    held = patient_count(engine)
+    if held:
+        raise ValueError(
+            f"the database already holds {held} patients; demo data goes into an empty database only"
+        )
+    records = generate_records(patients, seed, as_of)
+    return write_records(engine, records, actor, today=as_of, action="demo", progress=progress)
+
+
+def open_demo_engine(url: str, actor: str, today: dt.date) -> Engine:
+    """The demo database, created with a demo population on first use."""
+    engine = open_engine(url)
+    if patient_count(engine) == 0:
+        fill_demo(engine, DEMO_PATIENTS, DEMO_SEED, today, actor)
+    return engine

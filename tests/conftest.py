@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -11,9 +12,12 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import Engine
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -74,10 +78,8 @@ class PostgresCluster:
         )
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
             _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
-        except (subprocess.CalledProcessError, FileNotFoundError):
-            pass
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def create_database(self) -> str:

@@ -10,10 +10,13 @@ import getpass
 import json
 import os
 import socket
+import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
+
+from mmtracker.logic.policy import Policy, PolicyError, build_policy, read_specs
 
 APP_NAME = "mmtracker"
 HOME_ENV = "MMTRACKER_HOME"
@@ -97,3 +100,18 @@ def actor() -> str:
     except (KeyError, OSError):
         user = "unknown"
     return f"{user}@{socket.gethostname()}"
+
+
+def load_policy(clinic_file: Path | None = None) -> Policy:
+    """The shipped care policy, with a clinic file's overrides when given.
+
+    Raises PolicyError (a ValueError) naming each refused key and its accepted range.
+    """
+    shipped = tomllib.loads((RESOURCES / "policy" / "default.toml").read_text(encoding="utf-8"))
+    overrides: dict[str, object] = {}
+    if clinic_file is not None:
+        try:
+            overrides = tomllib.loads(clinic_file.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise PolicyError([f"{clinic_file}: not a valid TOML file ({exc})"]) from None
+    return build_policy(read_specs(shipped), overrides)

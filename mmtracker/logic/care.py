@@ -1,0 +1,165 @@
+"""Care items: what a rule finds, and how that becomes a status on a date (clinical-rules.md §11).
+
+A rule returns a :class:`Finding` — whether the item applies, its due date, the
+entry that last satisfied it, or the alert it raises. :func:`resolve` turns the
+finding into a :class:`CareItem` with the §11 status, applying acknowledgements
+(snoozes) and the precedence snoozed > alert > overdue > due_soon > ok >
+not_applicable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from mmtracker.logic.dates import add_days
+from mmtracker.logic.history import Acknowledgement
+from mmtracker.logic.messages import Message
+
+if TYPE_CHECKING:
+    from mmtracker.logic.context import Context
+
+
+class Status(StrEnum):
+    NOT_APPLICABLE = "not_applicable"
+    OK = "ok"
+    DUE_SOON = "due_soon"
+    OVERDUE = "overdue"
+    ALERT = "alert"
+    SNOOZED = "snoozed"
+
+
+class Severity(StrEnum):
+    URGENT = "urgent"
+    INFO = "info"
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRef:
+    """The entry that satisfied an item: its kind, id and date."""
+
+    kind: str
+    id: str
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a care-item rule found as of a date, before status and snoozes are applied.
+
+    - ``applies`` False: the item is not applicable (``message`` says why).
+    - a scheduled item gives ``due``: the date the next satisfying entry is due
+      (None once satisfied for good).
+    - an alert item gives ``alert`` (the severity) when its condition is met, and
+      ``trigger_date``, the date of the value that triggered it.
+    """
+
+    applies: bool
+    message: Message
+    due: dt.date | None = None
+    last: EntryRef | None = None
+    alert: Severity | None = None
+    trigger_date: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CareItem:
+    """One care item as of a date, ready to show."""
+
+    id: str
+    status: Status
+    message: Message
+    source: str
+    due: dt.date | None = None
+    last: EntryRef | None = None
+    severity: Severity | None = None
+    days_overdue: int | None = None
+    snoozed_until: dt.date | None = None
+    status_beneath_snooze: Status | None = None
+
+
+def status_for_due(due: dt.date | None, as_of: dt.date, lead_days: int) -> Status:
+    """§11 Status of an applicable scheduled item from its due date."""
+    if due is None:
+        return Status.OK
+    if as_of > due:
+        return Status.OVERDUE
+    if add_days(due, -lead_days) <= as_of:
+        return Status.DUE_SOON
+    return Status.OK
+
+
+def covering_snooze(
+    item_id: str,
+    acknowledgements: Iterable[Acknowledgement],
+    as_of: dt.date,
+    max_days: int,
+    finding: Finding,
+) -> Acknowledgement | None:
+    """The acknowledgement that snoozes this item on ``as_of``, if any.
+
+    §11: covered while acknowledged_on ≤ as_of ≤ until, ``until`` capped at
+    acknowledged_on + snooze.max_days; an urgent alert whose triggering value is
+    dated after the acknowledgement is not snoozed by it.
+    """
+    best: Acknowledgement | None = None
+    for ack in acknowledgements:
+        if ack.item_id != item_id or ack.acknowledged_on > as_of:
+            continue
+        until = min(ack.until, add_days(ack.acknowledged_on, max_days))
+        if as_of > until:
+            continue
+        if (
+            finding.alert is Severity.URGENT
+            and finding.trigger_date is not None
+            and finding.trigger_date > ack.acknowledged_on
+        ):
+            continue
+        if best is None or ack.acknowledged_on > best.acknowledged_on:
+            best = ack
+    return best
+
+
+def resolve(
+    item_id: str,
+    source: str,
+    finding: Finding,
+    as_of: dt.date,
+    lead_days: int,
+    snooze_max_days: int,
+    acknowledgements: Iterable[Acknowledgement],
+) -> CareItem:
+    """The §11 status of an item on ``as_of`` from what its rule found."""
+    if not finding.applies:
+        return CareItem(item_id, Status.NOT_APPLICABLE, finding.message, source, last=finding.last)
+    if finding.alert is not None:
+        status = Status.ALERT
+    else:
+        status = status_for_due(finding.due, as_of, lead_days)
+    overdue = (as_of - finding.due).days if status is Status.OVERDUE and finding.due else None
+    snooze = covering_snooze(item_id, acknowledgements, as_of, snooze_max_days, finding)
+    until = min(snooze.until, add_days(snooze.acknowledged_on, snooze_max_days)) if snooze else None
+    return CareItem(
+        id=item_id,
+        status=Status.SNOOZED if snooze else status,
+        message=finding.message,
+        source=source,
+        due=finding.due,
+        last=finding.last,
+        severity=finding.alert,
+        days_overdue=overdue,
+        snoozed_until=until,
+        status_beneath_snooze=status if snooze else None,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRule:
+    """A care item of §11: its id, its source row, and the rule that evaluates it."""
+
+    id: str
+    source: str
+    evaluate: Callable[[Context], Finding]

@@ -1,0 +1,50 @@
+"""What every rule reads: the history as known on a date, the policy, and shared derived facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from functools import cached_property
+from typing import Any, TypeVar
+
+from mmtracker.logic.dates import age_on
+from mmtracker.logic.history import PatientHistory
+from mmtracker.logic.labs import LabIndex
+from mmtracker.logic.phases import PhaseTimeline, as_known_on, timeline
+from mmtracker.logic.policy import Policy
+
+T = TypeVar("T")
+
+
+class Context:
+    """One patient on one date under one policy; derived facts are computed once, on demand."""
+
+    def __init__(self, history: PatientHistory, as_of: dt.date, policy: Policy) -> None:
+        self.history = as_known_on(history, as_of)
+        self.as_of = as_of
+        self.policy = policy
+        self._memo: dict[str, Any] = {}
+
+    @cached_property
+    def labs(self) -> LabIndex:
+        return LabIndex(self.history)
+
+    @cached_property
+    def phases(self) -> PhaseTimeline:
+        return timeline(self.history)
+
+    @property
+    def age(self) -> int:
+        """The patient's age in whole years on ``as_of``."""
+        return age_on(self.history.patient.date_of_birth, self.as_of)
+
+    @property
+    def lead_days(self) -> int:
+        return self.policy.whole("lead_days")
+
+    def memo(self, key: str, compute: Callable[[Context], T]) -> T:
+        """A derived fact shared by several rules, computed once per context."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        found: T = self._memo[key]
+        return found

@@ -29,7 +29,8 @@ class AnalyteUnits:
 
 # Factors: value in unit × factor = value in the canonical unit.
 # Sources (§9): calcium mg/dL × 0.2495; creatinine mg/dL × 88.4; Hb g/dL × 10,
-# Hb mmol/L ÷ 0.6206 [S]; M-protein and albumin g/dL × 10; FLC mg/dL × 10;
+# Hb mmol/L ÷ 0.6206 = g/dL, hence × 10 / 0.6206 = g/L [S] (100 g/L ≈ 6.2 mmol/L);
+# M-protein and albumin g/dL × 10; FLC mg/dL × 10;
 # β2M mg/L = µg/mL; 25-OH vitamin D ng/mL × 2.496; LDH 1 µkat/L = 60 U/L.
 # Urine g/24 h × 1000 and the identity factors are arithmetic, not clinical values.
 ANALYTE_UNITS: dict[Analyte, AnalyteUnits] = {
@@ -39,7 +40,7 @@ ANALYTE_UNITS: dict[Analyte, AnalyteUnits] = {
     Analyte.FLC_LAMBDA: AnalyteUnits("mg/L", "mg/dL", {"mg/L": 1.0, "mg/dL": 10.0}),
     Analyte.BMPC: AnalyteUnits("%", "%", {"%": 1.0}),
     Analyte.HEMOGLOBIN: AnalyteUnits(
-        "g/L", "g/dL", {"g/L": 1.0, "g/dL": 10.0, "mmol/L": 1.0 / 0.6206}
+        "g/L", "g/dL", {"g/L": 1.0, "g/dL": 10.0, "mmol/L": 10.0 / 0.6206}
     ),
     Analyte.CALCIUM: AnalyteUnits("mmol/L", "mg/dL", {"mmol/L": 1.0, "mg/dL": 0.2495}),
     Analyte.ALBUMIN: AnalyteUnits("g/L", "g/dL", {"g/L": 1.0, "g/dL": 10.0}),

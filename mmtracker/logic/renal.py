@@ -52,7 +52,7 @@ def cockcroft_gault(age: int, weight_kg: float, creatinine_umol_l: float, sex: S
 def ckd_epi_2021(age: int, creatinine_umol_l: float, sex: Sex) -> float:
     """eGFR in mL/min/1.73 m² by the race-free CKD-EPI 2021 creatinine equation."""
     ratio = creatinine_umol_l / CREATININE_UMOL_PER_MG_DL / CKD_EPI_KAPPA[sex]
-    egfr = (
+    egfr: float = (
         CKD_EPI_CONSTANT
         * min(ratio, 1.0) ** CKD_EPI_ALPHA[sex]
         * max(ratio, 1.0) ** CKD_EPI_HIGH_EXPONENT

@@ -19,5 +19,7 @@ def test_importing_every_logic_module_loads_no_forbidden_package() -> None:
         f"for name in {modules!r}: importlib.import_module(name)\n"
         f"print(','.join(p for p in {FORBIDDEN!r} if p in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == ""

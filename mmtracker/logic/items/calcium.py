@@ -1,0 +1,72 @@
+"""Hypercalcaemia alert (clinical-rules.md §11 alert.hypercalcaemia, §1a C, D12, D15-D17)."""
+
+from __future__ import annotations
+
+from mmtracker.logic.care import EntryRef, Finding, ItemRule, Severity
+from mmtracker.logic.codes import PatientStatus
+from mmtracker.logic.context import Context
+from mmtracker.logic.labs import CalciumReading, latest_calcium
+from mmtracker.logic.messages import declare, msg
+
+# §1a C (MDE hypercalcaemia), strict ">": serum calcium > 2.75 mmol/L, or more than
+# 0.25 mmol/L above the upper limit of normal.
+CALCIUM_LIMIT_MMOL_L = 2.75
+ABOVE_ULN_MMOL_L = 0.25
+
+# Floating-point noise allowed when a value equals a limit (e.g. ULN + 0.25); not a clinical margin.
+FLOAT_TOLERANCE = 1e-9
+# Decimal places of the values a message shows (enough for D15's 2.747 mmol/L).
+SHOWN_DECIMALS = 3
+
+_PARAMS = ("value", "date", "basis", "uln", "limit")
+
+# (above the limit, the ULN is the policy default) -> message id.
+_MESSAGE_IDS = {
+    (True, False): "alert.hypercalcaemia.above",
+    (True, True): "alert.hypercalcaemia.above_default_uln",
+    (False, False): "alert.hypercalcaemia.not_above",
+    (False, True): "alert.hypercalcaemia.not_above_default_uln",
+}
+
+declare(
+    {
+        "alert.hypercalcaemia.not_in_care": ("since",),
+        "alert.hypercalcaemia.no_calcium": (),
+        **dict.fromkeys(_MESSAGE_IDS.values(), _PARAMS),
+    }
+)
+
+
+def alert_limit(reading: CalciumReading) -> float:
+    """§1a C: the value above which calcium is an MDE: the lower of 2.75 and ULN + 0.25 mmol/L."""
+    return min(CALCIUM_LIMIT_MMOL_L, reading.uln + ABOVE_ULN_MMOL_L)
+
+
+def evaluate(ctx: Context) -> Finding:
+    """§11 alert.hypercalcaemia: urgent while the latest comparable calcium meets §1a C."""
+    patient = ctx.history.patient
+    if patient.status is not PatientStatus.ACTIVE:
+        return Finding(False, msg("alert.hypercalcaemia.not_in_care", since=patient.status_date))
+    reading = latest_calcium(ctx.labs, ctx.policy)
+    if reading is None:
+        return Finding(True, msg("alert.hypercalcaemia.no_calcium"))
+    limit = alert_limit(reading)
+    above = reading.value - limit > FLOAT_TOLERANCE
+    message = msg(
+        _MESSAGE_IDS[above, reading.entry.ref_high is None],
+        value=round(reading.value, SHOWN_DECIMALS),
+        date=reading.date,
+        basis=reading.basis,
+        uln=round(reading.uln, SHOWN_DECIMALS),
+        limit=round(limit, SHOWN_DECIMALS),
+    )
+    return Finding(
+        True,
+        message,
+        last=EntryRef("lab_results", reading.entry.id, reading.date),
+        alert=Severity.URGENT if above else None,
+        trigger_date=reading.date if above else None,
+    )
+
+
+RULES: tuple[ItemRule, ...] = (ItemRule("alert.hypercalcaemia", "§1a C", evaluate),)

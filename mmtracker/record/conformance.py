@@ -1,0 +1,107 @@
+"""Check a document against the record schema; name every error by its JSON path."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from jsonschema import Draft202012Validator  # type: ignore[import-untyped]  # ships no type information
+
+from mmtracker.logic.parsing import Problem, join_path
+from mmtracker.record.schema import DATE_PATTERN, DATETIME_PATTERN, UUID_PATTERN, record_schema
+
+Location = tuple[str | int, ...]
+
+_TYPE_NAMES = {
+    "object": "an object",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
+_PATTERN_NAMES = {
+    DATE_PATTERN: "a date YYYY-MM-DD",
+    DATETIME_PATTERN: "a date-time with its UTC offset, e.g. 2025-03-01T09:30:00+00:00",
+    UUID_PATTERN: "a UUID, e.g. 5f0c9a52-3c1e-4d8e-9b7a-2f4e6d8c1a03",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaReport:
+    """The schema's problems, and where they lie (to leave those parts unparsed)."""
+
+    problems: list[Problem]
+    locations: frozenset[Location]
+
+    def spoils(self, location: Location) -> bool:
+        """True when a problem lies at ``location`` or inside it."""
+        return any(found[: len(location)] == location for found in self.locations)
+
+
+@functools.cache
+def _validator() -> Any:
+    return Draft202012Validator(record_schema())
+
+
+def check_schema(document: object) -> SchemaReport:
+    """Every schema error of ``document``, each as a problem with its JSON path."""
+    problems: dict[Problem, None] = {}
+    locations: set[Location] = set()
+    for error in _validator().iter_errors(document):
+        location: Location = tuple(error.absolute_path)
+        locations.add(location)
+        for problem in _problems(error, location):
+            problems[problem] = None
+    return SchemaReport(list(problems), frozenset(locations))
+
+
+def path_of(location: Sequence[str | int]) -> str:
+    """The JSON path of a location: ``lab_results[3].value``."""
+    path = ""
+    for key in location:
+        path = join_path(path, key)
+    return path
+
+
+def _problems(error: Any, location: Location) -> Iterator[Problem]:
+    """Missing and unknown keys are named by their own path; the rest by the value's."""
+    instance = error.instance
+    if error.validator == "required":
+        for key in error.validator_value:
+            if key not in instance:
+                yield Problem(path_of((*location, key)), "is required")
+    elif error.validator == "additionalProperties":
+        for key in instance:
+            if key not in error.schema.get("properties", {}):
+                yield Problem(path_of((*location, key)), "is not a known field")
+    else:
+        yield Problem(path_of(location), _message(error.validator, error.validator_value, instance))
+
+
+def _shown(value: object) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(keyword: str, expected: Any, value: object) -> str:
+    if keyword == "type":
+        wanted = expected if isinstance(expected, list) else [expected]
+        return f"must be {' or '.join(_TYPE_NAMES[t] for t in wanted)}, not {_shown(value)}"
+    if keyword == "enum":
+        return f"must be one of {', '.join(_shown(v) for v in expected)}; not {_shown(value)}"
+    if keyword == "const":
+        return f"must be {_shown(expected)}, not {_shown(value)}"
+    if keyword == "pattern":
+        return f"must be {_PATTERN_NAMES[expected]}, not {_shown(value)}"
+    if keyword == "maxLength":
+        return f"must be at most {expected} characters long"
+    if keyword == "minimum":
+        return f"must be at least {expected}, not {_shown(value)}"
+    if keyword == "maximum":
+        return f"must be at most {expected}, not {_shown(value)}"
+    return f"does not match the record schema ({keyword})"

@@ -1,0 +1,46 @@
+"""Write one patient's stored rows as a record document (the JSON export)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from mmtracker.logic.history import ENTRY_KINDS, Patient, entry_date, field_names
+from mmtracker.logic.parsing import row_builder
+from mmtracker.record.schema import ENTRY_META, FORMAT_VERSION, PATIENT_META
+from mmtracker.storage.loaders import RecordRows
+
+_BUILDERS = {kind: row_builder(cls) for kind, cls in ENTRY_KINDS.items()}
+_PATIENT_KEYS = (*field_names(Patient), *PATIENT_META)
+_ENTRY_KEYS = {kind: (*field_names(cls), *ENTRY_META) for kind, cls in ENTRY_KINDS.items()}
+
+
+def record_document(rows: RecordRows) -> dict[str, Any]:
+    """A JSON-ready record: the patient, then every entry kind ordered by (date, id).
+
+    Surrogate keys and derived columns are left out; bookkeeping is kept.
+    """
+    document: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "patient": _object(rows.patient, _PATIENT_KEYS),
+    }
+    for kind, build in _BUILDERS.items():
+        ordered = sorted(rows.entries[kind], key=lambda row: (entry_date(build(row)), row["id"]))
+        document[kind] = [_object(row, _ENTRY_KEYS[kind]) for row in ordered]
+    return document
+
+
+def _object(row: Mapping[str, Any], keys: Sequence[str]) -> dict[str, Any]:
+    return {key: _json_value(row[key]) for key in keys}
+
+
+def _json_value(value: Any) -> Any:
+    """Dates as YYYY-MM-DD, date-times in UTC with their offset, lists copied."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return list(value)
+    return value

@@ -1,0 +1,194 @@
+"""Read a record file: schema, then field types, then the sanity checks, reporting every problem.
+
+Parts the schema refuses are not parsed further, so each mistake is reported
+once; the entries that are well formed still go through the sanity checks
+(which need the patient's date of birth, so they wait for a readable patient).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PatientHistory, build_history
+from mmtracker.logic.parsing import Problem, coerce, join_path, parse_as
+from mmtracker.record.conformance import SchemaReport, check_schema
+from mmtracker.record.schema import ENTRY_META, META_TYPES, PATIENT_META
+from mmtracker.storage.bulk import NewRecord, check_record
+
+T = TypeVar("T")
+_INDEXED = re.compile(r"^(?P<kind>[a-z_0-9]+)\[(?P<index>[0-9]+)\]")
+
+
+def load_record_file(path: Path) -> tuple[NewRecord | None, list[Problem]]:
+    """Read and check a UTF-8 JSON record file; never raises for a bad file."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        return None, [Problem("", f"cannot be read: {exc.strerror or exc}")]
+    except UnicodeDecodeError as exc:
+        return None, [Problem("", f"is not UTF-8 text (byte {exc.start} cannot be decoded)")]
+    repeated: list[str] = []
+    try:
+        document = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, repeated))
+    except json.JSONDecodeError as exc:
+        return None, [
+            Problem("", f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
+        ]
+    if repeated:
+        return None, [
+            Problem("", f"the key {key!r} appears twice in one object") for key in repeated
+        ]
+    return parse_record(document)
+
+
+def parse_record(document: object) -> tuple[NewRecord | None, list[Problem]]:
+    """Check a decoded JSON document and build the record; None and every problem if wrong."""
+    report = check_schema(document)
+    if not isinstance(document, dict):
+        return None, report.problems
+    problems = list(report.problems)
+    patient: Patient | None = None
+    patient_meta: dict[str, Any] = {}
+    if "patient" in document and not report.spoils(("patient",)):
+        patient, patient_meta, found = _parse_item(
+            Patient, document["patient"], "patient", PATIENT_META
+        )
+        problems += found
+    parsed = _parse_entries(document, report)
+    problems += parsed.problems + _repeated_ids(document)
+    if patient is not None:
+        problems += _sanity(patient, parsed)
+    if problems or patient is None:
+        return None, sorted(problems, key=_position)
+    record = NewRecord(
+        patient=patient,
+        entries={kind: tuple(e for _, e in pairs) for kind, pairs in parsed.entries.items()},
+        patient_meta=patient_meta,
+        entry_meta=parsed.meta,
+    )
+    return record, []
+
+
+def record_history(record: NewRecord) -> PatientHistory:
+    """The immutable history of a record, each kind ordered by (date, id)."""
+    return build_history(record.patient, record.entries)
+
+
+def _object(pairs: list[tuple[str, Any]], repeated: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            repeated.append(key)
+        found[key] = value
+    return found
+
+
+@dataclass(slots=True)
+class _Entries:
+    """The entries that parsed, each with its index in the file."""
+
+    entries: dict[str, list[tuple[int, Entry]]] = field(default_factory=dict)
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    complete: set[str] = field(default_factory=set)  # kinds whose every entry parsed
+
+
+def _parse_entries(document: Mapping[str, Any], report: SchemaReport) -> _Entries:
+    parsed = _Entries()
+    for kind, cls in ENTRY_KINDS.items():
+        parsed.entries[kind] = []
+        items = document.get(kind, [])
+        if not isinstance(items, list):
+            continue
+        for index, item in enumerate(items):
+            if report.spoils((kind, index)):
+                continue
+            path = join_path(kind, index)
+            entry, meta, found = _parse_item(cls, item, path, ENTRY_META)
+            parsed.problems += found
+            if entry is not None:
+                parsed.entries[kind].append((index, entry))
+                parsed.meta[entry.id] = meta
+        if len(parsed.entries[kind]) == len(items):
+            parsed.complete.add(kind)
+    return parsed
+
+
+def _parse_item(
+    cls: type[T], item: Mapping[str, Any], path: str, meta_keys: Sequence[str]
+) -> tuple[T | None, dict[str, Any], list[Problem]]:
+    """One object of the file: its fields, and its bookkeeping keys split off."""
+    values = {key: value for key, value in item.items() if key not in meta_keys}
+    found, problems = parse_as(cls, values, path)
+    meta: dict[str, Any] = {}
+    for key in meta_keys:
+        if key not in item:
+            continue
+        try:
+            value = coerce(META_TYPES[key], item[key])
+        except ValueError as exc:
+            problems.append(Problem(join_path(path, key), str(exc)))
+            continue
+        meta[key] = value.astimezone(dt.UTC) if isinstance(value, dt.datetime) else value
+    return (found if not problems else None), meta, problems
+
+
+def _repeated_ids(document: Mapping[str, Any]) -> list[Problem]:
+    """Entry ids are unique in the whole record, whatever the kind."""
+    first: dict[str, str] = {}
+    problems: list[Problem] = []
+    for kind in ENTRY_KINDS:
+        items = document.get(kind)
+        for index, item in enumerate(items if isinstance(items, list) else []):
+            entry_id = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(entry_id, str):
+                continue
+            path = join_path(join_path(kind, index), "id")
+            if entry_id in first:
+                problems.append(Problem(path, f"{entry_id} is already the id of {first[entry_id]}"))
+            else:
+                first[entry_id] = join_path(kind, index)
+    return problems
+
+
+def _sanity(patient: Patient, parsed: _Entries) -> list[Problem]:
+    """The sanity checks of whatever parsed, with paths pointing into the file.
+
+    Phase transitions are only judged when every phase change parsed, lest a
+    missing one make a valid sequence look wrong.
+    """
+    checked = {
+        kind: pairs
+        for kind, pairs in parsed.entries.items()
+        if kind != "phase_changes" or kind in parsed.complete
+    }
+    partial = NewRecord(patient, {kind: [e for _, e in pairs] for kind, pairs in checked.items()})
+    found = check_record(partial, dt.date.today())
+    return [_renumbered(problem, checked) for problem in found]
+
+
+def _renumbered(problem: Problem, checked: Mapping[str, Sequence[tuple[int, Entry]]]) -> Problem:
+    """Point a problem of the checked entries back at the entry's index in the file."""
+    match = _INDEXED.match(problem.path)
+    if match is None:
+        return problem
+    index = checked[match["kind"]][int(match["index"])][0]
+    rest = problem.path[match.end() :]
+    return Problem(f"{join_path(match['kind'], index)}{rest}", problem.message)
+
+
+_ORDER = {key: rank for rank, key in enumerate(("", "format_version", "patient", *ENTRY_KINDS))}
+
+
+def _position(problem: Problem) -> tuple[int, int]:
+    """Problems in the order of the file: top-level key as exported, then entry index."""
+    match = _INDEXED.match(problem.path)
+    if match is not None:
+        return _ORDER.get(match["kind"], len(_ORDER)), int(match["index"])
+    return _ORDER.get(problem.path.split(".")[0], len(_ORDER)), -1

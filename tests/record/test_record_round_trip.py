@@ -1,0 +1,171 @@
+"""Import → store → export → import again keeps every column of every row (both backends)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+from mmtracker.record import parse_record, record_document, record_history
+from mmtracker.storage.bulk import write_records
+from mmtracker.storage.loaders import RecordRows, load_record_rows
+
+KINDS = (
+    "phase_changes", "weights", "lab_results", "cytogenetics", "imaging", "dental_exams",
+    "bone_therapy_doses", "bone_therapy_events", "supplements", "mrd_tests",
+    "treatment_lines", "transplants", "responses", "clinical_events", "visits",
+    "acknowledgements",
+)  # fmt: skip
+
+
+def _import(engine: Engine, document: dict[str, Any], actor: str = "importer") -> RecordRows:
+    record, problems = parse_record(document)
+    assert problems == []
+    assert record is not None
+    [patient_id] = write_records(engine, [record], actor)
+    return load_record_rows(engine, [patient_id])[patient_id]
+
+
+def _as_json(value: Any) -> Any:
+    """A stored value as the file writes it (checked independently of the exporter)."""
+    if isinstance(value, dt.datetime):
+        assert value.tzinfo is not None, "bookkeeping times are timezone-aware"
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _without_surrogates(rows: RecordRows) -> tuple[dict[str, Any], dict[str, Any]]:
+    patient = {k: v for k, v in rows.patient.items() if k != "id"}
+    entries = {
+        kind: [{k: v for k, v in row.items() if k != "patient_id"} for row in found]
+        for kind, found in rows.entries.items()
+    }
+    return patient, entries
+
+
+def test_every_column_survives_import_export_import(
+    engine: Engine, other_engine: Engine, full_document: dict[str, Any]
+) -> None:
+    first = _import(engine, full_document)
+
+    # What the database holds is exactly what the file says, column by column.
+    assert set(first.patient) == {*full_document["patient"], "id"}
+    assert {k: _as_json(v) for k, v in first.patient.items() if k != "id"} == full_document[
+        "patient"
+    ]
+    for kind in KINDS:
+        written = {entry["id"]: entry for entry in full_document[kind]}
+        assert {row["id"] for row in first.entries[kind]} == set(written), kind
+        for row in first.entries[kind]:
+            derived = {"canonical_value"} if kind == "lab_results" else set()
+            assert set(row) == {*written[row["id"]], "patient_id", *derived}, kind
+            stored = {k: _as_json(v) for k, v in row.items() if k not in {"patient_id", *derived}}
+            assert stored == written[row["id"]], kind
+
+    # The export is the file we started from, after a trip through JSON text.
+    exported = json.loads(json.dumps(record_document(first)))
+    assert exported == full_document
+
+    second = _import(other_engine, exported, actor="someone else")
+    assert _without_surrogates(second) == _without_surrogates(first)
+
+
+def test_canonical_value_is_derived_on_import(
+    engine: Engine, full_document: dict[str, Any]
+) -> None:
+    rows = _import(engine, full_document)
+    canonical = {row["analyte"]: row["canonical_value"] for row in rows.entries["lab_results"]}
+    # clinical-rules.md §9: calcium mg/dL × 0.2495, creatinine mg/dL × 88.4, g/dL × 10.
+    assert canonical["calcium"] == pytest.approx(2.495)
+    assert canonical["creatinine"] == pytest.approx(97.24)
+    assert canonical["serum_m_protein"] == pytest.approx(32.0)
+    assert canonical["serum_immunofixation"] is None
+    assert "canonical_value" not in record_document(rows)["lab_results"][0]
+
+
+def test_export_orders_entries_by_date_then_id(
+    engine: Engine, full_document: dict[str, Any]
+) -> None:
+    shuffled = {k: v[::-1] if isinstance(v, list) else v for k, v in full_document.items()}
+    exported = record_document(_import(engine, shuffled))
+    assert [e["id"] for e in exported["lab_results"]] == [
+        "30000000-0000-4000-8000-000000000001",  # 2025-01-08
+        "30000000-0000-4000-8000-000000000002",  # 2025-01-08, later id
+        "30000000-0000-4000-8000-000000000003",  # 2025-01-09
+        "30000000-0000-4000-8000-000000000004",  # 2025-01-09, later id
+    ]
+    assert [e["phase"] for e in exported["phase_changes"]] == [
+        "NDMM",
+        "ASCT",
+        "MAINTENANCE",
+        "RELAPSE",
+    ]
+
+
+def test_hand_written_record_needs_no_bookkeeping(engine: Engine) -> None:
+    before = dt.datetime.now(dt.UTC)
+    document = {
+        "format_version": 1,
+        "patient": {"mrn": "H-1", "name": "Li Wei", "sex": "M", "date_of_birth": "1958-11-30"},
+        "weights": [
+            {"id": "0b6f3c1e-3c1e-4d8e-9b7a-2f4e6d8c1a03", "date": "2025-02-01", "weight_kg": 71}
+        ],
+    }
+    rows = _import(engine, document, actor="nurse.lee@ws-02")
+
+    assert rows.patient["revision"] == 1
+    assert rows.patient["status"] == "active"
+    [weight] = rows.entries["weights"]
+    assert weight["weight_kg"] == 71.0
+    for row in (rows.patient, weight):
+        assert row["version"] == 1
+        assert row["created_by"] == row["updated_by"] == "nurse.lee@ws-02"
+        assert row["created_at"] >= before
+        assert row["created_at"].utcoffset() == dt.timedelta(0)
+
+    exported = record_document(rows)
+    assert set(exported) == {"format_version", "patient", *KINDS}
+    assert exported["cytogenetics"] == []
+    assert exported["patient"]["height_cm"] is None
+
+
+def test_bookkeeping_times_are_stored_in_utc(engine: Engine, full_document: dict[str, Any]) -> None:
+    full_document["patient"]["created_at"] = "2025-01-10T09:15:00+01:00"
+    full_document["weights"][0]["updated_at"] = "2025-06-02T10:40:30.25-04:00"
+    rows = _import(engine, full_document)
+
+    assert rows.patient["created_at"] == dt.datetime(2025, 1, 10, 8, 15, tzinfo=dt.UTC)
+    assert rows.entries["weights"][0]["updated_at"] == dt.datetime(
+        2025, 6, 2, 14, 40, 30, 250000, tzinfo=dt.UTC
+    )
+    exported = record_document(rows)
+    assert exported["patient"]["created_at"] == "2025-01-10T08:15:00+00:00"
+    assert exported["weights"][0]["updated_at"] == "2025-06-02T14:40:30.250000+00:00"
+
+
+def test_record_history_orders_each_kind(full_document: dict[str, Any]) -> None:
+    shuffled = {k: v[::-1] if isinstance(v, list) else v for k, v in full_document.items()}
+    record, problems = parse_record(shuffled)
+    assert problems == []
+    assert record is not None
+    history = record_history(record)
+
+    assert history.patient.mrn == "MRN-0042"
+    assert [e.id[:8] for e in history.lab_results] == ["30000000"] * 4
+    assert [e.id[-1] for e in history.lab_results] == ["1", "2", "3", "4"]
+    assert [e.date for e in history.phase_changes] == [
+        dt.date(2025, 1, 10),
+        dt.date(2025, 5, 20),
+        dt.date(2025, 8, 1),
+        dt.date(2026, 2, 1),
+    ]
+    assert history.treatment_lines[0].drugs == ("bortezomib", "lenalidomide", "dexamethasone")
+    assert record.entry_meta["20000000-0000-4000-8000-000000000001"]["created_at"] == dt.datetime(
+        2025, 1, 10, 8, 15, tzinfo=dt.UTC
+    )
+    assert record.patient_meta["revision"] == 7

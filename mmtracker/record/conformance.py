@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from jsonschema import Draft202012Validator  # type: ignore[import-untyped]  # ships no type information
+from jsonschema import Draft202012Validator
 
 from mmtracker.logic.parsing import Problem, join_path
 from mmtracker.record.schema import DATE_PATTERN, DATETIME_PATTERN, UUID_PATTERN, record_schema

@@ -13,9 +13,6 @@ from mmtracker.record import parse_record, record_document
 from mmtracker.storage.bulk import NewRecord, write_records
 from mmtracker.storage.loaders import RecordRows, load_record_rows
 
-if not hasattr(pytest.importorskip("mmtracker.demo"), "generate_records"):
-    pytest.skip("the demo generator is not there yet", allow_module_level=True)
-
 AS_OF = dt.date(2026, 3, 31)  # before any day the test runs, so no demo date is in the future
 
 

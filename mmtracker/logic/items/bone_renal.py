@@ -1,0 +1,135 @@
+"""Renal safety of zoledronic acid: creatinine before each dose, dose and hold (clinical-rules.md §5, §11, D13)."""
+
+from __future__ import annotations
+
+from mmtracker.logic.bta import (
+    ZA_BASELINE_WINDOW_DAYS,
+    ZaRenal,
+    bta_state,
+    entry_ref,
+    not_this_agent,
+    off_bta,
+    rounded,
+    za_rise_threshold,
+)
+from mmtracker.logic.care import Finding, ItemRule, Severity
+from mmtracker.logic.codes import Analyte, BoneAgent
+from mmtracker.logic.context import Context
+from mmtracker.logic.dates import add_days
+from mmtracker.logic.messages import declare, msg
+from mmtracker.logic.renal import renal_function_at, za_dose_mg
+
+# Digits shown for creatinine (µmol/L), CrCl (mL/min) and eGFR in rationales.
+SHOWN_DIGITS = 1
+
+declare(
+    {
+        "renal.before_za.not_yet": ("due", "days"),
+        "renal.before_za.due": ("due", "days"),
+        "renal.before_za.done": ("date", "value", "due"),
+        "renal.za_dose.no_baseline": ("days",),
+        "renal.za_dose.hold": ("baseline", "latest", "rise", "threshold", "since"),
+        "renal.za_dose.no_weight": ("egfr", "date"),
+        "renal.za_dose.not_recommended": ("crcl", "date"),
+        "renal.za_dose.ok": ("dose", "crcl", "creatinine", "date", "weight"),
+    }
+)
+
+
+def _shown(value: float) -> float:
+    return round(value, SHOWN_DIGITS)
+
+
+def evaluate_before_za(ctx: Context) -> Finding:
+    """§11 renal.before_za: a creatinine within 7 d before the next ZA dose (or since it)."""
+    state = bta_state(ctx)
+    due = state.next_due
+    if not state.on_bta or due is None:
+        return off_bta(state)
+    if state.agent is not BoneAgent.ZOLEDRONIC_ACID:
+        return not_this_agent(state)
+    if state.za_hold is not None:
+        return Finding(False, msg("bta.za_on_hold", since=state.za_hold.date))
+    if ctx.as_of < add_days(due, -ctx.lead_days):
+        return Finding(False, msg("renal.before_za.not_yet", due=due, days=ctx.lead_days))
+    window = ctx.policy.whole("za.creatinine_window_days")
+    series = ctx.labs.series(Analyte.CREATININE)
+    latest = series[-1] if series else None
+    if latest is not None and latest.date >= add_days(due, -window):
+        message = msg("renal.before_za.done", date=latest.date, value=_shown(latest.si), due=due)
+        return Finding(True, message, last=entry_ref(latest.entry))
+    last = entry_ref(latest.entry) if latest else None
+    return Finding(True, msg("renal.before_za.due", due=due, days=window), due=due, last=last)
+
+
+def _hold(renal: ZaRenal) -> Finding | None:
+    """§5 ZA renal deterioration: the urgent 'hold ZA' alert while the hold lasts."""
+    if renal.baseline is None or renal.hold_since is None or renal.latest is None:
+        return None
+    baseline, latest = renal.baseline.si, renal.latest.si
+    message = msg(
+        "renal.za_dose.hold",
+        baseline=_shown(baseline),
+        latest=_shown(latest),
+        rise=_shown(rounded(latest - baseline)),
+        threshold=za_rise_threshold(baseline),
+        since=renal.hold_since.date,
+    )
+    return Finding(
+        True,
+        message,
+        last=entry_ref(renal.latest.entry),
+        alert=Severity.URGENT,
+        trigger_date=renal.hold_since.date,
+    )
+
+
+def _dose(ctx: Context, renal: ZaRenal) -> Finding:
+    """§5 ZA dose table for the baseline CrCl, or why no dose can be given (D13, CrCl < 30)."""
+    assert renal.baseline is not None
+    baseline = renal_function_at(ctx, renal.baseline.date)
+    current = renal_function_at(ctx)
+    assert baseline is not None
+    assert current is not None
+    if baseline.crcl is None or baseline.weight is None:
+        message = msg("renal.za_dose.no_weight", egfr=_shown(current.egfr), date=current.date)
+        return Finding(True, message, alert=Severity.URGENT)
+    for function in (baseline, current):
+        if function.crcl is not None and za_dose_mg(function.crcl) is None:
+            message = msg(
+                "renal.za_dose.not_recommended", crcl=_shown(function.crcl), date=function.date
+            )
+            return Finding(
+                True,
+                message,
+                last=entry_ref(function.creatinine),
+                alert=Severity.URGENT,
+                trigger_date=function.date,
+            )
+    message = msg(
+        "renal.za_dose.ok",
+        dose=za_dose_mg(baseline.crcl),
+        crcl=_shown(baseline.crcl),
+        creatinine=_shown(baseline.creatinine_umol_l),
+        date=baseline.date,
+        weight=baseline.weight.weight_kg,
+    )
+    return Finding(True, message, last=entry_ref(baseline.creatinine))
+
+
+def evaluate_za_dose(ctx: Context) -> Finding:
+    """§11 renal.za_dose: hold, not recommended, missing baseline or weight, else the dose."""
+    state = bta_state(ctx)
+    renal = state.za_renal
+    if renal is None:
+        return not_this_agent(state)
+    if renal.baseline is None:
+        message = msg("renal.za_dose.no_baseline", days=ZA_BASELINE_WINDOW_DAYS)
+        return Finding(True, message, alert=Severity.URGENT)
+    return _hold(renal) or _dose(ctx, renal)
+
+
+RULES: tuple[ItemRule, ...] = (
+    ItemRule("renal.before_za", "§5 ZA renal checks", evaluate_before_za),
+    ItemRule("renal.za_dose", "§5 table, renal deterioration; D13", evaluate_za_dose),
+)

@@ -1,0 +1,97 @@
+"""Calcium and vitamin D supplement and the 25-OH vitamin D level on bone-targeted therapy (clinical-rules.md §5, §11, D9)."""
+
+from __future__ import annotations
+
+from mmtracker.logic.bta import bta_state, entry_ref, off_bta, rounded
+from mmtracker.logic.care import Finding, ItemRule, Severity
+from mmtracker.logic.codes import Analyte
+from mmtracker.logic.context import Context
+from mmtracker.logic.dates import add_days, add_months
+from mmtracker.logic.labs import latest_calcium
+from mmtracker.logic.messages import declare, msg
+
+# §11 vitd.level, Due: first dose + 30 d.
+VITD_FIRST_DAYS = 30
+# D9: deficient < 50 nmol/L (20 ng/mL) → alert; insufficient 50-75 nmol/L; sufficient ≥ 75 nmol/L.
+VITD_DEFICIENT_BELOW = 50.0
+VITD_SUFFICIENT_FROM = 75.0
+# Digits shown for calcium (mmol/L) and vitamin D (nmol/L) in rationales.
+CALCIUM_DIGITS = 2
+VITD_DIGITS = 1
+
+declare(
+    {
+        "supplement.ca_vitd.hypercalcaemic": ("value", "uln", "date"),
+        "supplement.ca_vitd.taking": ("since",),
+        "supplement.ca_vitd.ended": ("ended", "first"),
+        "supplement.ca_vitd.missing": ("first",),
+        "vitd.level.first": ("first", "days"),
+        "vitd.level.deficient": ("value", "date", "threshold"),
+        "vitd.level.insufficient": ("value", "date", "months"),
+        "vitd.level.sufficient": ("value", "date", "months"),
+    }
+)
+
+
+def evaluate_ca_vitd(ctx: Context) -> Finding:
+    """§11 supplement.ca_vitd: a calcium + vitamin D supplement covering as_of, unless calcium > ULN."""
+    state = bta_state(ctx)
+    first = state.first_dose
+    if not state.on_bta or first is None:
+        return off_bta(state)
+    calcium = latest_calcium(ctx.labs, ctx.policy)
+    if calcium is not None and rounded(calcium.value) > rounded(calcium.uln):
+        message = msg(
+            "supplement.ca_vitd.hypercalcaemic",
+            value=round(calcium.value, CALCIUM_DIGITS),
+            uln=round(calcium.uln, CALCIUM_DIGITS),
+            date=calcium.date,
+        )
+        return Finding(False, message, last=entry_ref(calcium.entry))
+    supplements = ctx.history.supplements
+    covering = [s for s in supplements if s.end_date is None or s.end_date >= ctx.as_of]
+    if covering:
+        taking = covering[-1]
+        message = msg("supplement.ca_vitd.taking", since=taking.start_date)
+        return Finding(True, message, last=entry_ref(taking))
+    if supplements and supplements[-1].end_date is not None:
+        ended = supplements[-1]
+        message = msg("supplement.ca_vitd.ended", ended=ended.end_date, first=first.date)
+        return Finding(True, message, due=first.date, last=entry_ref(ended))
+    return Finding(True, msg("supplement.ca_vitd.missing", first=first.date), due=first.date)
+
+
+def evaluate_vitd_level(ctx: Context) -> Finding:
+    """D9: 25-OH vitamin D 30 d after the first dose, then every 12 months; < 50 nmol/L alerts."""
+    state = bta_state(ctx)
+    first = state.first_dose
+    if not state.on_bta or first is None:
+        return off_bta(state)
+    first_due = add_days(first.date, VITD_FIRST_DAYS)
+    latest = ctx.labs.latest(Analyte.VITAMIN_D)
+    if latest is None:
+        return Finding(
+            True, msg("vitd.level.first", first=first.date, days=VITD_FIRST_DAYS), due=first_due
+        )
+    months = ctx.policy.whole("vitd.interval_months")
+    due = max(add_months(latest.date, months), first_due)
+    value, last = round(latest.si, VITD_DIGITS), entry_ref(latest.entry)
+    if rounded(latest.si) < VITD_DEFICIENT_BELOW:
+        message = msg(
+            "vitd.level.deficient", value=value, date=latest.date, threshold=VITD_DEFICIENT_BELOW
+        )
+        return Finding(
+            True, message, due=due, last=last, alert=Severity.URGENT, trigger_date=latest.date
+        )
+    key = (
+        "vitd.level.sufficient"
+        if rounded(latest.si) >= VITD_SUFFICIENT_FROM
+        else "vitd.level.insufficient"
+    )
+    return Finding(True, msg(key, value=value, date=latest.date, months=months), due=due, last=last)
+
+
+RULES: tuple[ItemRule, ...] = (
+    ItemRule("supplement.ca_vitd", "§5 Ca/vitamin D", evaluate_ca_vitd),
+    ItemRule("vitd.level", "D9", evaluate_vitd_level),
+)

@@ -1,0 +1,444 @@
+"""BTA state and the items bta.start, bta.next_dose, bta.review, denosumab.bridge (clinical-rules.md §11, §5, D10, D18).
+
+Expected values are worked out from clinical-rules.md and the shipped policy:
+intervals 28 d, bta.start_days 30, bta.review_months 12, lead_days 14,
+snooze.max_days 90, denosumab.bridge_months 6, denosumab.lapse_weeks 12.
+Dates were counted by hand ("+ N d" adds days, "+ N mo" clamps to the month end, D18).
+"""
+
+from __future__ import annotations
+
+import pytest
+from bone_builders import (
+    DMAB,
+    PAM,
+    RULES,
+    ZA,
+    ack,
+    day,
+    declined,
+    dose,
+    history,
+    item,
+    phase,
+    review,
+    schedule,
+    state,
+    statuses,
+    stop,
+)
+
+from mmtracker.logic.care import Status
+from mmtracker.logic.codes import BoneAgent, BoneTherapyEventKind, Phase, ReviewDecision
+from mmtracker.logic.history import Entry
+
+NDMM = phase("2026-01-05")
+
+
+def test_the_rule_modules_implement_exactly_the_bone_dental_and_supplement_rows_of_11() -> None:
+    assert set(RULES) == {
+        "bta.start",
+        "bta.next_dose",
+        "bta.review",
+        "dental.before_bta",
+        "dental.periodic",
+        "renal.before_za",
+        "renal.za_dose",
+        "calcium.before_denosumab",
+        "alert.hypocalcaemia",
+        "supplement.ca_vitd",
+        "vitd.level",
+        "denosumab.bridge",
+        "alert.onj_risk",
+    }
+
+
+# --- §11 BTA state ---------------------------------------------------------------------
+
+
+def test_bta_state_on_from_the_first_dose_and_a_missed_dose_does_not_end_it() -> None:
+    record = history(NDMM, dose("2026-02-02"))
+    assert not state(record, "2026-02-01").on_bta
+    assert state(record, "2026-02-02").on_bta
+    assert state(record, "2027-02-02").on_bta
+
+
+def test_bta_state_a_stop_after_the_last_dose_ends_it() -> None:
+    record = history(NDMM, dose("2026-02-02"), dose("2026-03-02"), stop("2026-03-20"))
+    assert state(record, "2026-03-19").on_bta
+    found = state(record, "2026-03-20")
+    assert not found.on_bta
+    assert found.stop is not None
+    assert str(found.stop.date) == "2026-03-20"
+
+
+def test_bta_state_a_stop_on_the_day_of_the_last_dose_is_not_after_it() -> None:
+    record = history(NDMM, dose("2026-02-02"), stop("2026-02-02"))
+    assert state(record, "2026-02-10").on_bta
+
+
+def test_bta_state_a_dose_after_a_stop_starts_a_new_course() -> None:
+    record = history(
+        NDMM,
+        dose("2026-02-02"),
+        dose("2026-03-02"),
+        stop("2027-03-01"),
+        phase("2028-05-10", Phase.RELAPSE),
+        dose("2028-06-01", DMAB),
+    )
+    found = state(record, "2028-06-10")
+    assert found.on_bta
+    assert found.first_dose is not None
+    assert str(found.first_dose.date) == "2028-06-01"
+    assert found.agent is DMAB
+
+
+def test_bta_state_agent_is_that_of_the_latest_dose() -> None:
+    record = history(NDMM, dose("2026-02-02", ZA), dose("2026-03-02", DMAB, 120))
+    assert state(record, "2026-03-10").agent is DMAB
+
+
+@pytest.mark.parametrize(
+    ("agent", "as_of", "lapsed"),
+    [
+        pytest.param(ZA, "2026-03-30", False, id="§11 BTA lapsed: 56 d = 2 x 28 d is not more"),
+        pytest.param(ZA, "2026-03-31", True, id="§11 BTA lapsed: 57 d is more than 2 x 28 d"),
+        pytest.param(DMAB, "2026-03-31", True, id="§11 BTA lapsed: denosumab 28 d too"),
+    ],
+)
+def test_bta_state_lapsed_when_the_last_dose_is_more_than_twice_the_interval_ago(
+    agent: BoneAgent, as_of: str, lapsed: bool
+) -> None:
+    record = history(NDMM, dose("2026-02-02", agent))
+    assert state(record, as_of).lapsed is lapsed
+
+
+def test_bta_state_a_schedule_entry_sets_the_interval_for_that_agent_only() -> None:
+    record = history(NDMM, dose("2027-01-04"), schedule("2027-01-20", ZA, 84), dose("2027-02-01"))
+    found = state(record, "2027-02-10")
+    assert found.interval_days == 84
+    assert str(found.next_due) == "2027-04-26"  # 2027-02-01 + 84 d
+    other = history(NDMM, dose("2027-01-04"), schedule("2027-01-20", DMAB, 84))
+    assert state(other, "2027-01-25").interval_days == 28
+
+
+def test_bta_state_off_bta_with_a_decline_entry() -> None:
+    record = history(NDMM, declined("2026-01-10"))
+    found = state(record, "2026-01-20")
+    assert not found.on_bta
+    assert found.declined is not None
+
+
+# --- §11 bta.start ---------------------------------------------------------------------
+
+
+def test_bta_start_vignette_newly_diagnosed_due_ndmm_plus_30_days() -> None:
+    # NDMM 2026-01-05 → due 2026-02-04; due_soon from 2026-01-21 (due − 14 d).
+    record = history(NDMM)
+    assert statuses(
+        "bta.start", record, "2026-01-20", "2026-01-21", "2026-02-04", "2026-02-05"
+    ) == {
+        "2026-01-20": "ok",
+        "2026-01-21": "due_soon",
+        "2026-02-04": "due_soon",
+        "2026-02-05": "overdue",
+    }
+    found = item("bta.start", record, "2026-02-10")
+    assert str(found.due) == "2026-02-04"
+    assert found.days_overdue == 6
+    assert found.message.id == "bta.start.due"
+
+
+def test_bta_start_satisfied_by_the_first_dose() -> None:
+    record = history(NDMM, dose("2026-02-10"))
+    found = item("bta.start", record, "2026-02-10")
+    assert found.status is Status.NOT_APPLICABLE
+    assert found.last is not None
+    assert str(found.last.date) == "2026-02-10"
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        pytest.param(
+            [phase("2026-01-05", Phase.SMM)], id="§11 bta.start: SMM is not active MM (5 Who)"
+        ),
+        pytest.param([], id="§11 bta.start: no phase recorded"),
+        pytest.param([NDMM, declined("2026-01-10")], id="§11 bta.start: declined entry"),
+        pytest.param(
+            [NDMM, declined("2026-01-10", BoneTherapyEventKind.CONTRAINDICATED)],
+            id="§11 bta.start: contraindicated entry",
+        ),
+        pytest.param(
+            [NDMM, dose("2026-02-02"), stop("2027-03-01")],
+            id="§11 bta.start: stopped and no relapse since",
+        ),
+    ],
+)
+def test_bta_start_not_applicable(entries: list[Entry]) -> None:
+    record = history(*entries)
+    assert item("bta.start", record, "2027-06-01").status is Status.NOT_APPLICABLE
+
+
+def test_bta_start_restart_at_relapse_due_relapse_plus_30_days() -> None:
+    # 5 ZA duration: restart at relapse. Relapse 2028-05-10 → due 2028-06-09.
+    record = history(
+        NDMM,
+        dose("2026-02-02"),
+        stop("2027-03-01"),
+        phase("2028-05-10", Phase.RELAPSE),
+        dose("2028-06-20"),
+    )
+    assert statuses(
+        "bta.start", record, "2028-05-11", "2028-05-26", "2028-06-09", "2028-06-10"
+    ) == {
+        "2028-05-11": "ok",
+        "2028-05-26": "due_soon",
+        "2028-06-09": "due_soon",
+        "2028-06-10": "overdue",
+    }
+    assert item("bta.start", record, "2028-05-11").message.id == "bta.start.restart"
+    assert item("bta.start", record, "2028-06-20").status is Status.NOT_APPLICABLE
+
+
+def test_bta_start_stopped_on_the_relapse_date_is_not_stopped_before_it() -> None:
+    record = history(
+        NDMM, dose("2026-02-02"), stop("2028-05-10"), phase("2028-05-10", Phase.RELAPSE)
+    )
+    assert item("bta.start", record, "2028-05-20").status is Status.NOT_APPLICABLE
+
+
+def test_bta_start_snoozed_until_the_acknowledged_date_then_overdue() -> None:
+    record = history(NDMM, ack("bta.start", "2026-02-06", "2026-02-20"))
+    assert statuses("bta.start", record, "2026-02-20", "2026-02-21") == {
+        "2026-02-20": "snoozed",
+        "2026-02-21": "overdue",
+    }
+
+
+# --- §11 bta.next_dose -----------------------------------------------------------------
+
+
+def test_bta_next_dose_vignette_last_dose_plus_28_days() -> None:
+    # Dose 2026-02-02 → due 2026-03-02; due_soon from 2026-02-16.
+    record = history(NDMM, dose("2026-02-02"))
+    assert statuses(
+        "bta.next_dose", record, "2026-02-15", "2026-02-16", "2026-03-02", "2026-03-03"
+    ) == {
+        "2026-02-15": "ok",
+        "2026-02-16": "due_soon",
+        "2026-03-02": "due_soon",
+        "2026-03-03": "overdue",
+    }
+    found = item("bta.next_dose", record, "2026-03-03")
+    assert found.days_overdue == 1
+    assert found.message.as_dict() == {
+        "agent": "zoledronic_acid",
+        "last": day("2026-02-02"),
+        "interval": 28,
+    }
+
+
+def test_bta_next_dose_lapsed_rationale_after_twice_the_interval() -> None:
+    record = history(NDMM, dose("2026-02-02"))
+    assert item("bta.next_dose", record, "2026-03-30").message.id == "bta.next_dose.due"
+    lapsed = item("bta.next_dose", record, "2026-03-31")
+    assert lapsed.message.id == "bta.next_dose.lapsed"
+    assert lapsed.status is Status.OVERDUE
+    assert lapsed.days_overdue == 29  # due 2026-03-02
+
+
+def test_bta_next_dose_after_de_escalation_uses_the_schedule_interval() -> None:
+    record = history(NDMM, dose("2027-01-04"), schedule("2027-01-20", ZA, 84), dose("2027-02-01"))
+    found = item("bta.next_dose", record, "2027-04-12")
+    assert str(found.due) == "2027-04-26"
+    assert found.status is Status.DUE_SOON  # 2027-04-26 − 14 d = 2027-04-12
+    assert item("bta.next_dose", record, "2027-04-11").status is Status.OK
+
+
+def test_bta_next_dose_a_new_course_returns_to_the_policy_interval() -> None:
+    record = history(
+        NDMM,
+        dose("2027-01-04"),
+        schedule("2027-01-20", ZA, 84),
+        stop("2027-03-01"),
+        phase("2028-05-10", Phase.RELAPSE),
+        dose("2028-06-01"),
+    )
+    assert str(item("bta.next_dose", record, "2028-06-05").due) == "2028-06-29"  # + 28 d
+
+
+@pytest.mark.parametrize(
+    ("entries", "message_id"),
+    [
+        pytest.param([NDMM], "bta.off", id="§11 bta.next_dose: never started"),
+        pytest.param(
+            [NDMM, dose("2026-02-02"), stop("2026-02-20")],
+            "bta.stopped",
+            id="§11 bta.next_dose: closes at a stop entry",
+        ),
+    ],
+)
+def test_bta_next_dose_not_applicable_off_bta(entries: list[Entry], message_id: str) -> None:
+    found = item("bta.next_dose", history(*entries), "2026-03-10")
+    assert found.status is Status.NOT_APPLICABLE
+    assert found.message.id == message_id
+
+
+def test_bta_next_dose_snooze_ends_the_day_after_until() -> None:
+    record = history(NDMM, dose("2026-02-02"), ack("bta.next_dose", "2026-03-05", "2026-03-20"))
+    assert statuses(
+        "bta.next_dose", record, "2026-03-04", "2026-03-05", "2026-03-20", "2026-03-21"
+    ) == {
+        "2026-03-04": "overdue",
+        "2026-03-05": "snoozed",
+        "2026-03-20": "snoozed",
+        "2026-03-21": "overdue",
+    }
+
+
+def test_bta_next_dose_snooze_capped_at_acknowledgement_plus_90_days() -> None:
+    # Acknowledged 2026-03-05 until 2026-12-31: capped at 2026-03-05 + 90 d = 2026-06-03.
+    record = history(NDMM, dose("2026-02-02"), ack("bta.next_dose", "2026-03-05", "2026-12-31"))
+    snoozed = item("bta.next_dose", record, "2026-06-03")
+    assert snoozed.status is Status.SNOOZED
+    assert str(snoozed.snoozed_until) == "2026-06-03"
+    assert snoozed.status_beneath_snooze is Status.OVERDUE
+    assert item("bta.next_dose", record, "2026-06-04").status is Status.OVERDUE
+
+
+# --- §11 bta.review --------------------------------------------------------------------
+
+
+def test_bta_review_vignette_first_dose_plus_12_months_then_last_review_plus_12_months() -> None:
+    record = history(NDMM, dose("2026-02-02"), review("2027-01-25"))
+    assert statuses(
+        "bta.review", record, "2026-06-01", "2027-01-18", "2027-01-19", "2027-01-24"
+    ) == {
+        "2026-06-01": "ok",
+        "2027-01-18": "ok",
+        "2027-01-19": "due_soon",  # 2027-02-02 − 14 d
+        "2027-01-24": "due_soon",
+    }
+    reviewed = item("bta.review", record, "2027-01-25")
+    assert reviewed.status is Status.OK
+    assert str(reviewed.due) == "2028-01-25"
+    assert item("bta.review", record, "2028-01-26").status is Status.OVERDUE
+
+
+def test_bta_review_overdue_the_day_after_due() -> None:
+    record = history(NDMM, dose("2026-02-02"))
+    assert statuses("bta.review", record, "2027-02-02", "2027-02-03") == {
+        "2027-02-02": "due_soon",
+        "2027-02-03": "overdue",
+    }
+
+
+def test_bta_review_d18_leap_day_first_dose_plus_12_months_is_28_february() -> None:
+    record = history(NDMM, dose("2028-02-29", DMAB, 120))
+    assert str(item("bta.review", record, "2028-03-01").due) == "2029-02-28"
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        pytest.param([NDMM, dose("2026-02-02", PAM, 90)], id="§11 bta.review: pamidronate"),
+        pytest.param([NDMM], id="§11 bta.review: off BTA"),
+        pytest.param(
+            [NDMM, dose("2026-02-02"), review("2027-01-25", ReviewDecision.STOP)],
+            id="§11 bta.review: a review deciding stop closes it",
+        ),
+        pytest.param(
+            [NDMM, dose("2026-02-02"), stop("2027-01-25")], id="§11 bta.review: stop entry"
+        ),
+    ],
+)
+def test_bta_review_not_applicable(entries: list[Entry]) -> None:
+    record = history(*entries)
+    assert item("bta.review", record, "2027-02-10").status is Status.NOT_APPLICABLE
+
+
+def test_bta_review_snoozed() -> None:
+    record = history(NDMM, dose("2026-02-02"), ack("bta.review", "2027-02-05", "2027-03-01"))
+    assert statuses("bta.review", record, "2027-03-01", "2027-03-02") == {
+        "2027-03-01": "snoozed",
+        "2027-03-02": "overdue",
+    }
+
+
+# --- §11 denosumab.bridge (D10) --------------------------------------------------------
+
+DENOSUMAB_COURSE = (
+    NDMM,
+    dose("2026-02-02", DMAB, 120),
+    dose("2026-03-02", DMAB, 120),
+    dose("2026-03-30", DMAB, 120),
+)
+
+
+def test_denosumab_bridge_d10_stopped_due_last_dose_plus_6_months() -> None:
+    # Last denosumab 2026-03-30 → due 2026-09-30; due_soon from 2026-09-16.
+    record = history(*DENOSUMAB_COURSE, stop("2026-04-15"))
+    assert statuses(
+        "denosumab.bridge",
+        record,
+        "2026-04-15",
+        "2026-09-15",
+        "2026-09-16",
+        "2026-09-30",
+        "2026-10-01",
+    ) == {
+        "2026-04-15": "ok",
+        "2026-09-15": "ok",
+        "2026-09-16": "due_soon",
+        "2026-09-30": "due_soon",
+        "2026-10-01": "overdue",
+    }
+    assert item("denosumab.bridge", record, "2026-10-01").message.id == "denosumab.bridge.stopped"
+
+
+def test_denosumab_bridge_d10_satisfied_by_a_bisphosphonate_after_the_last_denosumab() -> None:
+    record = history(*DENOSUMAB_COURSE, stop("2026-04-15"), dose("2026-09-01", ZA))
+    found = item("denosumab.bridge", record, "2026-10-01")
+    assert found.status is Status.OK
+    assert found.last is not None
+    assert str(found.last.date) == "2026-09-01"
+
+
+def test_denosumab_bridge_d10_lapsed_for_more_than_12_weeks() -> None:
+    # No stop entry; last dose 2026-03-30 + 84 d (12 weeks) = 2026-06-22.
+    record = history(*DENOSUMAB_COURSE)
+    assert statuses("denosumab.bridge", record, "2026-06-22", "2026-06-23", "2026-10-01") == {
+        "2026-06-22": "not_applicable",
+        "2026-06-23": "ok",
+        "2026-10-01": "overdue",
+    }
+    assert item("denosumab.bridge", record, "2026-06-23").message.id == "denosumab.bridge.lapsed"
+
+
+def test_denosumab_bridge_de_escalated_denosumab_is_not_lapsed_after_12_weeks() -> None:
+    # Every 84 d: lapsed only after 2 × 84 d, so 100 d without a dose is not a lapse.
+    record = history(NDMM, schedule("2026-01-20", DMAB, 84), dose("2026-02-02", DMAB, 120))
+    assert item("denosumab.bridge", record, "2026-05-13").status is Status.NOT_APPLICABLE
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        pytest.param([NDMM, dose("2026-02-02")], id="D10: never on denosumab"),
+        pytest.param(list(DENOSUMAB_COURSE), id="D10: on denosumab, not lapsed"),
+    ],
+)
+def test_denosumab_bridge_not_applicable(entries: list[Entry]) -> None:
+    record = history(*entries)
+    assert item("denosumab.bridge", record, "2026-04-20").status is Status.NOT_APPLICABLE
+
+
+def test_denosumab_bridge_snoozed() -> None:
+    record = history(
+        *DENOSUMAB_COURSE, stop("2026-04-15"), ack("denosumab.bridge", "2026-10-02", "2026-10-31")
+    )
+    assert statuses("denosumab.bridge", record, "2026-10-31", "2026-11-01") == {
+        "2026-10-31": "snoozed",
+        "2026-11-01": "overdue",
+    }

@@ -1,0 +1,212 @@
+"""calcium.before_denosumab and alert.hypocalcaemia (clinical-rules.md §11, §5 Denosumab hypocalcaemia, D12, D16, D17).
+
+Expected values come from clinical-rules.md: calcium within 7 d before the next
+denosumab dose (denosumab every 28 d); urgent when the latest total-corrected or
+adjusted calcium is < LLN (strict), the lab's own LLN winning over the default
+2.10 mmol/L (D17); corrected = Ca + 0.02 × (40 − albumin g/L) with an albumin
+within 7 days (D12); ionised calcium is never compared (D16).
+"""
+
+from __future__ import annotations
+
+import pytest
+from bone_builders import (
+    DMAB,
+    ack,
+    albumin,
+    calcium,
+    dose,
+    history,
+    item,
+    phase,
+    schedule,
+    statuses,
+    stop,
+)
+
+from mmtracker.logic.care import Severity, Status
+from mmtracker.logic.codes import CalciumKind, Phase
+from mmtracker.logic.history import Entry
+
+NDMM = phase("2026-01-05")
+DENOSUMAB = (NDMM, dose("2026-02-02", DMAB, 120))
+
+
+# --- §11 calcium.before_denosumab --------------------------------------------------------
+
+
+def test_calcium_before_denosumab_vignette() -> None:
+    # Dose 2026-02-02 → next due 2026-03-02; applies from 2026-02-16.
+    record = history(*DENOSUMAB)
+    assert statuses(
+        "calcium.before_denosumab", record, "2026-02-15", "2026-02-16", "2026-03-02", "2026-03-03"
+    ) == {
+        "2026-02-15": "not_applicable",
+        "2026-02-16": "due_soon",
+        "2026-03-02": "due_soon",
+        "2026-03-03": "overdue",
+    }
+
+
+@pytest.mark.parametrize(
+    ("result", "satisfied"),
+    [
+        pytest.param(
+            calcium("2026-02-23", 2.30), True, id="§11 calcium.before_denosumab: 7 d before"
+        ),
+        pytest.param(
+            calcium("2026-02-22", 2.30), False, id="§11 calcium.before_denosumab: 8 d before"
+        ),
+        pytest.param(
+            calcium("2026-03-04", 2.30), True, id="§11 calcium.before_denosumab: since due"
+        ),
+        pytest.param(
+            calcium("2026-02-25", 1.20, CalciumKind.IONISED),
+            False,
+            id="D16: ionised calcium does not count",
+        ),
+    ],
+)
+def test_calcium_before_denosumab_seven_day_window(result: Entry, satisfied: bool) -> None:
+    found = item("calcium.before_denosumab", history(*DENOSUMAB, result), "2026-03-05")
+    assert found.status is (Status.OK if satisfied else Status.OVERDUE)
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        pytest.param([NDMM], id="§11 calcium.before_denosumab: off BTA"),
+        pytest.param([NDMM, dose("2026-02-02")], id="§11 calcium.before_denosumab: on ZA"),
+        pytest.param(
+            [*DENOSUMAB, stop("2026-02-20")], id="§11 calcium.before_denosumab: stop entry"
+        ),
+    ],
+)
+def test_calcium_before_denosumab_not_applicable(entries: list[Entry]) -> None:
+    found = item("calcium.before_denosumab", history(*entries), "2026-03-01")
+    assert found.status is Status.NOT_APPLICABLE
+
+
+def test_calcium_before_denosumab_snoozed() -> None:
+    record = history(*DENOSUMAB, ack("calcium.before_denosumab", "2026-03-03", "2026-03-06"))
+    assert statuses("calcium.before_denosumab", record, "2026-03-06", "2026-03-07") == {
+        "2026-03-06": "snoozed",
+        "2026-03-07": "overdue",
+    }
+
+
+# --- §11 alert.hypocalcaemia -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("results", "expected"),
+    [
+        pytest.param(
+            [calcium("2026-02-20", 2.09)], Status.ALERT, id="D17: 2.09 < default LLN 2.10"
+        ),
+        pytest.param([calcium("2026-02-20", 2.10)], Status.OK, id="D17: 2.10 is not below 2.10"),
+        pytest.param(
+            [calcium("2026-02-20", 2.15, low=2.20, high=2.60)],
+            Status.ALERT,
+            id="D17: the lab's LLN 2.20 wins",
+        ),
+        pytest.param(
+            [calcium("2026-02-20", 2.05, low=2.00, high=2.60)],
+            Status.OK,
+            id="D17: 2.05 is above the lab's LLN 2.00",
+        ),
+        pytest.param(
+            [calcium("2026-02-20", 2.00, CalciumKind.TOTAL), albumin("2026-02-18", 45)],
+            Status.ALERT,
+            id="D12: total 2.00 with albumin 45 → 1.90",
+        ),
+        pytest.param(
+            [calcium("2026-02-20", 2.05, CalciumKind.TOTAL), albumin("2026-02-22", 30)],
+            Status.OK,
+            id="D12: total 2.05 with albumin 30 → 2.25",
+        ),
+        pytest.param(
+            [calcium("2026-02-20", 2.05, CalciumKind.TOTAL), albumin("2026-02-10", 30)],
+            Status.ALERT,
+            id="D12: albumin 10 d away is not used, total 2.05",
+        ),
+        pytest.param(
+            [calcium("2026-02-20", 1.00, CalciumKind.IONISED)],
+            Status.OK,
+            id="D16: ionised calcium is never compared",
+        ),
+        pytest.param([], Status.OK, id="§11 alert.hypocalcaemia: no calcium yet"),
+        pytest.param(
+            [calcium("2026-02-10", 2.00), calcium("2026-02-20", 2.30)],
+            Status.OK,
+            id="§11 alert.hypocalcaemia: the latest calcium counts",
+        ),
+    ],
+)
+def test_alert_hypocalcaemia_latest_calcium_below_lln(
+    results: list[Entry], expected: Status
+) -> None:
+    found = item("alert.hypocalcaemia", history(*DENOSUMAB, *results), "2026-02-25")
+    assert found.status is expected
+    if expected is Status.ALERT:
+        assert found.severity is Severity.URGENT
+        assert found.message.id == "alert.hypocalcaemia.low"
+
+
+def test_alert_hypocalcaemia_rationale_says_the_default_limit_was_used() -> None:
+    found = item(
+        "alert.hypocalcaemia", history(*DENOSUMAB, calcium("2026-02-20", 2.0)), "2026-02-25"
+    )
+    params = found.message.as_dict()
+    assert params["limits"] == "default"
+    assert params["lln"] == 2.10
+    assert params["basis"] == "adjusted"
+
+
+def test_alert_hypocalcaemia_applies_when_denosumab_is_the_agent_planned() -> None:
+    record = history(NDMM, schedule("2026-01-10", DMAB, 28), calcium("2026-01-12", 2.0))
+    assert item("alert.hypocalcaemia", record, "2026-01-15").status is Status.ALERT
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        pytest.param([NDMM, calcium("2026-01-12", 2.0)], id="§11 alert.hypocalcaemia: ZA planned"),
+        pytest.param(
+            [NDMM, dose("2026-02-02"), calcium("2026-02-12", 2.0)],
+            id="§11 alert.hypocalcaemia: on ZA",
+        ),
+        pytest.param(
+            [*DENOSUMAB, stop("2026-02-10"), calcium("2026-02-12", 2.0)],
+            id="§11 alert.hypocalcaemia: closes at a stop entry",
+        ),
+        pytest.param(
+            [phase("2026-01-05", Phase.SMM), calcium("2026-01-12", 2.0)],
+            id="§11 alert.hypocalcaemia: off BTA",
+        ),
+    ],
+)
+def test_alert_hypocalcaemia_not_applicable(entries: list[Entry]) -> None:
+    assert item("alert.hypocalcaemia", history(*entries), "2026-02-20").status is (
+        Status.NOT_APPLICABLE
+    )
+
+
+def test_alert_hypocalcaemia_snooze_ends_and_a_newer_low_value_is_not_snoozed() -> None:
+    """11 Status: low calcium 2026-03-01 acknowledged 2026-03-03 until 2026-03-10 is snoozed
+    to 2026-03-10 and alerts again on 2026-03-11; in a second history a newer low calcium
+    (2026-03-05, after the acknowledgement) alerts at once."""
+    acknowledged = ack("alert.hypocalcaemia", "2026-03-03", "2026-03-10")
+    record = history(*DENOSUMAB, calcium("2026-03-01", 2.0), acknowledged)
+    assert statuses("alert.hypocalcaemia", record, "2026-03-02", "2026-03-10", "2026-03-11") == {
+        "2026-03-02": "alert",
+        "2026-03-10": "snoozed",
+        "2026-03-11": "alert",
+    }
+    newer = history(
+        *DENOSUMAB, calcium("2026-03-01", 2.0), acknowledged, calcium("2026-03-05", 1.95)
+    )
+    assert statuses("alert.hypocalcaemia", newer, "2026-03-04", "2026-03-05") == {
+        "2026-03-04": "snoozed",
+        "2026-03-05": "alert",
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import types
 import typing
 from collections.abc import Mapping
@@ -104,6 +105,9 @@ def coerce(tp: Any, value: Any) -> Any:
     raise TypeError(f"unsupported field type {tp!r}")  # a programming error, not bad input
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _as_date(value: Any) -> dt.date:
     if isinstance(value, dt.datetime):
         raise ValueError("must be a date without a time")
@@ -111,7 +115,8 @@ def _as_date(value: Any) -> dt.date:
         return value
     if isinstance(value, str):
         try:
-            if len(value) == 10:
+            # fromisoformat also takes week dates ("2024-W01-1"), which the format refuses
+            if _ISO_DATE.fullmatch(value):
                 return dt.date.fromisoformat(value)
         except ValueError:
             pass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, func, select, text
+from sqlalchemy.exc import DatabaseError
 
 from mmtracker.logic.history import ENTRY_KINDS
 from mmtracker.storage.engine import StorageError, is_sqlite
@@ -29,14 +30,22 @@ def check_database(engine: Engine) -> CheckReport:
     report = CheckReport()
     report.lines.append(f"database: {engine.url.render_as_string(hide_password=True)}")
     try:
+        _check(engine, report)
+    except DatabaseError as exc:  # a corrupt file or an unreachable server: report, not crash
+        report.fail(f"the database cannot be read: {exc.orig}")
+    return report
+
+
+def _check(engine: Engine, report: CheckReport) -> None:
+    try:
         state = schema_state(engine)
     except StorageError as exc:
         report.fail(str(exc))
-        return report
+        return
     report.lines.append(f"schema: {state.current or 'empty'} (this application: {state.head})")
     if not state.up_to_date:
         report.fail("the schema is not current: run `mmtracker db upgrade`")
-        return report
+        return
     with engine.connect() as conn:
         if is_sqlite(engine):
             result = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]
@@ -65,4 +74,3 @@ def check_database(engine: Engine) -> CheckReport:
         audits = conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
         report.lines.append(f"audit rows: {audits}")
     report.lines.append("result: ok" if report.ok else "result: problems found")
-    return report

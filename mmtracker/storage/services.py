@@ -221,7 +221,8 @@ def update_patient(
     now = utc_now()
     with engine.begin() as conn:
         revision, current = _bump_revision(conn, patient_id)
-        before = conn.execute(select(PATIENT).where(PATIENT.c.id == patient_id)).mappings().one()
+        row = conn.execute(select(PATIENT).where(PATIENT.c.id == patient_id)).mappings().one()
+        before = {**row, "revision": revision - 1}  # the row as it was before this write
         merged = {**patient_columns(current), **changes}
         patient, problems = parse_as(Patient, merged)
         if patient is None:
@@ -246,7 +247,7 @@ def update_patient(
                 f"patient {current.mrn} was changed by {before['updated_by']} at "
                 f"{before['updated_at']} since you opened it; reopen it and try again"
             )
-        after = {**before, **values}
+        after = {**before, **values, "revision": revision}
         audit(
             conn,
             patient_id=patient_id,

@@ -1,0 +1,66 @@
+"""The tables and the history dataclasses describe the same record, field for field."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+from sqlalchemy import Table
+
+from mmtracker.logic.history import ENTRY_KINDS, Patient, PatientHistory
+from mmtracker.storage.models import (
+    DERIVED_COLUMNS,
+    ENTRY_TABLES,
+    TRACKED_COLUMNS,
+    PatientRow,
+    metadata,
+)
+
+
+def columns(model: type) -> set[str]:
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return {c.name for c in table.columns}
+
+
+def test_every_entry_kind_has_a_table_and_a_history_attribute() -> None:
+    assert set(ENTRY_TABLES) == set(ENTRY_KINDS)
+    history_kinds = {f.name for f in fields(PatientHistory)} - {"patient"}
+    assert history_kinds == set(ENTRY_KINDS)
+    assert set(DERIVED_COLUMNS) <= set(ENTRY_KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(ENTRY_KINDS))
+def test_entry_table_columns_are_the_dataclass_fields_plus_bookkeeping(kind: str) -> None:
+    expected = (
+        {f.name for f in fields(ENTRY_KINDS[kind])}
+        | {"patient_id"}
+        | set(TRACKED_COLUMNS)
+        | set(DERIVED_COLUMNS.get(kind, ()))
+    )
+    assert columns(ENTRY_TABLES[kind]) == expected
+
+
+def test_patient_table_is_the_patient_fields_plus_id_revision_and_bookkeeping() -> None:
+    expected = {f.name for f in fields(Patient)} | {"id", "revision"} | set(TRACKED_COLUMNS)
+    assert columns(PatientRow) == expected
+
+
+@pytest.mark.parametrize("kind", sorted(ENTRY_KINDS))
+def test_entry_rows_belong_to_a_patient_and_go_with_it(kind: str) -> None:
+    table: Table = ENTRY_TABLES[kind].__table__  # type: ignore[attr-defined]
+    (fk,) = table.c.patient_id.foreign_keys
+    assert fk.column.table.name == "patient"
+    assert fk.ondelete == "CASCADE"
+    assert table.c.patient_id.index
+    assert not table.c.patient_id.nullable
+    assert [c.name for c in table.primary_key.columns] == ["id"]
+
+
+def test_lab_result_keeps_the_derived_canonical_value() -> None:
+    assert DERIVED_COLUMNS == {"lab_results": ("canonical_value",)}
+
+
+def test_metadata_holds_every_record_table_under_its_own_name() -> None:
+    entry_tables = {ENTRY_TABLES[k].__tablename__ for k in ENTRY_KINDS}
+    assert len(entry_tables) == len(ENTRY_KINDS)
+    assert entry_tables | {"patient", "audit"} <= set(metadata().tables)

@@ -83,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the GUI) and return the exit code."""
     args = build_parser().parse_args(argv)
+    from sqlalchemy.exc import DBAPIError
+
     from mmtracker.storage.engine import StorageError
     from mmtracker.storage.services import NotFoundError, ValidationError
 
@@ -96,6 +98,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except (StorageError, NotFoundError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except DBAPIError as exc:  # locked, read-only, full, corrupt or unreachable database
+        print(f"error: the database cannot be used: {exc.orig}", file=sys.stderr)
         return EXIT_FAILURE
 
 

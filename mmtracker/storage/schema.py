@@ -77,7 +77,7 @@ def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
     if not is_sqlite(engine) or not path or path == ":memory:" or not Path(path).exists():
         return None
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{Path(path).stem}-{stamp}.backup.sqlite"
     source = sqlite3.connect(path)
     try:

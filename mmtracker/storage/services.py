@@ -11,12 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
 
 from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient, PhaseChange
 from mmtracker.logic.parsing import Problem, parse_as, row_builder
@@ -58,6 +60,18 @@ class Change:
     revision: int
     kinds: frozenset[str]
     row_id: str
+
+
+@contextmanager
+def _transaction(engine: Engine) -> Iterator[Connection]:
+    """One transaction; a clash with a unique key (an id or MRN written meanwhile) is refused."""
+    try:
+        with engine.begin() as conn:
+            yield conn
+    except IntegrityError as exc:
+        raise ValidationError(
+            [Problem("", f"the entry clashes with what the database holds: {exc.orig}")]
+        ) from None
 
 
 def utc_now() -> dt.datetime:
@@ -184,7 +198,7 @@ def create_patient(
     if problems:
         raise ValidationError(problems)
     now = utc_now()
-    with engine.begin() as conn:
+    with _transaction(engine) as conn:
         _refuse_duplicate_mrn(conn, patient.mrn, None)
         row = {**patient_columns(patient), **_tracked(actor, now), "revision": 1}
         patient_id = conn.execute(insert(PATIENT).values(row).returning(PATIENT.c.id)).scalar_one()
@@ -219,7 +233,7 @@ def update_patient(
     """Change demographics or status (deceased / transferred out with a date)."""
     today = today or dt.date.today()
     now = utc_now()
-    with engine.begin() as conn:
+    with _transaction(engine) as conn:
         revision, current = _bump_revision(conn, patient_id)
         row = conn.execute(select(PATIENT).where(PATIENT.c.id == patient_id)).mappings().one()
         before = {**row, "revision": revision - 1}  # the row as it was before this write
@@ -274,7 +288,7 @@ def add_entry(
     today = today or dt.date.today()
     entry = _parse_entry(kind, {"id": str(uuid.uuid4()), **data})
     now = utc_now()
-    with engine.begin() as conn:
+    with _transaction(engine) as conn:
         revision, patient = _bump_revision(conn, patient_id)
         _check_in_record(conn, kind, patient_id, entry, patient.date_of_birth, today)
         row = {**entry_columns(entry), "patient_id": patient_id, **_tracked(actor, now)}
@@ -326,7 +340,7 @@ def update_entry(
         raise ValidationError(
             [Problem("kind" if table is None else "id", "cannot be changed here")]
         )
-    with engine.begin() as conn:
+    with _transaction(engine) as conn:
         before = _locked_row(conn, kind, entry_id)
         revision, patient = _bump_revision(conn, before["patient_id"])
         if before["version"] != expected_version:
@@ -370,7 +384,7 @@ def delete_entry(
         raise ValidationError([Problem("kind", f"must be one of {', '.join(ENTRY_KINDS)}")])
     table = table_of(kind)
     now = utc_now()
-    with engine.begin() as conn:
+    with _transaction(engine) as conn:
         before = _locked_row(conn, kind, entry_id)
         revision, _ = _bump_revision(conn, before["patient_id"])
         done = conn.execute(

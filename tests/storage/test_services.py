@@ -635,3 +635,14 @@ def test_concurrent_writers_lose_no_entry_and_count_every_revision(
             select(func.count()).select_from(AUDIT).where(AUDIT.c.table_name == "weight")
         ).scalar_one()
     assert audited == total
+
+
+def test_an_entry_id_already_in_the_database_is_refused(engine: Engine, patient_id: int) -> None:
+    entry_id = str(uuid.uuid4())
+    add_entry(engine, patient_id, "weights", {**weight(), "id": entry_id}, ACTOR, today=TODAY)
+    before = snapshot(engine)
+    with pytest.raises(ValidationError, match="clashes"):
+        add_entry(
+            engine, patient_id, "weights", {**weight(kg=80.0), "id": entry_id}, ACTOR, today=TODAY
+        )
+    assert snapshot(engine) == before

@@ -22,31 +22,36 @@ def system_language() -> str:
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
+def _catalogues(lang: str) -> list[QTranslator]:
+    """Every built catalogue of ``lang`` in the translations folder (``*_<lang>.qm``)."""
+    loaded = []
+    for qm in sorted(CATALOGUES.glob(f"*_{lang}.qm")):
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            loaded.append(translator)
+    return loaded
+
+
 def install(app: QCoreApplication | None, lang: str) -> bool:
     """Make ``lang`` the language of :func:`translate` and, given an app, of ``tr()``.
 
-    Replaces any language installed before. Returns False when the application's
-    catalogue for ``lang`` is missing (English is then used).
+    Replaces any language installed before. Texts missing from the catalogues of
+    ``lang`` fall back to the English catalogues, then to the source text.
+    Returns False when ``lang`` needs a catalogue and none is built.
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     for old in _active:
         QCoreApplication.removeTranslator(old)
     _active.clear()
-    found = True
+    _active.extend(_catalogues(lang))
+    found = bool(_active) or lang == "en"
     if lang != "en":
-        ours = QTranslator()
-        found = ours.load(f"mmtracker_{lang}", str(CATALOGUES))
-        if found:
-            _active.append(ours)
         qt_own = QTranslator()
-        if qt_own.load(
-            f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        ):
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_own.load(f"qtbase_{lang}", qt_folder):
             _active.append(qt_own)
-    english = QTranslator()
-    if english.load("mmtracker_en", str(CATALOGUES)):
-        _active.append(english)
+        _active.extend(_catalogues("en"))
     if app is not None:
         for translator in reversed(_active):  # Qt searches the last installed first
             app.installTranslator(translator)

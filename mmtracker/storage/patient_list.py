@@ -120,5 +120,5 @@ def revisions(engine: Engine) -> dict[int, int]:
     with _readable(engine), engine.connect() as conn:
         return {
             int(pid): int(rev)
-            for pid, rev in conn.execute(select(PATIENT.c.id, PATIENT.c.revision)).tuples()
+            for pid, rev in conn.execute(select(PATIENT.c.id, PATIENT.c.revision))
         }

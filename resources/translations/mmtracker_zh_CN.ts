@@ -1,0 +1,115 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>mmtracker — DEMO — {database}</source>
+        <translation>mmtracker — 演示数据库 DEMO — {database}</translation>
+    </message>
+    <message>
+        <source>mmtracker — {database}</source>
+        <translation>mmtracker — {database}</translation>
+    </message>
+    <message>
+        <source>Search by MRN or name</source>
+        <translation>按病历号或姓名搜索</translation>
+    </message>
+    <message>
+        <source>Patient list</source>
+        <translation>患者列表</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Patients: {count}</source>
+        <translation>患者：{count} 例</translation>
+    </message>
+    <message>
+        <source>Patients: {shown} of {count}</source>
+        <translation>患者：{shown} 例（共 {count} 例）</translation>
+    </message>
+    <message>
+        <source>The database could not be read: {error}</source>
+        <translation>无法读取数据库：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>MRN</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>病程阶段</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>末次就诊</translation>
+    </message>
+    <message>
+        <source>Maintenance</source>
+        <translation>维持治疗</translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation>复发</translation>
+    </message>
+    <message>
+        <source>Deceased on {date}</source>
+        <translation>已故（{date}）</translation>
+    </message>
+    <message>
+        <source>Transferred out on {date}</source>
+        <translation>已转出（{date}）</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>mmtracker cannot open the database</source>
+        <translation>mmtracker 无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The database could not be opened:
+{database}
+
+{error}</source>
+        <translation>无法打开数据库：
+{database}
+
+{error}</translation>
+    </message>
+    <message>
+        <source>Open the demo database?</source>
+        <translation>打开演示数据库？</translation>
+    </message>
+    <message>
+        <source>This database holds no patients yet.
+
+Would you like to explore mmtracker with the demo database of made-up patients? It is kept apart from your database: no demo patient ever enters it.</source>
+        <translation>此数据库中还没有患者。
+
+是否打开由虚构患者组成的演示数据库来了解 mmtracker？演示数据库与您的数据库完全分开，演示患者绝不会进入您的数据库。</translation>
+    </message>
+</context>
+</TS>

@@ -7,9 +7,13 @@ text then stays in English, the language of the sources.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from mmtracker.config import RESOURCES
+from mmtracker.logic.messages import Message, ParamValue, Quantity
+from mmtracker.logic.units import UnitSystem, display_unit, from_canonical, unit_label
 
 LANGUAGES = ("en", "zh_CN")
 CATALOGUES = RESOURCES / "translations"
@@ -65,3 +69,40 @@ def translate(context: str, text: str) -> str:
         if found:
             return found
     return text
+
+
+MESSAGES_CONTEXT = "messages"
+CODES_CONTEXT = "codes"
+
+
+def code_label(code: str) -> str:
+    """The display label of a code (a phase, agent, analyte, response category …)."""
+    return translate(CODES_CONTEXT, code)
+
+
+def format_value(value: ParamValue, units: UnitSystem = UnitSystem.SI) -> str:
+    """One message parameter as text: dates ISO, numbers without trailing zeros,
+    quantities converted to the unit system with their unit, codes by their label."""
+    if value is None:
+        return "—"
+    if isinstance(value, Quantity):
+        unit = display_unit(value.analyte, units)
+        shown = from_canonical(value.analyte, value.si, unit)
+        return f"{shown:.4g} {unit_label(unit)}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return f"{value:.4g}"
+    if isinstance(value, int):
+        return str(value)
+    return code_label(value)
+
+
+def render(message: Message, units: UnitSystem = UnitSystem.SI) -> str:
+    """A rationale message as a sentence in the installed language."""
+    template = translate(MESSAGES_CONTEXT, message.id)
+    params = {name: format_value(value, units) for name, value in message.params}
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return f"{message.id} {params}"  # a catalogue fault shows the raw message, never crashes

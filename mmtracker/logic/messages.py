@@ -11,7 +11,18 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-ParamValue = str | int | float | dt.date | None
+from mmtracker.logic.codes import Analyte
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A laboratory value in its canonical SI unit; shown in the unit system asked for."""
+
+    analyte: Analyte
+    si: float
+
+
+ParamValue = str | int | float | dt.date | Quantity | None
 
 
 @dataclass(frozen=True, slots=True)

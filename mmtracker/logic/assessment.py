@@ -1,0 +1,138 @@
+"""One patient's assessment on one date: phase, scores, response, renal function and care items."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from mmtracker.logic.bta import bta_state
+from mmtracker.logic.care import CareItem, Finding, ItemRule, resolve
+from mmtracker.logic.codes import PatientStatus, Phase
+from mmtracker.logic.context import Context
+from mmtracker.logic.crab import SlimCrab, slim_crab
+from mmtracker.logic.history import PatientHistory
+from mmtracker.logic.items import RULES
+from mmtracker.logic.items.conditioning import ConditioningNote, conditioning_note
+from mmtracker.logic.messages import declare, msg
+from mmtracker.logic.phases import closed_since
+from mmtracker.logic.policy import Policy, PolicyValue
+from mmtracker.logic.renal import RenalFunction, renal_function_at, za_dose_mg
+from mmtracker.logic.response import (
+    CurrentResponse,
+    MrdStatus,
+    ResponseResult,
+    current_response,
+    mrd_status,
+    response,
+)
+from mmtracker.logic.smm_risk import SmmRisk, smm_risk
+from mmtracker.logic.staging import Staging, staging
+
+declare({"patient.closed": ("status", "since")})
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseStep:
+    """One step of the phase timeline."""
+
+    date: dt.date
+    phase: Phase
+    line_number: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RenalSummary:
+    """Renal function now, and the zoledronic acid dose for the baseline CrCl (§5 table, D13)."""
+
+    current: RenalFunction | None
+    za_baseline: RenalFunction | None
+    za_dose_mg: float | None  # None: not recommended (CrCl < 30) or not computable
+
+    @property
+    def za_dose_computable(self) -> bool:
+        return self.za_baseline is not None and self.za_baseline.crcl is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the rules say about one patient as of one date (clinical-rules.md §1-§11)."""
+
+    as_of: dt.date
+    mrn: str
+    status: PatientStatus
+    status_date: dt.date | None
+    age: int
+    phase: Phase | None
+    timeline: tuple[PhaseStep, ...]
+    slim_crab: SlimCrab
+    staging: Staging | None
+    smm_risk: SmmRisk | None
+    renal: RenalSummary
+    response: ResponseResult | None
+    current_response: CurrentResponse | None
+    mrd: MrdStatus
+    conditioning: ConditioningNote | None  # D7 evidence note before a planned ASCT
+    items: tuple[CareItem, ...]
+    policy: Mapping[str, PolicyValue]
+    policy_digest: str
+
+
+def _renal(ctx: Context) -> RenalSummary:
+    current = renal_function_at(ctx)
+    za = bta_state(ctx).za_renal
+    baseline = renal_function_at(ctx, za.baseline.date) if za and za.baseline else None
+    dose = za_dose_mg(baseline.crcl) if baseline and baseline.crcl is not None else None
+    return RenalSummary(current, baseline, dose)
+
+
+def evaluate_items(ctx: Context, rules: tuple[ItemRule, ...] = RULES) -> tuple[CareItem, ...]:
+    """Every care item on ``ctx.as_of``; all not applicable once the patient left care (§11 Phases)."""
+    closed = closed_since(ctx.history)
+    snooze_days = ctx.policy.whole("snooze.max_days")
+    items = []
+    for rule in rules:
+        if closed is not None and closed <= ctx.as_of:
+            status = ctx.history.patient.status.value
+            finding = Finding(False, msg("patient.closed", status=status, since=closed))
+        else:
+            finding = rule.evaluate(ctx)
+        items.append(
+            resolve(
+                rule.id,
+                rule.source,
+                finding,
+                ctx.as_of,
+                ctx.lead_days,
+                snooze_days,
+                ctx.history.acknowledgements,
+            )
+        )
+    return tuple(items)
+
+
+def assess(history: PatientHistory, as_of: dt.date, policy: Policy) -> Assessment:
+    """Assess a patient's history as of a date under a policy; never reads the clock."""
+    ctx = Context(history, as_of, policy)
+    phases = ctx.phases
+    active = phases.active_mm
+    return Assessment(
+        as_of=as_of,
+        mrn=ctx.history.patient.mrn,
+        status=ctx.history.patient.status,
+        status_date=ctx.history.patient.status_date,
+        age=ctx.age,
+        phase=phases.phase,
+        timeline=tuple(PhaseStep(c.date, c.phase, c.line_number) for c in phases.changes),
+        slim_crab=slim_crab(ctx),
+        staging=staging(ctx) if active else None,
+        smm_risk=smm_risk(ctx) if phases.phase is Phase.SMM else None,
+        renal=_renal(ctx),
+        response=response(ctx) if active else None,
+        current_response=current_response(ctx) if active else None,
+        mrd=mrd_status(ctx),
+        conditioning=conditioning_note(ctx),
+        items=evaluate_items(ctx),
+        policy=dict(policy.values),
+        policy_digest=policy.digest,
+    )

@@ -339,6 +339,12 @@ def build_history(patient: Patient, entries: Mapping[str, Iterable[Entry]]) -> P
     return PatientHistory(patient=patient, **ordered)
 
 
-def field_names(entry_type: type[Entry] | type[Patient]) -> tuple[str, ...]:
-    """The field names of an entry type, in declaration order."""
-    return tuple(f.name for f in fields(entry_type))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def field_names(entry_type: type) -> tuple[str, ...]:
+    """The field names of an entry type (or Patient), in declaration order."""
+    found = _FIELD_NAMES.get(entry_type)
+    if found is None:
+        found = _FIELD_NAMES[entry_type] = tuple(f.name for f in fields(entry_type))
+    return found

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient, PhaseChange
+from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient, PhaseChange, field_names
 from mmtracker.logic.parsing import Problem, parse_as, row_builder
 from mmtracker.logic.units import to_canonical
 from mmtracker.logic.validation import check_entry, check_patient, check_phase_sequence
@@ -90,7 +90,7 @@ def plain(value: Any) -> Any:
 
 def entry_columns(entry: Entry) -> dict[str, Any]:
     """The table columns of an entry, derived columns included."""
-    row = {f.name: plain(getattr(entry, f.name)) for f in fields(entry)}
+    row = {name: plain(getattr(entry, name)) for name in field_names(type(entry))}
     if isinstance(entry, LabResult):
         row["canonical_value"] = (
             to_canonical(entry.analyte, entry.value, entry.unit)
@@ -102,7 +102,7 @@ def entry_columns(entry: Entry) -> dict[str, Any]:
 
 def patient_columns(patient: Patient) -> dict[str, Any]:
     """The table columns of a patient's demographics."""
-    return {f.name: plain(getattr(patient, f.name)) for f in fields(patient)}
+    return {name: plain(getattr(patient, name)) for name in field_names(Patient)}
 
 
 def _json(row: Mapping[Any, Any] | None) -> str | None:

@@ -1,0 +1,45 @@
+"""Paths, database URL precedence and the policy files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mmtracker.config import database_url, load_policy, paths, sqlite_url
+from mmtracker.logic.policy import PolicyError
+
+
+def test_folders_follow_mmtracker_home(_user_folders: Path) -> None:
+    where = paths()
+    assert where.data == _user_folders / "data"
+    assert where.database.parent.is_dir()
+
+
+def test_database_url_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
+    where = paths()
+    assert database_url(None) == sqlite_url(where.database)
+    where.settings_file.write_text(
+        '{"database_url": "sqlite:///settings.sqlite"}', encoding="utf-8"
+    )
+    assert database_url(None) == "sqlite:///settings.sqlite"
+    monkeypatch.setenv("MMTRACKER_DATABASE_URL", "sqlite:///env.sqlite")
+    assert database_url(None) == "sqlite:///env.sqlite"
+    assert database_url("sqlite:///flag.sqlite") == "sqlite:///flag.sqlite"
+
+
+def test_demo_database_is_separate_from_the_clinic_database() -> None:
+    assert database_url(None, demo=True) == sqlite_url(paths().demo_database)
+    assert database_url(None, demo=True) != database_url(None)
+
+
+def test_clinic_policy_file_overrides_and_is_checked(tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text('"dental.interval_months" = 12\n', encoding="utf-8")
+    assert load_policy(clinic).whole("dental.interval_months") == 12
+    clinic.write_text('"dental.interval_months" = 24\n', encoding="utf-8")
+    with pytest.raises(PolicyError, match="dental.interval_months"):
+        load_policy(clinic)
+    clinic.write_text("not toml [", encoding="utf-8")
+    with pytest.raises(PolicyError, match="not a valid TOML file"):
+        load_policy(clinic)

@@ -8,6 +8,7 @@ text then stays in English, the language of the sources.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -45,8 +46,9 @@ def install(app: QCoreApplication | None, lang: str) -> bool:
     """
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    for old in _active:
-        QCoreApplication.removeTranslator(old)
+    if QCoreApplication.instance() is not None:
+        for old in _active:
+            QCoreApplication.removeTranslator(old)
     _active.clear()
     _active.extend(_catalogues(lang))
     found = bool(_active) or lang == "en"
@@ -62,39 +64,104 @@ def install(app: QCoreApplication | None, lang: str) -> bool:
     return found
 
 
-def translate(context: str, text: str) -> str:
-    """``text`` of ``context`` in the installed language; the text itself when untranslated."""
+def _lookup(context: str, text: str, disambiguation: str | None = None) -> str | None:
+    """The translation of ``text`` in the installed catalogues, or None."""
     for translator in _active:
-        found = translator.translate(context, text)
+        found = translator.translate(context, text, disambiguation)
         if found:
             return found
-    return text
+    return None
+
+
+def translate(context: str, text: str, disambiguation: str | None = None) -> str:
+    """``text`` of ``context`` in the installed language; the text itself when untranslated.
+
+    ``disambiguation`` tells apart two texts spelled alike (the Qt Linguist comment).
+    """
+    found = _lookup(context, text, disambiguation)
+    return text if found is None else found
 
 
 MESSAGES_CONTEXT = "messages"
 CODES_CONTEXT = "codes"
+# The codes catalogues' entry for the separator of a list of codes (", " in English).
+LIST_SEPARATOR = ", "
+# Codes spelled like another code carry their kind as the catalogue comment: the sex
+# "M" is not the SLiM-CRAB "M".
+SEX_CODE = "sex"
+
+# Numbers below this are written as a power of ten (an MRD sensitivity of 10⁻⁵).
+_POWER_OF_TEN_BELOW = 1e-3
+SIGNIFICANT_DIGITS = 4
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
-def code_label(code: str) -> str:
-    """The display label of a code (a phase, agent, analyte, response category …)."""
-    return translate(CODES_CONTEXT, code)
+def code_label(code: str, kind: str | None = None) -> str:
+    """The display label of a code (a phase, agent, analyte, response category …).
+
+    ``kind`` names the code list for codes spelled like another one: ``SEX_CODE``.
+    """
+    return translate(CODES_CONTEXT, code, kind)
+
+
+def _code_list(value: str) -> list[str] | None:
+    """The labels of a comma-separated list of codes; None when an element is not a code."""
+    if LIST_SEPARATOR not in value:
+        return None
+    labels = [_lookup(CODES_CONTEXT, code) for code in value.split(LIST_SEPARATOR)]
+    if any(label is None for label in labels):
+        return None
+    return [label for label in labels if label is not None]
+
+
+def format_number(value: float) -> str:
+    """A number to 4 significant digits without trailing zeros, never in exponent form.
+
+    Digits before the point are never rounded away (12345.6 → 12346); numbers
+    below 0.001 are written as a power of ten (0.00001 → 10⁻⁵, 0.00002 → 2×10⁻⁵).
+    """
+    if value == 0 or not math.isfinite(value):
+        return f"{value:g}"
+    magnitude = math.floor(math.log10(abs(value)))
+    if abs(value) < _POWER_OF_TEN_BELOW:
+        mantissa = round(value / 10**magnitude, SIGNIFICANT_DIGITS - 1)
+        if abs(mantissa) >= 10:  # 9.9995 rounded up to the next power
+            mantissa, magnitude = mantissa / 10, magnitude + 1
+        power = f"10{str(magnitude).translate(_SUPERSCRIPT)}"
+        if mantissa == 1:
+            return power
+        if mantissa == -1:
+            return f"-{power}"
+        return f"{mantissa:g}×{power}"
+    decimals = max(0, SIGNIFICANT_DIGITS - 1 - magnitude)
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def format_value(value: ParamValue, units: UnitSystem = UnitSystem.SI) -> str:
     """One message parameter as text: dates ISO, numbers without trailing zeros,
-    quantities converted to the unit system with their unit, codes by their label."""
+    quantities converted to the unit system with their unit, codes by their label.
+
+    A comma-separated list of codes is shown as the list of their labels, joined
+    by the language's separator ("、" in Chinese); other text is shown as it is.
+    """
     if value is None:
         return "—"
     if isinstance(value, Quantity):
         unit = display_unit(value.analyte, units)
         shown = from_canonical(value.analyte, value.si, unit)
-        return f"{shown:.4g} {unit_label(unit)}"
+        return f"{format_number(shown)} {unit_label(unit)}"
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float):
-        return f"{value:.4g}"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        return format_number(value)
+    labels = _code_list(value)
+    if labels is not None:
+        return translate(CODES_CONTEXT, LIST_SEPARATOR).join(labels)
     return code_label(value)
 
 

@@ -10,8 +10,9 @@ the sources are marked vanished (the translation test fails on both until a
 translator finishes or removes them). Source locations are left out so that
 editing code does not change the .ts files. Catalogues whose texts are not
 marked in the sources (``<name>_<lang>.ts`` under another name) are maintained
-by hand and left alone by ``--update``. Every ``*.ts`` is compiled; the .qm
-files are build output and are not committed.
+by hand and left alone by ``--update``; ``scripts/messages_catalogue.py`` checks
+the message and code catalogues against the rules. Every ``*.ts`` is compiled;
+the .qm files are build output and are not committed.
 """
 
 from __future__ import annotations

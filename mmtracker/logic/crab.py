@@ -19,7 +19,7 @@ from mmtracker.logic.codes import Analyte, LightChain
 from mmtracker.logic.context import Context
 from mmtracker.logic.history import Imaging, LabResult
 from mmtracker.logic.labs import hemoglobin_lln, latest_calcium
-from mmtracker.logic.messages import Message, declare, msg
+from mmtracker.logic.messages import Message, ParamValue, Quantity, declare, msg
 from mmtracker.logic.renal import renal_function_at
 from mmtracker.logic.units import to_canonical
 
@@ -47,6 +47,7 @@ M_PROTEIN_ANALYTES = frozenset(
     {Analyte.SERUM_MPROTEIN, Analyte.URINE_MPROTEIN, Analyte.SERUM_IFE, Analyte.URINE_IFE}
 )
 CHAIN_SYMBOL = {LightChain.KAPPA: "κ", LightChain.LAMBDA: "λ"}
+CHAIN_ANALYTE = {LightChain.KAPPA: Analyte.FLC_KAPPA, LightChain.LAMBDA: Analyte.FLC_LAMBDA}
 
 
 class CrabCode(StrEnum):
@@ -213,7 +214,7 @@ def _missing(code: CrabCode, measure: str, notes: tuple[Message, ...] = ()) -> C
     )
 
 
-def _status(code: CrabCode, met: bool, **params: float | dt.date | str) -> Message:
+def _status(code: CrabCode, met: bool, **params: ParamValue) -> Message:
     return msg(f"crab.{code}.{'met' if met else 'not_met'}", **params)
 
 
@@ -235,6 +236,7 @@ def _light_chains(ctx: Context) -> CrabCriterion:
     if flc is None:
         return _missing(CrabCode.LI, "flc_ratio")
     chain = CHAIN_SYMBOL[flc.chain]
+    analyte = CHAIN_ANALYTE[flc.chain]
     notes = () if flc.chain_recorded else (msg("crab.Li.chain_assumed", chain=chain),)
     ratio = flc.ratio
     if ratio is None:
@@ -247,10 +249,10 @@ def _light_chains(ctx: Context) -> CrabCriterion:
         CrabCode.LI,
         met,
         ratio=ratio,
-        involved=flc.involved,
+        involved=Quantity(analyte, flc.involved),
         chain=chain,
         ratio_limit=FLC_RATIO_LIMIT,
-        involved_limit=FLC_INVOLVED_LIMIT,
+        involved_limit=Quantity(analyte, FLC_INVOLVED_LIMIT),
         date=flc.date,
     )
     return CrabCriterion(
@@ -275,15 +277,21 @@ def _calcium(ctx: Context) -> CrabCriterion:
     reading = latest_calcium(ctx.labs, ctx.policy)
     notes: list[Message] = []
     if newest is not None and (reading is None or newest.entry is not reading.entry):
-        notes.append(msg("crab.C.ionised_not_compared", value=newest.si, date=newest.date))
+        notes.append(
+            msg(
+                "crab.C.ionised_not_compared",
+                value=Quantity(Analyte.CALCIUM, newest.si),
+                date=newest.date,
+            )
+        )
     if reading is None:
         return _missing(CrabCode.C, "calcium", tuple(notes))
     if reading.albumin is not None:
         notes.append(
             msg(
                 "crab.C.corrected",
-                measured=_si_value(reading.entry),
-                albumin=_si_value(reading.albumin),
+                measured=Quantity(Analyte.CALCIUM, _si_value(reading.entry)),
+                albumin=Quantity(Analyte.ALBUMIN, _si_value(reading.albumin)),
                 albumin_date=reading.albumin.date,
             )
         )
@@ -293,11 +301,16 @@ def _calcium(ctx: Context) -> CrabCriterion:
         )
     default = reading.entry.ref_high is None
     if default:
-        notes.append(msg("crab.C.default_uln", uln=reading.uln))
+        notes.append(msg("crab.C.default_uln", uln=Quantity(Analyte.CALCIUM, reading.uln)))
     limit = min(CALCIUM_LIMIT, reading.uln + CALCIUM_ABOVE_ULN)
     met = comparable(reading.value) > comparable(limit)
     message = _status(
-        CrabCode.C, met, value=reading.value, limit=limit, date=reading.date, uln=reading.uln
+        CrabCode.C,
+        met,
+        value=Quantity(Analyte.CALCIUM, reading.value),
+        limit=Quantity(Analyte.CALCIUM, limit),
+        date=reading.date,
+        uln=Quantity(Analyte.CALCIUM, reading.uln),
     )
     return CrabCriterion(
         CrabCode.C,
@@ -329,8 +342,8 @@ def _renal(ctx: Context) -> CrabCriterion:
     message = _status(
         CrabCode.R,
         met,
-        creatinine=renal.creatinine_umol_l,
-        creatinine_limit=CREATININE_LIMIT,
+        creatinine=Quantity(Analyte.CREATININE, renal.creatinine_umol_l),
+        creatinine_limit=Quantity(Analyte.CREATININE, CREATININE_LIMIT),
         clearance=clearance,
         clearance_limit=CLEARANCE_LIMIT,
         date=renal.date,
@@ -349,10 +362,17 @@ def _anaemia(ctx: Context) -> CrabCriterion:
     if hb is None:
         return _missing(CrabCode.A, "hemoglobin")
     lln, default = hemoglobin_lln(hb, ctx.history.patient.sex, ctx.policy)
-    notes = (msg("crab.A.default_lln", lln=lln),) if default else ()
+    notes = (msg("crab.A.default_lln", lln=Quantity(Analyte.HEMOGLOBIN, lln)),) if default else ()
     limit = max(HEMOGLOBIN_LIMIT, lln - HEMOGLOBIN_BELOW_LLN)
     met = comparable(hb.si) < comparable(limit)
-    message = _status(CrabCode.A, met, value=hb.si, limit=limit, date=hb.date, lln=lln)
+    message = _status(
+        CrabCode.A,
+        met,
+        value=Quantity(Analyte.HEMOGLOBIN, hb.si),
+        limit=Quantity(Analyte.HEMOGLOBIN, limit),
+        date=hb.date,
+        lln=Quantity(Analyte.HEMOGLOBIN, lln),
+    )
     return CrabCriterion(
         CrabCode.A, met, "hemoglobin", hb.si, limit, hb.date, default, message, notes
     )

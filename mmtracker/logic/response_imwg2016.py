@@ -29,7 +29,7 @@ from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days
 from mmtracker.logic.history import IMWG_2016, Imaging, MrdTest, PatientHistory
 from mmtracker.logic.labs import LabIndex, LabValue
-from mmtracker.logic.messages import Message, declare, msg
+from mmtracker.logic.messages import Message, ParamValue, Quantity, declare, msg
 
 CRITERIA = IMWG_2016  # D21: the name every result carries
 
@@ -768,8 +768,26 @@ def _shown(value: float) -> float:
     return round(value, 2)
 
 
+# The analyte whose unit a laboratory PD criterion's values are shown in; dFLC in that of
+# the involved chain. BMPC is a percentage and stays a plain number.
+_PD_ANALYTES = {
+    PdCriterion.SERUM_M_PROTEIN: Analyte.SERUM_MPROTEIN,
+    PdCriterion.URINE_M_PROTEIN: Analyte.URINE_MPROTEIN,
+}
+_CHAIN_ANALYTES = {LightChain.KAPPA: Analyte.FLC_KAPPA, LightChain.LAMBDA: Analyte.FLC_LAMBDA}
+
+
+def _pd_analyte(criterion: PdCriterion, chain: LightChain | None) -> Analyte | None:
+    if criterion is PdCriterion.DFLC:
+        return _CHAIN_ANALYTES[chain] if chain is not None else None
+    return _PD_ANALYTES.get(criterion)
+
+
 def _finding_message(
-    criterion: PdCriterion, check: _Check, modality: ImagingModality | None
+    criterion: PdCriterion,
+    check: _Check,
+    modality: ImagingModality | None,
+    chain: LightChain | None = None,
 ) -> Message:
     if criterion is PdCriterion.LYTIC_LESIONS:
         return msg(
@@ -787,18 +805,27 @@ def _finding_message(
             modality=str(modality),
             baseline_date=check.reference_date,
         )
+    analyte = _pd_analyte(criterion, chain)
+
+    def shown(value: float) -> ParamValue:
+        rounded = _shown(value)
+        return rounded if analyte is None else Quantity(analyte, rounded)
+
     return msg(
         f"response.pd.{criterion.value}",
         date=check.date,
-        value=_shown(check.value),
-        nadir=_shown(check.reference),
+        value=shown(check.value),
+        nadir=shown(check.reference),
         nadir_date=check.reference_date,
-        rise=_shown(check.value - check.reference),
+        rise=shown(check.value - check.reference),
     )
 
 
 def _finding(
-    criterion: PdCriterion, checks: Sequence[_Check], modality: ImagingModality | None = None
+    criterion: PdCriterion,
+    checks: Sequence[_Check],
+    modality: ImagingModality | None = None,
+    chain: LightChain | None = None,
 ) -> PdFinding | None:
     found = _first_progression(checks)
     if found is None:
@@ -812,7 +839,7 @@ def _finding(
         reference_date=check.reference_date,
         confirmed_on=confirmed_on,
         modality=modality,
-        message=_finding_message(criterion, check, modality),
+        message=_finding_message(criterion, check, modality, chain),
     )
 
 
@@ -988,7 +1015,8 @@ def _course_progression(
             criterion, course.baseline.values.get(parameter), course.tracks[parameter]
         )
         pd_dates.update(c.date for c in checks if c.met)
-        if (found := _finding(criterion, checks)) is not None:
+        found = _finding(criterion, checks, chain=course.baseline.involved_chain)
+        if found is not None:
             findings.append(found)
     for criterion, modality, checks in _imaging_checks(imaging, course.baseline.line_start):
         if (found := _finding(criterion, checks, modality)) is not None:

@@ -18,7 +18,7 @@ from mmtracker.logic.codes import Analyte
 from mmtracker.logic.context import Context
 from mmtracker.logic.crab import comparable, flc_ratios, latest_flc_ratio
 from mmtracker.logic.dates import add_months
-from mmtracker.logic.messages import Message, declare, msg
+from mmtracker.logic.messages import Message, ParamValue, Quantity, declare, msg
 from mmtracker.logic.staging import Flag, InputUsed, abnormal, any_of, cytogenetic_input
 
 
@@ -338,19 +338,38 @@ class _Biomarker:
     limit: float
     strict: bool  # ">" rather than "≥"
     change: Callable[[float, float], float]  # (baseline, latest) -> change compared with limit
+    analyte: Analyte | None = None  # the unit the values are shown in; None: a plain number
+    change_in_unit: bool = True  # the change is a difference in that unit (not a percentage)
 
 
 BIOMARKERS = (
-    _Biomarker("m_protein", PANGEA_M_PROTEIN_RISE, False, lambda base, last: last - base),
+    _Biomarker(
+        "m_protein",
+        PANGEA_M_PROTEIN_RISE,
+        False,
+        lambda base, last: last - base,
+        Analyte.SERUM_MPROTEIN,
+    ),
     _Biomarker("flc_ratio", PANGEA_FLC_RATIO_RISE, False, lambda base, last: last - base),
     _Biomarker(
         "creatinine",
         PANGEA_CREATININE_RISE_PERCENT,
         True,
         lambda base, last: (last - base) / base * 100,
+        Analyte.CREATININE,
+        change_in_unit=False,
     ),
-    _Biomarker("hemoglobin", PANGEA_HB_FALL, False, lambda base, last: base - last),
+    _Biomarker(
+        "hemoglobin", PANGEA_HB_FALL, False, lambda base, last: base - last, Analyte.HEMOGLOBIN
+    ),
 )
+
+
+def _shown(marker: _Biomarker, value: float, *, is_change: bool = False) -> ParamValue:
+    """A value of a biomarker's message: a quantity of its analyte, or a plain number."""
+    if marker.analyte is None or (is_change and not marker.change_in_unit):
+        return value
+    return Quantity(marker.analyte, value)
 
 
 def _series(ctx: Context, code: str) -> Series:
@@ -381,12 +400,12 @@ def _evolving(marker: _Biomarker, series: Series, window_months: int) -> Evolvin
     met = settled > marker.limit if marker.strict else settled >= marker.limit
     message = msg(
         f"smm.pangea.{marker.code}.{'met' if met else 'not_met'}",
-        latest=latest,
+        latest=_shown(marker, latest),
         latest_date=latest_date,
-        baseline=baseline,
+        baseline=_shown(marker, baseline),
         baseline_date=baseline_date,
-        change=change,
-        limit=marker.limit,
+        change=_shown(marker, change, is_change=True),
+        limit=_shown(marker, marker.limit, is_change=True),
     )
     return EvolvingBiomarker(
         marker.code,

@@ -24,7 +24,7 @@ from mmtracker.logic.crab import comparable
 from mmtracker.logic.dates import add_days
 from mmtracker.logic.history import Cytogenetics
 from mmtracker.logic.labs import ldh_uln
-from mmtracker.logic.messages import Message, declare, msg
+from mmtracker.logic.messages import Message, Quantity, declare, msg
 from mmtracker.logic.renal import CREATININE_UMOL_PER_MG_DL
 
 T = TypeVar("T")
@@ -247,9 +247,10 @@ def _inputs(ctx: Context) -> _Inputs:
 def _report(inputs: _Inputs, names: Iterable[str]) -> Report:
     """The inputs used, the missing ones and the notes of a score over ``names``."""
     names = tuple(names)
+    ldh = inputs.used.get("ldh") if "ldh" in names else None
     notes = (
-        (msg("staging.ldh.default_uln", uln=inputs.used["ldh"].limit),)
-        if "ldh" in names and "ldh" in inputs.used and inputs.used["ldh"].default_limit
+        (msg("staging.ldh.default_uln", uln=Quantity(Analyte.LDH, ldh.limit)),)
+        if ldh is not None and ldh.default_limit and ldh.limit is not None
         else ()
     )
     return (

@@ -25,8 +25,9 @@ from bone_builders import (
 )
 
 from mmtracker.logic.care import Severity, Status
-from mmtracker.logic.codes import CalciumKind, Phase
+from mmtracker.logic.codes import Analyte, CalciumKind, Phase
 from mmtracker.logic.history import Entry
+from mmtracker.logic.messages import Quantity
 
 NDMM = phase("2026-01-05")
 DENOSUMAB = (NDMM, dose("2026-02-02", DMAB, 120))
@@ -159,7 +160,7 @@ def test_alert_hypocalcaemia_rationale_says_the_default_limit_was_used() -> None
     )
     params = found.message.as_dict()
     assert params["limits"] == "default"
-    assert params["lln"] == 2.10
+    assert params["lln"] == Quantity(Analyte.CALCIUM, 2.10)
     assert params["basis"] == "adjusted"
 
 

@@ -28,8 +28,9 @@ from bone_builders import (
 )
 
 from mmtracker.logic.care import Severity, Status
-from mmtracker.logic.codes import Phase
+from mmtracker.logic.codes import Analyte, Phase
 from mmtracker.logic.history import Entry
+from mmtracker.logic.messages import Quantity
 
 NDMM = phase("2026-01-05")
 WEIGHT = weight("2026-01-28", 80)
@@ -184,10 +185,10 @@ def test_renal_za_dose_hold_thresholds(baseline: float, later: float, held: bool
 def test_renal_za_dose_hold_message_carries_baseline_latest_and_rise() -> None:
     record = history(*za_course(creatinine("2026-02-27", 130)))
     params = item("renal.za_dose", record, "2026-02-28").message.as_dict()
-    assert params["baseline"] == 80.0
-    assert params["latest"] == 130.0
-    assert params["rise"] == 50.0
-    assert params["threshold"] == 44.0
+    assert params["baseline"] == Quantity(Analyte.CREATININE, 80.0)
+    assert params["latest"] == Quantity(Analyte.CREATININE, 130.0)
+    assert params["rise"] == Quantity(Analyte.CREATININE, 50.0)
+    assert params["threshold"] == Quantity(Analyte.CREATININE, 44.0)
 
 
 def test_za_course_with_a_renal_hold_and_recovery_within_10_percent_of_baseline() -> None:

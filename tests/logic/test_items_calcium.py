@@ -18,6 +18,7 @@ from mmtracker.logic.codes import Analyte, CalciumKind, PatientStatus, Phase
 from mmtracker.logic.context import Context
 from mmtracker.logic.history import Entry
 from mmtracker.logic.items import calcium as calcium_items
+from mmtracker.logic.messages import Quantity
 
 HYPERCALCAEMIA = rule(calcium_items.RULES, "alert.hypercalcaemia")
 SMM = phase("2025-01-06", Phase.SMM)
@@ -146,11 +147,11 @@ def test_message_says_the_default_uln_was_used() -> None:
     item = item_on(HYPERCALCAEMIA, history(SMM, calcium("2025-06-01", 2.76)), "2025-06-30")
     assert item.message.id == "alert.hypercalcaemia.above_default_uln"
     assert item.message.as_dict() == {
-        "value": 2.76,
+        "value": Quantity(Analyte.CALCIUM, 2.76),
         "date": day("2025-06-01"),
         "basis": "total",
-        "uln": 2.6,
-        "limit": 2.75,
+        "uln": Quantity(Analyte.CALCIUM, 2.6),
+        "limit": Quantity(Analyte.CALCIUM, 2.75),
     }
     assert item.severity is Severity.URGENT
     assert item.source == "§1a C"
@@ -160,7 +161,7 @@ def test_message_with_the_labs_own_uln() -> None:
     entry = calcium("2025-06-01", 2.60, low=2.10, high=2.40)
     item = item_on(HYPERCALCAEMIA, history(SMM, entry), "2025-06-30")
     assert item.message.id == "alert.hypercalcaemia.not_above"
-    assert item.message.as_dict()["limit"] == 2.65
+    assert item.message.as_dict()["limit"] == Quantity(Analyte.CALCIUM, 2.65)
     assert item.status is Status.OK
 
 
@@ -175,7 +176,7 @@ def test_message_says_which_calcium_was_used() -> None:
     entries = [calcium("2025-06-01", 2.70), lab("2025-06-03", Analyte.ALBUMIN, 35, "g/L")]
     item = item_on(HYPERCALCAEMIA, history(SMM, *entries), "2025-06-30")
     assert item.message.as_dict()["basis"] == "corrected"
-    assert item.message.as_dict()["value"] == 2.8
+    assert item.message.as_dict()["value"] == Quantity(Analyte.CALCIUM, 2.8)
 
 
 def test_trigger_date_is_the_calcium_date() -> None:

@@ -27,9 +27,9 @@ from response_builders import (
     urine,
 )
 
-from mmtracker.logic.codes import ImagingModality, ResponseCategory
+from mmtracker.logic.codes import Analyte, ImagingModality, ResponseCategory
 from mmtracker.logic.history import Imaging, LabResult, ResponseAssessment
-from mmtracker.logic.messages import MESSAGE_PARAMS
+from mmtracker.logic.messages import MESSAGE_PARAMS, Quantity
 from mmtracker.logic.response import (
     Branch,
     Missing,
@@ -516,10 +516,10 @@ def test_progression_reports_value_nadir_and_its_date() -> None:
     assert finding.message.id == "response.pd.serum_m_protein"
     assert finding.message.as_dict() == {
         "date": on(84),
-        "value": 25,
-        "nadir": 20,
+        "value": Quantity(Analyte.SERUM_MPROTEIN, 25),
+        "nadir": Quantity(Analyte.SERUM_MPROTEIN, 20),
         "nadir_date": on(28),
-        "rise": 5,
+        "rise": Quantity(Analyte.SERUM_MPROTEIN, 5),
     }
     assert progression.message.id == "response.progression.unconfirmed"
 

@@ -12,7 +12,9 @@ from typing import Any
 import pytest
 from builders import context, cytogenetics, flc, history, lab, phase, policy
 
+from mmtracker.logic.codes import Analyte
 from mmtracker.logic.history import Cytogenetics, LabResult, PatientHistory
+from mmtracker.logic.messages import Quantity
 from mmtracker.logic.smm_risk import (
     RiskGroup,
     imwg_2020,
@@ -589,5 +591,5 @@ def test_pangea_reports_every_biomarker_with_its_values() -> None:
     hb = flags[-1]
     assert hb.met is True
     assert hb.message.id == "smm.pangea.hemoglobin.met"
-    assert hb.message.as_dict()["change"] == 20
+    assert hb.message.as_dict()["change"] == Quantity(Analyte.HEMOGLOBIN, 20)
     assert (hb.baseline, hb.latest) == (130, 110)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from mmtracker.logic.bta import bta_state, entry_ref, not_this_agent, off_bta, rounded
 from mmtracker.logic.care import Finding, ItemRule, Severity
-from mmtracker.logic.codes import BoneAgent
+from mmtracker.logic.codes import Analyte, BoneAgent
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days
 from mmtracker.logic.labs import CalciumReading, latest_calcium
-from mmtracker.logic.messages import ParamValue, declare, msg
+from mmtracker.logic.messages import ParamValue, Quantity, declare, msg
 
 # Digits shown for calcium (mmol/L) in rationales.
 SHOWN_DIGITS = 2
@@ -38,7 +38,7 @@ def evaluate_before_denosumab(ctx: Context) -> Finding:
     window = ctx.policy.whole("denosumab.calcium_window_days")
     latest = latest_calcium(ctx.labs, ctx.policy)
     if latest is not None and latest.date >= add_days(due, -window):
-        value = round(latest.value, SHOWN_DIGITS)
+        value = Quantity(Analyte.CALCIUM, round(latest.value, SHOWN_DIGITS))
         message = msg("calcium.before_denosumab.done", date=latest.date, value=value, due=due)
         return Finding(True, message, last=entry_ref(latest.entry))
     last = entry_ref(latest.entry) if latest else None
@@ -49,9 +49,9 @@ def evaluate_before_denosumab(ctx: Context) -> Finding:
 def _about(reading: CalciumReading) -> dict[str, ParamValue]:
     """The rationale's numbers: value, how it was obtained, the LLN and whose limits (D17)."""
     return {
-        "value": round(reading.value, SHOWN_DIGITS),
+        "value": Quantity(Analyte.CALCIUM, round(reading.value, SHOWN_DIGITS)),
         "basis": reading.basis,
-        "lln": round(reading.lln, SHOWN_DIGITS),
+        "lln": Quantity(Analyte.CALCIUM, round(reading.lln, SHOWN_DIGITS)),
         "limits": "default" if reading.default_limits else "lab",
         "date": reading.date,
     }

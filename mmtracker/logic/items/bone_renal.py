@@ -16,7 +16,7 @@ from mmtracker.logic.care import Finding, ItemRule, Severity
 from mmtracker.logic.codes import Analyte, BoneAgent
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days
-from mmtracker.logic.messages import declare, msg
+from mmtracker.logic.messages import Quantity, declare, msg
 from mmtracker.logic.renal import renal_function_at, za_dose_mg
 
 # Digits shown for creatinine (µmol/L), CrCl (mL/min) and eGFR in rationales.
@@ -40,6 +40,11 @@ def _shown(value: float) -> float:
     return round(value, SHOWN_DIGITS)
 
 
+def _creatinine(umol_l: float) -> Quantity:
+    """A creatinine value as shown in a rationale."""
+    return Quantity(Analyte.CREATININE, _shown(umol_l))
+
+
 def evaluate_before_za(ctx: Context) -> Finding:
     """§11 renal.before_za: a creatinine within 7 d before the next ZA dose (or since it)."""
     state = bta_state(ctx)
@@ -56,7 +61,9 @@ def evaluate_before_za(ctx: Context) -> Finding:
     series = ctx.labs.series(Analyte.CREATININE)
     latest = series[-1] if series else None
     if latest is not None and latest.date >= add_days(due, -window):
-        message = msg("renal.before_za.done", date=latest.date, value=_shown(latest.si), due=due)
+        message = msg(
+            "renal.before_za.done", date=latest.date, value=_creatinine(latest.si), due=due
+        )
         return Finding(True, message, last=entry_ref(latest.entry))
     last = entry_ref(latest.entry) if latest else None
     return Finding(True, msg("renal.before_za.due", due=due, days=window), due=due, last=last)
@@ -69,10 +76,10 @@ def _hold(renal: ZaRenal) -> Finding | None:
     baseline, latest = renal.baseline.si, renal.latest.si
     message = msg(
         "renal.za_dose.hold",
-        baseline=_shown(baseline),
-        latest=_shown(latest),
-        rise=_shown(rounded(latest - baseline)),
-        threshold=za_rise_threshold(baseline),
+        baseline=_creatinine(baseline),
+        latest=_creatinine(latest),
+        rise=_creatinine(rounded(latest - baseline)),
+        threshold=Quantity(Analyte.CREATININE, za_rise_threshold(baseline)),
         since=renal.hold_since.date,
     )
     return Finding(
@@ -110,7 +117,7 @@ def _dose(ctx: Context, renal: ZaRenal) -> Finding:
         "renal.za_dose.ok",
         dose=za_dose_mg(baseline.crcl),
         crcl=_shown(baseline.crcl),
-        creatinine=_shown(baseline.creatinine_umol_l),
+        creatinine=_creatinine(baseline.creatinine_umol_l),
         date=baseline.date,
         weight=baseline.weight.weight_kg,
     )

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from mmtracker.logic.care import EntryRef, Finding, ItemRule, Severity
-from mmtracker.logic.codes import PatientStatus
+from mmtracker.logic.codes import Analyte, PatientStatus
 from mmtracker.logic.context import Context
 from mmtracker.logic.labs import CalciumReading, latest_calcium
-from mmtracker.logic.messages import declare, msg
+from mmtracker.logic.messages import Quantity, declare, msg
 
 # §1a C (MDE hypercalcaemia), strict ">": serum calcium > 2.75 mmol/L, or more than
 # 0.25 mmol/L above the upper limit of normal.
@@ -42,6 +42,11 @@ def alert_limit(reading: CalciumReading) -> float:
     return min(CALCIUM_LIMIT_MMOL_L, reading.uln + ABOVE_ULN_MMOL_L)
 
 
+def _shown(mmol_l: float) -> Quantity:
+    """A calcium value as a message shows it."""
+    return Quantity(Analyte.CALCIUM, round(mmol_l, SHOWN_DECIMALS))
+
+
 def evaluate(ctx: Context) -> Finding:
     """§11 alert.hypercalcaemia: urgent while the latest comparable calcium meets §1a C."""
     patient = ctx.history.patient
@@ -54,11 +59,11 @@ def evaluate(ctx: Context) -> Finding:
     above = reading.value - limit > FLOAT_TOLERANCE
     message = msg(
         _MESSAGE_IDS[above, reading.entry.ref_high is None],
-        value=round(reading.value, SHOWN_DECIMALS),
+        value=_shown(reading.value),
         date=reading.date,
         basis=reading.basis,
-        uln=round(reading.uln, SHOWN_DECIMALS),
-        limit=round(limit, SHOWN_DECIMALS),
+        uln=_shown(reading.uln),
+        limit=_shown(limit),
     )
     return Finding(
         True,

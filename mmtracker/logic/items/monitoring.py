@@ -49,9 +49,12 @@ declare(
             f"{ITEM}.{basis}.last_result": ("phase", "last", "analyte", *names, "due")
             for basis, names in _INTERVAL_PARAMS.items()
         },
+        # Without any M-protein or FLC result the Mayo 2018 group cannot be known (two of
+        # its three factors are unknown), so an SMM patient counts from the phase start
+        # only on the "risk unknown" interval.
         **{
-            f"{ITEM}.{basis}.phase_start": ("phase", "start", *names, "due")
-            for basis, names in _INTERVAL_PARAMS.items()
+            f"{ITEM}.{basis}.phase_start": ("phase", "start", *_INTERVAL_PARAMS[basis], "due")
+            for basis in (SMM_UNKNOWN, ACTIVE, MAINTENANCE)
         },
     }
 )

@@ -8,7 +8,7 @@ from mmtracker.logic.codes import Analyte
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days, add_months
 from mmtracker.logic.labs import latest_calcium
-from mmtracker.logic.messages import declare, msg
+from mmtracker.logic.messages import Quantity, declare, msg
 
 # §11 vitd.level, Due: first dose + 30 d.
 VITD_FIRST_DAYS = 30
@@ -43,8 +43,8 @@ def evaluate_ca_vitd(ctx: Context) -> Finding:
     if calcium is not None and rounded(calcium.value) > rounded(calcium.uln):
         message = msg(
             "supplement.ca_vitd.hypercalcaemic",
-            value=round(calcium.value, CALCIUM_DIGITS),
-            uln=round(calcium.uln, CALCIUM_DIGITS),
+            value=Quantity(Analyte.CALCIUM, round(calcium.value, CALCIUM_DIGITS)),
+            uln=Quantity(Analyte.CALCIUM, round(calcium.uln, CALCIUM_DIGITS)),
             date=calcium.date,
         )
         return Finding(False, message, last=entry_ref(calcium.entry))
@@ -75,10 +75,14 @@ def evaluate_vitd_level(ctx: Context) -> Finding:
         )
     months = ctx.policy.whole("vitd.interval_months")
     due = max(add_months(latest.date, months), first_due)
-    value, last = round(latest.si, VITD_DIGITS), entry_ref(latest.entry)
+    value = Quantity(Analyte.VITAMIN_D, round(latest.si, VITD_DIGITS))
+    last = entry_ref(latest.entry)
     if rounded(latest.si) < VITD_DEFICIENT_BELOW:
         message = msg(
-            "vitd.level.deficient", value=value, date=latest.date, threshold=VITD_DEFICIENT_BELOW
+            "vitd.level.deficient",
+            value=value,
+            date=latest.date,
+            threshold=Quantity(Analyte.VITAMIN_D, VITD_DEFICIENT_BELOW),
         )
         return Finding(
             True, message, due=due, last=last, alert=Severity.URGENT, trigger_date=latest.date

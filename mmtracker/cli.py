@@ -73,6 +73,29 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--replace", action="store_true", help="overwrite a patient with the same MRN")
 
+    evaluate = sub.add_parser(
+        "evaluate", help="assess one record file and print the assessment as JSON"
+    )
+    evaluate.add_argument("record", type=Path, metavar="RECORD.json", help="a patient record file")
+    evaluate.add_argument(
+        "--as-of", type=_date, default=None, help="the date to assess on (default: today)"
+    )
+    evaluate.add_argument(
+        "--policy", type=Path, default=None, metavar="FILE", help="a clinic policy file (TOML)"
+    )
+    evaluate.add_argument(
+        "--units",
+        choices=["si", "conventional"],
+        default="si",
+        help="unit system of the laboratory values (default: si)",
+    )
+    evaluate.add_argument(
+        "--lang",
+        choices=["en", "zh_CN"],
+        default=argparse.SUPPRESS,
+        help="language of the message texts (default: en)",
+    )
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     with_database(db_sub.add_parser("upgrade", help="apply pending schema migrations"))
@@ -172,6 +195,48 @@ def _import_record(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    """Assess a record file on a date and print the assessment (docs/assessment-format.md)."""
+    from mmtracker.assessment_json import assessment_document
+    from mmtracker.config import load_policy
+    from mmtracker.logic.assessment import assess
+    from mmtracker.logic.policy import PolicyError
+    from mmtracker.logic.units import UnitSystem
+    from mmtracker.record import load_record_file, record_history
+
+    record, problems = load_record_file(args.record)
+    if record is None:
+        for problem in problems:
+            print(f"error: {args.record}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        policy = load_policy(args.policy)
+    except PolicyError as exc:
+        for refused in exc.problems:
+            print(f"error: policy: {refused}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:
+        print(
+            f"error: policy: {args.policy}: cannot be read: {exc.strerror or exc}", file=sys.stderr
+        )
+        return EXIT_BAD_INPUT
+    assessment = assess(record_history(record), args.as_of or dt.date.today(), policy)
+    document = assessment_document(assessment, UnitSystem(args.units), args.lang or "en")
+    _write_utf8(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return EXIT_OK
+
+
+def _write_utf8(text: str) -> None:
+    """Write to standard output as UTF-8, whatever the console's own encoding."""
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
 def _db(args: argparse.Namespace) -> int:
     from mmtracker.storage.check import check_database
     from mmtracker.storage.engine import make_engine
@@ -197,6 +262,7 @@ COMMANDS = {
     "demo": _demo,
     "export-record": _export_record,
     "import-record": _import_record,
+    "evaluate": _evaluate,
     "db": _db,
 }
 

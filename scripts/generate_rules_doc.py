@@ -1,0 +1,514 @@
+"""Write docs/rules.md, the rules reference, from the code so that it cannot drift.
+
+    python scripts/generate_rules_doc.py          # write docs/rules.md
+    python scripts/generate_rules_doc.py --check  # exit 1 when docs/rules.md is out of date
+
+The page lists every care item of clinical-rules.md §11 with its source row, the
+rule that evaluates it, the policy values it reads and the messages it can give;
+every score and criterion module with the constants it encodes and the rows they
+come from; every policy value with its default, range and source
+(resources/policy/default.toml); and every message id with its parameters.
+
+What an item reads and says is found by reading the code: the functions its rule
+calls, followed through the logic package, and the policy keys and message ids
+they name (string constants, names of constants, f-string patterns).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import importlib
+import inspect
+import io
+import pkgutil
+import re
+import sys
+import textwrap
+import tokenize
+import tomllib
+import types
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import mmtracker.logic
+from mmtracker.logic import assessment, care
+from mmtracker.logic.care import ItemRule, Severity, Status
+from mmtracker.logic.items import ITEM_ORDER, RULES
+from mmtracker.logic.messages import MESSAGE_PARAMS
+from mmtracker.logic.policy import PolicySpec, read_specs
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "docs" / "rules.md"
+POLICY_FILE = ROOT / "resources" / "policy" / "default.toml"
+LOGIC = "mmtracker.logic"
+ITEMS = "mmtracker.logic.items"
+# Modules whose functions phrase an item's own messages (the item modules and the BTA state).
+MESSAGE_MODULES = (ITEMS + ".", "mmtracker.logic.bta")
+# Read by every item (§11 Status), so not listed per item.
+EVERY_ITEM_POLICY = ("lead_days", "snooze.max_days")
+# A pattern needs this many literal characters to be matched against keys and ids.
+MIN_LITERAL = 3
+CONSTANT_NAME = re.compile(r"^_?[A-Z][A-Z0-9_]*$")
+
+
+def logic_modules() -> list[types.ModuleType]:
+    """Every module of the logic package, imported (so every message is declared), by name."""
+    names = [m.name for m in pkgutil.walk_packages(mmtracker.logic.__path__, LOGIC + ".")]
+    return [importlib.import_module(name) for name in sorted(names)]
+
+
+def policy_specs() -> dict[str, PolicySpec]:
+    return read_specs(tomllib.loads(POLICY_FILE.read_text(encoding="utf-8")))
+
+
+# --- Reading the code -----------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    """Docstring text as Markdown on one line: roles and double backticks made plain code."""
+    text = re.sub(r":\w+:`([^`]+)`", r"`\1`", " ".join(text.split()))
+    return text.replace("``", "`")
+
+
+def _first_paragraph(doc: str | None) -> str:
+    return _plain(inspect.cleandoc(doc).split("\n\n")[0]) if doc else ""
+
+
+def _tree(function: types.FunctionType) -> ast.AST | None:
+    try:
+        return ast.parse(textwrap.dedent(inspect.getsource(function)))
+    except (OSError, TypeError, SyntaxError):
+        return None
+
+
+def _resolve(node: ast.expr, names: dict[str, object]) -> object | None:
+    """The object a name or a module attribute refers to, if it can be known."""
+    if isinstance(node, ast.Name):
+        return names.get(node.id)
+    if isinstance(node, ast.Attribute):
+        base = _resolve(node.value, names)
+        if isinstance(base, types.ModuleType):
+            return getattr(base, node.attr, None)
+    return None
+
+
+def _strings_in(value: object, depth: int = 0) -> Iterator[str]:
+    """The strings of a constant: itself, or those in a container (keys included)."""
+    if isinstance(value, str):
+        yield value
+    elif depth < 3 and isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings_in(key, depth + 1)
+            yield from _strings_in(item, depth + 1)
+    elif depth < 3 and isinstance(value, tuple | list | set | frozenset):
+        for item in value:
+            yield from _strings_in(item, depth + 1)
+
+
+def _pattern(node: ast.JoinedStr, names: dict[str, object]) -> re.Pattern[str] | None:
+    """An f-string as a pattern: literal parts and known string constants, ``.+`` for the rest."""
+    parts: list[str] = []
+    literal = 0
+    for value in node.values:
+        text: object = None
+        if isinstance(value, ast.Constant):
+            text = value.value
+        elif isinstance(value, ast.FormattedValue) and value.format_spec is None:
+            text = _resolve(value.value, names)
+        if isinstance(text, str):
+            parts.append(re.escape(text))
+            literal += len(text)
+        else:
+            parts.append(".+")
+    return re.compile("".join(parts)) if literal >= MIN_LITERAL else None
+
+
+@dataclass
+class Reach:
+    """What a function and everything it calls name: strings and f-string patterns."""
+
+    functions: set[types.FunctionType] = field(default_factory=set)
+    strings: set[str] = field(default_factory=set)
+    patterns: set[str] = field(default_factory=set)
+
+    def matching(self, known: Iterable[str]) -> list[str]:
+        """The known keys or ids named here, sorted."""
+        compiled = [re.compile(p) for p in self.patterns]
+        return sorted(
+            k for k in known if k in self.strings or any(p.fullmatch(k) for p in compiled)
+        )
+
+
+def reach(start: Callable[..., object], within: Callable[[str], bool]) -> Reach:
+    """Follow ``start`` through the functions it names in modules accepted by ``within``."""
+    found = Reach()
+    queue = [start] if isinstance(start, types.FunctionType) else []
+    while queue:
+        function = queue.pop()
+        if function in found.functions:
+            continue
+        found.functions.add(function)
+        tree = _tree(function)
+        if tree is None:
+            continue
+        names = function.__globals__
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                found.strings.add(node.value)
+            elif isinstance(node, ast.JoinedStr):
+                pattern = _pattern(node, names)
+                if pattern is not None:
+                    found.patterns.add(pattern.pattern)
+            elif isinstance(node, ast.Name | ast.Attribute) and isinstance(node.ctx, ast.Load):
+                target = _resolve(node, names)
+                if isinstance(target, types.FunctionType) and within(target.__module__):
+                    queue.append(target)
+                else:
+                    found.strings.update(_strings_in(target))
+    return found
+
+
+def _in_logic(module: str) -> bool:
+    return module.startswith(LOGIC + ".")
+
+
+def _phrases_messages(module: str) -> bool:
+    return module.startswith(MESSAGE_MODULES)
+
+
+def owner(message_id: str) -> str | None:
+    """The care item whose namespace a message id is in (the longest item id prefix)."""
+    found = [i for i in ITEM_ORDER if message_id.startswith(i + ".")]
+    return max(found, key=len, default=None)
+
+
+@dataclass(frozen=True)
+class ItemFacts:
+    rule: ItemRule
+    module: str
+    function: str
+    summary: str
+    policy: tuple[str, ...]
+    messages: tuple[str, ...]
+
+
+def item_facts(rule: ItemRule, policy_keys: Iterable[str]) -> ItemFacts:
+    """What the code says about one care item."""
+    evaluate = rule.evaluate
+    keys = reach(evaluate, _in_logic).matching(policy_keys)
+    said = reach(evaluate, _phrases_messages).matching(MESSAGE_PARAMS)
+    own = [m for m in MESSAGE_PARAMS if owner(m) == rule.id]
+    shared = [m for m in said if owner(m) is None]
+    return ItemFacts(
+        rule=rule,
+        module=evaluate.__module__,
+        function=evaluate.__qualname__,
+        summary=_first_paragraph(evaluate.__doc__),
+        policy=tuple(k for k in keys if k not in EVERY_ITEM_POLICY),
+        messages=tuple(sorted(own)) + tuple(shared),
+    )
+
+
+@dataclass(frozen=True)
+class Constant:
+    name: str
+    value: str
+    comment: str  # the comment on its lines
+
+
+@dataclass
+class ConstantGroup:
+    """Constants written one after the other under one comment (which may be empty)."""
+
+    comment: str
+    members: list[Constant]
+
+
+def _comments(source: str) -> dict[int, tuple[int, str]]:
+    """Line number → (column, text) of every comment."""
+    found: dict[int, tuple[int, str]] = {}
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            found[token.start[0]] = (token.start[1], token.string.lstrip("#").strip())
+    return found
+
+
+def _has_number(node: ast.AST) -> bool:
+    return any(
+        isinstance(n, ast.Constant)
+        and isinstance(n.value, int | float)
+        and not isinstance(n.value, bool)
+        for n in ast.walk(node)
+    )
+
+
+def _code_text(lines: list[str], node: ast.expr, comments: dict[int, tuple[int, str]]) -> str:
+    """The source of an expression on one line, without its comments."""
+    end_line = node.end_lineno or node.lineno
+    pieces = []
+    for number in range(node.lineno, end_line + 1):
+        line = lines[number - 1]
+        start = node.col_offset if number == node.lineno else 0
+        end = node.end_col_offset if number == end_line and node.end_col_offset else len(line)
+        if number in comments:
+            end = min(end, comments[number][0])
+        pieces.append(line[start:end])
+    text = re.sub(r"\s+", " ", " ".join(pieces)).strip()
+    text = re.sub(r"([(\[{]) ", r"\1", text)
+    return re.sub(r",? ([)\]}])", r"\1", text)
+
+
+def _constant_target(node: ast.stmt) -> tuple[str, ast.expr] | None:
+    """The name and value of a module-level constant holding a number."""
+    if isinstance(node, ast.Assign) and len(node.targets) == 1:
+        target, value = node.targets[0], node.value
+    elif isinstance(node, ast.AnnAssign) and node.value is not None:
+        target, value = node.target, node.value
+    else:
+        return None
+    if isinstance(target, ast.Name) and CONSTANT_NAME.match(target.id) and _has_number(value):
+        return target.id, value
+    return None
+
+
+def constants(module: types.ModuleType) -> list[ConstantGroup]:
+    """The module's named constants that hold numbers, grouped under the comments that cite them."""
+    source = inspect.getsource(module)
+    lines = source.splitlines()
+    comments = _comments(source)
+    groups: list[ConstantGroup] = []
+    previous_end = -1
+    for node in ast.parse(source).body:
+        found = _constant_target(node)
+        if found is None:
+            previous_end = -1
+            continue
+        name, value = found
+        above: list[str] = []
+        number = node.lineno - 1
+        while number in comments and lines[number - 1].lstrip().startswith("#"):
+            above.insert(0, comments[number][1])
+            number -= 1
+        end = node.end_lineno or node.lineno
+        trailing = " ".join(comments[n][1] for n in range(node.lineno, end + 1) if n in comments)
+        constant = Constant(name, _code_text(lines, value, comments), trailing)
+        if above or previous_end != node.lineno - 1:
+            groups.append(ConstantGroup(" ".join(above), []))
+        groups[-1].members.append(constant)
+        previous_end = end
+    return groups
+
+
+def public_functions(module: types.ModuleType) -> list[tuple[str, str]]:
+    """(name, first paragraph of the docstring) of the module's documented public functions."""
+    return [
+        (name, _first_paragraph(function.__doc__))
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__ and not name.startswith("_") and function.__doc__
+    ]
+
+
+# --- Writing the page -----------------------------------------------------------------
+
+
+def _code(text: str) -> str:
+    return f"`{text}`"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _message(message_id: str) -> str:
+    params = MESSAGE_PARAMS[message_id]
+    return f"{_code(message_id)} ({', '.join(params)})" if params else _code(message_id)
+
+
+def _constants(module: types.ModuleType) -> list[str]:
+    out = []
+    for group in constants(module):
+        if group.comment and len(group.members) > 1:
+            out.append(f"- {group.comment}")
+            out += [
+                f"  - {_code(f'{c.name} = {c.value}')}" + (f" — {c.comment}" if c.comment else "")
+                for c in group.members
+            ]
+            continue
+        for c in group.members:
+            comment = " ".join(t for t in (group.comment, c.comment) if t)
+            out.append(f"- {_code(f'{c.name} = {c.value}')} — {comment or '(no source comment)'}")
+    return out
+
+
+def _items_section(facts: list[ItemFacts], specs: dict[str, PolicySpec]) -> list[str]:
+    every_item = reach(assessment.evaluate_items, lambda _: False).matching(MESSAGE_PARAMS)
+    out = [
+        "## Care items",
+        "",
+        "The items of clinical-rules.md §11, in the order of its table (which is also the",
+        "order of every assessment). Every item reads "
+        + " and ".join(_code(k) for k in EVERY_ITEM_POLICY)
+        + "; once the patient is deceased or transferred out every item is `not_applicable`",
+        "with " + ", ".join(_message(m) for m in every_item) + ".",
+        "",
+        "| # | Id | Source | Rule | Policy values read |",
+        "|---|---|---|---|---|",
+    ]
+    for number, f in enumerate(facts, 1):
+        keys = ", ".join(_code(k) for k in f.policy) or "—"
+        rule = _code(f"{f.module.removeprefix(ITEMS + '.')}.{f.function}")
+        out.append(f"| {number} | {_code(f.rule.id)} | {_cell(f.rule.source)} | {rule} | {keys} |")
+    for number, f in enumerate(facts, 1):
+        out += [
+            "",
+            f"### {number}. {_code(f.rule.id)}",
+            "",
+            f"- Source: {f.rule.source}",
+            f"- Rule: {_code(f'{f.module}.{f.function}')} — {f.summary}",
+            "- Policy values read: "
+            + (", ".join(f"{_code(k)} ({specs[k].default})" for k in f.policy) or "none"),
+            "- Messages:",
+            *(f"  - {_message(m)}" for m in f.messages),
+        ]
+    return out
+
+
+def _status_section() -> list[str]:
+    paragraphs = inspect.cleandoc(care.__doc__ or "").split("\n\n")
+    return [
+        "## Statuses and severities",
+        "",
+        "Statuses: " + ", ".join(_code(s.value) for s in Status) + ".",
+        "Alert severities: " + ", ".join(_code(s.value) for s in Severity) + ".",
+        "",
+        *(_plain(p) for p in paragraphs[1:2]),
+    ]
+
+
+def _module_section(module: types.ModuleType, heading: str) -> list[str]:
+    out = ["", f"{heading} {_code(module.__name__)}", "", _first_paragraph(module.__doc__)]
+    functions = public_functions(module)
+    if functions:
+        out += ["", "Functions:", ""]
+        out += [f"- {_code(name + '()')} — {doc}" for name, doc in functions]
+    found = _constants(module)
+    if found:
+        out += ["", "Constants:", "", *found]
+    return out
+
+
+def _scores_section(modules: list[types.ModuleType]) -> list[str]:
+    out = [
+        "## Scores and criteria",
+        "",
+        "Every logic module that encodes clinical-rules.md, with its functions and the",
+        "numbers it holds, each with the comment that names its row.",
+    ]
+    for module in modules:
+        if module.__name__.startswith(ITEMS) or "clinical-rules.md" not in (module.__doc__ or ""):
+            continue
+        out += _module_section(module, "###")
+    return out
+
+
+def _item_modules_section(modules: list[types.ModuleType]) -> list[str]:
+    out = [
+        "## Numbers of the care-item modules",
+        "",
+        "The fixed numbers the item rules use besides the policy values.",
+    ]
+    for module in modules:
+        if module.__name__.startswith(ITEMS + ".") and constants(module):
+            out += ["", f"### {_code(module.__name__)}", "", *_constants(module)]
+    return out
+
+
+def _policy_section(specs: dict[str, PolicySpec], facts: list[ItemFacts]) -> list[str]:
+    out = [
+        "## Policy values",
+        "",
+        "From `resources/policy/default.toml`; a clinic file may set any of them within",
+        "its range (`mmtracker evaluate --policy FILE`).",
+        "",
+        "| Key | Default | Accepted | Read by | Source |",
+        "|---|---|---|---|---|",
+    ]
+    for key, spec in specs.items():
+        accepted = " / ".join(spec.choices) if spec.choices else f"{spec.low:g}–{spec.high:g}"
+        if key in EVERY_ITEM_POLICY:
+            readers = "every item"
+        else:
+            readers = ", ".join(_code(f.rule.id) for f in facts if key in f.policy) or "—"
+        out.append(
+            f"| {_code(key)} | {spec.default} | {accepted} | {readers} | {_cell(spec.source)} |"
+        )
+    return out
+
+
+def _messages_section() -> list[str]:
+    out = [
+        "## Messages",
+        "",
+        "Every message id the rules can give, with its parameters, and the care item whose",
+        "namespace it is in. The texts are in `resources/translations`.",
+        "",
+        "| Message id | Parameters | Item |",
+        "|---|---|---|",
+    ]
+    for message_id in sorted(MESSAGE_PARAMS):
+        found = owner(message_id)
+        params = ", ".join(MESSAGE_PARAMS[message_id]) or "—"
+        out.append(f"| {_code(message_id)} | {params} | {_code(found) if found else '—'} |")
+    return out
+
+
+def render() -> str:
+    """The whole page."""
+    modules = logic_modules()
+    specs = policy_specs()
+    facts = [item_facts(rule, specs) for rule in RULES]
+    lines = [
+        "# Rules reference",
+        "",
+        "<!-- Generated by scripts/generate_rules_doc.py from the code; do not edit. -->",
+        "",
+        "This page is generated from the code and `resources/policy/default.toml` by",
+        "`scripts/generate_rules_doc.py`; a test fails when it is out of date. The rules",
+        "themselves and their evidence are written in clinical-rules.md, whose rows the",
+        "sources below name (§ sections, D decisions).",
+        "",
+        *_items_section(facts, specs),
+        "",
+        *_status_section(),
+        "",
+        *_scores_section(modules),
+        "",
+        *_item_modules_section(modules),
+        "",
+        *_policy_section(specs, facts),
+        "",
+        *_messages_section(),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="only check that the page is current")
+    args = parser.parse_args(argv)
+    text = render()
+    if args.check:
+        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
+        if current != text:
+            print(f"{OUTPUT} is out of date: run python scripts/generate_rules_doc.py")
+            return 1
+        return 0
+    OUTPUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUTPUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -139,6 +139,7 @@ class _Writer:
     def item(self, item: CareItem) -> JsonObject:
         return {
             "id": item.id,
+            "title": i18n.item_title(item.id),
             "status": item.status.value,
             "due": _day(item.due),
             "days_overdue": item.days_overdue,

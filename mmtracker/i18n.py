@@ -84,6 +84,7 @@ def translate(context: str, text: str, disambiguation: str | None = None) -> str
 
 MESSAGES_CONTEXT = "messages"
 CODES_CONTEXT = "codes"
+ITEMS_CONTEXT = "items"
 # The codes catalogues' entry for the separator of a list of codes (", " in English).
 LIST_SEPARATOR = ", "
 # Codes spelled like another code carry their kind as the catalogue comment: the sex
@@ -94,6 +95,11 @@ SEX_CODE = "sex"
 _POWER_OF_TEN_BELOW = 1e-3
 SIGNIFICANT_DIGITS = 4
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def item_title(item_id: str) -> str:
+    """The title of a care item of clinical-rules.md §11."""
+    return translate(ITEMS_CONTEXT, item_id)
 
 
 def code_label(code: str, kind: str | None = None) -> str:

@@ -106,6 +106,7 @@ def test_top_level_fields_and_order() -> None:
     assert (document["as_of"], document["units"], document["lang"]) == ("2026-03-01", "si", "en")
     assert list(document["items"][0]) == [
         "id",
+        "title",
         "status",
         "due",
         "days_overdue",
@@ -200,7 +201,9 @@ def test_both_languages_give_the_same_document_but_the_texts() -> None:
         return [
             (path, value)
             for path, value in walk(document)
-            if not path.endswith(".text") and path != ".lang" and not isinstance(value, dict | list)
+            if not path.endswith((".text", ".title"))
+            and path != ".lang"
+            and not isinstance(value, dict | list)
         ]
 
     english = assessment_document(example_assessment(), SI, "en")

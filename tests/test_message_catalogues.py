@@ -399,3 +399,18 @@ def test_text_with_commas_that_is_not_a_list_of_codes_is_shown_as_it_is(built: N
     i18n.install(None, "zh_CN")
     assert i18n.format_value(TTP_SOURCE) == TTP_SOURCE
     assert i18n.format_value("serum_m_protein") == "血清 M 蛋白"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_every_care_item_has_a_title(lang: str) -> None:
+    from mmtracker.logic.items import ITEM_ORDER
+
+    ts = TRANSLATIONS / f"items_{lang}.ts"
+    titles = {
+        m.findtext("source"): m.find("translation") for m in ET.parse(ts).getroot().iter("message")
+    }
+    assert set(titles) == set(ITEM_ORDER)
+    for item_id, translation in titles.items():
+        assert translation is not None, item_id
+        assert translation.get("type") is None, item_id
+        assert (translation.text or "").strip(), item_id

@@ -492,3 +492,8 @@ def assessment_document(assessment: Assessment, units: UnitSystem, lang: str) ->
             "values": {key: a.policy[key] for key in sorted(a.policy)},
         },
     }
+
+
+def care_item_document(item: CareItem, units: UnitSystem) -> JsonObject:
+    """One care item as in an assessment document (texts in the installed language)."""
+    return _Writer(units).item(item)

@@ -11,8 +11,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mmtracker import __version__
+from mmtracker.logic.codes import Phase
+from mmtracker.logic.worklist_order import Show
+
+if TYPE_CHECKING:
+    from mmtracker.logic.policy import Policy
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -22,6 +28,16 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, not {text!r}") from None
+
+
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 366:
+        raise argparse.ArgumentTypeError(f"expected a number of days from 0 to 366, not {text!r}")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -96,10 +112,55 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the message texts (default: en)",
     )
 
+    work = with_database(
+        sub.add_parser("worklist", help="every patient's alerts and due or overdue checks")
+    )
+    work.add_argument("--as-of", type=_date, default=None, help="the day (default: today)")
+    work.add_argument(
+        "--within",
+        type=_days,
+        default=None,
+        metavar="DAYS",
+        help="count items due within DAYS as due soon (default: the policy's lead_days)",
+    )
+    work.add_argument("--item", default="", metavar="PREFIX", help="only items whose id starts so")
+    work.add_argument(
+        "--phase",
+        action="append",
+        choices=[p.value for p in Phase],
+        default=[],
+        help="only patients in this phase (repeatable)",
+    )
+    work.add_argument(
+        "--status",
+        action="append",
+        choices=[s.value for s in Show],
+        default=[],
+        help="what to show (repeatable; default: urgent, overdue, due_soon)",
+    )
+    work.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    work.add_argument(
+        "--policy", type=Path, default=None, metavar="FILE", help="a clinic policy file (TOML)"
+    )
+    work.add_argument(
+        "--lang",
+        choices=["en", "zh_CN"],
+        default=argparse.SUPPRESS,
+        help="language of the texts (default: en)",
+    )
+
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     with_database(db_sub.add_parser("upgrade", help="apply pending schema migrations"))
     with_database(db_sub.add_parser("check", help="integrity check and schema-version report"))
+    reassess = with_database(
+        db_sub.add_parser("reassess", help="re-assess stale stored care-item state")
+    )
+    reassess.add_argument("--all", action="store_true", help="every live patient, stale or not")
+    reassess.add_argument("--as-of", type=_date, default=None, help="the day (default: today)")
+    reassess.add_argument(
+        "--policy", type=Path, default=None, metavar="FILE", help="a clinic policy file (TOML)"
+    )
     return parser
 
 
@@ -252,10 +313,65 @@ def _db(args: argparse.Namespace) -> int:
         state = upgrade(engine)
         print(f"schema at {state.current} (head {state.head})")
         return EXIT_OK
+    if args.db_command == "reassess":
+        return _reassess(args)
     report = check_database(engine)
     for line in report.lines:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def _policy(args: argparse.Namespace) -> Policy:
+    from mmtracker.config import load_policy
+
+    return load_policy(args.policy)
+
+
+def _progress(done: int, total: int) -> None:
+    """A progress bar on standard error."""
+    width = 40
+    filled = width * done // max(total, 1)
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+    if done >= total:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _worklist(args: argparse.Namespace) -> int:
+    from mmtracker.logic.worklist_order import DEFAULT_SHOW
+    from mmtracker.storage.worklist import worklist
+    from mmtracker.workflows import open_engine
+    from mmtracker.worklist_output import FORMATS
+
+    policy = _policy(args)
+    engine = open_engine(_url(args))
+    rows = worklist(
+        engine,
+        args.as_of or dt.date.today(),
+        policy,
+        within=args.within,
+        item_prefix=args.item,
+        phases=[Phase(p) for p in args.phase],
+        show=[Show(s) for s in args.status] or DEFAULT_SHOW,
+        progress=_progress if sys.stderr.isatty() else None,
+    )
+    _write_utf8(FORMATS[args.format](rows, args.lang or "en"))
+    return EXIT_OK
+
+
+def _reassess(args: argparse.Namespace) -> int:
+    import time
+
+    from mmtracker.storage.state import reassess_all, refresh_stale
+    from mmtracker.workflows import open_engine
+
+    policy = _policy(args)
+    engine = open_engine(_url(args))
+    started = time.perf_counter()
+    run = reassess_all if args.all else refresh_stale
+    count = run(engine, args.as_of or dt.date.today(), policy, _progress)
+    print(f"{count} patients re-assessed in {time.perf_counter() - started:.1f} s")
+    return EXIT_OK
 
 
 COMMANDS = {
@@ -263,6 +379,7 @@ COMMANDS = {
     "export-record": _export_record,
     "import-record": _import_record,
     "evaluate": _evaluate,
+    "worklist": _worklist,
     "db": _db,
 }
 

@@ -343,7 +343,7 @@ def _constants(module: types.ModuleType) -> list[str]:
 
 
 def _items_section(facts: list[ItemFacts], specs: dict[str, PolicySpec]) -> list[str]:
-    every_item = reach(assessment.evaluate_items, lambda _: False).matching(MESSAGE_PARAMS)
+    every_item = reach(assessment.item_findings, lambda _: False).matching(MESSAGE_PARAMS)
     out = [
         "## Care items",
         "",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from mmtracker.logic.bta import bta_state
@@ -86,29 +86,46 @@ def _renal(ctx: Context) -> RenalSummary:
     return RenalSummary(current, baseline, dose)
 
 
+def item_findings(
+    ctx: Context, rules: tuple[ItemRule, ...] = RULES
+) -> tuple[tuple[ItemRule, Finding], ...]:
+    """What each rule finds on ``ctx.as_of``; none applies once the patient left care (§11 Phases)."""
+    closed = closed_since(ctx.history)
+    if closed is not None and closed <= ctx.as_of:
+        status = ctx.history.patient.status.value
+        finding = Finding(False, msg("patient.closed", status=status, since=closed))
+        return tuple((rule, finding) for rule in rules)
+    return tuple((rule, rule.evaluate(ctx)) for rule in rules)
+
+
+def state_valid_until(ctx: Context, findings: Iterable[Finding]) -> dt.date | None:
+    """The first date after ``ctx.as_of`` on which the findings could differ, or None.
+
+    The earliest of each finding's ``changes_on`` and the date the record reveals an
+    entry or fact the context does not know yet. Before it every finding stays the
+    same; only the statuses derived from due dates and snoozes move with the date.
+    """
+    return min(
+        (d for d in (ctx.next_known, *(f.changes_on for f in findings)) if d is not None),
+        default=None,
+    )
+
+
 def evaluate_items(ctx: Context, rules: tuple[ItemRule, ...] = RULES) -> tuple[CareItem, ...]:
     """Every care item on ``ctx.as_of``; all not applicable once the patient left care (§11 Phases)."""
-    closed = closed_since(ctx.history)
     snooze_days = ctx.policy.whole("snooze.max_days")
-    items = []
-    for rule in rules:
-        if closed is not None and closed <= ctx.as_of:
-            status = ctx.history.patient.status.value
-            finding = Finding(False, msg("patient.closed", status=status, since=closed))
-        else:
-            finding = rule.evaluate(ctx)
-        items.append(
-            resolve(
-                rule.id,
-                rule.source,
-                finding,
-                ctx.as_of,
-                ctx.lead_days,
-                snooze_days,
-                ctx.history.acknowledgements,
-            )
+    return tuple(
+        resolve(
+            rule.id,
+            rule.source,
+            finding,
+            ctx.as_of,
+            ctx.lead_days,
+            snooze_days,
+            ctx.history.acknowledgements,
         )
-    return tuple(items)
+        for rule, finding in item_findings(ctx, rules)
+    )
 
 
 def assess(history: PatientHistory, as_of: dt.date, policy: Policy) -> Assessment:

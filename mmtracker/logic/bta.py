@@ -103,13 +103,14 @@ class ZaRenal:
     """§11 renal.za_dose facts: the baseline creatinine, the hold if any, the latest creatinine.
 
     While ZA is only planned by bta.start the baseline is the latest creatinine
-    within 30 d before as_of. ``hold_since`` is the creatinine that started the
-    current hold.
+    within 30 d before as_of, and ``changes_on`` the day it falls out of that
+    window. ``hold_since`` is the creatinine that started the current hold.
     """
 
     baseline: LabValue | None
     hold_since: LabValue | None
     latest: LabValue | None
+    changes_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,11 +180,17 @@ class BtaState:
         return add_days(self.last_dose.date, self.interval_days)
 
     @property
+    def lapses_on(self) -> dt.date | None:
+        """The first day on which BTA counts as lapsed, while on BTA."""
+        if not self.on_bta or self.last_dose is None or self.interval_days is None:
+            return None
+        return add_days(self.last_dose.date, LAPSE_FACTOR * self.interval_days + 1)
+
+    @property
     def lapsed(self) -> bool:
         """§11: on BTA and the last dose more than 2 × the interval ago."""
-        if not self.on_bta or self.last_dose is None or self.interval_days is None:
-            return False
-        return (self.as_of - self.last_dose.date).days > LAPSE_FACTOR * self.interval_days
+        lapses_on = self.lapses_on
+        return lapses_on is not None and self.as_of >= lapses_on
 
     @property
     def za_hold(self) -> LabValue | None:
@@ -274,7 +281,8 @@ def _za_renal(ctx: Context, first_dose: dt.date | None) -> ZaRenal:
             hold = value
         elif hold is not None and za_recovered(baseline.si, value.si):
             hold = None
-    return ZaRenal(baseline, hold, latest)
+    expires = None if first_dose else add_days(baseline.date, ZA_BASELINE_WINDOW_DAYS + 1)
+    return ZaRenal(baseline, hold, latest, expires)
 
 
 def _compute(ctx: Context) -> BtaState:

@@ -55,6 +55,11 @@ class Finding:
       (None once satisfied for good).
     - an alert item gives ``alert`` (the severity) when its condition is met, and
       ``trigger_date``, the date of the value that triggered it.
+    - ``changes_on``: the first date after as_of on which the rule could find
+      something else with no new entry recorded, by the passage of time alone (a
+      window opening or closing, a lapse, a lookback sliding past an entry); None
+      when time alone never changes it. Until then the finding can be reused, its
+      status following from ``due`` (:func:`status_for_due`).
     """
 
     applies: bool
@@ -63,6 +68,7 @@ class Finding:
     last: EntryRef | None = None
     alert: Severity | None = None
     trigger_date: dt.date | None = None
+    changes_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +109,16 @@ def covering_snooze(
 
     §11: covered while acknowledged_on ≤ as_of ≤ until, ``until`` capped at
     acknowledged_on + snooze.max_days; an urgent alert whose triggering value is
-    dated after the acknowledgement is not snoozed by it.
+    dated after the acknowledgement is not snoozed by it. Of several covering
+    acknowledgements the one covering longest is shown, so the snooze end shown
+    does not change from day to day.
     """
     best: Acknowledgement | None = None
+    best_until = as_of
     for ack in acknowledgements:
         if ack.item_id != item_id or ack.acknowledged_on > as_of:
             continue
-        until = min(ack.until, add_days(ack.acknowledged_on, max_days))
+        until = capped_until(ack, max_days)
         if as_of > until:
             continue
         if (
@@ -118,9 +127,14 @@ def covering_snooze(
             and finding.trigger_date > ack.acknowledged_on
         ):
             continue
-        if best is None or ack.acknowledged_on > best.acknowledged_on:
-            best = ack
+        if best is None or (until, ack.acknowledged_on) > (best_until, best.acknowledged_on):
+            best, best_until = ack, until
     return best
+
+
+def capped_until(ack: Acknowledgement, max_days: int) -> dt.date:
+    """The last day an acknowledgement snoozes: its ``until``, at most acknowledged_on + max_days."""
+    return min(ack.until, add_days(ack.acknowledged_on, max_days))
 
 
 def resolve(
@@ -141,7 +155,7 @@ def resolve(
         status = status_for_due(finding.due, as_of, lead_days)
     overdue = (as_of - finding.due).days if status is Status.OVERDUE and finding.due else None
     snooze = covering_snooze(item_id, acknowledgements, as_of, snooze_max_days, finding)
-    until = min(snooze.until, add_days(snooze.acknowledged_on, snooze_max_days)) if snooze else None
+    until = capped_until(snooze, snooze_max_days) if snooze else None
     return CareItem(
         id=item_id,
         status=Status.SNOOZED if snooze else status,

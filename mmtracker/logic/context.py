@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 from mmtracker.logic.dates import age_on
 from mmtracker.logic.history import PatientHistory
 from mmtracker.logic.labs import LabIndex
-from mmtracker.logic.phases import PhaseTimeline, as_known_on, timeline
+from mmtracker.logic.phases import PhaseTimeline, as_known_on, next_known_date, timeline
 from mmtracker.logic.policy import Policy
 
 T = TypeVar("T")
@@ -24,6 +24,16 @@ class Context:
         self.as_of = as_of
         self.policy = policy
         self._memo: dict[str, Any] = {}
+        self._recorded = history
+
+    @cached_property
+    def next_known(self) -> dt.date | None:
+        """The first date after as_of on which the record reveals more than ``history`` holds.
+
+        Not for rules: they read ``history`` only. It bounds how long what they
+        found can be reused.
+        """
+        return next_known_date(self._recorded, self.as_of)
 
     @cached_property
     def labs(self) -> LabIndex:

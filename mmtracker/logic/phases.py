@@ -66,6 +66,39 @@ def as_known_on(history: PatientHistory, as_of: dt.date) -> PatientHistory:
     )
 
 
+def next_known_date(history: PatientHistory, as_of: dt.date) -> dt.date | None:
+    """The first date after ``as_of`` on which :func:`as_known_on` reveals more, or None.
+
+    It mirrors every filter of :func:`as_known_on`: an entry dated later, a line or
+    supplement starting or ending later, a transplant performed later, a status
+    changed later, an acknowledgement made later. Until that date the history as
+    known stays exactly the same.
+    """
+    dated = (
+        history.phase_changes,
+        history.weights,
+        history.lab_results,
+        history.cytogenetics,
+        history.imaging,
+        history.dental_exams,
+        history.bone_therapy_doses,
+        history.bone_therapy_events,
+        history.mrd_tests,
+        history.responses,
+        history.clinical_events,
+        history.visits,
+    )
+    days: list[dt.date | None] = [e.date for entries in dated for e in entries]
+    days += [e.start_date for e in history.supplements]
+    days += [e.end_date for e in history.supplements]
+    days += [e.start_date for e in history.treatment_lines]
+    days += [e.end_date for e in history.treatment_lines]
+    days += [t.performed_date for t in history.transplants]
+    days += [e.acknowledged_on for e in history.acknowledgements]
+    days.append(history.patient.status_date)
+    return min((d for d in days if d is not None and d > as_of), default=None)
+
+
 @dataclass(frozen=True, slots=True)
 class PhaseTimeline:
     """Phase changes up to a date, and the facts the rules ask of them."""

@@ -257,3 +257,39 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {"lab_results": ("canonical_value"
 def metadata() -> Any:
     """The metadata holding every table (for Alembic and table creation)."""
     return SQLModel.metadata
+
+
+class AssessmentStateRow(SQLModel, table=True):
+    """When and from what a patient's stored care-item state was computed.
+
+    The stored rows hold for every date from ``computed_on`` up to the day
+    before ``valid_until`` (no end when None) while the patient's revision and
+    the policy digest stay the same.
+    """
+
+    __tablename__ = "assessment_state"
+
+    patient_id: int = Field(foreign_key="patient.id", primary_key=True, ondelete="CASCADE")
+    revision: int
+    policy_digest: str = Field(max_length=64)
+    computed_on: dt.date
+    valid_until: dt.date | None = Field(default=None, index=True)
+
+
+class CareItemStateRow(SQLModel, table=True):
+    """One applicable care item of a patient as stored; its status on a day is derived."""
+
+    __tablename__ = "care_item_state"
+    __table_args__ = (Index("ix_care_item_state_due", "due"),)
+
+    patient_id: int = Field(foreign_key="patient.id", primary_key=True, ondelete="CASCADE")
+    item_id: str = Field(max_length=60, primary_key=True)
+    due: dt.date | None = None
+    severity: str | None = Field(default=None, max_length=10)
+    snoozed_until: dt.date | None = None
+    last_kind: str | None = Field(default=None, max_length=40)
+    last_id: str | None = Field(default=None, max_length=ID_LENGTH)
+    last_date: dt.date | None = None
+    message_id: str = Field(max_length=120)
+    message_params: str = Field(sa_column=Column(Text, nullable=False))
+    source: str = Field(max_length=200)

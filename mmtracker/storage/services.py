@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -34,6 +34,11 @@ def table_of(kind: str) -> Table:
     """The table holding one entry kind."""
     table: Table = ENTRY_TABLES[kind].__table__  # type: ignore[attr-defined]  # as above
     return table
+
+
+OnChange = Callable[[Connection, int], None]
+"""Called with the connection and the patient id at the end of a write's transaction
+(e.g. to re-assess the patient's stored care-item state in the same transaction)."""
 
 
 class ValidationError(Exception):
@@ -187,7 +192,11 @@ def _check_in_record(
 
 
 def create_patient(
-    engine: Engine, data: Mapping[str, Any], actor: str, today: dt.date | None = None
+    engine: Engine,
+    data: Mapping[str, Any],
+    actor: str,
+    today: dt.date | None = None,
+    on_change: OnChange | None = None,
 ) -> Change:
     """Register a patient; refuses a duplicate MRN."""
     today = today or dt.date.today()
@@ -213,6 +222,8 @@ def create_patient(
             before=None,
             after=row,
         )
+        if on_change is not None:
+            on_change(conn, patient_id)
     return Change(patient_id, 1, frozenset({"patient"}), str(patient_id))
 
 
@@ -229,6 +240,7 @@ def update_patient(
     changes: Mapping[str, Any],
     actor: str,
     today: dt.date | None = None,
+    on_change: OnChange | None = None,
 ) -> Change:
     """Change demographics or status (deceased / transferred out with a date)."""
     today = today or dt.date.today()
@@ -273,6 +285,8 @@ def update_patient(
             before=before,
             after=after,
         )
+        if on_change is not None:
+            on_change(conn, patient_id)
     return Change(patient_id, revision, frozenset({"patient"}), str(patient_id))
 
 
@@ -283,6 +297,7 @@ def add_entry(
     data: Mapping[str, Any],
     actor: str,
     today: dt.date | None = None,
+    on_change: OnChange | None = None,
 ) -> Change:
     """Add one entry of ``kind`` (a key of ENTRY_KINDS) to a patient's record."""
     today = today or dt.date.today()
@@ -305,6 +320,8 @@ def add_entry(
             before=None,
             after=row,
         )
+        if on_change is not None:
+            on_change(conn, patient_id)
     return Change(patient_id, revision, frozenset({kind}), entry.id)
 
 
@@ -331,6 +348,7 @@ def update_entry(
     changes: Mapping[str, Any],
     actor: str,
     today: dt.date | None = None,
+    on_change: OnChange | None = None,
 ) -> Change:
     """Change fields of an entry read at ``expected_version``; a stale edit is refused."""
     today = today or dt.date.today()
@@ -373,11 +391,18 @@ def update_entry(
             before=before,
             after={**before, **values},
         )
+        if on_change is not None:
+            on_change(conn, before["patient_id"])
     return Change(before["patient_id"], revision, frozenset({kind}), entry_id)
 
 
 def delete_entry(
-    engine: Engine, kind: str, entry_id: str, expected_version: int, actor: str
+    engine: Engine,
+    kind: str,
+    entry_id: str,
+    expected_version: int,
+    actor: str,
+    on_change: OnChange | None = None,
 ) -> Change:
     """Delete an entry read at ``expected_version``; the audit keeps what it was."""
     if kind not in ENTRY_TABLES:
@@ -410,4 +435,6 @@ def delete_entry(
             before=before,
             after=None,
         )
+        if on_change is not None:
+            on_change(conn, before["patient_id"])
     return Change(before["patient_id"], revision, frozenset({kind}), entry_id)

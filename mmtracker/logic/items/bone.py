@@ -73,7 +73,8 @@ def evaluate_next_dose(ctx: Context) -> Finding:
         return Finding(False, message, last=entry_ref(last))
     key = "bta.next_dose.lapsed" if state.lapsed else "bta.next_dose.due"
     message = msg(key, agent=last.agent.value, last=last.date, interval=state.interval_days)
-    return Finding(True, message, due=state.next_due, last=entry_ref(last))
+    lapses_on = None if state.lapsed else state.lapses_on
+    return Finding(True, message, due=state.next_due, last=entry_ref(last), changes_on=lapses_on)
 
 
 def evaluate_review(ctx: Context) -> Finding:
@@ -121,10 +122,16 @@ def evaluate_bridge(ctx: Context) -> Finding:
         message = msg("denosumab.bridge.stopped", last=last.date, stopped=stop.date, months=months)
         return Finding(True, message, due=due)
     weeks = ctx.policy.whole("denosumab.lapse_weeks")
-    if bta_state(ctx).lapsed and ctx.as_of > add_days(last.date, weeks * DAYS_PER_WEEK):
+    lapses_on = bta_state(ctx).lapses_on
+    if lapses_on is None:
+        return Finding(False, msg("denosumab.bridge.on_denosumab", last=last.date))
+    # Lapsed for the bridge: BTA lapsed and the last denosumab dose more than the weeks ago.
+    opens = max(lapses_on, add_days(last.date, weeks * DAYS_PER_WEEK + 1))
+    if ctx.as_of >= opens:
         message = msg("denosumab.bridge.lapsed", last=last.date, weeks=weeks, months=months)
         return Finding(True, message, due=due)
-    return Finding(False, msg("denosumab.bridge.on_denosumab", last=last.date))
+    message = msg("denosumab.bridge.on_denosumab", last=last.date)
+    return Finding(False, message, changes_on=opens)
 
 
 RULES: tuple[ItemRule, ...] = (

@@ -33,8 +33,10 @@ def evaluate_before_denosumab(ctx: Context) -> Finding:
         return off_bta(state)
     if state.agent is not BoneAgent.DENOSUMAB:
         return not_this_agent(state)
-    if ctx.as_of < add_days(due, -ctx.lead_days):
-        return Finding(False, msg("calcium.before_denosumab.not_yet", due=due, days=ctx.lead_days))
+    opens = add_days(due, -ctx.lead_days)
+    if ctx.as_of < opens:
+        message = msg("calcium.before_denosumab.not_yet", due=due, days=ctx.lead_days)
+        return Finding(False, message, changes_on=opens)
     window = ctx.policy.whole("denosumab.calcium_window_days")
     latest = latest_calcium(ctx.labs, ctx.policy)
     if latest is not None and latest.date >= add_days(due, -window):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from mmtracker.logic.bta import (
     ZA_BASELINE_WINDOW_DAYS,
     ZaRenal,
@@ -55,8 +57,10 @@ def evaluate_before_za(ctx: Context) -> Finding:
         return not_this_agent(state)
     if state.za_hold is not None:
         return Finding(False, msg("bta.za_on_hold", since=state.za_hold.date))
-    if ctx.as_of < add_days(due, -ctx.lead_days):
-        return Finding(False, msg("renal.before_za.not_yet", due=due, days=ctx.lead_days))
+    opens = add_days(due, -ctx.lead_days)
+    if ctx.as_of < opens:
+        message = msg("renal.before_za.not_yet", due=due, days=ctx.lead_days)
+        return Finding(False, message, changes_on=opens)
     window = ctx.policy.whole("za.creatinine_window_days")
     series = ctx.labs.series(Analyte.CREATININE)
     latest = series[-1] if series else None
@@ -133,7 +137,8 @@ def evaluate_za_dose(ctx: Context) -> Finding:
     if renal.baseline is None:
         message = msg("renal.za_dose.no_baseline", days=ZA_BASELINE_WINDOW_DAYS)
         return Finding(True, message, alert=Severity.URGENT)
-    return _hold(renal) or _dose(ctx, renal)
+    finding = _hold(renal) or _dose(ctx, renal)
+    return replace(finding, changes_on=renal.changes_on)
 
 
 RULES: tuple[ItemRule, ...] = (

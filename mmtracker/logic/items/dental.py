@@ -48,7 +48,10 @@ def _before_planned_start(ctx: Context, state: BtaState, lookback: int) -> Findi
     exam = _exam_between(ctx, add_days(ctx.as_of, -lookback), ctx.as_of)
     if exam is not None:
         return Finding(
-            True, msg("dental.before_bta.ready", date=exam.date, due=due), last=entry_ref(exam)
+            True,
+            msg("dental.before_bta.ready", date=exam.date, due=due),
+            last=entry_ref(exam),
+            changes_on=add_days(exam.date, lookback + 1),  # the exam leaves the lookback
         )
     return Finding(True, msg("dental.before_bta.needed", due=due, days=lookback), due=due)
 
@@ -111,6 +114,8 @@ def evaluate_onj_risk(ctx: Context) -> Finding:
         last=entry_ref(exam),
         alert=Severity.INFO,
         trigger_date=exam.date,
+        # The latest procedure closes last: until then it is the one shown.
+        changes_on=add_days(exam.procedure_date, ONJ_CLOSES_AFTER_DAYS + 1),
     )
 
 

@@ -123,13 +123,14 @@ def evaluate_smm_followup(ctx: Context) -> Finding:
     if ctx.phases.phase is not Phase.SMM or diagnosis is None:
         return Finding(False, msg("imaging.smm_followup.not_smm"))
     years = ctx.policy.whole("imaging.smm_years")
-    if ctx.as_of > add_months(diagnosis.date, years * MONTHS_PER_YEAR):
+    ends = add_days(add_months(diagnosis.date, years * MONTHS_PER_YEAR), 1)
+    if ctx.as_of >= ends:
         return Finding(
             False, msg("imaging.smm_followup.ended", diagnosis=diagnosis.date, years=years)
         )
     whole_body = _whole_body(ctx)
     if not whole_body:
-        return Finding(False, msg("imaging.smm_followup.no_imaging"))
+        return Finding(False, msg("imaging.smm_followup.no_imaging"), changes_on=ends)
     last = whole_body[-1]
     months = ctx.policy.whole("imaging.smm_interval_months")
     due = add_months(last.date, months)
@@ -140,7 +141,7 @@ def evaluate_smm_followup(ctx: Context) -> Finding:
         months=months,
         due=due,
     )
-    return Finding(True, message, due=due, last=_ref(last))
+    return Finding(True, message, due=due, last=_ref(last), changes_on=ends)
 
 
 RULES: tuple[ItemRule, ...] = (

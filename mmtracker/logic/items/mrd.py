@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mmtracker.logic.care import EntryRef, Finding, ItemRule
 from mmtracker.logic.codes import Analyte, Phase, ResponseCategory, TreatmentIntent
@@ -167,18 +167,20 @@ def evaluate_end_of_induction(ctx: Context) -> Finding:
     closed = _induction_closed(ctx, end, due)
     if closed is not None:
         return Finding(False, closed, last=last)
+    # Open: no transplant or maintenance yet, so it closes when the window expires.
+    closes = add_days(due, INDUCTION_CLOSE_AFTER_DUE_DAYS)
     basis = _basis(ctx, END_OF_INDUCTION_ID)
     if isinstance(basis, Finding):
-        return basis
+        return replace(basis, changes_on=closes)
     if test is not None:
         message = msg(
             "mrd.end_of_induction.done", date=test.date, end=end, since=since, until=until
         )
-        return Finding(True, message, last=last)
+        return Finding(True, message, last=last, changes_on=closes)
     message = _due_message(
         "mrd.end_of_induction.due", basis, end=end, since=since, until=until, due=due
     )
-    return Finding(True, message, due=due)
+    return Finding(True, message, due=due, changes_on=closes)
 
 
 def evaluate_day100(ctx: Context) -> Finding:
@@ -200,11 +202,11 @@ def evaluate_day100(ctx: Context) -> Finding:
         )
     basis = _basis(ctx, DAY100_ID)
     if isinstance(basis, Finding):
-        return basis
+        return replace(basis, changes_on=closes)
     if test is not None:
         day = (test.date - performed).days
         message = msg("mrd.day100.done", date=test.date, performed=performed, day=day)
-        return Finding(True, message, last=last)
+        return Finding(True, message, last=last, changes_on=closes)
     message = _due_message(
         "mrd.day100.due",
         basis,
@@ -214,7 +216,7 @@ def evaluate_day100(ctx: Context) -> Finding:
         since=since,
         until=until,
     )
-    return Finding(True, message, due=until)
+    return Finding(True, message, due=until, changes_on=closes)
 
 
 def evaluate_annual(ctx: Context) -> Finding:

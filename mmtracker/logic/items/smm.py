@@ -118,16 +118,24 @@ def _last_scoring(ctx: Context) -> _Scoring | None:
     return None
 
 
-def _missing_now(ctx: Context) -> str:
-    """The Mayo 2018 inputs absent on as_of (M-protein and FLC ratio: none within the window)."""
+def _missing_now(ctx: Context) -> tuple[str, dt.date | None]:
+    """The Mayo 2018 inputs absent on as_of (M-protein and FLC ratio: none within the window),
+    and the first later day on which another one falls out of its window."""
     m_protein = ctx.labs.latest(Analyte.SERUM_MPROTEIN)
     ratios = [r for r in flc_ratios(ctx) if r.ratio is not None]
-    absent = {
-        "m_protein": m_protein is None or not _recent(m_protein.date, ctx.as_of),
-        "flc_ratio": not ratios or not _recent(ratios[-1].date, ctx.as_of),
-        "bmpc": ctx.labs.latest(Analyte.BMPC) is None,
+    dated = {
+        "m_protein": m_protein.date if m_protein else None,
+        "flc_ratio": ratios[-1].date if ratios else None,
     }
-    return ", ".join(name for name, gone in absent.items() if gone)
+    absent = {name: day is None or not _recent(day, ctx.as_of) for name, day in dated.items()}
+    absent["bmpc"] = ctx.labs.latest(Analyte.BMPC) is None
+    leaves = [
+        add_days(add_months(day, INPUT_WINDOW_MONTHS), 1)
+        for name, day in dated.items()
+        if day is not None and not absent[name]
+    ]
+    missing = ", ".join(name for name, gone in absent.items() if gone)
+    return missing, min(leaves, default=None)
 
 
 def evaluate_risk(ctx: Context) -> Finding:
@@ -141,15 +149,16 @@ def evaluate_risk(ctx: Context) -> Finding:
         assert diagnosis is not None  # the current phase is SMM
         days = ctx.policy.whole("smm.first_score_days")
         due = add_days(diagnosis.date, days)
+        missing, changes_on = _missing_now(ctx)
         message = msg(
             "smm.risk.never_scored",
             diagnosis=diagnosis.date,
             days=days,
             due=due,
-            missing=_missing_now(ctx),
+            missing=missing,
             window_months=INPUT_WINDOW_MONTHS,
         )
-        return Finding(True, message, due=due)
+        return Finding(True, message, due=due, changes_on=changes_on)
     months = ctx.policy.whole("smm.rescore_months")
     due = add_months(scoring.date, months)
     message = msg(

@@ -53,7 +53,11 @@ def evaluate_ca_vitd(ctx: Context) -> Finding:
     if covering:
         taking = covering[-1]
         message = msg("supplement.ca_vitd.taking", since=taking.start_date)
-        return Finding(True, message, last=entry_ref(taking))
+        # End dates after as_of are not known yet, so a covering supplement's known end
+        # date is as_of itself: it stops covering tomorrow.
+        tomorrow = [s for s in covering if s.end_date is None]
+        changes_on = None if tomorrow and tomorrow[-1] is taking else add_days(ctx.as_of, 1)
+        return Finding(True, message, last=entry_ref(taking), changes_on=changes_on)
     if supplements and supplements[-1].end_date is not None:
         ended = supplements[-1]
         message = msg("supplement.ca_vitd.ended", ended=ended.end_date, first=first.date)

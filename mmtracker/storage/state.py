@@ -1,0 +1,272 @@
+"""Stored care-item state: each patient's assessment kept, so the worklist reads rows.
+
+ARCHITECTURE.md "Stored assessments": per patient and applicable item the due
+date, last satisfying entry, alert severity, snooze end and message; per patient
+the revision and policy digest it was computed from and ``valid_until``, the
+first date on which anything but the date-to-status mapping could change. The
+status on a day is derived from the stored due date and ``lead_days``. A patient
+is re-assessed when its revision or the policy changed, when ``valid_until``
+has come, or when a date before ``computed_on`` is asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select
+
+from mmtracker.logic.assessment import item_findings, state_valid_until
+from mmtracker.logic.care import CareItem, EntryRef, Severity, Status, resolve, status_for_due
+from mmtracker.logic.codes import Analyte, PatientStatus
+from mmtracker.logic.context import Context
+from mmtracker.logic.history import PatientHistory
+from mmtracker.logic.messages import Message, ParamValue, Quantity
+from mmtracker.logic.policy import Policy
+from mmtracker.storage.loaders import load_histories
+from mmtracker.storage.models import AssessmentStateRow, CareItemStateRow
+from mmtracker.storage.services import PATIENT
+
+STATE = AssessmentStateRow.__table__  # type: ignore[attr-defined]  # SQLModel sets __table__ at class creation
+ITEMS = CareItemStateRow.__table__  # type: ignore[attr-defined]  # as above
+CHUNK = 500
+
+
+# --- message parameters as JSON ----------------------------------------------------------
+
+
+def encode_params(message: Message) -> str:
+    """Message parameters as JSON text (dates and quantities tagged)."""
+
+    def one(value: ParamValue) -> Any:
+        if isinstance(value, Quantity):
+            return {"quantity": value.analyte.value, "si": value.si}
+        if isinstance(value, dt.date):
+            return {"date": value.isoformat()}
+        return value
+
+    return json.dumps([[name, one(value)] for name, value in message.params], ensure_ascii=False)
+
+
+def decode_message(message_id: str, params: str) -> Message:
+    """The message stored by :func:`encode_params`."""
+
+    def one(value: Any) -> ParamValue:
+        if isinstance(value, dict) and "quantity" in value:
+            return Quantity(Analyte(value["quantity"]), float(value["si"]))
+        if isinstance(value, dict) and "date" in value:
+            return dt.date.fromisoformat(value["date"])
+        found: ParamValue = value
+        return found
+
+    return Message(message_id, tuple((name, one(value)) for name, value in json.loads(params)))
+
+
+# --- computing and writing ----------------------------------------------------------------
+
+
+def _item_rows(patient_id: int, items: Sequence[CareItem]) -> list[dict[str, Any]]:
+    return [
+        {
+            "patient_id": patient_id,
+            "item_id": item.id,
+            "due": item.due,
+            "severity": item.severity.value if item.severity else None,
+            "snoozed_until": item.snoozed_until,
+            "last_kind": item.last.kind if item.last else None,
+            "last_id": item.last.id if item.last else None,
+            "last_date": item.last.date if item.last else None,
+            "message_id": item.message.id,
+            "message_params": encode_params(item.message),
+            "source": item.source,
+        }
+        for item in items
+        if item.status is not Status.NOT_APPLICABLE
+    ]
+
+
+def _assess(
+    patient_id: int, revision: int, history: PatientHistory, as_of: dt.date, policy: Policy
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    ctx = Context(history, as_of, policy)
+    findings = item_findings(ctx)
+    snooze_days = policy.whole("snooze.max_days")
+    items = [
+        resolve(
+            rule.id,
+            rule.source,
+            finding,
+            as_of,
+            ctx.lead_days,
+            snooze_days,
+            ctx.history.acknowledgements,
+        )
+        for rule, finding in findings
+    ]
+    state = {
+        "patient_id": patient_id,
+        "revision": revision,
+        "policy_digest": policy.digest,
+        "computed_on": as_of,
+        "valid_until": state_valid_until(ctx, [finding for _, finding in findings]),
+    }
+    return state, _item_rows(patient_id, items)
+
+
+def reassess(
+    conn: Connection,
+    patient_ids: Sequence[int],
+    as_of: dt.date,
+    policy: Policy,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Re-assess these patients on ``as_of`` and replace their stored state; return how many."""
+    done = 0
+    for start in range(0, len(patient_ids), CHUNK):
+        chunk = list(patient_ids[start : start + CHUNK])
+        histories = load_histories(conn, chunk)
+        revisions: dict[int, int] = dict(
+            conn.execute(
+                select(PATIENT.c.id, PATIENT.c.revision).where(PATIENT.c.id.in_(chunk))
+            ).all()
+        )
+        states: list[dict[str, Any]] = []
+        items: list[dict[str, Any]] = []
+        for pid, history in histories.items():
+            state, rows = _assess(pid, revisions[pid], history, as_of, policy)
+            states.append(state)
+            items.extend(rows)
+        conn.execute(delete(ITEMS).where(ITEMS.c.patient_id.in_(chunk)))
+        conn.execute(delete(STATE).where(STATE.c.patient_id.in_(chunk)))
+        if states:
+            conn.execute(insert(STATE), states)
+        if items:
+            conn.execute(insert(ITEMS), items)
+        done += len(histories)
+        if progress is not None:
+            progress(len(histories))
+    return done
+
+
+def stale_patients(conn: Connection, as_of: dt.date, policy: Policy) -> list[int]:
+    """Live patients whose stored state does not hold on ``as_of`` under ``policy``."""
+    query = (
+        select(PATIENT.c.id)
+        .select_from(PATIENT.outerjoin(STATE, STATE.c.patient_id == PATIENT.c.id))
+        .where(
+            PATIENT.c.status == PatientStatus.ACTIVE.value,
+            or_(
+                STATE.c.patient_id.is_(None),
+                STATE.c.revision != PATIENT.c.revision,
+                STATE.c.policy_digest != policy.digest,
+                STATE.c.computed_on > as_of,
+                and_(STATE.c.valid_until.is_not(None), STATE.c.valid_until <= as_of),
+            ),
+        )
+        .order_by(PATIENT.c.id)
+    )
+    return [int(pid) for pid in conn.execute(query).scalars()]
+
+
+def refresh_stale(
+    engine: Engine,
+    as_of: dt.date,
+    policy: Policy,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Re-assess every live patient whose stored state is stale; return how many were."""
+    with engine.begin() as conn:
+        stale = stale_patients(conn, as_of, policy)
+        if not stale:
+            return 0
+        counted = 0
+
+        def step(n: int) -> None:
+            nonlocal counted
+            counted += n
+            if progress is not None:
+                progress(counted, len(stale))
+
+        return reassess(conn, stale, as_of, policy, step)
+
+
+def reassess_all(
+    engine: Engine,
+    as_of: dt.date,
+    policy: Policy,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Re-assess every live patient (after a policy change or a new application version)."""
+    with engine.begin() as conn:
+        ids = [
+            int(pid)
+            for pid in conn.execute(
+                select(PATIENT.c.id).where(PATIENT.c.status == PatientStatus.ACTIVE.value)
+            ).scalars()
+        ]
+        counted = 0
+
+        def step(n: int) -> None:
+            nonlocal counted
+            counted += n
+            if progress is not None:
+                progress(counted, len(ids))
+
+        return reassess(conn, ids, as_of, policy, step)
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredItem:
+    """One stored care item with its status derived for a day."""
+
+    patient_id: int
+    item: CareItem
+
+
+def derive(row: Any, as_of: dt.date, lead_days: int) -> CareItem:
+    """A stored item's §11 status on ``as_of`` (on or after the day it was computed)."""
+    severity = Severity(row.severity) if row.severity else None
+    status = Status.ALERT if severity else status_for_due(row.due, as_of, lead_days)
+    snoozed = row.snoozed_until is not None and as_of <= row.snoozed_until
+    return CareItem(
+        id=row.item_id,
+        status=Status.SNOOZED if snoozed else status,
+        message=decode_message(row.message_id, row.message_params),
+        source=row.source,
+        due=row.due,
+        last=EntryRef(row.last_kind, row.last_id, row.last_date) if row.last_id else None,
+        severity=severity,
+        days_overdue=(as_of - row.due).days if status is Status.OVERDUE and row.due else None,
+        snoozed_until=row.snoozed_until if snoozed else None,
+        status_beneath_snooze=status if snoozed else None,
+    )
+
+
+def stored_items(
+    conn: Connection, as_of: dt.date, lead_days: int, patient_ids: Sequence[int] | None = None
+) -> Iterator[StoredItem]:
+    """Every stored applicable item of live patients (or of the given ones) as of a day."""
+    query = (
+        select(ITEMS)
+        .join(PATIENT, PATIENT.c.id == ITEMS.c.patient_id)
+        .where(PATIENT.c.status == PatientStatus.ACTIVE.value)
+    )
+    if patient_ids is not None:
+        query = query.where(ITEMS.c.patient_id.in_(patient_ids))
+    for row in conn.execute(query):
+        yield StoredItem(row.patient_id, derive(row, as_of, lead_days))
+
+
+def updater(as_of: dt.date, policy: Policy) -> Callable[[Connection, int], None]:
+    """A services ``on_change`` hook that re-assesses the written patient in the same transaction."""
+
+    def update(conn: Connection, patient_id: int) -> None:
+        reassess(conn, [patient_id], as_of, policy)
+
+    return update

@@ -22,6 +22,7 @@ APP_NAME = "mmtracker"
 HOME_ENV = "MMTRACKER_HOME"
 DATABASE_ENV = "MMTRACKER_DATABASE_URL"
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+CLINIC_POLICY_FILE = "policy.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,10 +104,15 @@ def actor() -> str:
 
 
 def load_policy(clinic_file: Path | None = None) -> Policy:
-    """The shipped care policy, with a clinic file's overrides when given.
+    """The shipped care policy, with a clinic file's overrides.
 
-    Raises PolicyError (a ValueError) naming each refused key and its accepted range.
+    The clinic file is the one given, else ``policy.toml`` in the settings folder
+    when it exists. Raises PolicyError (a ValueError) naming each refused key and
+    its accepted range.
     """
+    if clinic_file is None:
+        default = paths().config / CLINIC_POLICY_FILE
+        clinic_file = default if default.exists() else None
     shipped = tomllib.loads((RESOURCES / "policy" / "default.toml").read_text(encoding="utf-8"))
     overrides: dict[str, object] = {}
     if clinic_file is not None:

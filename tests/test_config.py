@@ -44,3 +44,8 @@ def test_clinic_policy_file_overrides_and_is_checked(tmp_path: Path) -> None:
     clinic.write_text("not toml [", encoding="utf-8")
     with pytest.raises(PolicyError, match="not a valid TOML file"):
         load_policy(clinic)
+
+
+def test_clinic_policy_in_the_settings_folder_is_used() -> None:
+    (paths().config / "policy.toml").write_text('"lead_days" = 21\n', encoding="utf-8")
+    assert load_policy().whole("lead_days") == 21

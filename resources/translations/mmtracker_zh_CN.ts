@@ -112,4 +112,43 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
 是否打开由虚构患者组成的演示数据库来了解 mmtracker？演示数据库与您的数据库完全分开，演示患者绝不会进入您的数据库。</translation>
     </message>
 </context>
+<context>
+    <name>worklist</name>
+    <message>
+        <source>MRN</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>病程阶段</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>随访事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>{count} items</source>
+        <translation>共 {count} 项</translation>
+    </message>
+</context>
 </TS>

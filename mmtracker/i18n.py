@@ -20,6 +20,10 @@ LANGUAGES = ("en", "zh_CN")
 CATALOGUES = RESOURCES / "translations"
 
 _active: list[QTranslator] = []  # searched in this order
+# (context, text, disambiguation) -> what the installed catalogues give; emptied by install()
+# and when it holds _FOUND_MAX texts (message parameters may be free text).
+_found: dict[tuple[str, str, str | None], str | None] = {}
+_FOUND_MAX = 20_000
 
 
 def system_language() -> str:
@@ -50,6 +54,7 @@ def install(app: QCoreApplication | None, lang: str) -> bool:
         for old in _active:
             QCoreApplication.removeTranslator(old)
     _active.clear()
+    _found.clear()
     _active.extend(_catalogues(lang))
     found = bool(_active) or lang == "en"
     if lang != "en":
@@ -66,11 +71,19 @@ def install(app: QCoreApplication | None, lang: str) -> bool:
 
 def _lookup(context: str, text: str, disambiguation: str | None = None) -> str | None:
     """The translation of ``text`` in the installed catalogues, or None."""
+    key = (context, text, disambiguation)
+    if key in _found:
+        return _found[key]
+    result = None
     for translator in _active:
         found = translator.translate(context, text, disambiguation)
         if found:
-            return found
-    return None
+            result = found
+            break
+    if len(_found) >= _FOUND_MAX:
+        _found.clear()
+    _found[key] = result
+    return result
 
 
 def translate(context: str, text: str, disambiguation: str | None = None) -> str:

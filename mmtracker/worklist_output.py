@@ -6,11 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from mmtracker import i18n
-from mmtracker.assessment_json import care_item_document
-from mmtracker.logic.units import UnitSystem
-from mmtracker.storage.worklist import WorklistRow
+
+if TYPE_CHECKING:
+    from mmtracker.storage.worklist import WorklistRow
 
 CONTEXT = "worklist"
 
@@ -20,35 +21,55 @@ def _headers() -> list[str]:
     return [i18n.translate(CONTEXT, name) for name in names]
 
 
-def _cells(row: WorklistRow) -> list[str]:
+def _cells(
+    row: WorklistRow, rendered: dict[int, str], labels: dict[tuple[object, ...], tuple[str, ...]]
+) -> list[str]:
+    """One row's texts; ``rendered`` and ``labels`` keep texts already made for the next rows
+    (stored messages spelled alike are read as one shared object)."""
     item = row.item
-    status = item.severity.value if item.severity else item.status.value
+    # An alert shows its severity; a snoozed one shows that it is snoozed (§11 precedence).
+    alert = item.severity if item.status.value == "alert" else None
+    status = alert.value if alert else item.status.value
+    sentence = rendered.get(id(item.message))
+    if sentence is None:
+        sentence = rendered[id(item.message)] = i18n.render(item.message)
+    key = (row.phase, item.id, status)
+    named = labels.get(key)
+    if named is None:
+        named = labels[key] = (
+            i18n.code_label(row.phase.value) if row.phase else "",
+            i18n.item_title(item.id),
+            i18n.code_label(status),
+        )
     return [
         row.mrn,
         row.name,
-        i18n.code_label(row.phase.value) if row.phase else "",
-        i18n.item_title(item.id),
-        i18n.code_label(status),
+        *named,
         item.due.isoformat() if item.due else "",
         str(item.days_overdue) if item.days_overdue is not None else "",
-        i18n.render(item.message),
+        sentence,
     ]
+
+
+def _all_cells(rows: Sequence[WorklistRow]) -> list[list[str]]:
+    rendered: dict[int, str] = {}  # by id(): the rows keep every message alive meanwhile
+    labels: dict[tuple[object, ...], tuple[str, ...]] = {}
+    return [_cells(row, rendered, labels) for row in rows]
 
 
 def as_table(rows: Sequence[WorklistRow], lang: str) -> str:
     """A plain-text table, one line per item, columns padded to width."""
     i18n.install(None, lang)
-    lines = [_headers(), *(_cells(row) for row in rows)]
+    lines = [_headers(), *_all_cells(rows)]
     fixed = len(lines[0]) - 1  # the rationale stays unpadded at the end
-    sizes = [[_width(cell) for cell in line[:fixed]] for line in lines]
-    widths = [max(size[col] for size in sizes) for col in range(fixed)]
+    padded = []  # column by column
+    for column in list(zip(*lines, strict=True))[:fixed]:
+        sizes = [len(cell) if cell.isascii() else _width(cell) for cell in column]
+        width = max(sizes)
+        padded.append([cell + " " * (width - n) for cell, n in zip(column, sizes, strict=True)])
     out = [
-        "  ".join(
-            cell + " " * (w - n) for cell, n, w in zip(line[:fixed], size, widths, strict=True)
-        )
-        + "  "
-        + line[-1]
-        for line, size in zip(lines, sizes, strict=True)
+        "  ".join(cells) + "  " + line[-1]
+        for cells, line in zip(zip(*padded, strict=True), lines, strict=True)
     ]
     total = i18n.translate(CONTEXT, "{count} items").format(count=len(rows))
     return "\n".join([*out, total]) + "\n"
@@ -67,12 +88,15 @@ def as_csv(rows: Sequence[WorklistRow], lang: str) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(_headers())
-    writer.writerows(_cells(row) for row in rows)
+    writer.writerows(_all_cells(rows))
     return buffer.getvalue()
 
 
 def as_json(rows: Sequence[WorklistRow], lang: str) -> str:
     """A JSON list: each patient's fields and the care item as in an assessment document."""
+    from mmtracker.assessment_json import care_item_document  # loads the rules: only here
+    from mmtracker.logic.units import UnitSystem
+
     i18n.install(None, lang)
     document = [
         {

@@ -12,7 +12,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -172,8 +172,19 @@ def _converter(tp: Any) -> Any:
     if origin is tuple:
         return tuple
     if isinstance(tp, type) and issubclass(tp, StrEnum):
-        return tp
+        return _member_of(tp)
     return None
+
+
+def _member_of(enum: type[StrEnum]) -> Any:
+    """``enum(value)`` as a lookup of the members by value first (the enum call is slow)."""
+    members = {member.value: member for member in enum}
+
+    def member(value: Any) -> Any:
+        found = members.get(value) if isinstance(value, str) else None
+        return enum(value) if found is None else found
+
+    return member
 
 
 def row_builder(cls: type[T]) -> typing.Callable[[Mapping[Any, Any]], T]:
@@ -189,5 +200,23 @@ def row_builder(cls: type[T]) -> typing.Callable[[Mapping[Any, Any]], T]:
         return cls(
             **{name: (conv(row[name]) if conv else row[name]) for name, conv in plan if name in row}
         )
+
+    return build
+
+
+def values_builder(cls: type[T], names: Sequence[str]) -> typing.Callable[[Sequence[Any]], T]:
+    """Like :func:`row_builder`, from values given in the order of ``names`` (fields of ``cls``).
+
+    The faster one for many rows: no lookup by key, only the fields that need it converted.
+    """
+    hints = _hints(cls)
+    order = tuple(names)
+    plan = [(name, conv) for name in order if (conv := _converter(hints[name])) is not None]
+
+    def build(values: Sequence[Any]) -> T:
+        given = dict(zip(order, values, strict=True))
+        for name, conv in plan:
+            given[name] = conv(given[name])
+        return cls(**given)
 
     return build

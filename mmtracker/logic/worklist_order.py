@@ -35,11 +35,15 @@ def shown_as(item: CareItem) -> Show:
 
 
 def order_key(item: CareItem, name: str, mrn: str) -> tuple[int, int, str, str, str]:
-    """Sort key: group, then most days overdue / soonest due, then patient name."""
+    """Sort key: group, then most days overdue / soonest due, then patient name.
+
+    Alerts are ordered by patient name alone: the due date some alert items carry
+    (``vitd.level``) plays no part among them.
+    """
     shown = shown_as(item)
     if shown is Show.OVERDUE:
         within = -(item.days_overdue or 0)
-    elif item.due is not None:
+    elif item.due is not None and shown not in (Show.URGENT, Show.INFO):
         within = item.due.toordinal()
     else:
         within = 0

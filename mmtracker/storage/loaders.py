@@ -7,18 +7,32 @@ table plus one per entry kind), whatever the number of patients.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Select, Table, select
 
-from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PatientHistory, build_history
-from mmtracker.logic.parsing import row_builder
+from mmtracker.logic.history import (
+    ENTRY_KINDS,
+    Entry,
+    Patient,
+    PatientHistory,
+    build_history,
+    field_names,
+)
+from mmtracker.logic.parsing import values_builder
 from mmtracker.storage.services import PATIENT, NotFoundError, table_of
 
-_PATIENT_BUILDER = row_builder(Patient)
-_ENTRY_BUILDERS = {kind: row_builder(cls) for kind, cls in ENTRY_KINDS.items()}
+
+def _plan(table: Table, cls: type[Any]) -> tuple[list[Any], Callable[[Sequence[Any]], Any]]:
+    """The columns a history needs of ``table`` (its fields, no bookkeeping) and their builder."""
+    names = [name for name in field_names(cls) if name in table.c]
+    return [table.c[name] for name in names], values_builder(cls, names)
+
+
+_PATIENT_PLAN = _plan(PATIENT, Patient)
+_ENTRY_PLANS = {kind: _plan(table_of(kind), cls) for kind, cls in ENTRY_KINDS.items()}
 
 
 def _for_patients(table: Table, column: str, patient_ids: Sequence[int] | None) -> Select[Any]:
@@ -39,16 +53,17 @@ def load_histories(
 
 
 def _load(conn: Connection, patient_ids: Sequence[int] | None) -> dict[int, PatientHistory]:
-    patients = {
-        row["id"]: _PATIENT_BUILDER(row)
-        for row in conn.execute(_for_patients(PATIENT, "id", patient_ids)).mappings()
-    }
+    columns, build = _PATIENT_PLAN
+    query = _for_patients(PATIENT, "id", patient_ids).with_only_columns(PATIENT.c.id, *columns)
+    patients = {row[0]: build(row[1:]) for row in conn.execute(query).all()}
     grouped: dict[int, dict[str, list[Entry]]] = defaultdict(lambda: defaultdict(list))
-    for kind, build in _ENTRY_BUILDERS.items():
-        for row in conn.execute(
-            _for_patients(table_of(kind), "patient_id", patient_ids)
-        ).mappings():
-            grouped[row["patient_id"]][kind].append(build(row))
+    for kind, (columns, build) in _ENTRY_PLANS.items():
+        table = table_of(kind)
+        query = _for_patients(table, "patient_id", patient_ids).with_only_columns(
+            table.c.patient_id, *columns
+        )
+        for row in conn.execute(query).all():
+            grouped[row[0]][kind].append(build(row[1:]))
     return {pid: build_history(patient, grouped.get(pid, {})) for pid, patient in patients.items()}
 
 

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from mmtracker.storage.engine import StorageError, is_sqlite
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# The lines of a migration file naming its revision and the one it follows.
+_REVISION_LINE = re.compile(r"^revision\s*=\s*['\"]([^'\"]+)['\"]\s*$", re.MULTILINE)
+_PARENT_LINE = re.compile(r"^down_revision\s*=\s*(?:None|['\"]([^'\"]+)['\"])\s*$", re.MULTILINE)
 
 
 def _config() -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
@@ -26,6 +34,8 @@ def _config() -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this application knows."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(_config()).get_current_head()
     assert head is not None
     return head
@@ -33,8 +43,49 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is stamped with, or None for an empty database."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
+
+
+def _scanned_head() -> str | None:
+    """The head revision read from the migration files' own lines, without Alembic.
+
+    None whenever the files do not make one plain chain (a merge, a branch, a
+    file spelled otherwise): the caller then asks Alembic.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision = _REVISION_LINE.findall(source)
+        parent = _PARENT_LINE.findall(source)
+        if len(revision) != 1 or len(parent) != 1:
+            return None
+        revisions.add(revision[0])
+        if parent[0]:
+            parents.add(parent[0])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
+
+
+def _stamped_at_head(engine: Engine) -> str | None:
+    """The head revision when the database is stamped with exactly it, else None.
+
+    One query on the version table, so that opening an up-to-date database does
+    not load Alembic; anything else (empty, behind, newer, several stamps) is
+    left to :func:`schema_state`'s full check.
+    """
+    head = _scanned_head()
+    if head is None:
+        return None
+    try:
+        with engine.connect() as conn:
+            stamps = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:  # no version table yet
+        return None
+    return head if [tuple(row) for row in stamps] == [(head,)] else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +100,11 @@ class SchemaState:
 
 def schema_state(engine: Engine) -> SchemaState:
     """Where the database stands; refuses a revision this application does not know."""
+    at_head = _stamped_at_head(engine)
+    if at_head is not None:
+        return SchemaState(at_head, at_head)
+    from alembic.script import ScriptDirectory
+
     current = current_revision(engine)
     known = {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
     if current is not None and current not in known:
@@ -64,6 +120,8 @@ def upgrade(engine: Engine) -> SchemaState:
     state = schema_state(engine)
     if state.up_to_date:
         return state
+    from alembic import command
+
     cfg = _config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, or_, select
 
-from mmtracker.logic.care import CareItem
+from mmtracker.logic.care import CareItem, Severity
 from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show, order_key, shown_as
@@ -59,10 +59,17 @@ def worklist(
     if not wanted & {Show.OK, Show.SNOOZED}:
         horizon = as_of + dt.timedelta(days=lead_days)
         query = query.where(or_(ITEMS.c.severity.is_not(None), ITEMS.c.due <= horizon))
+    # Narrowed in the query too, so that rows never shown are not derived.
+    snoozed = ITEMS.c.snoozed_until >= as_of
+    if Show.SNOOZED not in wanted:
+        query = query.where(or_(ITEMS.c.snoozed_until.is_(None), ~snoozed))
+    if Show.INFO not in wanted:
+        info = ITEMS.c.severity == Severity.INFO.value
+        query = query.where(or_(ITEMS.c.severity.is_(None), ~info, snoozed))
     with engine.connect() as conn:
         found = [
             (row.patient_id, row.mrn, row.name, derive(row, as_of, lead_days))
-            for row in conn.execute(query)
+            for row in conn.execute(query).all()  # one fetch, not one call per row
         ]
         kept = [entry for entry in found if shown_as(entry[3]) in wanted]
         current = _phases(conn, {pid for pid, *_ in kept}, as_of)
@@ -74,6 +81,9 @@ def worklist(
     return sorted(rows, key=lambda r: order_key(r.item, r.name, r.mrn))
 
 
+_LISTED_IDS = 1000  # above this many patients their phases are read without a list of ids
+
+
 def _phases(conn: Connection, patient_ids: set[int], as_of: dt.date) -> dict[int, Phase]:
     """The phase in force on ``as_of`` for each patient (one query)."""
     if not patient_ids:
@@ -81,7 +91,14 @@ def _phases(conn: Connection, patient_ids: set[int], as_of: dt.date) -> dict[int
     table = table_of("phase_changes")
     query = (
         select(table.c.patient_id, table.c.phase)
-        .where(table.c.patient_id.in_(patient_ids), table.c.date <= as_of)
-        .order_by(table.c.patient_id, table.c.date)
+        .where(table.c.date <= as_of)
+        .order_by(table.c.patient_id, table.c.date)  # one change a day at most (§11 Phases)
     )
-    return {pid: Phase(phase) for pid, phase in conn.execute(query)}
+    if len(patient_ids) <= _LISTED_IDS:
+        query = query.where(table.c.patient_id.in_(patient_ids))
+    else:  # a long list of ids costs more to send and parse than every live patient's changes
+        query = query.join(PATIENT, PATIENT.c.id == table.c.patient_id).where(
+            PATIENT.c.status == PatientStatus.ACTIVE.value
+        )
+    latest: dict[int, str] = dict(conn.execute(query).all())  # the last one stays
+    return {pid: Phase(phase) for pid, phase in latest.items() if pid in patient_ids}

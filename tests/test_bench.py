@@ -1,0 +1,133 @@
+"""`mmtracker bench` on a tiny demo: every figure and fact is reported (not the timings' values),
+the demo is reused or rebuilt as it should be, and a database holding other data is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from mmtracker import bench
+from mmtracker.cli import main
+from mmtracker.storage.engine import make_engine
+from mmtracker.storage.schema import upgrade
+from mmtracker.storage.services import create_patient
+from mmtracker.workflows import open_engine, patient_count
+
+AS_OF = dt.date(2026, 3, 2)
+FIGURES = (
+    "worklist, whole process",
+    "one entry saved with re-assessment",
+    "full re-assessment, whole process",
+    "full re-assessment, as the command reports",
+)
+TIME = r"\d+(\.\d+)? (ms|s)"
+
+
+def test_every_figure_is_reported(database_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    if not database_url.startswith("sqlite"):
+        assert main(["db", "upgrade", "--database", database_url]) == 0  # never by itself
+        capsys.readouterr()
+    argv = ["bench", "--patients", "30", "--seed", "3", "--runs", "1", "--as-of", "2026-03-02"]
+    code = main([*argv, "--database", database_url])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    lines = out.splitlines()
+
+    def line(start: str) -> str:
+        found = [text for text in lines if text.startswith(start)]
+        assert len(found) == 1, (start, out)
+        return found[0]
+
+    assert "30 demo patients (seed 3), as of 2026-03-02" in lines[0]
+    assert "(built)" in line("database")
+    assert re.search(r"(SQLite|PostgreSQL) \d", line("database"))
+    assert re.search(r"\d+ cores, .*Python 3\.", line("machine"))
+    assert re.search(r"30 \(\d+ live\)", line("patients"))
+    assert "lab_results" in line("entries")
+    assert re.search(r"\d+ patients, [\d,]+ care-item rows", line("stored state"))
+    assert re.search(r"[\d,]+ rows", line("worklist "))
+    assert re.search(
+        r"patient \d+, the live patient with the most entries \([\d,]+\)", line("save")
+    )
+    for label in FIGURES:
+        cells = line(label)[len(label) :].split()
+        assert re.fullmatch(f"{TIME} {TIME} {TIME}", " ".join(cells[:6])), cells
+        if label != "full re-assessment, as the command reports":
+            assert re.fullmatch(r"\d+ MB", " ".join(cells[6:8])), cells
+    assert "≤ 1.00 s" in line("worklist, whole process")
+    assert "≤ 50.0 ms" in line("one entry saved")
+
+    # The record is the demo's again: the measured save was taken back.
+    engine = make_engine(database_url)
+    try:
+        assert bench.holds_demo(engine, 30, 3, AS_OF)
+    finally:
+        engine.dispose()
+
+
+def test_the_demo_is_reused_and_its_own_file_rebuilt(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'own.sqlite'}"
+    own = tmp_path / "own.sqlite"
+    first, done = bench.prepare_demo(url, own, 6, 1, AS_OF)
+    assert done == "built"
+    first.dispose()
+    again, done = bench.prepare_demo(url, own, 6, 1, AS_OF)
+    assert done == "reused"
+    again.dispose()
+    for other in ((7, 1, AS_OF), (6, 2, AS_OF), (6, 1, AS_OF + dt.timedelta(days=1))):
+        engine = open_engine(url)
+        assert not bench.holds_demo(engine, *other)
+        engine.dispose()
+    other_seed, done = bench.prepare_demo(url, own, 6, 2, AS_OF)
+    assert done == "replaced"
+    assert bench.holds_demo(other_seed, 6, 2, AS_OF)
+    other_seed.dispose()
+
+
+def test_a_database_holding_other_data_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'clinic.sqlite'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    create_patient(
+        engine,
+        {"mrn": "M-1", "name": "Real Patient", "sex": "F", "date_of_birth": "1950-02-03"},
+        "nurse@ward",
+    )
+    code = main(["bench", "--patients", "5", "--runs", "1", "--database", url])
+    assert code == 1
+    assert "not the demo" in capsys.readouterr().err
+    assert patient_count(engine) == 1
+    engine.dispose()
+
+
+LOADED = """
+import sys
+from mmtracker.cli import main
+code = main(["worklist", "--database", sys.argv[1], "--as-of", "2026-03-02"])
+heavy = ("alembic", "mmtracker.logic.assessment", "mmtracker.assessment_json")
+sys.stderr.write(repr((code, [name for name in heavy if name in sys.modules])))
+"""
+
+
+def test_the_worklist_from_fresh_state_loads_neither_alembic_nor_the_rules(tmp_path: Path) -> None:
+    """What keeps the worklist quick to start: an up-to-date database is opened with one
+    query on the version table, and nothing stale means no rule module is loaded."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite'}"
+    engine, _ = bench.prepare_demo(url, None, 8, 1, AS_OF)
+    engine.dispose()
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", LOADED, url], capture_output=True, text=True, check=True
+        ).stderr
+        for _ in range(2)
+    ]
+    assert runs[0].endswith("(0, ['mmtracker.logic.assessment'])")  # the first run assesses
+    assert runs[1].endswith("(0, [])")

@@ -146,39 +146,61 @@ def _assess(
     return state, _item_rows(patient_id, items)
 
 
-def reassess(
-    conn: Connection,
+def _reassess_chunk(conn: Connection, chunk: list[int], as_of: dt.date, policy: Policy) -> int:
+    """Replace the stored state of up to CHUNK patients, their rows locked meanwhile.
+
+    The patient rows are locked first (PostgreSQL), as a write through the services
+    does, and the old state is deleted before anything is read (SQLite takes its
+    write lock there), so no concurrent write can slip between reading a history
+    and storing what was computed from it.
+    """
+    conn.execute(
+        select(PATIENT.c.id).where(PATIENT.c.id.in_(chunk)).order_by(PATIENT.c.id).with_for_update()
+    )
+    conn.execute(delete(ITEMS).where(ITEMS.c.patient_id.in_(chunk)))
+    conn.execute(delete(STATE).where(STATE.c.patient_id.in_(chunk)))
+    states: list[dict[str, Any]] = []
+    items: list[dict[str, Any]] = []
+    with collector_paused():
+        histories = load_histories(conn, chunk)
+        revisions: dict[int, int] = dict(
+            conn.execute(
+                select(PATIENT.c.id, PATIENT.c.revision).where(PATIENT.c.id.in_(chunk))
+            ).all()
+        )
+        for pid, history in histories.items():
+            state, rows = _assess(pid, revisions[pid], history, as_of, policy)
+            states.append(state)
+            items.extend(rows)
+    if states:
+        conn.execute(insert(STATE), states)
+    if items:
+        conn.execute(insert(ITEMS), items)
+    return len(histories)
+
+
+def reassess(conn: Connection, patient_ids: Sequence[int], as_of: dt.date, policy: Policy) -> int:
+    """Re-assess these patients on ``as_of`` within the caller's transaction; return how many."""
+    return sum(
+        _reassess_chunk(conn, list(patient_ids[start : start + CHUNK]), as_of, policy)
+        for start in range(0, len(patient_ids), CHUNK)
+    )
+
+
+def _reassess_in_chunks(
+    engine: Engine,
     patient_ids: Sequence[int],
     as_of: dt.date,
     policy: Policy,
-    progress: Callable[[int], None] | None = None,
+    progress: Callable[[int, int], None] | None,
 ) -> int:
-    """Re-assess these patients on ``as_of`` and replace their stored state; return how many."""
+    """Re-assess in chunks, each in a transaction of its own so that writes wait briefly."""
     done = 0
     for start in range(0, len(patient_ids), CHUNK):
-        chunk = list(patient_ids[start : start + CHUNK])
-        states: list[dict[str, Any]] = []
-        items: list[dict[str, Any]] = []
-        with collector_paused():
-            histories = load_histories(conn, chunk)
-            revisions: dict[int, int] = dict(
-                conn.execute(
-                    select(PATIENT.c.id, PATIENT.c.revision).where(PATIENT.c.id.in_(chunk))
-                ).all()
-            )
-            for pid, history in histories.items():
-                state, rows = _assess(pid, revisions[pid], history, as_of, policy)
-                states.append(state)
-                items.extend(rows)
-        conn.execute(delete(ITEMS).where(ITEMS.c.patient_id.in_(chunk)))
-        conn.execute(delete(STATE).where(STATE.c.patient_id.in_(chunk)))
-        if states:
-            conn.execute(insert(STATE), states)
-        if items:
-            conn.execute(insert(ITEMS), items)
-        done += len(histories)
+        with engine.begin() as conn:
+            done += _reassess_chunk(conn, list(patient_ids[start : start + CHUNK]), as_of, policy)
         if progress is not None:
-            progress(len(histories))
+            progress(done, len(patient_ids))
     return done
 
 
@@ -209,19 +231,9 @@ def refresh_stale(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Re-assess every live patient whose stored state is stale; return how many were."""
-    with engine.begin() as conn:
+    with engine.connect() as conn:
         stale = stale_patients(conn, as_of, policy)
-        if not stale:
-            return 0
-        counted = 0
-
-        def step(n: int) -> None:
-            nonlocal counted
-            counted += n
-            if progress is not None:
-                progress(counted, len(stale))
-
-        return reassess(conn, stale, as_of, policy, step)
+    return _reassess_in_chunks(engine, stale, as_of, policy, progress)
 
 
 def reassess_all(
@@ -231,22 +243,14 @@ def reassess_all(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Re-assess every live patient (after a policy change or a new application version)."""
-    with engine.begin() as conn:
+    with engine.connect() as conn:
         ids = [
             int(pid)
             for pid in conn.execute(
                 select(PATIENT.c.id).where(PATIENT.c.status == PatientStatus.ACTIVE.value)
             ).scalars()
         ]
-        counted = 0
-
-        def step(n: int) -> None:
-            nonlocal counted
-            counted += n
-            if progress is not None:
-                progress(counted, len(ids))
-
-        return reassess(conn, ids, as_of, policy, step)
+    return _reassess_in_chunks(engine, ids, as_of, policy, progress)
 
 
 # --- reading ------------------------------------------------------------------------------

@@ -5,13 +5,9 @@ from __future__ import annotations
 from mmtracker.logic.care import EntryRef, Finding, ItemRule, Severity
 from mmtracker.logic.codes import Analyte, PatientStatus
 from mmtracker.logic.context import Context
+from mmtracker.logic.crab import CALCIUM_ABOVE_ULN, CALCIUM_LIMIT
 from mmtracker.logic.labs import CalciumReading, latest_calcium
 from mmtracker.logic.messages import Quantity, declare, msg
-
-# §1a C (MDE hypercalcaemia), strict ">": serum calcium > 2.75 mmol/L, or more than
-# 0.25 mmol/L above the upper limit of normal.
-CALCIUM_LIMIT_MMOL_L = 2.75
-ABOVE_ULN_MMOL_L = 0.25
 
 # Floating-point noise allowed when a value equals a limit (e.g. ULN + 0.25); not a clinical margin.
 FLOAT_TOLERANCE = 1e-9
@@ -39,7 +35,7 @@ declare(
 
 def alert_limit(reading: CalciumReading) -> float:
     """§1a C: the value above which calcium is an MDE: the lower of 2.75 and ULN + 0.25 mmol/L."""
-    return min(CALCIUM_LIMIT_MMOL_L, reading.uln + ABOVE_ULN_MMOL_L)
+    return min(CALCIUM_LIMIT, reading.uln + CALCIUM_ABOVE_ULN)  # §1a C, as SLiM-CRAB
 
 
 def _shown(mmol_l: float) -> Quantity:

@@ -70,7 +70,7 @@ DAY = dt.timedelta(days=1)
 CARE_ITEMS = {
     "workup.staging", "imaging.baseline", "imaging.smm_mri", "imaging.smm_followup",
     "imaging.pre_asct_pet", "bta.start", "bta.next_dose", "bta.review", "dental.before_bta",
-    "dental.periodic", "renal.before_za", "renal.za_dose", "calcium.before_denosumab",
+    "dental.periodic", "renal.before_bisphosphonate", "renal.za_dose", "calcium.before_denosumab",
     "alert.hypocalcaemia", "supplement.ca_vitd", "vitd.level", "denosumab.bridge",
     "alert.onj_risk", "labs.monitoring", "smm.risk", "mrd.end_of_induction", "mrd.pre_asct",
     "mrd.day100", "mrd.annual", "alert.hypercalcaemia", "alert.smm_mde",

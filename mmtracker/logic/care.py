@@ -54,7 +54,10 @@ class Finding:
     - a scheduled item gives ``due``: the date the next satisfying entry is due
       (None once satisfied for good).
     - an alert item gives ``alert`` (the severity) when its condition is met, and
-      ``trigger_date``, the date of the value that triggered it.
+      ``trigger_date``, the date it began (D45: the triggering value's date, or for
+      missing data the day the data first became needed).
+    - ``cites``: the ids of the entries the finding rests on (D40: a snooze covers
+      an alert only while it cites the same entries).
     - ``changes_on``: the first date after as_of on which the rule could find
       something else with no new entry recorded, by the passage of time alone (a
       window opening or closing, a lapse, a lookback sliding past an entry); None
@@ -69,11 +72,16 @@ class Finding:
     alert: Severity | None = None
     trigger_date: dt.date | None = None
     changes_on: dt.date | None = None
+    cites: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class CareItem:
-    """One care item as of a date, ready to show."""
+    """One care item as of a date, ready to show.
+
+    D45: an alert has no due date but the date it began (``since``); a scheduled
+    item has its due date and no ``since``.
+    """
 
     id: str
     status: Status
@@ -85,6 +93,7 @@ class CareItem:
     days_overdue: int | None = None
     snoozed_until: dt.date | None = None
     status_beneath_snooze: Status | None = None
+    since: dt.date | None = None
 
 
 def status_for_due(due: dt.date | None, as_of: dt.date, lead_days: int) -> Status:
@@ -98,6 +107,33 @@ def status_for_due(due: dt.date | None, as_of: dt.date, lead_days: int) -> Statu
     return Status.OK
 
 
+def acknowledges(ack: Acknowledgement, finding: Finding) -> bool:
+    """D40: whether an acknowledgement still covers what the rule finds now.
+
+    It covers the finding it acknowledged: the same message id, the same severity,
+    the same cited entries and, for a scheduled item, the same due date. A value
+    cited that is dated after the acknowledgement ends it too (§11 Status). An
+    acknowledgement stored without its finding (before D40) covers the item as
+    long as no urgent value dated after it is cited.
+    """
+    newer = (
+        finding.alert is not None
+        and finding.trigger_date is not None
+        and finding.trigger_date > ack.acknowledged_on
+    )
+    if newer and (ack.finding_message_id is not None or finding.alert is Severity.URGENT):
+        return False
+    if ack.finding_message_id is None:
+        return True
+    severity = finding.alert.value if finding.alert is not None else None
+    return (
+        ack.finding_message_id == finding.message.id
+        and ack.finding_severity == severity
+        and set(ack.finding_cites) == set(finding.cites)
+        and (finding.alert is not None or ack.finding_due == finding.due)
+    )
+
+
 def covering_snooze(
     item_id: str,
     acknowledgements: Iterable[Acknowledgement],
@@ -108,8 +144,8 @@ def covering_snooze(
     """The acknowledgement that snoozes this item on ``as_of``, if any.
 
     §11: covered while acknowledged_on ≤ as_of ≤ until, ``until`` capped at
-    acknowledged_on + snooze.max_days; an urgent alert whose triggering value is
-    dated after the acknowledgement is not snoozed by it. Of several covering
+    acknowledged_on + snooze.max_days, and while the finding is the one
+    acknowledged (:func:`acknowledges`, D40). Of several covering
     acknowledgements the one covering longest is shown, so the snooze end shown
     does not change from day to day.
     """
@@ -119,13 +155,7 @@ def covering_snooze(
         if ack.item_id != item_id or ack.acknowledged_on > as_of:
             continue
         until = capped_until(ack, max_days)
-        if as_of > until:
-            continue
-        if (
-            finding.alert is Severity.URGENT
-            and finding.trigger_date is not None
-            and finding.trigger_date > ack.acknowledged_on
-        ):
+        if as_of > until or not acknowledges(ack, finding):
             continue
         if best is None or (until, ack.acknowledged_on) > (best_until, best.acknowledged_on):
             best, best_until = ack, until
@@ -135,6 +165,36 @@ def covering_snooze(
 def capped_until(ack: Acknowledgement, max_days: int) -> dt.date:
     """The last day an acknowledgement snoozes: its ``until``, at most acknowledged_on + max_days."""
     return min(ack.until, add_days(ack.acknowledged_on, max_days))
+
+
+def shown(
+    item: CareItem,
+    as_of: dt.date,
+    lead_days: int,
+) -> CareItem:
+    """The §11 status of an applicable item on ``as_of`` from its due date, severity and snooze.
+
+    Precedence snoozed > alert > overdue > due_soon > ok. The one place the
+    precedence lives: the assessment and the stored state (whose rows keep due
+    date, severity and snooze end) both call it.
+    """
+    status = (
+        Status.ALERT if item.severity is not None else status_for_due(item.due, as_of, lead_days)
+    )
+    snoozed = item.snoozed_until is not None and as_of <= item.snoozed_until
+    return CareItem(
+        id=item.id,
+        status=Status.SNOOZED if snoozed else status,
+        message=item.message,
+        source=item.source,
+        due=item.due,
+        last=item.last,
+        severity=item.severity,
+        days_overdue=(as_of - item.due).days if status is Status.OVERDUE and item.due else None,
+        snoozed_until=item.snoozed_until if snoozed else None,
+        status_beneath_snooze=status if snoozed else None,
+        since=item.since,
+    )
 
 
 def resolve(
@@ -149,25 +209,20 @@ def resolve(
     """The §11 status of an item on ``as_of`` from what its rule found."""
     if not finding.applies:
         return CareItem(item_id, Status.NOT_APPLICABLE, finding.message, source, last=finding.last)
-    if finding.alert is not None:
-        status = Status.ALERT
-    else:
-        status = status_for_due(finding.due, as_of, lead_days)
-    overdue = (as_of - finding.due).days if status is Status.OVERDUE and finding.due else None
     snooze = covering_snooze(item_id, acknowledgements, as_of, snooze_max_days, finding)
-    until = capped_until(snooze, snooze_max_days) if snooze else None
-    return CareItem(
+    alerting = finding.alert is not None
+    item = CareItem(
         id=item_id,
-        status=Status.SNOOZED if snooze else status,
+        status=Status.OK,
         message=finding.message,
         source=source,
-        due=finding.due,
+        due=None if alerting else finding.due,
         last=finding.last,
         severity=finding.alert,
-        days_overdue=overdue,
-        snoozed_until=until,
-        status_beneath_snooze=status if snooze else None,
+        snoozed_until=capped_until(snooze, snooze_max_days) if snooze else None,
+        since=finding.trigger_date if alerting else None,
     )
+    return shown(item, as_of, lead_days)
 
 
 @dataclass(frozen=True, slots=True)

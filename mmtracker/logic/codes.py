@@ -143,6 +143,7 @@ class BoneTherapyEventKind(StrEnum):
     STOP = "stop"
     DECLINED = "declined"
     CONTRAINDICATED = "contraindicated"
+    HOLD = "hold"  # D33: paused, with an expected resume date
 
 
 class ReviewDecision(StrEnum):
@@ -186,13 +187,14 @@ class ResponseCategory(StrEnum):
 
 
 class ClinicalEventKind(StrEnum):
-    """D11: the four SRE kinds, and hypercalcaemia recorded on its own."""
+    """D11: the four SRE kinds, hypercalcaemia recorded on its own, and a new plasmacytoma (D27)."""
 
     PATHOLOGICAL_FRACTURE = "pathological_fracture"
     RADIATION_TO_BONE = "radiation_to_bone"
     SURGERY_TO_BONE = "surgery_to_bone"
     SPINAL_CORD_COMPRESSION = "spinal_cord_compression"
     HYPERCALCAEMIA = "hypercalcaemia"
+    PLASMACYTOMA = "plasmacytoma"  # D27: a new plasmacytoma meets PD
 
 
 SKELETAL_RELATED_EVENTS = frozenset(

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from mmtracker.logic.dates import age_on
+from mmtracker.logic.episodes import Episode, episodes
 from mmtracker.logic.history import PatientHistory
 from mmtracker.logic.labs import LabIndex
 from mmtracker.logic.phases import PhaseTimeline, as_known_on, next_known_date, timeline
@@ -42,6 +43,16 @@ class Context:
     @cached_property
     def phases(self) -> PhaseTimeline:
         return timeline(self.history)
+
+    @cached_property
+    def episodes(self) -> tuple[Episode, ...]:
+        """The treatment episodes up to as_of (D22)."""
+        return episodes(self.history)
+
+    @property
+    def episode(self) -> Episode | None:
+        """The current treatment episode (D22), None before any."""
+        return self.episodes[-1] if self.episodes else None
 
     @property
     def age(self) -> int:

@@ -44,7 +44,11 @@ IMWG_2016 = "IMWG 2016"
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Patient:
-    """Demographics and status; ``height_cm`` may be unknown."""
+    """Demographics and status; ``height_cm`` may be unknown.
+
+    ``registered_on`` (D24) is the day the patient was created (the bookkeeping
+    ``created_at``), None where unknown; it is derived, not a field of its own.
+    """
 
     mrn: str
     name: str
@@ -53,6 +57,7 @@ class Patient:
     height_cm: float | None = None
     status: PatientStatus = PatientStatus.ACTIVE
     status_date: dt.date | None = None
+    registered_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,7 +147,13 @@ class BoneTherapyDose:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BoneTherapyEvent:
-    """Schedule change, review, stop, or 'declined / contraindicated'."""
+    """Schedule change, review, stop, hold, or 'declined / contraindicated'.
+
+    A ``schedule`` entry may be dated ahead (its planned start, D36); it is known
+    from ``recorded_on``, the day it was recorded (derived from the bookkeeping
+    ``created_at``; None: known from its date). A ``hold`` carries the expected
+    ``resume_date`` (D33; None: hold + ``bta.hold_days``).
+    """
 
     id: str
     date: dt.date
@@ -150,7 +161,9 @@ class BoneTherapyEvent:
     agent: BoneAgent | None = None
     interval_days: int | None = None
     decision: ReviewDecision | None = None
+    resume_date: dt.date | None = None
     note: str = ""
+    recorded_on: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -186,11 +199,12 @@ class TreatmentLine:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Transplant:
-    """An autologous transplant, planned and/or performed."""
+    """An autologous transplant, planned and/or performed, or a plan given up (``withdrawn_date``, D39)."""
 
     id: str
     planned_date: dt.date | None = None
     performed_date: dt.date | None = None
+    withdrawn_date: dt.date | None = None
     melphalan_mg_m2: float | None = None
     mucositis_grade: int | None = None
     mucositis_scale: MucositisScale | None = None
@@ -207,7 +221,7 @@ class ResponseAssessment:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ClinicalEvent:
-    """A skeletal-related event or a hypercalcaemia episode (D11)."""
+    """A skeletal-related event, a hypercalcaemia episode (D11) or a new plasmacytoma (D27)."""
 
     id: str
     date: dt.date
@@ -227,7 +241,13 @@ class Visit:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Acknowledgement:
-    """A care item acknowledged or snoozed until ``until`` (inclusive), with a reason."""
+    """A care item acknowledged or snoozed until ``until`` (inclusive), with a reason.
+
+    D40: the finding acknowledged — its message id, alert severity (None for a
+    scheduled item), the ids of the entries it cites and its due date. An
+    acknowledgement made before findings were stored has ``finding_message_id``
+    None and covers the item as §11 Status did before D40.
+    """
 
     id: str
     item_id: str
@@ -235,6 +255,10 @@ class Acknowledgement:
     until: dt.date
     reason: str
     acknowledged_by: str
+    finding_message_id: str | None = None
+    finding_severity: str | None = None
+    finding_cites: tuple[str, ...] = ()
+    finding_due: dt.date | None = None
 
 
 Entry = (
@@ -280,8 +304,11 @@ ENTRY_KINDS: dict[str, type[Entry]] = {
 
 # Date fields that may lie in the future: plans and appointments, not findings.
 FUTURE_DATE_FIELDS = frozenset(
-    {"planned_date", "next_visit", "until", "procedure_date", "end_date"}
+    {"planned_date", "next_visit", "until", "procedure_date", "end_date", "resume_date", "finding_due"}
 )
+
+# Fields derived from the bookkeeping ``created_at`` (a day), not stored or written as fields.
+DERIVED_FIELDS = frozenset({"registered_on", "recorded_on"})
 
 
 def entry_date(entry: Entry) -> dt.date:

@@ -6,14 +6,22 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from mmtracker.logic.codes import PatientStatus, Phase
-from mmtracker.logic.history import PatientHistory, PhaseChange, Transplant, TreatmentLine
+from mmtracker.logic.history import (
+    BoneTherapyEvent,
+    PatientHistory,
+    PhaseChange,
+    Transplant,
+    TreatmentLine,
+)
 
 
 def as_known_on(history: PatientHistory, as_of: dt.date) -> PatientHistory:
     """The history as it stood on ``as_of``: later entries dropped, later facts unknown.
 
-    Plans stay (a transplant planned for next month is known today), but a
-    transplant performed, a line ended or a status changed after ``as_of`` is not.
+    Plans stay (a transplant planned for next month is known today, a bone-therapy
+    ``schedule`` entry dated ahead is known from the day it was recorded, §11
+    Status), but a transplant performed or withdrawn, a line ended or a status
+    changed after ``as_of`` is not.
     """
 
     def known_line(line: TreatmentLine) -> TreatmentLine:
@@ -22,6 +30,8 @@ def as_known_on(history: PatientHistory, as_of: dt.date) -> PatientHistory:
         return line
 
     def known_transplant(t: Transplant) -> Transplant | None:
+        if t.withdrawn_date is not None and t.withdrawn_date > as_of:
+            t = replace(t, withdrawn_date=None)
         if t.performed_date is not None and t.performed_date > as_of:
             if t.planned_date is None:
                 return None
@@ -35,6 +45,8 @@ def as_known_on(history: PatientHistory, as_of: dt.date) -> PatientHistory:
         return t
 
     patient = history.patient
+    if patient.registered_on is not None and patient.registered_on > as_of:
+        patient = replace(patient, registered_on=None)
     if patient.status_date is not None and patient.status_date > as_of:
         patient = replace(patient, status=PatientStatus.ACTIVE, status_date=None)
     transplants = tuple(t for t in map(known_transplant, history.transplants) if t is not None)
@@ -48,7 +60,7 @@ def as_known_on(history: PatientHistory, as_of: dt.date) -> PatientHistory:
         imaging=tuple(e for e in history.imaging if e.date <= as_of),
         dental_exams=tuple(e for e in history.dental_exams if e.date <= as_of),
         bone_therapy_doses=tuple(e for e in history.bone_therapy_doses if e.date <= as_of),
-        bone_therapy_events=tuple(e for e in history.bone_therapy_events if e.date <= as_of),
+        bone_therapy_events=tuple(e for e in history.bone_therapy_events if known_on(e) <= as_of),
         supplements=tuple(
             replace(e, end_date=None) if e.end_date is not None and e.end_date > as_of else e
             for e in history.supplements
@@ -64,6 +76,13 @@ def as_known_on(history: PatientHistory, as_of: dt.date) -> PatientHistory:
         visits=tuple(e for e in history.visits if e.date <= as_of),
         acknowledgements=tuple(e for e in history.acknowledgements if e.acknowledged_on <= as_of),
     )
+
+
+def known_on(event: BoneTherapyEvent) -> dt.date:
+    """The day a bone-therapy event becomes known: its date, or for a plan dated ahead the day recorded."""
+    if event.recorded_on is not None and event.recorded_on < event.date:
+        return event.recorded_on
+    return event.date
 
 
 def next_known_date(history: PatientHistory, as_of: dt.date) -> dt.date | None:
@@ -82,20 +101,22 @@ def next_known_date(history: PatientHistory, as_of: dt.date) -> dt.date | None:
         history.imaging,
         history.dental_exams,
         history.bone_therapy_doses,
-        history.bone_therapy_events,
         history.mrd_tests,
         history.responses,
         history.clinical_events,
         history.visits,
     )
     days: list[dt.date | None] = [e.date for entries in dated for e in entries]
+    days += [known_on(e) for e in history.bone_therapy_events]
     days += [e.start_date for e in history.supplements]
     days += [e.end_date for e in history.supplements]
     days += [e.start_date for e in history.treatment_lines]
     days += [e.end_date for e in history.treatment_lines]
     days += [t.performed_date for t in history.transplants]
+    days += [t.withdrawn_date for t in history.transplants]
     days += [e.acknowledged_on for e in history.acknowledgements]
     days.append(history.patient.status_date)
+    days.append(history.patient.registered_on)
     return min((d for d in days if d is not None and d > as_of), default=None)
 
 

@@ -44,7 +44,7 @@
         <translation>Periodic dental check</translation>
     </message>
     <message>
-        <source>renal.before_za</source>
+        <source>renal.before_bisphosphonate</source>
         <translation>Creatinine before zoledronic acid</translation>
     </message>
     <message>

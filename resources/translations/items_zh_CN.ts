@@ -44,7 +44,7 @@
         <translation>定期口腔检查</translation>
     </message>
     <message>
-        <source>renal.before_za</source>
+        <source>renal.before_bisphosphonate</source>
         <translation>唑来膦酸给药前肌酐检测</translation>
     </message>
     <message>

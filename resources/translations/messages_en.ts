@@ -289,17 +289,17 @@
         <translation>Calcium {value} ({basis}) on {date}, not below the LLN {lln} ({limits}).</translation>
     </message>
     <message>
-        <source>renal.before_za.not_yet</source>
+        <source>renal.before_bisphosphonate.not_yet</source>
         <extracomment>Parameters: due, days</extracomment>
         <translation>Next zoledronic acid dose due {due}; the creatinine check opens {days} days before it.</translation>
     </message>
     <message>
-        <source>renal.before_za.due</source>
+        <source>renal.before_bisphosphonate.due</source>
         <extracomment>Parameters: due, days</extracomment>
         <translation>Serum creatinine needed within {days} days before the zoledronic acid dose due {due}.</translation>
     </message>
     <message>
-        <source>renal.before_za.done</source>
+        <source>renal.before_bisphosphonate.done</source>
         <extracomment>Parameters: date, value, due</extracomment>
         <translation>Creatinine {value} on {date}, before the dose due {due}.</translation>
     </message>

@@ -289,17 +289,17 @@
         <translation>血钙 {value}（{basis}，{date}），不低于正常下限 {lln}（{limits}）。</translation>
     </message>
     <message>
-        <source>renal.before_za.not_yet</source>
+        <source>renal.before_bisphosphonate.not_yet</source>
         <extracomment>Next zoledronic acid dose due {due}; the creatinine check opens {days} days before it.</extracomment>
         <translation>下次唑来膦酸给药 {due}；给药前 {days} 天起需检测肌酐。</translation>
     </message>
     <message>
-        <source>renal.before_za.due</source>
+        <source>renal.before_bisphosphonate.due</source>
         <extracomment>Serum creatinine needed within {days} days before the zoledronic acid dose due {due}.</extracomment>
         <translation>唑来膦酸下次给药（{due}）前 {days} 天内需检测血肌酐。</translation>
     </message>
     <message>
-        <source>renal.before_za.done</source>
+        <source>renal.before_bisphosphonate.done</source>
         <extracomment>Creatinine {value} on {date}, before the dose due {due}.</extracomment>
         <translation>肌酐 {value}（{date}），已在 {due} 给药前检测。</translation>
     </message>

@@ -268,7 +268,7 @@ TIME_DRIVEN = {
     "imaging.smm_followup",
     "bta.next_dose",
     "dental.before_bta",
-    "renal.before_za",
+    "renal.before_bisphosphonate",
     "renal.za_dose",
     "calcium.before_denosumab",
     "supplement.ca_vitd",
@@ -302,7 +302,7 @@ def _finding(h: PatientHistory, on: dt.date, item_id: str) -> Finding:
     [
         pytest.param(ZA_COURSE, "2025-04-01", "bta.next_dose", "2025-05-25", id="ZA lapses"),
         pytest.param(
-            ZA_COURSE, "2025-04-01", "renal.before_za", "2025-04-12", id="renal.before_za opens"
+            ZA_COURSE, "2025-04-01", "renal.before_bisphosphonate", "2025-04-12", id="renal.before_bisphosphonate opens"
         ),
         pytest.param(ZA_COURSE, "2025-06-05", "alert.onj_risk", "2025-08-31", id="ONJ + 90 d"),
         pytest.param(
@@ -368,7 +368,7 @@ def test_changes_on_is_the_day_the_finding_changes(
         pytest.param(ZA_COURSE, "2025-06-01", "bta.next_dose", id="already lapsed"),
         pytest.param(ZA_COURSE, "2025-09-01", "alert.onj_risk", id="ONJ closed"),
         pytest.param(ZA_COURSE, "2025-08-01", "supplement.ca_vitd", id="open supplement"),
-        pytest.param(ZA_COURSE, "2025-04-20", "renal.before_za", id="window open"),
+        pytest.param(ZA_COURSE, "2025-04-20", "renal.before_bisphosphonate", id="window open"),
         pytest.param(ZA_PLANNED, "2025-03-25", "renal.za_dose", id="baseline gone"),
         pytest.param(ZA_HOLD, "2025-03-01", "renal.za_dose", id="baseline before first dose"),
         pytest.param(SMM_FIVE_YEARS, "2026-03-01", "imaging.smm_followup", id="ended"),
@@ -385,7 +385,7 @@ def test_no_changes_on_where_time_alone_changes_nothing(
 
 
 def test_valid_until_is_the_earliest_changes_on_and_reveal() -> None:
-    # 2025-04-01: renal.before_za opens on 04-12, before any later entry (05-10).
+    # 2025-04-01: renal.before_bisphosphonate opens on 04-12, before any later entry (05-10).
     ctx = Context(ZA_COURSE, day("2025-04-01"), POLICY)
     findings = [f for _, f in item_findings(ctx)]
     assert ctx.next_known == day("2025-05-10")

@@ -350,7 +350,7 @@ COURSE = Vignette(
 )
 
 # Zoledronic acid held for a creatinine rise and resumed after recovery (§5 ZA renal
-# checks and deterioration; §11 renal.za_dose, bta.next_dose, renal.before_za). A man
+# checks and deterioration; §11 renal.za_dose, bta.next_dose, renal.before_bisphosphonate). A man
 # born 1960-01-01, 80 kg; baseline creatinine 90 µmol/L (< 124: a rise ≥ 44 holds, back
 # within 10 % = ≤ 99 resumes). An extraction is planned for 2024-02-20.
 ZA_HOLD = Vignette(
@@ -674,7 +674,7 @@ COURSE_CHECKS = checks(
                 "dental.periodic": (OK, "2022-09-05"),
                 "supplement.ca_vitd": OK,
                 "vitd.level": (OK, "2022-04-14"),
-                "renal.before_za": NA,
+                "renal.before_bisphosphonate": NA,
                 "renal.za_dose": OK,
                 "calcium.before_denosumab": NA,
                 "alert.hypocalcaemia": NA,
@@ -696,13 +696,13 @@ COURSE_CHECKS = checks(
         ),
         (
             "2022-04-01",
-            "§11 renal.before_za in the lead window before 2022-04-12; FISH 03-30 completes the work-up",
-            {"workup.staging": OK, "renal.before_za": (SOON, "2022-04-12"), "vitd.level": OK},
+            "§11 renal.before_bisphosphonate in the lead window before 2022-04-12; FISH 03-30 completes the work-up",
+            {"workup.staging": OK, "renal.before_bisphosphonate": (SOON, "2022-04-12"), "vitd.level": OK},
         ),
         (
             "2022-04-09",
-            "§11 renal.before_za: creatinine 3 d before the dose",
-            {"renal.before_za": OK},
+            "§11 renal.before_bisphosphonate: creatinine 3 d before the dose",
+            {"renal.before_bisphosphonate": OK},
         ),
         (
             "2022-07-19",
@@ -806,7 +806,7 @@ COURSE_CHECKS = checks(
                 "bta.next_dose": NA,
                 "bta.review": NA,
                 "dental.periodic": NA,
-                "renal.before_za": NA,
+                "renal.before_bisphosphonate": NA,
                 "renal.za_dose": NA,
                 "supplement.ca_vitd": NA,
                 "vitd.level": NA,
@@ -867,17 +867,17 @@ ZA_HOLD_CHECKS = checks(
         ("2024-02-25", "D9 vitd.level overdue", {"vitd.level": (LATE, "2024-02-24", 1)}),
         (
             "2024-03-10",
-            "§11 renal.before_za: no creatinine within 7 d before 2024-03-21",
+            "§11 renal.before_bisphosphonate: no creatinine within 7 d before 2024-03-21",
             {
                 "bta.next_dose": (SOON, "2024-03-21"),
-                "renal.before_za": (SOON, "2024-03-21"),
+                "renal.before_bisphosphonate": (SOON, "2024-03-21"),
                 "renal.za_dose": OK,
             },
         ),
         (
             "2024-03-15",
             "§5 creatinine +44 from 90: hold ZA (urgent); dose and creatinine check wait",
-            {"renal.za_dose": ALERT, "bta.next_dose": NA, "renal.before_za": NA},
+            {"renal.za_dose": ALERT, "bta.next_dose": NA, "renal.before_bisphosphonate": NA},
         ),
         (
             "2024-04-10",
@@ -890,7 +890,7 @@ ZA_HOLD_CHECKS = checks(
             {
                 "renal.za_dose": OK,
                 "bta.next_dose": (LATE, "2024-03-21", 34),
-                "renal.before_za": OK,
+                "renal.before_bisphosphonate": OK,
             },
         ),
         (
@@ -981,7 +981,7 @@ DECEASED_CHECKS = checks(
             "§11 the day before death: items as their rules say",
             {
                 "bta.next_dose": (LATE, "2024-01-12", 118),
-                "renal.before_za": (LATE, "2024-01-12", 118),
+                "renal.before_bisphosphonate": (LATE, "2024-01-12", 118),
                 "imaging.pre_asct_pet": (LATE, "2024-04-15", 24),
                 "mrd.pre_asct": (LATE, "2024-04-15", 24),
                 "asct.conditioning_note": ALERT,

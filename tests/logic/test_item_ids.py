@@ -51,7 +51,7 @@ SECTION_11_IDS = (
     "bta.review",
     "dental.before_bta",
     "dental.periodic",
-    "renal.before_za",
+    "renal.before_bisphosphonate",
     "renal.za_dose",
     "calcium.before_denosumab",
     "alert.hypocalcaemia",

@@ -42,7 +42,7 @@ def test_the_rule_modules_implement_exactly_the_bone_dental_and_supplement_rows_
         "bta.review",
         "dental.before_bta",
         "dental.periodic",
-        "renal.before_za",
+        "renal.before_bisphosphonate",
         "renal.za_dose",
         "calcium.before_denosumab",
         "alert.hypocalcaemia",

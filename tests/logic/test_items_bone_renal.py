@@ -1,4 +1,4 @@
-"""renal.before_za and renal.za_dose (clinical-rules.md §11, §5 ZA renal checks, deterioration, dose table; §9; D13).
+"""renal.before_bisphosphonate and renal.za_dose (clinical-rules.md §11, §5 ZA renal checks, deterioration, dose table; §9; D13).
 
 Expected values come from clinical-rules.md:
 - deterioration: a rise ≥ 44 µmol/L above a baseline < 124 µmol/L, ≥ 88 µmol/L above a
@@ -215,7 +215,7 @@ def test_za_course_with_a_renal_hold_and_recovery_within_10_percent_of_baseline(
         "2026-04-26": "not_applicable",
         "2026-04-27": "overdue",
     }
-    assert statuses("renal.before_za", record, "2026-03-31", "2026-04-27") == {
+    assert statuses("renal.before_bisphosphonate", record, "2026-03-31", "2026-04-27") == {
         "2026-03-31": "not_applicable",
         "2026-04-27": "ok",
     }
@@ -252,14 +252,14 @@ def test_renal_za_dose_no_baseline_alert_can_be_snoozed_until_it_ends() -> None:
     }
 
 
-# --- §11 renal.before_za -----------------------------------------------------------------
+# --- §11 renal.before_bisphosphonate -----------------------------------------------------------------
 
 
 def test_renal_before_za_vignette_creatinine_before_the_next_dose() -> None:
     # Dose 2026-02-02 → next due 2026-03-02; applies from 2026-02-16 (due − 14 d).
     record = history(NDMM, WEIGHT, creatinine("2026-01-28", 80), dose("2026-02-02"))
     assert statuses(
-        "renal.before_za", record, "2026-02-15", "2026-02-16", "2026-03-02", "2026-03-03"
+        "renal.before_bisphosphonate", record, "2026-02-15", "2026-02-16", "2026-03-02", "2026-03-03"
     ) == {
         "2026-02-15": "not_applicable",
         "2026-02-16": "due_soon",
@@ -271,16 +271,16 @@ def test_renal_before_za_vignette_creatinine_before_the_next_dose() -> None:
 @pytest.mark.parametrize(
     ("drawn", "satisfied"),
     [
-        pytest.param("2026-02-23", True, id="§11 renal.before_za: 7 d before due counts"),
-        pytest.param("2026-02-22", False, id="§11 renal.before_za: 8 d before due does not"),
-        pytest.param("2026-03-05", True, id="§11 renal.before_za: since the due date, overdue"),
+        pytest.param("2026-02-23", True, id="§11 renal.before_bisphosphonate: 7 d before due counts"),
+        pytest.param("2026-02-22", False, id="§11 renal.before_bisphosphonate: 8 d before due does not"),
+        pytest.param("2026-03-05", True, id="§11 renal.before_bisphosphonate: since the due date, overdue"),
     ],
 )
 def test_renal_before_za_seven_day_window(drawn: str, satisfied: bool) -> None:
     record = history(
         NDMM, WEIGHT, creatinine("2026-01-28", 80), dose("2026-02-02"), creatinine(drawn, 82)
     )
-    found = item("renal.before_za", record, "2026-03-06")
+    found = item("renal.before_bisphosphonate", record, "2026-03-06")
     assert (found.status is Status.OK) is satisfied
     if not satisfied:
         assert found.status is Status.OVERDUE
@@ -289,12 +289,12 @@ def test_renal_before_za_seven_day_window(drawn: str, satisfied: bool) -> None:
 @pytest.mark.parametrize(
     "entries",
     [
-        pytest.param([NDMM], id="§11 renal.before_za: off BTA"),
-        pytest.param([NDMM, dose("2026-02-02", DMAB, 120)], id="§11 renal.before_za: denosumab"),
+        pytest.param([NDMM], id="§11 renal.before_bisphosphonate: off BTA"),
+        pytest.param([NDMM, dose("2026-02-02", DMAB, 120)], id="§11 renal.before_bisphosphonate: denosumab"),
     ],
 )
 def test_renal_before_za_not_applicable(entries: list[Entry]) -> None:
-    assert item("renal.before_za", history(*entries), "2026-03-01").status is (
+    assert item("renal.before_bisphosphonate", history(*entries), "2026-03-01").status is (
         Status.NOT_APPLICABLE
     )
 
@@ -305,9 +305,9 @@ def test_renal_before_za_snoozed() -> None:
         WEIGHT,
         creatinine("2026-01-28", 80),
         dose("2026-02-02"),
-        ack("renal.before_za", "2026-03-03", "2026-03-09"),
+        ack("renal.before_bisphosphonate", "2026-03-03", "2026-03-09"),
     )
-    assert statuses("renal.before_za", record, "2026-03-09", "2026-03-10") == {
+    assert statuses("renal.before_bisphosphonate", record, "2026-03-09", "2026-03-10") == {
         "2026-03-09": "snoozed",
         "2026-03-10": "overdue",
     }

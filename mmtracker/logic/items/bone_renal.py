@@ -26,9 +26,9 @@ SHOWN_DIGITS = 1
 
 declare(
     {
-        "renal.before_za.not_yet": ("due", "days"),
-        "renal.before_za.due": ("due", "days"),
-        "renal.before_za.done": ("date", "value", "due"),
+        "renal.before_bisphosphonate.not_yet": ("due", "days"),
+        "renal.before_bisphosphonate.due": ("due", "days"),
+        "renal.before_bisphosphonate.done": ("date", "value", "due"),
         "renal.za_dose.no_baseline": ("days",),
         "renal.za_dose.hold": ("baseline", "latest", "rise", "threshold", "since"),
         "renal.za_dose.no_weight": ("egfr", "date"),
@@ -48,7 +48,7 @@ def _creatinine(umol_l: float) -> Quantity:
 
 
 def evaluate_before_za(ctx: Context) -> Finding:
-    """§11 renal.before_za: a creatinine within 7 d before the next ZA dose (or since it)."""
+    """§11 renal.before_bisphosphonate: a creatinine within 7 d before the next ZA dose (or since it)."""
     state = bta_state(ctx)
     due = state.next_due
     if not state.on_bta or due is None:
@@ -59,18 +59,18 @@ def evaluate_before_za(ctx: Context) -> Finding:
         return Finding(False, msg("bta.za_on_hold", since=state.za_hold.date))
     opens = add_days(due, -ctx.lead_days)
     if ctx.as_of < opens:
-        message = msg("renal.before_za.not_yet", due=due, days=ctx.lead_days)
+        message = msg("renal.before_bisphosphonate.not_yet", due=due, days=ctx.lead_days)
         return Finding(False, message, changes_on=opens)
     window = ctx.policy.whole("za.creatinine_window_days")
     series = ctx.labs.series(Analyte.CREATININE)
     latest = series[-1] if series else None
     if latest is not None and latest.date >= add_days(due, -window):
         message = msg(
-            "renal.before_za.done", date=latest.date, value=_creatinine(latest.si), due=due
+            "renal.before_bisphosphonate.done", date=latest.date, value=_creatinine(latest.si), due=due
         )
         return Finding(True, message, last=entry_ref(latest.entry))
     last = entry_ref(latest.entry) if latest else None
-    return Finding(True, msg("renal.before_za.due", due=due, days=window), due=due, last=last)
+    return Finding(True, msg("renal.before_bisphosphonate.due", due=due, days=window), due=due, last=last)
 
 
 def _hold(renal: ZaRenal) -> Finding | None:
@@ -142,6 +142,6 @@ def evaluate_za_dose(ctx: Context) -> Finding:
 
 
 RULES: tuple[ItemRule, ...] = (
-    ItemRule("renal.before_za", "§5 ZA renal checks", evaluate_before_za),
+    ItemRule("renal.before_bisphosphonate", "§5 ZA renal checks", evaluate_before_za),
     ItemRule("renal.za_dose", "§5 table, renal deterioration; D13", evaluate_za_dose),
 )

@@ -24,6 +24,7 @@ definition:
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -31,13 +32,25 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from test_course_vignettes import VIGNETTES, Vignette, ack
+from test_course_vignettes import VIGNETTES as COURSE_VIGNETTES
+from test_course_vignettes import Vignette, ack
 
 from mmtracker.logic.care import Status
 from mmtracker.logic.dates import add_days
 from mmtracker.logic.items import ITEM_ORDER, RULES
 
 RULES_FILE = Path(__file__).resolve().parents[3] / "shared" / "clinical-rules.md"
+
+
+def _all_vignettes() -> dict[str, Vignette]:
+    """The course vignettes and those of every ``vignettes_*.py`` module beside this file."""
+    found = dict(COURSE_VIGNETTES)
+    for path in sorted(Path(__file__).parent.glob("vignettes_*.py")):
+        found.update(importlib.import_module(path.stem).VIGNETTES)
+    return found
+
+
+VIGNETTES = _all_vignettes()
 
 # The Id column of clinical-rules.md §11 "Items", in its order.
 SECTION_11_IDS = (
@@ -71,6 +84,12 @@ SECTION_11_IDS = (
     "alert.pangea_evolving",
     "alert.progression",
     "asct.conditioning_note",
+    "record.phase",
+    "record.treatment_line",
+    "bta.resume",
+    "renal.pamidronate",
+    "alert.mrd_lost",
+    "asct.outcome",
 )
 # §11 rows whose "Satisfied by" is "—": a value raises them, nothing satisfies them.
 ALERT_ITEMS = frozenset(
@@ -84,6 +103,8 @@ ALERT_ITEMS = frozenset(
         "alert.pangea_evolving",
         "alert.progression",
         "asct.conditioning_note",
+        "renal.pamidronate",
+        "alert.mrd_lost",
     }
 )
 

@@ -32,15 +32,15 @@
     </message>
     <message>
         <source>SMM</source>
-        <translation>SMM</translation>
+        <translation>smouldering myeloma (SMM)</translation>
     </message>
     <message>
         <source>NDMM</source>
-        <translation>NDMM</translation>
+        <translation>newly diagnosed MM (NDMM)</translation>
     </message>
     <message>
         <source>ASCT</source>
-        <translation>ASCT</translation>
+        <translation>autologous stem-cell transplant (ASCT)</translation>
     </message>
     <message>
         <source>MAINTENANCE</source>

@@ -37,18 +37,18 @@
     </message>
     <message>
         <source>SMM</source>
-        <extracomment>SMM</extracomment>
-        <translation>SMM</translation>
+        <extracomment>smouldering myeloma (SMM)</extracomment>
+        <translation>冒烟型骨髓瘤（SMM）</translation>
     </message>
     <message>
         <source>NDMM</source>
-        <extracomment>NDMM</extracomment>
-        <translation>NDMM</translation>
+        <extracomment>newly diagnosed MM (NDMM)</extracomment>
+        <translation>新诊断多发性骨髓瘤（NDMM）</translation>
     </message>
     <message>
         <source>ASCT</source>
-        <extracomment>ASCT</extracomment>
-        <translation>ASCT</translation>
+        <extracomment>autologous stem-cell transplant (ASCT)</extracomment>
+        <translation>自体造血干细胞移植（ASCT）</translation>
     </message>
     <message>
         <source>MAINTENANCE</source>
@@ -448,7 +448,7 @@
     <message>
         <source>ok</source>
         <extracomment>OK</extracomment>
-        <translation>正常</translation>
+        <translation>无待办</translation>
     </message>
     <message>
         <source>due_soon</source>
@@ -458,7 +458,7 @@
     <message>
         <source>overdue</source>
         <extracomment>overdue</extracomment>
-        <translation>已逾期</translation>
+        <translation>逾期</translation>
     </message>
     <message>
         <source>alert</source>
@@ -573,7 +573,7 @@
     <message>
         <source>lytic_lesions</source>
         <extracomment>lytic lesions</extracomment>
-        <translation>溶骨性病变</translation>
+        <translation>溶骨性骨质破坏</translation>
     </message>
     <message>
         <source>plasmacytoma</source>
@@ -693,7 +693,7 @@
     <message>
         <source>gain_1q</source>
         <extracomment>1q gain/amplification</extracomment>
-        <translation>1q21 扩增</translation>
+        <translation>1q21 获得/扩增（1q+）</translation>
     </message>
     <message>
         <source>del_1p32</source>
@@ -778,7 +778,7 @@
     <message>
         <source>FISH 1q</source>
         <extracomment>FISH 1q</extracomment>
-        <translation>FISH 1q21</translation>
+        <translation>FISH 1q21 获得/扩增（1q+）</translation>
     </message>
 </context>
 </TS>

@@ -73,7 +73,7 @@
     </message>
     <message>
         <source>alert.onj_risk</source>
-        <translation>ONJ 风险：有创牙科操作</translation>
+        <translation>颌骨坏死（ONJ）风险：有创牙科操作</translation>
     </message>
     <message>
         <source>labs.monitoring</source>
@@ -113,7 +113,7 @@
     </message>
     <message>
         <source>alert.pangea_evolving</source>
-        <translation>进展性生物标志物（PANGEA-SMM）</translation>
+        <translation>动态演变生物标志物（PANGEA-SMM）</translation>
     </message>
     <message>
         <source>alert.progression</source>

@@ -91,12 +91,12 @@
     <message>
         <source>crab.B.met</source>
         <extracomment>Imaging of {date}: {count} osteolytic lesion(s), at least {limit}.</extracomment>
-        <translation>影像学检查（{date}）：溶骨性病变 {count} 处，≥{limit} 处。</translation>
+        <translation>影像学检查（{date}）：溶骨性骨质破坏 {count} 处，≥{limit} 处。</translation>
     </message>
     <message>
         <source>crab.B.not_met</source>
         <extracomment>Imaging of {date}: {count} osteolytic lesion(s), fewer than {limit}.</extracomment>
-        <translation>影像学检查（{date}）：溶骨性病变 {count} 处，少于 {limit} 处。</translation>
+        <translation>影像学检查（{date}）：溶骨性骨质破坏 {count} 处，少于 {limit} 处。</translation>
     </message>
     <message>
         <source>crab.S.missing</source>
@@ -131,7 +131,7 @@
     <message>
         <source>crab.B.missing</source>
         <extracomment>No imaging with a lytic-lesion count.</extracomment>
-        <translation>无记录溶骨性病变数目的影像学检查。</translation>
+        <translation>无记录溶骨性骨质破坏数目的影像学检查。</translation>
     </message>
     <message>
         <source>crab.Li.chain_assumed</source>
@@ -456,7 +456,7 @@
     <message>
         <source>response.pd.lytic_lesions</source>
         <extracomment>More lytic lesions: {count} on {modality} of {date}, {baseline_count} at baseline ({baseline_date}).</extracomment>
-        <translation>溶骨性病变增多：{date} {modality}示 {count} 处，基线（{baseline_date}）{baseline_count} 处。</translation>
+        <translation>溶骨性骨质破坏增多：{date} {modality}示 {count} 处，基线（{baseline_date}）{baseline_count} 处。</translation>
     </message>
     <message>
         <source>response.pd.plasmacytoma</source>
@@ -556,7 +556,7 @@
     <message>
         <source>staging.missing.gain_1q</source>
         <extracomment>1q gain/amplification not tested.</extracomment>
-        <translation>未检测 1q21 扩增。</translation>
+        <translation>未检测 1q21 获得/扩增（1q+）。</translation>
     </message>
     <message>
         <source>staging.missing.del_1p32</source>
@@ -791,12 +791,12 @@
     <message>
         <source>alert.onj_risk.planned</source>
         <extracomment>Invasive dental procedure planned for {date}: risk of osteonecrosis of the jaw; discuss holding bone therapy around it.</extracomment>
-        <translation>计划于 {date} 行有创牙科操作：有下颌骨坏死（ONJ）风险；讨论围操作期暂停骨靶向治疗。</translation>
+        <translation>计划于 {date} 行有创牙科操作：有颌骨坏死（ONJ）风险；讨论围操作期暂停骨靶向治疗。</translation>
     </message>
     <message>
         <source>alert.onj_risk.done</source>
         <extracomment>Invasive dental procedure on {date}: risk of osteonecrosis of the jaw; discuss holding bone therapy around it.</extracomment>
-        <translation>{date} 已行有创牙科操作：有下颌骨坏死（ONJ）风险；讨论围操作期暂停骨靶向治疗。</translation>
+        <translation>{date} 已行有创牙科操作：有颌骨坏死（ONJ）风险；讨论围操作期暂停骨靶向治疗。</translation>
     </message>
     <message>
         <source>imaging.baseline.no_diagnosis</source>
@@ -806,17 +806,17 @@
     <message>
         <source>imaging.baseline.due</source>
         <extracomment>Whole-body low-dose CT, PET-CT or MRI due by {due} for the {phase} diagnosis of {diagnosis}; none since {since}.</extracomment>
-        <translation>{phase} 诊断（{diagnosis}）需行全身低剂量 CT、PET-CT 或 MRI，应于 {due} 前完成；{since} 以来无检查。</translation>
+        <translation>{phase}诊断（{diagnosis}）需行全身低剂量 CT、PET-CT 或 MRI，应于 {due} 前完成；{since} 以来无检查。</translation>
     </message>
     <message>
         <source>imaging.baseline.done</source>
         <extracomment>Baseline imaging for the {phase} diagnosis of {diagnosis}: {modality} on {date}.</extracomment>
-        <translation>{phase} 诊断（{diagnosis}）的基线影像学检查：{modality}（{date}）。</translation>
+        <translation>{phase}诊断（{diagnosis}）的基线影像学检查：{modality}（{date}）。</translation>
     </message>
     <message>
         <source>imaging.baseline.suboptimal</source>
         <extracomment>Only a skeletal survey ({date}) for the {phase} diagnosis of {diagnosis}: suboptimal; whole-body low-dose CT, PET-CT or MRI preferred.</extracomment>
-        <translation>{phase} 诊断（{diagnosis}）仅行全身骨骼 X 线检查（{date}）：不够理想，宜行全身低剂量 CT、PET-CT 或 MRI。</translation>
+        <translation>{phase}诊断（{diagnosis}）仅行全身骨骼 X 线检查（{date}）：不够理想，宜行全身低剂量 CT、PET-CT 或 MRI。</translation>
     </message>
     <message>
         <source>imaging.smm_mri.not_smm</source>
@@ -836,12 +836,12 @@
     <message>
         <source>imaging.smm_mri.lytic</source>
         <extracomment>Lytic lesions on {modality} of {date} ({lesions}): assess for active MM (SLiM-CRAB) rather than add an MRI.</extracomment>
-        <translation>{date} {modality}示溶骨性病变（{lesions} 处）：应评估是否为活动性 MM（SLiM-CRAB），而非补充 MRI。</translation>
+        <translation>{date} {modality}示溶骨性骨质破坏（{lesions} 处）：应评估是否为活动性 MM（SLiM-CRAB），而非补充 MRI。</translation>
     </message>
     <message>
         <source>imaging.smm_mri.due</source>
         <extracomment>No lytic lesions on {modality} of {date}: whole-body MRI or PET-CT within {days} days, by {due}.</extracomment>
-        <translation>{date} {modality}未见溶骨性病变：应在 {days} 天内（{due} 前）行全身 MRI 或 PET-CT。</translation>
+        <translation>{date} {modality}未见溶骨性骨质破坏：应在 {days} 天内（{due} 前）行全身 MRI 或 PET-CT。</translation>
     </message>
     <message>
         <source>imaging.smm_mri.done</source>
@@ -1031,12 +1031,12 @@
     <message>
         <source>labs.monitoring.smm_high.last_result</source>
         <extracomment>Last {analyte} {last}; {phase}, high risk (Mayo 2018): every {months} months, next by {due}.</extracomment>
-        <translation>末次{analyte} {last}；{phase} 高危（Mayo 2018）：每 {months} 个月一次，下次 {due} 前。</translation>
+        <translation>末次{analyte} {last}；{phase}，高危（Mayo 2018）：每 {months} 个月一次，下次 {due} 前。</translation>
     </message>
     <message>
         <source>labs.monitoring.smm_intermediate.last_result</source>
         <extracomment>Last {analyte} {last}; {phase}, intermediate risk (Mayo 2018): every {months} months, next by {due}.</extracomment>
-        <translation>末次{analyte} {last}；{phase} 中危（Mayo 2018）：每 {months} 个月一次，下次 {due} 前。</translation>
+        <translation>末次{analyte} {last}；{phase}，中危（Mayo 2018）：每 {months} 个月一次，下次 {due} 前。</translation>
     </message>
     <message>
         <source>labs.monitoring.smm_unknown.last_result</source>
@@ -1046,12 +1046,12 @@
     <message>
         <source>labs.monitoring.smm_low_first_year.last_result</source>
         <extracomment>Last {analyte} {last}; {phase}, low risk (Mayo 2018), first year after the diagnosis of {diagnosis}: every {months} months, next by {due}.</extracomment>
-        <translation>末次{analyte} {last}；{phase} 低危（Mayo 2018），诊断（{diagnosis}）后第一年：每 {months} 个月一次，下次 {due} 前。</translation>
+        <translation>末次{analyte} {last}；{phase}，低危（Mayo 2018），诊断（{diagnosis}）后第一年：每 {months} 个月一次，下次 {due} 前。</translation>
     </message>
     <message>
         <source>labs.monitoring.smm_low.last_result</source>
         <extracomment>Last {analyte} {last}; {phase}, low risk (Mayo 2018), more than a year after the diagnosis of {diagnosis}: every {months} months, next by {due}.</extracomment>
-        <translation>末次{analyte} {last}；{phase} 低危（Mayo 2018），诊断（{diagnosis}）已超过一年：每 {months} 个月一次，下次 {due} 前。</translation>
+        <translation>末次{analyte} {last}；{phase}，低危（Mayo 2018），诊断（{diagnosis}）已超过一年：每 {months} 个月一次，下次 {due} 前。</translation>
     </message>
     <message>
         <source>labs.monitoring.active.last_result</source>
@@ -1331,17 +1331,17 @@
     <message>
         <source>alert.pangea_evolving.met</source>
         <extracomment>PANGEA-SMM evolving biomarkers met: {biomarkers} (latest {date}, against the earliest value in the {window_months} months before).</extracomment>
-        <translation>符合 PANGEA-SMM 动态变化生物标志物：{biomarkers}（最近 {date}，与此前 {window_months} 个月内的最早值相比）。</translation>
+        <translation>符合 PANGEA-SMM 动态演变生物标志物：{biomarkers}（最近 {date}，与此前 {window_months} 个月内的最早值相比）。</translation>
     </message>
     <message>
         <source>alert.pangea_evolving.none_met</source>
         <extracomment>No PANGEA-SMM evolving biomarker met within {window_months} months.</extracomment>
-        <translation>{window_months} 个月内无符合 PANGEA-SMM 标准的动态变化生物标志物。</translation>
+        <translation>{window_months} 个月内无符合 PANGEA-SMM 标准的动态演变生物标志物。</translation>
     </message>
     <message>
         <source>alert.pangea_evolving.none_met_incomplete</source>
         <extracomment>No PANGEA-SMM evolving biomarker met within {window_months} months; not evaluable: {not_evaluable}.</extracomment>
-        <translation>{window_months} 个月内无符合 PANGEA-SMM 标准的动态变化生物标志物；无法评估：{not_evaluable}。</translation>
+        <translation>{window_months} 个月内无符合 PANGEA-SMM 标准的动态演变生物标志物；无法评估：{not_evaluable}。</translation>
     </message>
     <message>
         <source>supplement.ca_vitd.hypercalcaemic</source>

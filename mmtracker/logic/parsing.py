@@ -17,6 +17,8 @@ from dataclasses import MISSING, dataclass, fields
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from mmtracker.logic.history import DERIVED_FIELDS
+
 T = TypeVar("T")
 
 
@@ -39,6 +41,26 @@ def join_path(base: str, key: str | int) -> str:
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
+_STORED: dict[type, tuple[str, ...]] = {}
+
+
+def stored_fields(cls: type) -> tuple[str, ...]:
+    """The fields of an entry type (or Patient) that are written: all but the derived ones."""
+    found = _STORED.get(cls)
+    if found is None:
+        names = (f.name for f in fields(cls))
+        found = _STORED[cls] = tuple(n for n in names if n not in DERIVED_FIELDS)
+    return found
+
+
+def bookkeeping_day(created_at: dt.datetime | None) -> dt.date | None:
+    """The day of a bookkeeping ``created_at`` (in UTC when it carries a zone), for the
+    derived ``registered_on`` and ``recorded_on`` (D24, D36)."""
+    if created_at is None:
+        return None
+    if created_at.utcoffset() is not None:
+        created_at = created_at.astimezone(dt.UTC)
+    return created_at.date()
 
 
 def _hints(cls: type) -> dict[str, Any]:
@@ -138,15 +160,20 @@ def _as_datetime(value: Any) -> dt.datetime:
 def parse_as(
     cls: type[T], data: Mapping[str, Any], path: str = ""
 ) -> tuple[T | None, list[Problem]]:
-    """Build a dataclass ``cls`` from ``data``; return it, or None and every problem found."""
+    """Build a dataclass ``cls`` from ``data``; return it, or None and every problem found.
+
+    Derived fields (``DERIVED_FIELDS``) are not input: giving one is a problem.
+    """
     hints = _hints(cls)
     problems: list[Problem] = []
-    known = {f.name for f in fields(cls)}  # type: ignore[arg-type]  # cls is a dataclass type
+    known = set(stored_fields(cls))
     problems.extend(
         Problem(join_path(path, key), "is not a known field") for key in sorted(set(data) - known)
     )
     values: dict[str, Any] = {}
     for f in fields(cls):  # type: ignore[arg-type]  # cls is a dataclass type
+        if f.name not in known:
+            continue
         if f.name not in data:
             if f.default is MISSING and f.default_factory is MISSING:
                 problems.append(

@@ -13,14 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from itertools import pairwise
 
+from mmtracker.logic.care import Severity
 from mmtracker.logic.codes import (
     QUALITATIVE_ANALYTES,
     Analyte,
+    BoneTherapyEventKind,
     InvasiveProcedure,
     MucositisScale,
     PatientStatus,
     Phase,
 )
+from mmtracker.logic.dates import add_months
 from mmtracker.logic.history import (
     FUTURE_DATE_FIELDS,
     Acknowledgement,
@@ -91,6 +94,10 @@ SUPPLEMENT_VITAMIN_D_LIMIT = Limit(0, 100000, "IU")
 MELPHALAN_LIMIT = Limit(1, 300, "mg/m²")
 LINE_LIMIT = Limit(1, 50, "")
 TEXT_LIMIT = 4000
+ID_TEXT_LIMIT = 36  # an entry id: a UUID in text form
+# D36: a schedule entry (a planned start) and a hold's expected resume date (D33) may lie
+# up to 2 years ahead; further is taken for a typo.
+PLAN_AHEAD_MONTHS = 24
 
 # clinical-rules.md §11 Phases: the transitions allowed besides the first phase.
 ALLOWED_TRANSITIONS: frozenset[tuple[Phase, Phase]] = frozenset(
@@ -117,12 +124,28 @@ def _in_range(path: str, value: float | None, limit: Limit) -> list[Problem]:
 
 
 def _date_problems(
-    path: str, name: str, value: dt.date | None, born: dt.date | None, today: dt.date
+    path: str,
+    name: str,
+    value: dt.date | None,
+    born: dt.date | None,
+    today: dt.date,
+    ahead: bool = False,
 ) -> list[Problem]:
+    """Not before birth; not in the future unless a plan field; ``ahead``: at most 2 years on."""
     if value is None:
         return []
     where = join_path(path, name)
-    if name not in FUTURE_DATE_FIELDS and value > today:
+    if ahead:
+        latest = add_months(today, PLAN_AHEAD_MONTHS)
+        if value > latest:
+            return [
+                Problem(
+                    where,
+                    f"{value.isoformat()} is more than 2 years ahead; the accepted range is "
+                    f"up to {latest} (today is {today})",
+                )
+            ]
+    elif name not in FUTURE_DATE_FIELDS and value > today:
         return [Problem(where, f"{value.isoformat()} is in the future (today is {today})")]
     if born is not None and value < born:
         return [Problem(where, f"{value.isoformat()} is before the date of birth {born}")]
@@ -162,13 +185,21 @@ def check_entry(
     for f in fields(entry):
         value = getattr(entry, f.name)
         if isinstance(value, dt.date):
-            problems += _date_problems(path, f.name, value, born, today)
+            ahead = _planned_ahead(entry, f.name)
+            problems += _date_problems(path, f.name, value, born, today, ahead)
         elif isinstance(value, str) and len(value) > TEXT_LIMIT:
             problems.append(
                 Problem(join_path(path, f.name), f"is longer than {TEXT_LIMIT} characters")
             )
     problems += _KIND_CHECKS.get(type(entry), _no_checks)(entry, path)
     return problems
+
+
+def _planned_ahead(entry: Entry, name: str) -> bool:
+    """A date that may lie up to 2 years ahead: a schedule's planned start (D36), a resume date."""
+    if not isinstance(entry, BoneTherapyEvent):
+        return False
+    return name == "resume_date" or (name == "date" and entry.kind is BoneTherapyEventKind.SCHEDULE)
 
 
 def _no_checks(entry: Entry, path: str) -> list[Problem]:
@@ -304,6 +335,12 @@ def _check_bone_event(entry: Entry, path: str) -> list[Problem]:
                 "is required for a review: continue, de_escalate or stop",
             )
         )
+    where = join_path(path, "resume_date")
+    if entry.resume_date is not None:
+        if entry.kind is not BoneTherapyEventKind.HOLD:
+            p.append(Problem(where, "is only for a hold"))
+        elif entry.resume_date <= entry.date:
+            p.append(Problem(where, f"must be after the hold date {entry.date}"))
     return p
 
 
@@ -354,6 +391,13 @@ def _check_transplant(entry: Entry, path: str) -> list[Problem]:
                 join_path(path, "planned_date"), "a transplant needs a planned or a performed date"
             )
         )
+    # D39: a withdrawal gives up a plan; a performed transplant cannot be withdrawn.
+    where = join_path(path, "withdrawn_date")
+    if entry.withdrawn_date is not None:
+        if entry.performed_date is not None:
+            p.append(Problem(where, "a performed transplant cannot be withdrawn"))
+        elif entry.planned_date is None:
+            p.append(Problem(where, "needs the planned_date of the plan given up"))
     if entry.mucositis_grade is not None:
         if entry.mucositis_scale is None:
             p.append(
@@ -389,6 +433,36 @@ def _check_acknowledgement(entry: Entry, path: str) -> list[Problem]:
         p.append(Problem(join_path(path, "reason"), "must not be empty"))
     if not entry.item_id.strip():
         p.append(Problem(join_path(path, "item_id"), "must not be empty"))
+    return p + _check_acknowledged_finding(entry, path)
+
+
+_SEVERITIES = frozenset(s.value for s in Severity)
+
+
+def _check_acknowledged_finding(entry: Acknowledgement, path: str) -> list[Problem]:
+    """D40: the finding acknowledged; its fields describe a message, so they need its id."""
+    p: list[Problem] = []
+    severities = ", ".join(repr(s.value) for s in Severity)
+    if entry.finding_severity is not None and entry.finding_severity not in _SEVERITIES:
+        p.append(
+            Problem(join_path(path, "finding_severity"), f"must be one of {severities} or empty")
+        )
+    for index, cited in enumerate(entry.finding_cites):
+        if not cited.strip() or len(cited) > ID_TEXT_LIMIT:
+            p.append(
+                Problem(
+                    join_path(join_path(path, "finding_cites"), index),
+                    f"must be an entry id of 1–{ID_TEXT_LIMIT} characters",
+                )
+            )
+    if entry.finding_message_id is None:
+        for name in ("finding_severity", "finding_due"):
+            if getattr(entry, name) is not None:
+                p.append(Problem(join_path(path, name), "needs finding_message_id"))
+        if entry.finding_cites:
+            p.append(Problem(join_path(path, "finding_cites"), "needs finding_message_id"))
+    elif not entry.finding_message_id.strip():
+        p.append(Problem(join_path(path, "finding_message_id"), "must not be empty"))
     return p
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, Table, select
 
 from mmtracker.logic.history import (
+    DERIVED_FIELDS,
     ENTRY_KINDS,
     Entry,
     Patient,
@@ -21,14 +22,27 @@ from mmtracker.logic.history import (
     build_history,
     field_names,
 )
-from mmtracker.logic.parsing import values_builder
+from mmtracker.logic.parsing import bookkeeping_day, values_builder
 from mmtracker.storage.services import PATIENT, NotFoundError, table_of
 
 
 def _plan(table: Table, cls: type[Any]) -> tuple[list[Any], Callable[[Sequence[Any]], Any]]:
-    """The columns a history needs of ``table`` (its fields, no bookkeeping) and their builder."""
+    """The columns a history needs of ``table`` and their builder.
+
+    Its fields, no bookkeeping, except that a derived field (``registered_on``,
+    ``recorded_on``: D24, D36) is the day of the row's ``created_at``.
+    """
     names = [name for name in field_names(cls) if name in table.c]
-    return [table.c[name] for name in names], values_builder(cls, names)
+    derived = [name for name in field_names(cls) if name in DERIVED_FIELDS]
+    if not derived:
+        return [table.c[name] for name in names], values_builder(cls, names)
+    (name,) = derived
+    build = values_builder(cls, [*names, name])
+
+    def with_day(values: Sequence[Any]) -> Any:
+        return build((*values[:-1], bookkeeping_day(values[-1])))
+
+    return [*(table.c[n] for n in names), table.c.created_at], with_day
 
 
 _PATIENT_PLAN = _plan(PATIENT, Patient)

@@ -135,6 +135,7 @@ class BoneTherapyEventRow(EntryRow, table=True):
     agent: str | None = Field(default=None, max_length=20)
     interval_days: int | None = None
     decision: str | None = Field(default=None, max_length=20)
+    resume_date: dt.date | None = None
     note: str = ""
 
 
@@ -172,6 +173,7 @@ class TransplantRow(EntryRow, table=True):
 
     planned_date: dt.date | None = None
     performed_date: dt.date | None = None
+    withdrawn_date: dt.date | None = None
     melphalan_mg_m2: float | None = None
     mucositis_grade: int | None = None
     mucositis_scale: str | None = Field(default=None, max_length=10)
@@ -212,6 +214,10 @@ class AcknowledgementRow(EntryRow, table=True):
     until: dt.date
     reason: str
     acknowledged_by: str = Field(max_length=200)
+    finding_message_id: str | None = Field(default=None, max_length=120)
+    finding_severity: str | None = Field(default=None, max_length=10)
+    finding_cites: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    finding_due: dt.date | None = None
 
 
 class AuditRow(SQLModel, table=True):
@@ -285,6 +291,7 @@ class CareItemStateRow(SQLModel, table=True):
     patient_id: int = Field(foreign_key="patient.id", primary_key=True, ondelete="CASCADE")
     item_id: str = Field(max_length=60, primary_key=True)
     due: dt.date | None = None
+    since: dt.date | None = None
     severity: str | None = Field(default=None, max_length=10)
     snoozed_until: dt.date | None = None
     last_kind: str | None = Field(default=None, max_length=40)

@@ -13,15 +13,15 @@ import json
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient, PhaseChange, field_names
-from mmtracker.logic.parsing import Problem, parse_as, row_builder
+from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient, PhaseChange
+from mmtracker.logic.parsing import Problem, parse_as, row_builder, stored_fields
 from mmtracker.logic.units import to_canonical
 from mmtracker.logic.validation import check_entry, check_patient, check_phase_sequence
 from mmtracker.storage.models import ENTRY_TABLES, AuditRow, PatientRow
@@ -94,8 +94,8 @@ def plain(value: Any) -> Any:
 
 
 def entry_columns(entry: Entry) -> dict[str, Any]:
-    """The table columns of an entry, derived columns included."""
-    row = {name: plain(getattr(entry, name)) for name in field_names(type(entry))}
+    """The table columns of an entry, derived columns included (derived fields are not columns)."""
+    row = {name: plain(getattr(entry, name)) for name in stored_fields(type(entry))}
     if isinstance(entry, LabResult):
         row["canonical_value"] = (
             to_canonical(entry.analyte, entry.value, entry.unit)
@@ -107,7 +107,7 @@ def entry_columns(entry: Entry) -> dict[str, Any]:
 
 def patient_columns(patient: Patient) -> dict[str, Any]:
     """The table columns of a patient's demographics."""
-    return {name: plain(getattr(patient, name)) for name in field_names(Patient)}
+    return {name: plain(getattr(patient, name)) for name in stored_fields(Patient)}
 
 
 def _json(row: Mapping[Any, Any] | None) -> str | None:
@@ -364,7 +364,8 @@ def update_entry(
         if before["version"] != expected_version:
             raise _stale(kind, before)
         current = row_builder(ENTRY_KINDS[kind])(before)
-        merged = {f.name: plain(getattr(current, f.name)) for f in fields(current)} | dict(changes)
+        merged = {name: plain(getattr(current, name)) for name in stored_fields(type(current))}
+        merged |= dict(changes)
         entry = _parse_entry(kind, merged)
         _check_in_record(conn, kind, before["patient_id"], entry, patient.date_of_birth, today)
         values = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 from typing import Any
 
 import pytest
@@ -71,6 +71,9 @@ from mmtracker.storage.services import NotFoundError
 ACTOR = "importer@ward"
 TODAY = dt.date(2025, 6, 15)
 D = dt.date
+# The bookkeeping creation time the records below are written with (23:30 UTC: the day is
+# the UTC day, whatever the machine's zone).
+CREATED = dt.datetime(2021, 1, 4, 23, 30, tzinfo=dt.UTC)
 
 
 def uid(n: int, prefix: int = 0) -> str:
@@ -88,9 +91,15 @@ def patient(n: int) -> Patient:
     )
 
 
+def loaded(person: Patient) -> Patient:
+    """A patient as loaded: registered on the day it was created (D24)."""
+    return replace(person, registered_on=CREATED.date())
+
+
 def small_record(n: int) -> NewRecord:
     """A few entries of several kinds."""
     return NewRecord(
+        patient_meta={"created_at": CREATED},
         patient=patient(n),
         entries={
             "phase_changes": [PhaseChange(id=uid(1, n), date=D(2022, 3, 1), phase=Phase.NDMM)],
@@ -272,6 +281,11 @@ def every_kind() -> tuple[Patient, dict[str, list[Entry]]]:
                              decision=ReviewDecision.DE_ESCALATE),
             BoneTherapyEvent(id=uid(81), date=D(2023, 3, 1), kind=BoneTherapyEventKind.SCHEDULE,
                              agent=BoneAgent.ZOLEDRONIC_ACID, interval_days=84),
+            BoneTherapyEvent(id=uid(82), date=D(2024, 1, 10), kind=BoneTherapyEventKind.HOLD,
+                             agent=BoneAgent.ZOLEDRONIC_ACID, resume_date=D(2024, 3, 1),
+                             note="extraction 36"),
+            BoneTherapyEvent(id=uid(83), date=D(2025, 8, 1), kind=BoneTherapyEventKind.SCHEDULE,
+                             agent=BoneAgent.DENOSUMAB, interval_days=28),
         ],
         "supplements": [
             Supplement(id=uid(90), start_date=D(2022, 3, 1), end_date=D(2023, 3, 1),
@@ -293,6 +307,7 @@ def every_kind() -> tuple[Patient, dict[str, list[Entry]]]:
             Transplant(id=uid(120), planned_date=D(2022, 8, 1), performed_date=D(2022, 8, 3),
                        melphalan_mg_m2=200.0, mucositis_grade=2,
                        mucositis_scale=MucositisScale.WHO),
+            Transplant(id=uid(121), planned_date=D(2024, 6, 1), withdrawn_date=D(2024, 5, 2)),
         ],
         "responses": [
             ResponseAssessment(id=uid(130), date=D(2022, 11, 10), category=ResponseCategory.VGPR,
@@ -301,6 +316,8 @@ def every_kind() -> tuple[Patient, dict[str, list[Entry]]]:
         "clinical_events": [
             ClinicalEvent(id=uid(140), date=D(2023, 1, 9),
                           kind=ClinicalEventKind.PATHOLOGICAL_FRACTURE, note="rib"),
+            ClinicalEvent(id=uid(141), date=D(2024, 2, 20), kind=ClinicalEventKind.PLASMACYTOMA,
+                          note="chest wall"),
         ],
         "visits": [
             Visit(id=uid(150), date=D(2025, 6, 1), ecog=1, pain=3, note="随访",
@@ -309,23 +326,48 @@ def every_kind() -> tuple[Patient, dict[str, list[Entry]]]:
         "acknowledgements": [
             Acknowledgement(id=uid(160), item_id="dental.periodic",
                             acknowledged_on=D(2025, 6, 1), until=D(2025, 7, 1),
-                            reason="appointment booked", acknowledged_by="nurse@ward"),
+                            reason="appointment booked", acknowledged_by="nurse@ward",
+                            finding_message_id="dental.periodic.due_soon",
+                            finding_due=D(2025, 6, 20)),
+            Acknowledgement(id=uid(161), item_id="alert.progression",
+                            acknowledged_on=D(2025, 6, 2), until=D(2025, 6, 30),
+                            reason="repeat booked", acknowledged_by="dr@ward",
+                            finding_message_id="alert.progression.unconfirmed",
+                            finding_severity="urgent", finding_cites=(uid(31), uid(30))),
         ],
     }  # fmt: skip
     return person, entries
 
 
+def created(person: Patient, entries: dict[str, list[Entry]]) -> NewRecord:
+    """The record written with every row created at CREATED."""
+    meta = {"created_at": CREATED}
+    every = {e.id: meta for kind in entries.values() for e in kind}
+    return NewRecord(person, entries, patient_meta=meta, entry_meta=every)
+
+
+def as_loaded(entries: dict[str, list[Entry]]) -> dict[str, list[Entry]]:
+    """The entries as loaded: a bone-therapy event known from the day it was created (D36)."""
+    events = [replace(e, recorded_on=CREATED.date()) for e in entries["bone_therapy_events"]]
+    return {**entries, "bone_therapy_events": events}  # type: ignore[dict-item]
+
+
 def test_a_loaded_history_equals_what_was_written(engine: Engine) -> None:
+    """Every field comes back, the record-format-2 ones (D33 hold, D39 withdrawal, D40
+    acknowledged finding, D27 plasmacytoma event) included, and the derived D24/D36 days."""
     person, entries = every_kind()
     assert set(entries) == set(ENTRY_KINDS)  # the test covers every kind
-    (pid,) = write_records(engine, [NewRecord(person, entries)], ACTOR, today=TODAY)
+    (pid,) = write_records(engine, [created(person, entries)], ACTOR, today=TODAY)
     history = load_history(engine, pid)
 
-    assert history.patient == person
-    for kind, written in entries.items():
-        loaded = sorted(history.entries(kind), key=lambda e: e.id)
-        assert loaded == sorted(written, key=lambda e: e.id), kind
-    assert history == build_history(person, entries)
+    assert history.patient == loaded(person)
+    assert history.patient.registered_on == D(2021, 1, 4)
+    expected = as_loaded(entries)
+    for kind, written in expected.items():
+        got = sorted(history.entries(kind), key=lambda e: e.id)
+        assert got == sorted(written, key=lambda e: e.id), kind
+    assert history == build_history(loaded(person), expected)
+    assert {e.recorded_on for e in history.bone_therapy_events} == {D(2021, 1, 4)}
 
 
 def _code_fields(entry: Entry | Patient) -> list[tuple[str, Any]]:
@@ -334,9 +376,9 @@ def _code_fields(entry: Entry | Patient) -> list[tuple[str, Any]]:
 
 def test_codes_come_back_as_enum_members_and_drugs_as_a_tuple(engine: Engine) -> None:
     person, entries = every_kind()
-    (pid,) = write_records(engine, [NewRecord(person, entries)], ACTOR, today=TODAY)
+    (pid,) = write_records(engine, [created(person, entries)], ACTOR, today=TODAY)
     history = load_history(engine, pid)
-    originals = {e.id: e for kind in entries.values() for e in kind}
+    originals = {e.id: e for kind in as_loaded(entries).values() for e in kind}
     for kind in ENTRY_KINDS:
         for loaded in history.entries(kind):
             for (name, value), (_, written) in zip(
@@ -392,16 +434,17 @@ def test_each_history_holds_only_its_own_patients_entries(engine: Engine) -> Non
     for pid, n in ((ids[1], 1), (ids[3], 3)):
         history = histories[pid]
         assert isinstance(history, PatientHistory)
-        assert history.patient == patient(n)
+        assert history.patient == loaded(patient(n))
         assert {e.id for kind in ENTRY_KINDS for e in history.entries(kind)} == {
             uid(i, n) for i in range(1, 6)
         }
 
 
 def test_patient_without_entries_has_an_empty_history(engine: Engine) -> None:
-    (pid,) = write_records(engine, [NewRecord(patient(1), {})], ACTOR, today=TODAY)
+    record = NewRecord(patient(1), {}, patient_meta={"created_at": CREATED})
+    (pid,) = write_records(engine, [record], ACTOR, today=TODAY)
     history = load_history(engine, pid)
-    assert history == PatientHistory(patient=patient(1))
+    assert history == PatientHistory(patient=loaded(patient(1)))
 
 
 def test_missing_patients(engine: Engine) -> None:

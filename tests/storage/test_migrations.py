@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 import textwrap
@@ -20,6 +21,7 @@ from sqlmodel import SQLModel
 from mmtracker.cli import main
 from mmtracker.storage import schema
 from mmtracker.storage.engine import StorageError, is_sqlite, make_engine
+from mmtracker.storage.loaders import load_history
 from mmtracker.storage.models import metadata
 from mmtracker.storage.schema import backup_sqlite, open_database, schema_state, upgrade
 from mmtracker.storage.services import add_entry, create_patient
@@ -298,3 +300,103 @@ def test_bad_command_line_is_exit_code_two(capsys: pytest.CaptureFixture[str]) -
         main(["db", "downgrade"])
     assert caught.value.code == 2
     capsys.readouterr()
+
+
+# --- 0003: the first clinical review ---------------------------------------------------------
+
+
+def _columns(engine: Engine, table: str) -> set[str]:
+    return {c["name"] for c in inspect(engine).get_columns(table)}
+
+
+NEW_COLUMNS = {  # D33, D39, D40, D45
+    "bone_therapy_event": {"resume_date"},
+    "transplant": {"withdrawn_date"},
+    "acknowledgement": {"finding_message_id", "finding_severity", "finding_cites", "finding_due"},
+    "care_item_state": {"since"},
+}
+
+
+def _acknowledge(engine: Engine, pid: int, ack_id: str, item_id: str) -> None:
+    """An acknowledgement row as schema 0002 held it (no finding columns)."""
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO acknowledgement (id, patient_id, item_id, acknowledged_on, until, "
+                "reason, acknowledged_by, version, created_at, created_by, updated_at, "
+                "updated_by) VALUES (:id, :pid, :item, :on, :until, 'creatinine booked', "
+                "'nurse@ward', 1, :at, 'nurse@ward', :at, 'nurse@ward')"
+            ),
+            {
+                "id": ack_id,
+                "pid": pid,
+                "item": item_id,
+                "on": dt.date(2026, 11, 2),
+                "until": dt.date(2026, 11, 20),
+                "at": dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC),
+            },
+        )
+
+
+def _items(engine: Engine) -> dict[str, str]:
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, item_id FROM acknowledgement")).all()
+    return {row[0]: row[1] for row in rows}
+
+
+def test_0003_adds_the_new_columns_and_renames_renal_before_za(engine: Engine) -> None:
+    """§11 renal.before_bisphosphonate (was renal.before_za): stored acknowledgements carry
+    over; acknowledgements made before D40 get an empty list of cited entries; downgrade
+    reverses both, upgrade again restores them."""
+    pid = fill(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0002")
+    for table, names in NEW_COLUMNS.items():
+        assert not names & _columns(engine, table), table
+    _acknowledge(engine, pid, "ack-za", "renal.before_za")
+    _acknowledge(engine, pid, "ack-dental", "dental.periodic")
+
+    upgrade(engine)
+    for table, names in NEW_COLUMNS.items():
+        assert names <= _columns(engine, table), table
+    assert schema_diff(engine) == []
+    assert _items(engine) == {
+        "ack-za": "renal.before_bisphosphonate",
+        "ack-dental": "dental.periodic",
+    }
+    history = load_history(engine, pid)
+    by_id = {a.id: a for a in history.acknowledgements}
+    assert by_id["ack-za"].item_id == "renal.before_bisphosphonate"
+    assert by_id["ack-za"].finding_message_id is None  # covers as before D40
+    assert by_id["ack-za"].finding_cites == ()
+
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0002")
+    assert _items(engine) == {"ack-za": "renal.before_za", "ack-dental": "dental.periodic"}
+    for table, names in NEW_COLUMNS.items():
+        assert not names & _columns(engine, table), table
+    upgrade(engine)
+    assert _items(engine)["ack-za"] == "renal.before_bisphosphonate"
+    assert schema_diff(engine) == []
+
+
+def test_0003_carries_stored_state_of_renal_before_za_over(engine: Engine) -> None:
+    """The stored care-item state row of the old id takes the new id, its due date kept."""
+    pid = fill(engine)
+    with engine.begin() as conn:
+        command.downgrade(alembic_config(conn), "0002")
+        conn.execute(
+            text(
+                "INSERT INTO care_item_state (patient_id, item_id, due, message_id, "
+                "message_params, source) VALUES (:pid, 'renal.before_za', :due, "
+                "'renal.before_za.due', '{}', '§5')"
+            ),
+            {"pid": pid, "due": dt.date(2026, 12, 1)},
+        )
+    upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT item_id, due, since FROM care_item_state")).all()
+    assert [
+        (r[0], r[1] if isinstance(r[1], dt.date) else dt.date.fromisoformat(r[1]), r[2])
+        for r in rows
+    ] == [("renal.before_bisphosphonate", dt.date(2026, 12, 1), None)]

@@ -7,7 +7,7 @@ from dataclasses import fields
 import pytest
 from sqlalchemy import Table
 
-from mmtracker.logic.history import ENTRY_KINDS, Patient, PatientHistory
+from mmtracker.logic.history import DERIVED_FIELDS, ENTRY_KINDS, Patient, PatientHistory
 from mmtracker.storage.models import (
     DERIVED_COLUMNS,
     ENTRY_TABLES,
@@ -31,8 +31,9 @@ def test_every_entry_kind_has_a_table_and_a_history_attribute() -> None:
 
 @pytest.mark.parametrize("kind", sorted(ENTRY_KINDS))
 def test_entry_table_columns_are_the_dataclass_fields_plus_bookkeeping(kind: str) -> None:
+    """Derived fields (D24 ``registered_on``, D36 ``recorded_on``) come from ``created_at``."""
     expected = (
-        {f.name for f in fields(ENTRY_KINDS[kind])}
+        {f.name for f in fields(ENTRY_KINDS[kind])} - DERIVED_FIELDS
         | {"patient_id"}
         | set(TRACKED_COLUMNS)
         | set(DERIVED_COLUMNS.get(kind, ()))
@@ -41,7 +42,11 @@ def test_entry_table_columns_are_the_dataclass_fields_plus_bookkeeping(kind: str
 
 
 def test_patient_table_is_the_patient_fields_plus_id_revision_and_bookkeeping() -> None:
-    expected = {f.name for f in fields(Patient)} | {"id", "revision"} | set(TRACKED_COLUMNS)
+    expected = (
+        {f.name for f in fields(Patient)} - DERIVED_FIELDS
+        | {"id", "revision"}
+        | set(TRACKED_COLUMNS)
+    )
     assert columns(PatientRow) == expected
 
 
@@ -64,3 +69,19 @@ def test_metadata_holds_every_record_table_under_its_own_name() -> None:
     entry_tables = {ENTRY_TABLES[k].__tablename__ for k in ENTRY_KINDS}
     assert len(entry_tables) == len(ENTRY_KINDS)
     assert entry_tables | {"patient", "audit"} <= set(metadata().tables)
+
+
+def test_the_d24_and_d36_derived_fields_are_no_columns() -> None:
+    """``registered_on`` and ``recorded_on`` are read from ``created_at``, never stored."""
+    assert {"registered_on", "recorded_on"} == DERIVED_FIELDS
+    every_column = {c for model in [PatientRow, *ENTRY_TABLES.values()] for c in columns(model)}
+    assert not DERIVED_FIELDS & every_column
+
+
+def test_the_new_columns_of_the_first_clinical_review() -> None:
+    """D33 resume date, D39 withdrawn plan, D40 acknowledged finding are columns."""
+    assert "resume_date" in columns(ENTRY_TABLES["bone_therapy_events"])
+    assert "withdrawn_date" in columns(ENTRY_TABLES["transplants"])
+    assert {"finding_message_id", "finding_severity", "finding_cites", "finding_due"} <= columns(
+        ENTRY_TABLES["acknowledgements"]
+    )

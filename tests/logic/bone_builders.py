@@ -22,6 +22,7 @@ from mmtracker.logic.codes import (
     Phase,
     ReviewDecision,
     Sex,
+    TreatmentIntent,
 )
 from mmtracker.logic.context import Context
 from mmtracker.logic.history import (
@@ -36,6 +37,7 @@ from mmtracker.logic.history import (
     PatientHistory,
     PhaseChange,
     Supplement,
+    TreatmentLine,
     Weight,
     build_history,
 )
@@ -101,6 +103,24 @@ def review(date: str, decision: ReviewDecision = ReviewDecision.CONTINUE) -> Bon
     )
 
 
+def hold(date: str, resume: str | None = None) -> BoneTherapyEvent:
+    """D33: a hold, with its expected resume date (None: hold + bta.hold_days)."""
+    return BoneTherapyEvent(
+        id=_id("event"),
+        date=day(date),
+        kind=BoneTherapyEventKind.HOLD,
+        resume_date=day(resume) if resume else None,
+    )
+
+
+def treatment_line(
+    start: str, intent: TreatmentIntent = TreatmentIntent.INDUCTION, number: int = 1
+) -> TreatmentLine:
+    return TreatmentLine(
+        id=_id("line"), line_number=number, regimen="D-VRd", intent=intent, start_date=day(start)
+    )
+
+
 def declined(
     date: str, kind: BoneTherapyEventKind = BoneTherapyEventKind.DECLINED
 ) -> BoneTherapyEvent:
@@ -111,11 +131,12 @@ def dental_exam(
     date: str,
     procedure: InvasiveProcedure = InvasiveProcedure.NONE,
     procedure_date: str | None = None,
+    outcome: DentalOutcome = DentalOutcome.FIT,
 ) -> DentalExam:
     return DentalExam(
         id=_id("dental"),
         date=day(date),
-        outcome=DentalOutcome.FIT,
+        outcome=outcome,
         invasive_procedure=procedure,
         procedure_date=day(procedure_date) if procedure_date else None,
     )
@@ -170,7 +191,10 @@ def supplement(start: str, end: str | None = None) -> Supplement:
     )
 
 
-def ack(item_id: str, on: str, until: str) -> Acknowledgement:
+def ack(
+    item_id: str, on: str, until: str, finding: CareItem | None = None, cites: tuple[str, ...] = ()
+) -> Acknowledgement:
+    """An acknowledgement; with ``finding``, of that finding (D40: message, severity, cites, due)."""
     return Acknowledgement(
         id=_id("ack"),
         item_id=item_id,
@@ -178,6 +202,10 @@ def ack(item_id: str, on: str, until: str) -> Acknowledgement:
         until=day(until),
         reason="discussed with the patient",
         acknowledged_by="nurse",
+        finding_message_id=finding.message.id if finding else None,
+        finding_severity=finding.severity.value if finding and finding.severity else None,
+        finding_cites=cites,
+        finding_due=finding.due if finding else None,
     )
 
 

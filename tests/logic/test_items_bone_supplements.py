@@ -1,7 +1,8 @@
 """supplement.ca_vitd and vitd.level (clinical-rules.md §11, §5 Ca / vitamin D, D9, D17).
 
 Expected values come from clinical-rules.md: the supplement is due from the first
-dose of the course unless the latest calcium is above ULN (default 2.60 mmol/L, D17);
+dose of the course, or the day after the last supplement ended (D43), unless the
+latest calcium is above ULN (default 2.60 mmol/L, D17);
 25-OH vitamin D is due at the first dose + 30 d, then the last result + 12 months;
 < 50 nmol/L is deficient (urgent alert), 50–75 insufficient, ≥ 75 sufficient (D9).
 """
@@ -12,6 +13,8 @@ import pytest
 from bone_builders import (
     ack,
     calcium,
+    context,
+    day,
     dose,
     history,
     item,
@@ -24,6 +27,7 @@ from bone_builders import (
 
 from mmtracker.logic.care import Severity, Status
 from mmtracker.logic.history import Entry
+from mmtracker.logic.items import supplements
 
 NDMM = phase("2026-01-05")
 FIRST_DOSE = dose("2026-02-02")
@@ -41,15 +45,56 @@ def test_supplement_ca_vitd_due_at_the_first_dose() -> None:
 
 
 def test_supplement_ca_vitd_satisfied_while_a_supplement_covers_as_of() -> None:
+    # D43: ended 2026-05-31, so due the day after, 2026-06-01 (due_soon that day).
     record = history(NDMM, supplement("2026-01-20", "2026-05-31"), FIRST_DOSE)
-    assert statuses("supplement.ca_vitd", record, "2026-02-10", "2026-05-31", "2026-06-01") == {
+    assert statuses(
+        "supplement.ca_vitd", record, "2026-02-10", "2026-05-31", "2026-06-01", "2026-06-02"
+    ) == {
         "2026-02-10": "ok",
         "2026-05-31": "ok",
-        "2026-06-01": "overdue",
+        "2026-06-01": "due_soon",
+        "2026-06-02": "overdue",
     }
     assert item("supplement.ca_vitd", record, "2026-06-01").message.id == (
         "supplement.ca_vitd.ended"
     )
+
+
+@pytest.mark.parametrize(
+    ("as_of", "status", "days_overdue"),
+    [
+        pytest.param("2026-06-01", "due_soon", None, id="D43: the day after the end is due"),
+        pytest.param("2026-06-02", "overdue", 1, id="D43: 1 d overdue, not 120 from the dose"),
+        pytest.param("2026-07-01", "overdue", 30, id="D43: 30 d after the due day"),
+    ],
+)
+def test_supplement_ca_vitd_d43_days_overdue_count_from_the_day_after_it_ended(
+    as_of: str, status: str, days_overdue: int | None
+) -> None:
+    record = history(NDMM, FIRST_DOSE, supplement("2026-02-02", "2026-05-31"))
+    found = item("supplement.ca_vitd", record, as_of)
+    assert (found.status.value, str(found.due), found.days_overdue) == (
+        status,
+        "2026-06-01",
+        days_overdue,
+    )
+
+
+def test_supplement_ca_vitd_d43_the_latest_end_counts() -> None:
+    # Two periods: the second ended 2026-08-15, so due 2026-08-16.
+    record = history(
+        NDMM,
+        FIRST_DOSE,
+        supplement("2026-02-02", "2026-04-30"),
+        supplement("2026-05-10", "2026-08-15"),
+    )
+    assert str(item("supplement.ca_vitd", record, "2026-09-01").due) == "2026-08-16"
+
+
+def test_supplement_ca_vitd_d43_ended_before_the_course_due_at_the_first_dose() -> None:
+    # Reading: a gap cannot be due before the course that needs the supplement began.
+    record = history(NDMM, supplement("2025-03-01", "2025-06-30"), FIRST_DOSE)
+    assert str(item("supplement.ca_vitd", record, "2026-02-10").due) == "2026-02-02"
 
 
 def test_supplement_ca_vitd_open_ended_supplement() -> None:
@@ -205,3 +250,12 @@ def test_vitd_level_snoozed_when_due() -> None:
         "2026-03-20": "snoozed",
         "2026-03-21": "overdue",
     }
+
+
+def test_vitd_level_d40_the_deficient_alert_cites_its_result_and_d45_since_its_date() -> None:
+    result = vitamin_d("2026-02-20", 30)
+    record = history(NDMM, FIRST_DOSE, result)
+    finding = supplements.evaluate_vitd_level(context(record, "2026-03-01"))
+    assert finding.cites == (result.id,)
+    shown = item("vitd.level", record, "2026-03-01")
+    assert (shown.since, shown.due) == (day("2026-02-20"), None)

@@ -1,4 +1,4 @@
-"""Calcium and vitamin D supplement and the 25-OH vitamin D level on bone-targeted therapy (clinical-rules.md §5, §11, D9)."""
+"""Calcium and vitamin D supplement and the 25-OH vitamin D level on bone-targeted therapy (clinical-rules.md §5, §11, D9, D43)."""
 
 from __future__ import annotations
 
@@ -34,7 +34,11 @@ declare(
 
 
 def evaluate_ca_vitd(ctx: Context) -> Finding:
-    """§11 supplement.ca_vitd: a calcium + vitamin D supplement covering as_of, unless calcium > ULN."""
+    """§11 supplement.ca_vitd: a calcium + vitamin D supplement covering as_of, unless calcium > ULN.
+
+    Due at the first dose of the course or, once the supplement has ended, the day
+    after it ended (D43), so days overdue count from the gap.
+    """
     state = bta_state(ctx)
     first = state.first_dose
     if not state.on_bta or first is None:
@@ -58,10 +62,14 @@ def evaluate_ca_vitd(ctx: Context) -> Finding:
         tomorrow = [s for s in covering if s.end_date is None]
         changes_on = None if tomorrow and tomorrow[-1] is taking else add_days(ctx.as_of, 1)
         return Finding(True, message, last=entry_ref(taking), changes_on=changes_on)
-    if supplements and supplements[-1].end_date is not None:
-        ended = supplements[-1]
-        message = msg("supplement.ca_vitd.ended", ended=ended.end_date, first=first.date)
-        return Finding(True, message, due=first.date, last=entry_ref(ended))
+    ended = [s for s in supplements if s.end_date is not None]
+    if ended:
+        # D43: due the day after the last supplement ended (not before the course began).
+        latest = max(ended, key=lambda s: (s.end_date or s.start_date, s.start_date))
+        assert latest.end_date is not None
+        due = max(add_days(latest.end_date, 1), first.date)
+        message = msg("supplement.ca_vitd.ended", ended=latest.end_date, first=first.date)
+        return Finding(True, message, due=due, last=entry_ref(latest))
     return Finding(True, msg("supplement.ca_vitd.missing", first=first.date), due=first.date)
 
 
@@ -89,7 +97,13 @@ def evaluate_vitd_level(ctx: Context) -> Finding:
             threshold=Quantity(Analyte.VITAMIN_D, VITD_DEFICIENT_BELOW),
         )
         return Finding(
-            True, message, due=due, last=last, alert=Severity.URGENT, trigger_date=latest.date
+            True,
+            message,
+            due=due,
+            last=last,
+            alert=Severity.URGENT,
+            trigger_date=latest.date,
+            cites=(latest.entry.id,),
         )
     key = (
         "vitd.level.sufficient"

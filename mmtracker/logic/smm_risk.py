@@ -2,7 +2,8 @@
 
 Recomputed from the latest values on or before as_of: BMPC from the latest marrow,
 the latest serum M-protein, the latest κ/λ pair read as involved over uninvolved
-(``crab.flc_ratios``), and each FISH abnormality from the latest test reporting it.
+(``crab.flc_ratios``), and each FISH abnormality as its most adverse finding ever
+reported (D29: cytogenetic risk is cumulative).
 A risk group is given only when no value of the missing inputs could change it;
 missing FISH in the IMWG 2020 score is the exception D2 settles (scored 0, incomplete).
 """

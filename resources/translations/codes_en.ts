@@ -271,6 +271,10 @@
         <translation>contraindicated</translation>
     </message>
     <message>
+        <source>hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>continue</source>
         <translation>continue</translation>
     </message>
@@ -353,6 +357,10 @@
     <message>
         <source>hypercalcaemia</source>
         <translation>hypercalcaemia</translation>
+    </message>
+    <message>
+        <source>plasmacytoma</source>
+        <translation>plasmacytoma</translation>
     </message>
     <message>
         <source>not_applicable</source>
@@ -461,10 +469,6 @@
     <message>
         <source>lytic_lesions</source>
         <translation>lytic lesions</translation>
-    </message>
-    <message>
-        <source>plasmacytoma</source>
-        <translation>plasmacytoma</translation>
     </message>
     <message>
         <source>negative_insufficient_sensitivity</source>
@@ -609,22 +613,6 @@
     <message>
         <source>LDH</source>
         <translation>LDH</translation>
-    </message>
-    <message>
-        <source>FISH del(17p)</source>
-        <translation>FISH del(17p)</translation>
-    </message>
-    <message>
-        <source>FISH t(4;14)</source>
-        <translation>FISH t(4;14)</translation>
-    </message>
-    <message>
-        <source>FISH t(14;16)</source>
-        <translation>FISH t(14;16)</translation>
-    </message>
-    <message>
-        <source>FISH 1q</source>
-        <translation>FISH 1q</translation>
     </message>
 </context>
 </TS>

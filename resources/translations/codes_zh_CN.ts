@@ -336,6 +336,10 @@
         <translation>存在禁忌</translation>
     </message>
     <message>
+        <source>hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>continue</source>
         <extracomment>continue</extracomment>
         <translation>继续</translation>
@@ -439,6 +443,11 @@
         <source>hypercalcaemia</source>
         <extracomment>hypercalcaemia</extracomment>
         <translation>高钙血症</translation>
+    </message>
+    <message>
+        <source>plasmacytoma</source>
+        <extracomment>plasmacytoma</extracomment>
+        <translation>浆细胞瘤</translation>
     </message>
     <message>
         <source>not_applicable</source>
@@ -574,11 +583,6 @@
         <source>lytic_lesions</source>
         <extracomment>lytic lesions</extracomment>
         <translation>溶骨性骨质破坏</translation>
-    </message>
-    <message>
-        <source>plasmacytoma</source>
-        <extracomment>plasmacytoma</extracomment>
-        <translation>浆细胞瘤</translation>
     </message>
     <message>
         <source>negative_insufficient_sensitivity</source>
@@ -759,26 +763,6 @@
         <source>LDH</source>
         <extracomment>LDH</extracomment>
         <translation>乳酸脱氢酶（LDH）</translation>
-    </message>
-    <message>
-        <source>FISH del(17p)</source>
-        <extracomment>FISH del(17p)</extracomment>
-        <translation>FISH del(17p)</translation>
-    </message>
-    <message>
-        <source>FISH t(4;14)</source>
-        <extracomment>FISH t(4;14)</extracomment>
-        <translation>FISH t(4;14)</translation>
-    </message>
-    <message>
-        <source>FISH t(14;16)</source>
-        <extracomment>FISH t(14;16)</extracomment>
-        <translation>FISH t(14;16)</translation>
-    </message>
-    <message>
-        <source>FISH 1q</source>
-        <extracomment>FISH 1q</extracomment>
-        <translation>FISH 1q21 获得/扩增（1q+）</translation>
     </message>
 </context>
 </TS>

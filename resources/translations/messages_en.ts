@@ -359,19 +359,39 @@
         <translation>Calcium {value} ({basis}) on {date}, not above {limit} (default ULN {uln}: the lab gave none).</translation>
     </message>
     <message>
-        <source>response.no_line</source>
+        <source>alert.hypercalcaemia.ionised_above</source>
+        <extracomment>Parameters: value, date, uln</extracomment>
+        <translation>Ionised calcium {value} on {date}, above its ULN {uln}: check serum calcium.</translation>
+    </message>
+    <message>
+        <source>alert.hypercalcaemia.ionised_above_default_uln</source>
+        <extracomment>Parameters: value, date, uln</extracomment>
+        <translation>Ionised calcium {value} on {date}, above the default ULN {uln} (the lab gave none): check serum calcium.</translation>
+    </message>
+    <message>
+        <source>alert.hypercalcaemia.ionised_not_above</source>
+        <extracomment>Parameters: value, date, uln</extracomment>
+        <translation>Ionised calcium {value} on {date}, not above its ULN {uln}.</translation>
+    </message>
+    <message>
+        <source>alert.hypercalcaemia.ionised_not_above_default_uln</source>
+        <extracomment>Parameters: value, date, uln</extracomment>
+        <translation>Ionised calcium {value} on {date}, not above the default ULN {uln} (the lab gave none).</translation>
+    </message>
+    <message>
+        <source>response.no_episode</source>
         <extracomment>Parameters: </extracomment>
-        <translation>No treatment line recorded: no response baseline.</translation>
+        <translation>No treatment episode: no response baseline.</translation>
     </message>
     <message>
         <source>response.not_measurable</source>
-        <extracomment>Parameters: criteria, line_start</extracomment>
-        <translation>No measurable disease at the start of the line ({line_start}): response cannot be assessed by {criteria}.</translation>
+        <extracomment>Parameters: criteria, start</extracomment>
+        <translation>No measurable disease at the start of the treatment episode ({start}): response cannot be assessed by {criteria}.</translation>
     </message>
     <message>
         <source>response.no_assessment</source>
-        <extracomment>Parameters: criteria, line_start</extracomment>
-        <translation>No response assessment since the line started on {line_start} ({criteria}).</translation>
+        <extracomment>Parameters: criteria, start</extracomment>
+        <translation>No response assessment since the treatment episode started on {start} ({criteria}).</translation>
     </message>
     <message>
         <source>response.category.confirmed</source>
@@ -456,12 +476,27 @@
     <message>
         <source>response.pd.lytic_lesions</source>
         <extracomment>Parameters: date, modality, count, baseline_count, baseline_date</extracomment>
-        <translation>More lytic lesions: {count} on {modality} of {date}, {baseline_count} at baseline ({baseline_date}).</translation>
+        <translation>More bone lesions: {count} on {modality} of {date}, {baseline_count} at baseline ({baseline_date}).</translation>
+    </message>
+    <message>
+        <source>response.pd.lytic_lesions.other_modality</source>
+        <extracomment>Parameters: date, modality, count, baseline_count, baseline_date</extracomment>
+        <translation>More bone lesions: {count} on {modality} of {date}, {baseline_count} on the baseline imaging ({baseline_date}); different modality: confirm the lesions are new.</translation>
     </message>
     <message>
         <source>response.pd.plasmacytoma</source>
         <extracomment>Parameters: date, modality, baseline_date</extracomment>
         <translation>New plasmacytoma on {modality} of {date}; none at baseline ({baseline_date}).</translation>
+    </message>
+    <message>
+        <source>response.pd.plasmacytoma.no_baseline</source>
+        <extracomment>Parameters: date, modality</extracomment>
+        <translation>Plasmacytoma on {modality} of {date}; no baseline imaging reported one.</translation>
+    </message>
+    <message>
+        <source>response.pd.plasmacytoma.event</source>
+        <extracomment>Parameters: date</extracomment>
+        <translation>New plasmacytoma recorded on {date}.</translation>
     </message>
     <message>
         <source>mrd_status.none</source>
@@ -579,6 +614,26 @@
         <translation>The lab gave no LDH upper limit: default ULN {uln} used.</translation>
     </message>
     <message>
+        <source>staging.mayo_additive.group_0</source>
+        <extracomment>Parameters: median_pfs_months, median_os_years, source</extracomment>
+        <translation>Mayo additive stage: 0 points. Median PFS with frontline therapy {median_pfs_months} months, median OS from diagnosis {median_os_years} years ({source}).</translation>
+    </message>
+    <message>
+        <source>staging.mayo_additive.group_1</source>
+        <extracomment>Parameters: median_pfs_months, median_os_years, source</extracomment>
+        <translation>Mayo additive stage: 1 point. Median PFS with frontline therapy {median_pfs_months} months, median OS from diagnosis {median_os_years} years ({source}).</translation>
+    </message>
+    <message>
+        <source>staging.mayo_additive.group_2</source>
+        <extracomment>Parameters: median_pfs_months, median_os_years, source</extracomment>
+        <translation>Mayo additive stage: 2 points or more. Median PFS with frontline therapy {median_pfs_months} months, median OS from diagnosis {median_os_years} years ({source}).</translation>
+    </message>
+    <message>
+        <source>staging.mayo_additive.undetermined</source>
+        <extracomment>Parameters: </extracomment>
+        <translation>Mayo additive stage undetermined: the missing results could change the group, so no median PFS or OS is shown.</translation>
+    </message>
+    <message>
         <source>asct.conditioning_note.no_plan</source>
         <extracomment>Parameters: </extracomment>
         <translation>No transplant planned.</translation>
@@ -587,6 +642,16 @@
         <source>asct.conditioning_note.performed</source>
         <extracomment>Parameters: performed</extracomment>
         <translation>Transplant performed on {performed}.</translation>
+    </message>
+    <message>
+        <source>asct.conditioning_note.withdrawn</source>
+        <extracomment>Parameters: planned, withdrawn</extracomment>
+        <translation>Transplant planned for {planned} withdrawn on {withdrawn}: no conditioning note.</translation>
+    </message>
+    <message>
+        <source>asct.conditioning_note.closed</source>
+        <extracomment>Parameters: planned, closed</extracomment>
+        <translation>Transplant planned for {planned} neither performed nor withdrawn by {closed} (the planned date + 30 days): conditioning note closed; record the transplant's outcome.</translation>
     </message>
     <message>
         <source>asct.conditioning_note.mel200_subgroup</source>
@@ -674,34 +739,19 @@
         <translation>Latest PET-CT of {date}: FDG uptake not recorded, and not within {days} days before {planned}.</translation>
     </message>
     <message>
-        <source>asct.conditioning_note.cytogenetics.ims_2025.high</source>
-        <extracomment>Parameters: present</extracomment>
-        <translation>High-risk MM by IMS/IMWG 2025: {present}.</translation>
+        <source>asct.conditioning_note.cytogenetics.high</source>
+        <extracomment>Parameters: present, abnormalities, since</extracomment>
+        <translation>High-risk cytogenetics by IMS/IMWG 2025 criteria 1–3 ({present}): {abnormalities} found, high risk since {since}; every abnormality ever found counts.</translation>
     </message>
     <message>
-        <source>asct.conditioning_note.cytogenetics.imwg_2016.high</source>
-        <extracomment>Parameters: present</extracomment>
-        <translation>High-risk cytogenetics by IMWG 2016: {present}.</translation>
+        <source>asct.conditioning_note.cytogenetics.standard</source>
+        <extracomment>Parameters: latest</extracomment>
+        <translation>Standard-risk cytogenetics: no IMS/IMWG 2025 criterion 1–3 met by any result up to {latest}.</translation>
     </message>
     <message>
-        <source>asct.conditioning_note.cytogenetics.ims_2025.not_high</source>
-        <extracomment>Parameters: </extracomment>
-        <translation>Not high-risk MM by IMS/IMWG 2025.</translation>
-    </message>
-    <message>
-        <source>asct.conditioning_note.cytogenetics.imwg_2016.not_high</source>
-        <extracomment>Parameters: </extracomment>
-        <translation>No high-risk cytogenetics by IMWG 2016.</translation>
-    </message>
-    <message>
-        <source>asct.conditioning_note.cytogenetics.ims_2025.unknown</source>
-        <extracomment>Parameters: </extracomment>
-        <translation>High risk by IMS/IMWG 2025 undetermined: results missing.</translation>
-    </message>
-    <message>
-        <source>asct.conditioning_note.cytogenetics.imwg_2016.unknown</source>
-        <extracomment>Parameters: </extracomment>
-        <translation>High-risk cytogenetics by IMWG 2016 undetermined: results missing.</translation>
+        <source>asct.conditioning_note.cytogenetics.unknown</source>
+        <extracomment>Parameters: missing</extracomment>
+        <translation>Cytogenetic risk by IMS/IMWG 2025 criteria 1–3 undetermined; not tested: {missing}.</translation>
     </message>
     <message>
         <source>asct.conditioning_note.age.above</source>
@@ -774,6 +824,11 @@
         <translation>Dental check needed before bone-targeted therapy starts (by {due}); none in the last {days} days.</translation>
     </message>
     <message>
+        <source>dental.before_bta.treatment_needed</source>
+        <extracomment>Parameters: date, due</extracomment>
+        <translation>Dental check {date} found treatment needed: not yet cleared for bone-targeted therapy (due by {due}).</translation>
+    </message>
+    <message>
         <source>dental.periodic.no_exam</source>
         <extracomment>Parameters: first, days</extracomment>
         <translation>No dental check since {days} days before the first dose ({first}): the check before bone therapy comes first.</translation>
@@ -782,6 +837,11 @@
         <source>dental.periodic.due</source>
         <extracomment>Parameters: last, months, agent</extracomment>
         <translation>Last dental check {last}; every {months} months while on {agent}.</translation>
+    </message>
+    <message>
+        <source>dental.periodic.treatment_needed</source>
+        <extracomment>Parameters: last, months</extracomment>
+        <translation>Last dental check {last} found treatment needed: check again within {months} months.</translation>
     </message>
     <message>
         <source>alert.onj_risk.none</source>
@@ -797,6 +857,21 @@
         <source>alert.onj_risk.done</source>
         <extracomment>Parameters: date</extracomment>
         <translation>Invasive dental procedure on {date}: risk of osteonecrosis of the jaw; discuss holding bone therapy around it.</translation>
+    </message>
+    <message>
+        <source>alert.onj_risk.planned_after_therapy</source>
+        <extracomment>Parameters: date, last, months</extracomment>
+        <translation>Invasive dental procedure planned for {date}, within {months} months of the last bone-therapy dose ({last}): the risk of osteonecrosis of the jaw persists after bone therapy; inform the dentist.</translation>
+    </message>
+    <message>
+        <source>alert.onj_risk.done_after_therapy</source>
+        <extracomment>Parameters: date, last, months</extracomment>
+        <translation>Invasive dental procedure on {date}, within {months} months of the last bone-therapy dose ({last}): the risk of osteonecrosis of the jaw persists after bone therapy; watch the healing.</translation>
+    </message>
+    <message>
+        <source>alert.onj_risk.exposure_over</source>
+        <extracomment>Parameters: last, months</extracomment>
+        <translation>Last bone-therapy dose {last}, more than {months} months ago.</translation>
     </message>
     <message>
         <source>imaging.baseline.no_diagnosis</source>
@@ -817,6 +892,16 @@
         <source>imaging.baseline.suboptimal</source>
         <extracomment>Parameters: phase, diagnosis, date</extracomment>
         <translation>Only a skeletal survey ({date}) for the {phase} diagnosis of {diagnosis}: suboptimal; whole-body low-dose CT, PET-CT or MRI preferred.</translation>
+    </message>
+    <message>
+        <source>imaging.baseline.closed</source>
+        <extracomment>Parameters: phase, diagnosis, modality, date, closed</extracomment>
+        <translation>Baseline imaging for the {phase} diagnosis of {diagnosis}: {modality} on {date}; closed on {closed}, 12 months after the diagnosis.</translation>
+    </message>
+    <message>
+        <source>imaging.baseline.not_done_at_diagnosis</source>
+        <extracomment>Parameters: phase, diagnosis, closed</extracomment>
+        <translation>Not done at diagnosis: no whole-body imaging for the {phase} diagnosis of {diagnosis}; closed on {closed}, 12 months after the diagnosis.</translation>
     </message>
     <message>
         <source>imaging.smm_mri.not_smm</source>
@@ -867,6 +952,61 @@
         <source>imaging.smm_followup.due</source>
         <extracomment>Parameters: modality, last, months, due</extracomment>
         <translation>Last whole-body imaging {last} ({modality}); repeat every {months} months, next by {due}.</translation>
+    </message>
+    <message>
+        <source>record.phase.no_phase.registered</source>
+        <extracomment>Parameters: start, days, due</extracomment>
+        <translation>No disease phase recorded: record the phase (registered {start}; due {due}, {days} days after registration).</translation>
+    </message>
+    <message>
+        <source>record.phase.no_phase.first_entry</source>
+        <extracomment>Parameters: start, days, due</extracomment>
+        <translation>No disease phase recorded: record the phase (no registration date; first entry {start}; due {due}, {days} days after it).</translation>
+    </message>
+    <message>
+        <source>record.phase.no_phase.as_of</source>
+        <extracomment>Parameters: start, days, due</extracomment>
+        <translation>No disease phase recorded and no registration date or entry: record the phase (due {due}, {days} days from {start}).</translation>
+    </message>
+    <message>
+        <source>record.phase.relapse_missing</source>
+        <extracomment>Parameters: start, days, due</extracomment>
+        <translation>Salvage line started {start} without a RELAPSE phase entry within {days} days: record the relapse (due {due}).</translation>
+    </message>
+    <message>
+        <source>record.phase.ndmm_missing</source>
+        <extracomment>Parameters: start, days, due</extracomment>
+        <translation>Induction line started {start} without an NDMM phase entry within {days} days: record the diagnosis phase (due {due}).</translation>
+    </message>
+    <message>
+        <source>record.phase.recorded</source>
+        <extracomment>Parameters: phase, date</extracomment>
+        <translation>Phase recorded: {phase} since {date}.</translation>
+    </message>
+    <message>
+        <source>record.phase.not_in_care</source>
+        <extracomment>Parameters: since</extracomment>
+        <translation>No longer in care since {since}.</translation>
+    </message>
+    <message>
+        <source>record.treatment_line.missing</source>
+        <extracomment>Parameters: phase, start, days, due</extracomment>
+        <translation>{phase} from {start} has no treatment line: record the treatment line, response and progression are measured from it (due {due}, {days} days after the start).</translation>
+    </message>
+    <message>
+        <source>record.treatment_line.recorded</source>
+        <extracomment>Parameters: start, line_start</extracomment>
+        <translation>Treatment episode from {start}: first line started {line_start}.</translation>
+    </message>
+    <message>
+        <source>record.treatment_line.no_episode</source>
+        <extracomment>Parameters: </extracomment>
+        <translation>No treatment episode (no NDMM or relapse recorded).</translation>
+    </message>
+    <message>
+        <source>record.treatment_line.not_in_care</source>
+        <extracomment>Parameters: since</extracomment>
+        <translation>No longer in care since {since}.</translation>
     </message>
     <message>
         <source>smm.missing.bmpc</source>
@@ -1024,9 +1164,24 @@
         <translation>No longer in care since {since}.</translation>
     </message>
     <message>
-        <source>labs.monitoring.no_phase</source>
-        <extracomment>Parameters: </extracomment>
-        <translation>No disease phase recorded.</translation>
+        <source>labs.monitoring.no_phase.last_result</source>
+        <extracomment>Parameters: last, analyte, months, due</extracomment>
+        <translation>No disease phase recorded: followed as SMM of unknown risk. Last M-protein or FLC result {last} ({analyte}); every {months} months, next by {due}.</translation>
+    </message>
+    <message>
+        <source>labs.monitoring.no_phase.registered</source>
+        <extracomment>Parameters: start, months, due</extracomment>
+        <translation>No disease phase and no M-protein or FLC result recorded: followed as SMM of unknown risk from registration {start}; every {months} months, first by {due}.</translation>
+    </message>
+    <message>
+        <source>labs.monitoring.no_phase.first_entry</source>
+        <extracomment>Parameters: start, months, due</extracomment>
+        <translation>No disease phase and no M-protein or FLC result recorded: followed as SMM of unknown risk from the first entry {start} (no registration date); every {months} months, first by {due}.</translation>
+    </message>
+    <message>
+        <source>labs.monitoring.no_phase.as_of</source>
+        <extracomment>Parameters: start, months, due</extracomment>
+        <translation>No disease phase, no M-protein or FLC result and no registration date recorded: followed as SMM of unknown risk from {start}; every {months} months, first by {due}.</translation>
     </message>
     <message>
         <source>labs.monitoring.smm_high.last_result</source>
@@ -1161,17 +1316,17 @@
     <message>
         <source>mrd.annual.after_test.confirmed</source>
         <extracomment>Parameters: last, months, due, category, response_date</extracomment>
-        <translation>Last MRD test {last}; every {months} months in maintenance, next by {due}; response {category} on {response_date}, confirmed.</translation>
+        <translation>Last MRD test {last}; every {months} months in maintenance or continuous therapy, next by {due}; response {category} on {response_date}, confirmed.</translation>
     </message>
     <message>
         <source>mrd.annual.after_test.unconfirmed</source>
         <extracomment>Parameters: last, months, due, category, response_date</extracomment>
-        <translation>Last MRD test {last}; every {months} months in maintenance, next by {due}; response {category} on {response_date}, unconfirmed.</translation>
+        <translation>Last MRD test {last}; every {months} months in maintenance or continuous therapy, next by {due}; response {category} on {response_date}, unconfirmed.</translation>
     </message>
     <message>
         <source>mrd.annual.after_test.immunofixation</source>
         <extracomment>Parameters: last, months, due, ife_date</extracomment>
-        <translation>Last MRD test {last}; every {months} months in maintenance, next by {due}; serum immunofixation negative on {ife_date}.</translation>
+        <translation>Last MRD test {last}; every {months} months in maintenance or continuous therapy, next by {due}; serum immunofixation negative on {ife_date}.</translation>
     </message>
     <message>
         <source>mrd.annual.after_start.confirmed</source>
@@ -1187,6 +1342,21 @@
         <source>mrd.annual.after_start.immunofixation</source>
         <extracomment>Parameters: started, months, due, ife_date</extracomment>
         <translation>Maintenance since {started}: MRD test every {months} months, first by {due}; serum immunofixation negative on {ife_date}.</translation>
+    </message>
+    <message>
+        <source>mrd.annual.after_line_start.confirmed</source>
+        <extracomment>Parameters: started, months, due, category, response_date</extracomment>
+        <translation>Continuous therapy since {started}: MRD test every {months} months, first by {due}; response {category} on {response_date}, confirmed.</translation>
+    </message>
+    <message>
+        <source>mrd.annual.after_line_start.unconfirmed</source>
+        <extracomment>Parameters: started, months, due, category, response_date</extracomment>
+        <translation>Continuous therapy since {started}: MRD test every {months} months, first by {due}; response {category} on {response_date}, unconfirmed.</translation>
+    </message>
+    <message>
+        <source>mrd.annual.after_line_start.immunofixation</source>
+        <extracomment>Parameters: started, months, due, ife_date</extracomment>
+        <translation>Continuous therapy since {started}: MRD test every {months} months, first by {due}; serum immunofixation negative on {ife_date}.</translation>
     </message>
     <message>
         <source>mrd.end_of_induction.no_induction_end</source>
@@ -1231,7 +1401,37 @@
     <message>
         <source>mrd.annual.not_maintenance</source>
         <extracomment>Parameters: </extracomment>
-        <translation>Applies in maintenance only.</translation>
+        <translation>Applies in maintenance, or on a treatment line running more than 12 months (continuous therapy).</translation>
+    </message>
+    <message>
+        <source>mrd.annual.line_short</source>
+        <extracomment>Parameters: started, until</extracomment>
+        <translation>Line started {started}: yearly MRD testing applies once it has run more than 12 months, after {until}.</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.no_episode</source>
+        <extracomment>Parameters: </extracomment>
+        <translation>No treatment episode: no MRD-negative result to follow.</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.no_negative</source>
+        <extracomment>Parameters: start</extracomment>
+        <translation>No MRD-negative result since the treatment episode started on {start}.</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.negative</source>
+        <extracomment>Parameters: mrd_date</extracomment>
+        <translation>MRD negative on {mrd_date}; no positive MRD test or immunofixation since.</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.mrd_positive</source>
+        <extracomment>Parameters: date, mrd_date</extracomment>
+        <translation>MRD positive on {date} after MRD negative on {mrd_date}: loss of MRD negativity (IMWG 2016 relapse from MRD-negative); review at the next contact.</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.immunofixation_positive</source>
+        <extracomment>Parameters: date, mrd_date, analyte</extracomment>
+        <translation>Loss of MRD negativity: {analyte} positive on {date} after MRD negative on {mrd_date} (IMWG 2016 relapse from MRD-negative); review at the next contact.</translation>
     </message>
     <message>
         <source>alert.progression.not_active_mm</source>
@@ -1239,14 +1439,19 @@
         <translation>Applies to active MM only.</translation>
     </message>
     <message>
-        <source>alert.progression.no_line</source>
-        <extracomment>Parameters: </extracomment>
-        <translation>No treatment line recorded: no response baseline.</translation>
+        <source>alert.progression.no_baseline</source>
+        <extracomment>Parameters: start</extracomment>
+        <translation>No serum or urine M-protein or FLC result in the treatment episode that started on {start}: no response baseline.</translation>
     </message>
     <message>
         <source>alert.progression.none</source>
-        <extracomment>Parameters: criteria, line_start</extracomment>
-        <translation>No progression by {criteria} since the line started on {line_start}.</translation>
+        <extracomment>Parameters: criteria, start</extracomment>
+        <translation>No progression by {criteria} since the treatment episode started on {start}.</translation>
+    </message>
+    <message>
+        <source>alert.progression.none.no_baseline_imaging</source>
+        <extracomment>Parameters: criteria, start, until</extracomment>
+        <translation>No progression by {criteria} since the treatment episode started on {start}; baseline imaging missing (no whole-body imaging with a lesion count by {until}): new bone lesions cannot be counted.</translation>
     </message>
     <message>
         <source>alert.progression.unconfirmed</source>
@@ -1254,9 +1459,19 @@
         <translation>PD by {criteria} on {date}, by {criterion}; unconfirmed: repeat to confirm.</translation>
     </message>
     <message>
+        <source>alert.progression.unconfirmed.other_modality</source>
+        <extracomment>Parameters: criteria, criterion, date</extracomment>
+        <translation>PD by {criteria} on {date}, by {criterion}; different modality from the baseline imaging: confirm the lesions are new; unconfirmed: repeat to confirm.</translation>
+    </message>
+    <message>
         <source>alert.progression.confirmed</source>
         <extracomment>Parameters: criteria, criterion, date, confirmed_on</extracomment>
         <translation>PD by {criteria} on {date}, by {criterion}; confirmed on {confirmed_on}.</translation>
+    </message>
+    <message>
+        <source>alert.progression.confirmed.other_modality</source>
+        <extracomment>Parameters: criteria, criterion, date, confirmed_on</extracomment>
+        <translation>PD by {criteria} on {date}, by {criterion}; different modality from the baseline imaging: confirm the lesions are new; confirmed on {confirmed_on}.</translation>
     </message>
     <message>
         <source>smm.risk.not_smm</source>
@@ -1409,6 +1624,16 @@
         <translation>No PET-CT in the {days} days before the ASCT of {performed}.</translation>
     </message>
     <message>
+        <source>imaging.pre_asct_pet.withdrawn</source>
+        <extracomment>Parameters: planned, ended</extracomment>
+        <translation>ASCT planned {planned} was withdrawn on {ended}.</translation>
+    </message>
+    <message>
+        <source>imaging.pre_asct_pet.plan_passed</source>
+        <extracomment>Parameters: planned, closed</extracomment>
+        <translation>ASCT planned {planned} not recorded as performed; the pre-ASCT PET-CT closed on {closed}.</translation>
+    </message>
+    <message>
         <source>mrd.pre_asct.no_plan</source>
         <extracomment>Parameters: </extracomment>
         <translation>No transplant planned.</translation>
@@ -1434,19 +1659,59 @@
         <translation>No MRD test in the {days} days before the ASCT of {performed}.</translation>
     </message>
     <message>
+        <source>mrd.pre_asct.withdrawn</source>
+        <extracomment>Parameters: planned, ended</extracomment>
+        <translation>ASCT planned {planned} was withdrawn on {ended}.</translation>
+    </message>
+    <message>
+        <source>mrd.pre_asct.plan_passed</source>
+        <extracomment>Parameters: planned, closed</extracomment>
+        <translation>ASCT planned {planned} not recorded as performed; the pre-ASCT MRD test closed on {closed}.</translation>
+    </message>
+    <message>
+        <source>asct.outcome.due</source>
+        <extracomment>Parameters: planned, days, due</extracomment>
+        <translation>ASCT planned {planned}: record whether it was performed or withdrawn (due {due}, {days} days after the planned date).</translation>
+    </message>
+    <message>
+        <source>asct.outcome.performed</source>
+        <extracomment>Parameters: planned, performed</extracomment>
+        <translation>ASCT planned {planned}, performed {performed}.</translation>
+    </message>
+    <message>
+        <source>asct.outcome.withdrawn</source>
+        <extracomment>Parameters: planned, ended</extracomment>
+        <translation>ASCT planned {planned}, withdrawn {ended}.</translation>
+    </message>
+    <message>
+        <source>asct.outcome.no_plan</source>
+        <extracomment>Parameters: </extracomment>
+        <translation>No transplant planned.</translation>
+    </message>
+    <message>
         <source>workup.staging.no_ndmm</source>
         <extracomment>Parameters: </extracomment>
-        <translation>No diagnosis of active MM (NDMM) recorded.</translation>
+        <translation>No diagnosis of active MM recorded.</translation>
     </message>
     <message>
         <source>workup.staging.missing</source>
-        <extracomment>Parameters: ndmm, window_days, missing, due</extracomment>
-        <translation>Staging for NDMM of {ndmm}: missing {missing} within {window_days} days of the diagnosis; due {due}.</translation>
+        <extracomment>Parameters: phase, diagnosis, window_days, missing, due</extracomment>
+        <translation>Staging at diagnosis ({phase}, {diagnosis}): missing {missing} within {window_days} days of the diagnosis; due {due}.</translation>
     </message>
     <message>
         <source>workup.staging.complete</source>
-        <extracomment>Parameters: ndmm, window_days, completed</extracomment>
-        <translation>Staging for NDMM of {ndmm} complete: β2-microglobulin, albumin, LDH and FISH within {window_days} days of the diagnosis, the last on {completed}.</translation>
+        <extracomment>Parameters: phase, diagnosis, window_days, completed</extracomment>
+        <translation>Staging at diagnosis ({phase}, {diagnosis}) complete: β2-microglobulin, albumin, LDH and cytogenetics (FISH, NGS or karyotype) within {window_days} days of the diagnosis, the last on {completed}.</translation>
+    </message>
+    <message>
+        <source>workup.staging.closed_complete</source>
+        <extracomment>Parameters: phase, diagnosis, window_days, completed, closed</extracomment>
+        <translation>Staging at diagnosis ({phase}, {diagnosis}) was complete within {window_days} days of the diagnosis, the last on {completed}; closed on {closed}, 12 months after the diagnosis.</translation>
+    </message>
+    <message>
+        <source>workup.staging.not_done_at_diagnosis</source>
+        <extracomment>Parameters: phase, diagnosis, window_days, missing, closed</extracomment>
+        <translation>Not done at diagnosis ({phase}, {diagnosis}): {missing} not resulted within {window_days} days of the diagnosis; closed on {closed}, 12 months after the diagnosis.</translation>
     </message>
     <message>
         <source>patient.closed</source>

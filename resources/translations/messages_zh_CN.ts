@@ -359,19 +359,38 @@
         <translation>血钙 {value}（{basis}，{date}），未高于 {limit}（实验室未提供正常上限，采用默认值 {uln}）。</translation>
     </message>
     <message>
-        <source>response.no_line</source>
-        <extracomment>No treatment line recorded: no response baseline.</extracomment>
-        <translation>无治疗线记录：无疗效评估基线。</translation>
+        <source>alert.hypercalcaemia.ionised_above</source>
+        <extracomment>Ionised calcium {value} on {date}, above its ULN {uln}: check serum calcium.</extracomment>
+        <translation>离子钙 {value}（{date}），高于正常上限 {uln}：请检测血清钙。</translation>
+    </message>
+    <message>
+        <source>alert.hypercalcaemia.ionised_above_default_uln</source>
+        <extracomment>Ionised calcium {value} on {date}, above the default ULN {uln} (the lab gave none): check serum calcium.</extracomment>
+        <translation>离子钙 {value}（{date}），高于默认正常上限 {uln}（实验室未提供）：请检测血清钙。</translation>
+    </message>
+    <message>
+        <source>alert.hypercalcaemia.ionised_not_above</source>
+        <extracomment>Ionised calcium {value} on {date}, not above its ULN {uln}.</extracomment>
+        <translation>离子钙 {value}（{date}），未高于正常上限 {uln}。</translation>
+    </message>
+    <message>
+        <source>alert.hypercalcaemia.ionised_not_above_default_uln</source>
+        <extracomment>Ionised calcium {value} on {date}, not above the default ULN {uln} (the lab gave none).</extracomment>
+        <translation>离子钙 {value}（{date}），未高于默认正常上限 {uln}（实验室未提供）。</translation>
+    </message>
+    <message>
+        <source>response.no_episode</source>
+        <translation>无治疗阶段（疗程）记录：无疗效评估基线。</translation>
     </message>
     <message>
         <source>response.not_measurable</source>
         <extracomment>No measurable disease at the start of the line ({line_start}): response cannot be assessed by {criteria}.</extracomment>
-        <translation>本线治疗开始时（{line_start}）无可测量病灶：无法按 {criteria} 评估疗效。</translation>
+        <translation>本疗程开始时（{start}）无可测量病灶：无法按 {criteria} 评估疗效。</translation>
     </message>
     <message>
         <source>response.no_assessment</source>
         <extracomment>No response assessment since the line started on {line_start} ({criteria}).</extracomment>
-        <translation>本线治疗开始（{line_start}）以来尚无疗效评估（{criteria}）。</translation>
+        <translation>本疗程开始（{start}）以来尚无疗效评估（{criteria}）。</translation>
     </message>
     <message>
         <source>response.category.confirmed</source>
@@ -456,12 +475,24 @@
     <message>
         <source>response.pd.lytic_lesions</source>
         <extracomment>More lytic lesions: {count} on {modality} of {date}, {baseline_count} at baseline ({baseline_date}).</extracomment>
-        <translation>溶骨性骨质破坏增多：{date} {modality}示 {count} 处，基线（{baseline_date}）{baseline_count} 处。</translation>
+        <translation>骨病灶增多：{date} {modality}示 {count} 处，基线（{baseline_date}）{baseline_count} 处。</translation>
+    </message>
+    <message>
+        <source>response.pd.lytic_lesions.other_modality</source>
+        <translation>骨病灶增多：{date} {modality}示 {count} 处，基线影像（{baseline_date}）{baseline_count} 处；检查方式不同：请确认病灶为新发。</translation>
     </message>
     <message>
         <source>response.pd.plasmacytoma</source>
         <extracomment>New plasmacytoma on {modality} of {date}; none at baseline ({baseline_date}).</extracomment>
         <translation>{date} {modality}示新发浆细胞瘤；基线（{baseline_date}）无。</translation>
+    </message>
+    <message>
+        <source>response.pd.plasmacytoma.no_baseline</source>
+        <translation>{date} {modality}示浆细胞瘤；基线影像未报告浆细胞瘤。</translation>
+    </message>
+    <message>
+        <source>response.pd.plasmacytoma.event</source>
+        <translation>{date} 记录新发浆细胞瘤。</translation>
     </message>
     <message>
         <source>mrd_status.none</source>
@@ -579,6 +610,26 @@
         <translation>实验室未提供 LDH 正常上限：采用默认值 {uln}。</translation>
     </message>
     <message>
+        <source>staging.mayo_additive.group_0</source>
+        <extracomment>Mayo additive stage: 0 points. Median PFS with frontline therapy {median_pfs_months} months, median OS from diagnosis {median_os_years} years ({source}).</extracomment>
+        <translation>Mayo 累加分期：0 分。一线治疗中位无进展生存期（PFS）{median_pfs_months} 个月，自诊断起中位总生存期（OS）{median_os_years} 年（{source}）。</translation>
+    </message>
+    <message>
+        <source>staging.mayo_additive.group_1</source>
+        <extracomment>Mayo additive stage: 1 point. Median PFS with frontline therapy {median_pfs_months} months, median OS from diagnosis {median_os_years} years ({source}).</extracomment>
+        <translation>Mayo 累加分期：1 分。一线治疗中位无进展生存期（PFS）{median_pfs_months} 个月，自诊断起中位总生存期（OS）{median_os_years} 年（{source}）。</translation>
+    </message>
+    <message>
+        <source>staging.mayo_additive.group_2</source>
+        <extracomment>Mayo additive stage: 2 points or more. Median PFS with frontline therapy {median_pfs_months} months, median OS from diagnosis {median_os_years} years ({source}).</extracomment>
+        <translation>Mayo 累加分期：≥2 分。一线治疗中位无进展生存期（PFS）{median_pfs_months} 个月，自诊断起中位总生存期（OS）{median_os_years} 年（{source}）。</translation>
+    </message>
+    <message>
+        <source>staging.mayo_additive.undetermined</source>
+        <extracomment>Mayo additive stage undetermined: the missing results could change the group, so no median PFS or OS is shown.</extracomment>
+        <translation>Mayo 累加分期无法确定：缺少的检测结果可能改变分组，因此不显示中位 PFS 和 OS。</translation>
+    </message>
+    <message>
         <source>asct.conditioning_note.no_plan</source>
         <extracomment>No transplant planned.</extracomment>
         <translation>无移植计划。</translation>
@@ -587,6 +638,16 @@
         <source>asct.conditioning_note.performed</source>
         <extracomment>Transplant performed on {performed}.</extracomment>
         <translation>已于 {performed} 行移植。</translation>
+    </message>
+    <message>
+        <source>asct.conditioning_note.withdrawn</source>
+        <extracomment>Transplant planned for {planned} withdrawn on {withdrawn}: no conditioning note.</extracomment>
+        <translation>原定 {planned} 的移植计划已于 {withdrawn} 撤销：不再显示预处理说明。</translation>
+    </message>
+    <message>
+        <source>asct.conditioning_note.closed</source>
+        <extracomment>Transplant planned for {planned} neither performed nor withdrawn by {closed} (the planned date + 30 days): conditioning note closed; record the transplant's outcome.</extracomment>
+        <translation>原定 {planned} 的移植至 {closed}（计划日期后 30 天）既未实施也未撤销：预处理说明已关闭；请记录移植结果。</translation>
     </message>
     <message>
         <source>asct.conditioning_note.mel200_subgroup</source>
@@ -674,34 +735,19 @@
         <translation>最近一次 PET-CT（{date}）：未记录 FDG 摄取情况，且不在 {planned} 前 {days} 天内。</translation>
     </message>
     <message>
-        <source>asct.conditioning_note.cytogenetics.ims_2025.high</source>
-        <extracomment>High-risk MM by IMS/IMWG 2025: {present}.</extracomment>
-        <translation>按 IMS/IMWG 2025 标准为高危 MM：{present}。</translation>
+        <source>asct.conditioning_note.cytogenetics.high</source>
+        <extracomment>High-risk cytogenetics by IMS/IMWG 2025 criteria 1–3 ({present}): {abnormalities} found, high risk since {since}; every abnormality ever found counts.</extracomment>
+        <translation>按 IMS/IMWG 2025 标准第 1–3 条为高危细胞遗传学（{present}）：检出 {abnormalities}，自 {since} 起为高危；曾检出的异常均计入。</translation>
     </message>
     <message>
-        <source>asct.conditioning_note.cytogenetics.imwg_2016.high</source>
-        <extracomment>High-risk cytogenetics by IMWG 2016: {present}.</extracomment>
-        <translation>按 IMWG 2016 标准为高危细胞遗传学：{present}。</translation>
+        <source>asct.conditioning_note.cytogenetics.standard</source>
+        <extracomment>Standard-risk cytogenetics: no IMS/IMWG 2025 criterion 1–3 met by any result up to {latest}.</extracomment>
+        <translation>标危细胞遗传学：截至 {latest} 的所有结果均不符合 IMS/IMWG 2025 标准第 1–3 条。</translation>
     </message>
     <message>
-        <source>asct.conditioning_note.cytogenetics.ims_2025.not_high</source>
-        <extracomment>Not high-risk MM by IMS/IMWG 2025.</extracomment>
-        <translation>按 IMS/IMWG 2025 标准非高危 MM。</translation>
-    </message>
-    <message>
-        <source>asct.conditioning_note.cytogenetics.imwg_2016.not_high</source>
-        <extracomment>No high-risk cytogenetics by IMWG 2016.</extracomment>
-        <translation>按 IMWG 2016 标准无高危细胞遗传学异常。</translation>
-    </message>
-    <message>
-        <source>asct.conditioning_note.cytogenetics.ims_2025.unknown</source>
-        <extracomment>High risk by IMS/IMWG 2025 undetermined: results missing.</extracomment>
-        <translation>按 IMS/IMWG 2025 标准的高危与否无法确定：缺少检测结果。</translation>
-    </message>
-    <message>
-        <source>asct.conditioning_note.cytogenetics.imwg_2016.unknown</source>
-        <extracomment>High-risk cytogenetics by IMWG 2016 undetermined: results missing.</extracomment>
-        <translation>按 IMWG 2016 标准的高危细胞遗传学无法确定：缺少检测结果。</translation>
+        <source>asct.conditioning_note.cytogenetics.unknown</source>
+        <extracomment>Cytogenetic risk by IMS/IMWG 2025 criteria 1–3 undetermined; not tested: {missing}.</extracomment>
+        <translation>按 IMS/IMWG 2025 标准第 1–3 条的细胞遗传学危险度无法确定；未检测：{missing}。</translation>
     </message>
     <message>
         <source>asct.conditioning_note.age.above</source>
@@ -774,6 +820,11 @@
         <translation>骨靶向治疗开始前需行口腔检查（{due} 前）；近 {days} 天内无检查。</translation>
     </message>
     <message>
+        <source>dental.before_bta.treatment_needed</source>
+        <extracomment>Dental check {date} found treatment needed: not yet cleared for bone-targeted therapy (due by {due}).</extracomment>
+        <translation>{date} 口腔检查提示需要治疗：尚未具备开始骨靶向治疗的条件（应于 {due} 前完成）。</translation>
+    </message>
+    <message>
         <source>dental.periodic.no_exam</source>
         <extracomment>No dental check since {days} days before the first dose ({first}): the check before bone therapy comes first.</extracomment>
         <translation>自首次给药（{first}）前 {days} 天以来无口腔检查：应先完成骨靶向治疗前口腔检查。</translation>
@@ -782,6 +833,11 @@
         <source>dental.periodic.due</source>
         <extracomment>Last dental check {last}; every {months} months while on {agent}.</extracomment>
         <translation>末次口腔检查 {last}；使用{agent}期间每 {months} 个月一次。</translation>
+    </message>
+    <message>
+        <source>dental.periodic.treatment_needed</source>
+        <extracomment>Last dental check {last} found treatment needed: check again within {months} months.</extracomment>
+        <translation>末次口腔检查 {last} 提示需要治疗：{months} 个月内复查。</translation>
     </message>
     <message>
         <source>alert.onj_risk.none</source>
@@ -797,6 +853,21 @@
         <source>alert.onj_risk.done</source>
         <extracomment>Invasive dental procedure on {date}: risk of osteonecrosis of the jaw; discuss holding bone therapy around it.</extracomment>
         <translation>{date} 已行有创牙科操作：有颌骨坏死（ONJ）风险；讨论围操作期暂停骨靶向治疗。</translation>
+    </message>
+    <message>
+        <source>alert.onj_risk.planned_after_therapy</source>
+        <extracomment>Invasive dental procedure planned for {date}, within {months} months of the last bone-therapy dose ({last}): the risk of osteonecrosis of the jaw persists after bone therapy; inform the dentist.</extracomment>
+        <translation>计划于 {date} 行有创牙科操作，距末次骨靶向治疗（{last}）不足 {months} 个月：停药后颌骨坏死（ONJ）风险仍然存在；请告知口腔科医生。</translation>
+    </message>
+    <message>
+        <source>alert.onj_risk.done_after_therapy</source>
+        <extracomment>Invasive dental procedure on {date}, within {months} months of the last bone-therapy dose ({last}): the risk of osteonecrosis of the jaw persists after bone therapy; watch the healing.</extracomment>
+        <translation>{date} 已行有创牙科操作，距末次骨靶向治疗（{last}）不足 {months} 个月：停药后颌骨坏死（ONJ）风险仍然存在；注意观察创面愈合。</translation>
+    </message>
+    <message>
+        <source>alert.onj_risk.exposure_over</source>
+        <extracomment>Last bone-therapy dose {last}, more than {months} months ago.</extracomment>
+        <translation>末次骨靶向治疗 {last}，已超过 {months} 个月。</translation>
     </message>
     <message>
         <source>imaging.baseline.no_diagnosis</source>
@@ -817,6 +888,16 @@
         <source>imaging.baseline.suboptimal</source>
         <extracomment>Only a skeletal survey ({date}) for the {phase} diagnosis of {diagnosis}: suboptimal; whole-body low-dose CT, PET-CT or MRI preferred.</extracomment>
         <translation>{phase}诊断（{diagnosis}）仅行全身骨骼 X 线检查（{date}）：不够理想，宜行全身低剂量 CT、PET-CT 或 MRI。</translation>
+    </message>
+    <message>
+        <source>imaging.baseline.closed</source>
+        <extracomment>Baseline imaging for the {phase} diagnosis of {diagnosis}: {modality} on {date}; closed on {closed}, 12 months after the diagnosis.</extracomment>
+        <translation>{phase} 诊断（{diagnosis}）的基线影像学检查：{modality}（{date}）；已于诊断后 12 个月（{closed}）关闭。</translation>
+    </message>
+    <message>
+        <source>imaging.baseline.not_done_at_diagnosis</source>
+        <extracomment>Not done at diagnosis: no whole-body imaging for the {phase} diagnosis of {diagnosis}; closed on {closed}, 12 months after the diagnosis.</extracomment>
+        <translation>诊断时未完成：{phase} 诊断（{diagnosis}）无全身影像学检查；已于诊断后 12 个月（{closed}）关闭。</translation>
     </message>
     <message>
         <source>imaging.smm_mri.not_smm</source>
@@ -867,6 +948,61 @@
         <source>imaging.smm_followup.due</source>
         <extracomment>Last whole-body imaging {last} ({modality}); repeat every {months} months, next by {due}.</extracomment>
         <translation>末次全身影像学检查 {last}（{modality}）；每 {months} 个月复查一次，下次 {due} 前。</translation>
+    </message>
+    <message>
+        <source>record.phase.no_phase.registered</source>
+        <extracomment>No disease phase recorded: record the phase (registered {start}; due {due}, {days} days after registration).</extracomment>
+        <translation>未记录病程阶段：请记录病程阶段（登记日期 {start}；应于 {due} 前完成，即登记后 {days} 天）。</translation>
+    </message>
+    <message>
+        <source>record.phase.no_phase.first_entry</source>
+        <extracomment>No disease phase recorded: record the phase (no registration date; first entry {start}; due {due}, {days} days after it).</extracomment>
+        <translation>未记录病程阶段：请记录病程阶段（无登记日期；首条记录 {start}；应于 {due} 前完成，即其后 {days} 天）。</translation>
+    </message>
+    <message>
+        <source>record.phase.no_phase.as_of</source>
+        <extracomment>No disease phase recorded and no registration date or entry: record the phase (due {due}, {days} days from {start}).</extracomment>
+        <translation>未记录病程阶段，且无登记日期或任何记录：请记录病程阶段（应于 {due} 前完成，即自 {start} 起 {days} 天）。</translation>
+    </message>
+    <message>
+        <source>record.phase.relapse_missing</source>
+        <extracomment>Salvage line started {start} without a RELAPSE phase entry within {days} days: record the relapse (due {due}).</extracomment>
+        <translation>挽救治疗线于 {start} 开始，但 {days} 天内无复发阶段记录：请记录复发（应于 {due} 前完成）。</translation>
+    </message>
+    <message>
+        <source>record.phase.ndmm_missing</source>
+        <extracomment>Induction line started {start} without an NDMM phase entry within {days} days: record the diagnosis phase (due {due}).</extracomment>
+        <translation>诱导治疗线于 {start} 开始，但 {days} 天内无新诊断多发性骨髓瘤（NDMM）阶段记录：请记录诊断阶段（应于 {due} 前完成）。</translation>
+    </message>
+    <message>
+        <source>record.phase.recorded</source>
+        <extracomment>Phase recorded: {phase} since {date}.</extracomment>
+        <translation>已记录病程阶段：{phase}（自 {date} 起）。</translation>
+    </message>
+    <message>
+        <source>record.phase.not_in_care</source>
+        <extracomment>No longer in care since {since}.</extracomment>
+        <translation>自 {since} 起不再随访。</translation>
+    </message>
+    <message>
+        <source>record.treatment_line.missing</source>
+        <extracomment>{phase} from {start} has no treatment line: record the treatment line, response and progression are measured from it (due {due}, {days} days after the start).</extracomment>
+        <translation>{phase}（自 {start} 起）无治疗线记录：请记录治疗线，疗效和疾病进展均以其为起点评估（应于 {due} 前完成，即开始后 {days} 天）。</translation>
+    </message>
+    <message>
+        <source>record.treatment_line.recorded</source>
+        <extracomment>Treatment episode from {start}: first line started {line_start}.</extracomment>
+        <translation>治疗阶段自 {start} 起：首个治疗线于 {line_start} 开始。</translation>
+    </message>
+    <message>
+        <source>record.treatment_line.no_episode</source>
+        <extracomment>No treatment episode (no NDMM or relapse recorded).</extracomment>
+        <translation>无治疗阶段（未记录新诊断或复发）。</translation>
+    </message>
+    <message>
+        <source>record.treatment_line.not_in_care</source>
+        <extracomment>No longer in care since {since}.</extracomment>
+        <translation>自 {since} 起不再随访。</translation>
     </message>
     <message>
         <source>smm.missing.bmpc</source>
@@ -1024,9 +1160,24 @@
         <translation>自 {since} 起已不在随访中。</translation>
     </message>
     <message>
-        <source>labs.monitoring.no_phase</source>
-        <extracomment>No disease phase recorded.</extracomment>
-        <translation>无病程阶段记录。</translation>
+        <source>labs.monitoring.no_phase.last_result</source>
+        <extracomment>No disease phase recorded: followed as SMM of unknown risk. Last M-protein or FLC result {last} ({analyte}); every {months} months, next by {due}.</extracomment>
+        <translation>未记录病程阶段：按危险分层未知的冒烟型骨髓瘤（SMM）随访。末次 M 蛋白或游离轻链结果 {last}（{analyte}）；每 {months} 个月一次，下次 {due} 前。</translation>
+    </message>
+    <message>
+        <source>labs.monitoring.no_phase.registered</source>
+        <extracomment>No disease phase and no M-protein or FLC result recorded: followed as SMM of unknown risk from registration {start}; every {months} months, first by {due}.</extracomment>
+        <translation>未记录病程阶段，亦无 M 蛋白或游离轻链结果：自登记日期 {start} 起按危险分层未知的冒烟型骨髓瘤（SMM）随访；每 {months} 个月一次，首次 {due} 前。</translation>
+    </message>
+    <message>
+        <source>labs.monitoring.no_phase.first_entry</source>
+        <extracomment>No disease phase and no M-protein or FLC result recorded: followed as SMM of unknown risk from the first entry {start} (no registration date); every {months} months, first by {due}.</extracomment>
+        <translation>未记录病程阶段，亦无 M 蛋白或游离轻链结果：自首条记录 {start} 起（无登记日期）按危险分层未知的冒烟型骨髓瘤（SMM）随访；每 {months} 个月一次，首次 {due} 前。</translation>
+    </message>
+    <message>
+        <source>labs.monitoring.no_phase.as_of</source>
+        <extracomment>No disease phase, no M-protein or FLC result and no registration date recorded: followed as SMM of unknown risk from {start}; every {months} months, first by {due}.</extracomment>
+        <translation>未记录病程阶段、M 蛋白或游离轻链结果及登记日期：自 {start} 起按危险分层未知的冒烟型骨髓瘤（SMM）随访；每 {months} 个月一次，首次 {due} 前。</translation>
     </message>
     <message>
         <source>labs.monitoring.smm_high.last_result</source>
@@ -1161,17 +1312,17 @@
     <message>
         <source>mrd.annual.after_test.confirmed</source>
         <extracomment>Last MRD test {last}; every {months} months in maintenance, next by {due}; response {category} on {response_date}, confirmed.</extracomment>
-        <translation>末次 MRD 检测 {last}；维持治疗期间每 {months} 个月一次，下次 {due} 前；{response_date} 疗效为{category}，已确认。</translation>
+        <translation>末次 MRD 检测 {last}；维持治疗或持续治疗期间每 {months} 个月一次，下次 {due} 前；{response_date} 疗效为{category}，已确认。</translation>
     </message>
     <message>
         <source>mrd.annual.after_test.unconfirmed</source>
         <extracomment>Last MRD test {last}; every {months} months in maintenance, next by {due}; response {category} on {response_date}, unconfirmed.</extracomment>
-        <translation>末次 MRD 检测 {last}；维持治疗期间每 {months} 个月一次，下次 {due} 前；{response_date} 疗效为{category}，尚未确认。</translation>
+        <translation>末次 MRD 检测 {last}；维持治疗或持续治疗期间每 {months} 个月一次，下次 {due} 前；{response_date} 疗效为{category}，尚未确认。</translation>
     </message>
     <message>
         <source>mrd.annual.after_test.immunofixation</source>
         <extracomment>Last MRD test {last}; every {months} months in maintenance, next by {due}; serum immunofixation negative on {ife_date}.</extracomment>
-        <translation>末次 MRD 检测 {last}；维持治疗期间每 {months} 个月一次，下次 {due} 前；{ife_date} 血清免疫固定电泳阴性。</translation>
+        <translation>末次 MRD 检测 {last}；维持治疗或持续治疗期间每 {months} 个月一次，下次 {due} 前；{ife_date} 血清免疫固定电泳阴性。</translation>
     </message>
     <message>
         <source>mrd.annual.after_start.confirmed</source>
@@ -1187,6 +1338,18 @@
         <source>mrd.annual.after_start.immunofixation</source>
         <extracomment>Maintenance since {started}: MRD test every {months} months, first by {due}; serum immunofixation negative on {ife_date}.</extracomment>
         <translation>自 {started} 起维持治疗：每 {months} 个月行 MRD 检测，首次 {due} 前；{ife_date} 血清免疫固定电泳阴性。</translation>
+    </message>
+    <message>
+        <source>mrd.annual.after_line_start.confirmed</source>
+        <translation>自 {started} 起持续治疗：每 {months} 个月行 MRD 检测，首次 {due} 前；{response_date} 疗效为{category}，已确认。</translation>
+    </message>
+    <message>
+        <source>mrd.annual.after_line_start.unconfirmed</source>
+        <translation>自 {started} 起持续治疗：每 {months} 个月行 MRD 检测，首次 {due} 前；{response_date} 疗效为{category}，尚未确认。</translation>
+    </message>
+    <message>
+        <source>mrd.annual.after_line_start.immunofixation</source>
+        <translation>自 {started} 起持续治疗：每 {months} 个月行 MRD 检测，首次 {due} 前；{ife_date} 血清免疫固定电泳阴性。</translation>
     </message>
     <message>
         <source>mrd.end_of_induction.no_induction_end</source>
@@ -1231,7 +1394,31 @@
     <message>
         <source>mrd.annual.not_maintenance</source>
         <extracomment>Applies in maintenance only.</extracomment>
-        <translation>仅适用于维持治疗期。</translation>
+        <translation>仅适用于维持治疗期，或同一治疗线持续超过 12 个月（持续治疗）。</translation>
+    </message>
+    <message>
+        <source>mrd.annual.line_short</source>
+        <translation>本线治疗始于 {started}：持续超过 12 个月后（{until} 之后）每年行 MRD 检测。</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.no_episode</source>
+        <translation>无治疗阶段（疗程）记录：无 MRD 阴性结果可随访。</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.no_negative</source>
+        <translation>本疗程开始（{start}）以来无 MRD 阴性结果。</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.negative</source>
+        <translation>{mrd_date} MRD 阴性；此后无 MRD 阳性或免疫固定电泳阳性结果。</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.mrd_positive</source>
+        <translation>{mrd_date} MRD 阴性后，{date} MRD 阳性：MRD 阴性丢失（IMWG 2016 MRD 阴性后复发）；请于下次就诊时评估。</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost.immunofixation_positive</source>
+        <translation>{mrd_date} MRD 阴性后，{date} {analyte}阳性：MRD 阴性丢失（IMWG 2016 MRD 阴性后复发）；请于下次就诊时评估。</translation>
     </message>
     <message>
         <source>alert.progression.not_active_mm</source>
@@ -1239,14 +1426,17 @@
         <translation>仅适用于活动性 MM。</translation>
     </message>
     <message>
-        <source>alert.progression.no_line</source>
-        <extracomment>No treatment line recorded: no response baseline.</extracomment>
-        <translation>无治疗线记录：无疗效评估基线。</translation>
+        <source>alert.progression.no_baseline</source>
+        <translation>本疗程（始于 {start}）无血清或尿 M 蛋白、游离轻链结果：无疗效评估基线。</translation>
     </message>
     <message>
         <source>alert.progression.none</source>
         <extracomment>No progression by {criteria} since the line started on {line_start}.</extracomment>
-        <translation>本线治疗开始（{line_start}）以来未达 {criteria} 疾病进展标准。</translation>
+        <translation>本疗程开始（{start}）以来未达 {criteria} 疾病进展标准。</translation>
+    </message>
+    <message>
+        <source>alert.progression.none.no_baseline_imaging</source>
+        <translation>本疗程开始（{start}）以来未达 {criteria} 疾病进展标准；缺少基线影像（{until} 前无报告病灶数的全身影像）：无法计数新发骨病灶。</translation>
     </message>
     <message>
         <source>alert.progression.unconfirmed</source>
@@ -1254,9 +1444,17 @@
         <translation>{date} 达到 {criteria} 疾病进展（PD）标准（依据：{criterion}）；尚未确认：需复查确认。</translation>
     </message>
     <message>
+        <source>alert.progression.unconfirmed.other_modality</source>
+        <translation>{date} 达到 {criteria} 疾病进展（PD）标准（依据：{criterion}）；与基线影像检查方式不同：请确认病灶为新发；尚未确认：需复查确认。</translation>
+    </message>
+    <message>
         <source>alert.progression.confirmed</source>
         <extracomment>PD by {criteria} on {date}, by {criterion}; confirmed on {confirmed_on}.</extracomment>
         <translation>{date} 达到 {criteria} 疾病进展（PD）标准（依据：{criterion}）；已于 {confirmed_on} 确认。</translation>
+    </message>
+    <message>
+        <source>alert.progression.confirmed.other_modality</source>
+        <translation>{date} 达到 {criteria} 疾病进展（PD）标准（依据：{criterion}）；与基线影像检查方式不同：请确认病灶为新发；已于 {confirmed_on} 确认。</translation>
     </message>
     <message>
         <source>smm.risk.not_smm</source>
@@ -1409,6 +1607,16 @@
         <translation>ASCT（{performed}）前 {days} 天内未行 PET-CT。</translation>
     </message>
     <message>
+        <source>imaging.pre_asct_pet.withdrawn</source>
+        <extracomment>ASCT planned {planned} was withdrawn on {ended}.</extracomment>
+        <translation>计划于 {planned} 进行的 ASCT 已于 {ended} 取消。</translation>
+    </message>
+    <message>
+        <source>imaging.pre_asct_pet.plan_passed</source>
+        <extracomment>ASCT planned {planned} not recorded as performed; the pre-ASCT PET-CT closed on {closed}.</extracomment>
+        <translation>计划于 {planned} 进行的 ASCT 未记录已实施；移植前 PET-CT 事项已于 {closed} 关闭。</translation>
+    </message>
+    <message>
         <source>mrd.pre_asct.no_plan</source>
         <extracomment>No transplant planned.</extracomment>
         <translation>无移植计划。</translation>
@@ -1434,19 +1642,59 @@
         <translation>ASCT（{performed}）前 {days} 天内未行 MRD 检测。</translation>
     </message>
     <message>
+        <source>mrd.pre_asct.withdrawn</source>
+        <extracomment>ASCT planned {planned} was withdrawn on {ended}.</extracomment>
+        <translation>计划于 {planned} 进行的 ASCT 已于 {ended} 取消。</translation>
+    </message>
+    <message>
+        <source>mrd.pre_asct.plan_passed</source>
+        <extracomment>ASCT planned {planned} not recorded as performed; the pre-ASCT MRD test closed on {closed}.</extracomment>
+        <translation>计划于 {planned} 进行的 ASCT 未记录已实施；移植前 MRD 检测事项已于 {closed} 关闭。</translation>
+    </message>
+    <message>
+        <source>asct.outcome.due</source>
+        <extracomment>ASCT planned {planned}: record whether it was performed or withdrawn (due {due}, {days} days after the planned date).</extracomment>
+        <translation>计划于 {planned} 进行的 ASCT：请记录已实施或已取消（应于 {due} 前完成，即计划日期后 {days} 天）。</translation>
+    </message>
+    <message>
+        <source>asct.outcome.performed</source>
+        <extracomment>ASCT planned {planned}, performed {performed}.</extracomment>
+        <translation>计划于 {planned} 进行的 ASCT 已于 {performed} 实施。</translation>
+    </message>
+    <message>
+        <source>asct.outcome.withdrawn</source>
+        <extracomment>ASCT planned {planned}, withdrawn {ended}.</extracomment>
+        <translation>计划于 {planned} 进行的 ASCT 已于 {ended} 取消。</translation>
+    </message>
+    <message>
+        <source>asct.outcome.no_plan</source>
+        <extracomment>No transplant planned.</extracomment>
+        <translation>无移植计划。</translation>
+    </message>
+    <message>
         <source>workup.staging.no_ndmm</source>
-        <extracomment>No diagnosis of active MM (NDMM) recorded.</extracomment>
-        <translation>无活动性 MM（NDMM）诊断记录。</translation>
+        <extracomment>No diagnosis of active MM recorded.</extracomment>
+        <translation>无活动性 MM 诊断记录。</translation>
     </message>
     <message>
         <source>workup.staging.missing</source>
-        <extracomment>Staging for NDMM of {ndmm}: missing {missing} within {window_days} days of the diagnosis; due {due}.</extracomment>
-        <translation>NDMM（{ndmm}）分期检查：诊断前后 {window_days} 天内缺少：{missing}；应于 {due} 前完成。</translation>
+        <extracomment>Staging at diagnosis ({phase}, {diagnosis}): missing {missing} within {window_days} days of the diagnosis; due {due}.</extracomment>
+        <translation>诊断时分期检查（{phase}，{diagnosis}）：诊断前后 {window_days} 天内缺少：{missing}；应于 {due} 前完成。</translation>
     </message>
     <message>
         <source>workup.staging.complete</source>
-        <extracomment>Staging for NDMM of {ndmm} complete: β2-microglobulin, albumin, LDH and FISH within {window_days} days of the diagnosis, the last on {completed}.</extracomment>
-        <translation>NDMM（{ndmm}）分期检查已完成：β2 微球蛋白、白蛋白、LDH 和 FISH 均在诊断前后 {window_days} 天内完成，最后一项 {completed}。</translation>
+        <extracomment>Staging at diagnosis ({phase}, {diagnosis}) complete: β2-microglobulin, albumin, LDH and cytogenetics (FISH, NGS or karyotype) within {window_days} days of the diagnosis, the last on {completed}.</extracomment>
+        <translation>诊断时分期检查（{phase}，{diagnosis}）已完成：β2 微球蛋白、白蛋白、LDH 和细胞遗传学（FISH、NGS 或核型分析）均在诊断前后 {window_days} 天内完成，最后一项 {completed}。</translation>
+    </message>
+    <message>
+        <source>workup.staging.closed_complete</source>
+        <extracomment>Staging at diagnosis ({phase}, {diagnosis}) was complete within {window_days} days of the diagnosis, the last on {completed}; closed on {closed}, 12 months after the diagnosis.</extracomment>
+        <translation>诊断时分期检查（{phase}，{diagnosis}）已在诊断前后 {window_days} 天内完成，最后一项 {completed}；已于诊断后 12 个月（{closed}）关闭。</translation>
+    </message>
+    <message>
+        <source>workup.staging.not_done_at_diagnosis</source>
+        <extracomment>Not done at diagnosis ({phase}, {diagnosis}): {missing} not resulted within {window_days} days of the diagnosis; closed on {closed}, 12 months after the diagnosis.</extracomment>
+        <translation>诊断时未完成（{phase}，{diagnosis}）：诊断前后 {window_days} 天内无以下结果：{missing}；已于诊断后 12 个月（{closed}）关闭。</translation>
     </message>
     <message>
         <source>patient.closed</source>

@@ -9,7 +9,7 @@ for months).
 from __future__ import annotations
 
 import pytest
-from builders import day, imaging, phase, policy
+from builders import context, day, imaging, phase, policy
 from items_builders import history, item_on, rule, snooze
 
 from mmtracker.logic.care import Status
@@ -38,8 +38,8 @@ def test_sources_name_the_rows() -> None:
     assert SMM_FOLLOWUP.source == "§5 Imaging"
 
 
-# imaging.baseline: SMM diagnosed 2025-03-10 (due 2025-04-09, due_soon from 03-26),
-# WBLDCT on 2025-04-20; NDMM on 2026-05-04 (imaging counts from 2026-03-05; due
+# imaging.baseline: SMM diagnosed 2025-03-10 (due 2025-04-09, due_soon from 03-26; closes
+# 2026-03-10, D42), WBLDCT on 2025-04-20; NDMM on 2026-05-04 (imaging counts from 2026-03-05; due
 # 2026-06-03, due_soon from 05-20), PET-CT on 2026-06-10.
 BASELINE_VIGNETTE = history(
     phase("2025-03-10", Phase.SMM),
@@ -62,7 +62,15 @@ BASELINE_VIGNETTE = history(
         pytest.param("2025-04-09", Status.DUE_SOON, id="imaging.baseline: due_soon on the due day"),
         pytest.param("2025-04-10", Status.OVERDUE, id="imaging.baseline: overdue the day after"),
         pytest.param("2025-04-20", Status.OK, id="imaging.baseline: WBLDCT satisfies it"),
-        pytest.param("2026-05-03", Status.OK, id="imaging.baseline: still satisfied in SMM"),
+        pytest.param(
+            "2026-03-09", Status.OK, id="D42 imaging.baseline: SMM, the day before closing"
+        ),
+        pytest.param(
+            "2026-03-10", Status.NOT_APPLICABLE, id="D42 imaging.baseline: closes at SMM + 12 mo"
+        ),
+        pytest.param(
+            "2026-05-03", Status.NOT_APPLICABLE, id="D42 imaging.baseline: closed until NDMM"
+        ),
         pytest.param(
             "2026-05-04", Status.OK, id="imaging.baseline: NDMM reopens it, SMM imaging too old"
         ),
@@ -141,10 +149,80 @@ def test_whole_body_ct_after_a_survey_is_the_baseline() -> None:
     assert item.last.date == day("2026-05-20")
 
 
-def test_baseline_without_smm_or_ndmm_is_not_applicable() -> None:
-    item = item_on(BASELINE, history(phase("2026-05-04", Phase.RELAPSE)), "2026-06-04")
+def test_baseline_without_any_phase_is_not_applicable() -> None:
+    item = item_on(BASELINE, history(imaging("2026-05-04", WBLDCT)), "2026-06-04")
     assert item.status is Status.NOT_APPLICABLE
     assert item.message.id == "imaging.baseline.no_diagnosis"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        pytest.param(Phase.MAINTENANCE, id="D22 imaging.baseline: transferred in at maintenance"),
+        pytest.param(Phase.ASCT, id="D22 imaging.baseline: transferred in at ASCT"),
+        pytest.param(Phase.RELAPSE, id="D22 imaging.baseline: first recorded at relapse"),
+    ],
+)
+def test_baseline_for_a_patient_transferred_in_counts_from_the_first_episode(
+    first: Phase,
+) -> None:
+    """§11 imaging.baseline at a transferred-in patient's first episode start: 2026-05-04,
+    due 2026-06-03."""
+    item = item_on(BASELINE, history(phase("2026-05-04", first)), "2026-06-04")
+    assert item.status is Status.OVERDUE
+    assert item.due == day("2026-06-03")
+    assert item.message.as_dict()["phase"] == first.value
+
+
+@pytest.mark.parametrize(
+    ("on", "expected", "message"),
+    [
+        pytest.param("2027-05-03", Status.OVERDUE, "due", id="D42 imaging.baseline: day before"),
+        pytest.param(
+            "2027-05-04",
+            Status.NOT_APPLICABLE,
+            "not_done_at_diagnosis",
+            id="D42 imaging.baseline: closes on NDMM + 12 mo",
+        ),
+        pytest.param(
+            "2029-01-01",
+            Status.NOT_APPLICABLE,
+            "not_done_at_diagnosis",
+            id="D42 imaging.baseline: never overdue for years",
+        ),
+    ],
+)
+def test_baseline_closes_12_months_after_diagnosis(on: str, expected: Status, message: str) -> None:
+    item = item_on(BASELINE, history(phase("2026-05-04", Phase.NDMM)), on)
+    assert (item.status, item.message.id) == (expected, f"imaging.baseline.{message}")
+    if expected is Status.NOT_APPLICABLE:
+        assert item.message.as_dict() == {
+            "phase": "NDMM",
+            "diagnosis": day("2026-05-04"),
+            "closed": day("2027-05-04"),
+        }
+
+
+def test_baseline_closed_after_imaging_keeps_the_scan() -> None:
+    hist = history(phase("2026-05-04", Phase.NDMM), imaging("2026-05-10", SURVEY))
+    item = item_on(BASELINE, hist, "2027-05-04")
+    assert item.status is Status.NOT_APPLICABLE
+    assert item.message.id == "imaging.baseline.closed"
+    assert item.message.as_dict()["modality"] == "skeletal_survey"
+    assert item.last is not None
+    assert item.last.date == day("2026-05-10")
+
+
+@pytest.mark.parametrize(
+    "on",
+    [
+        pytest.param("2026-05-04", id="D42 imaging.baseline changes_on: diagnosis day"),
+        pytest.param("2027-05-03", id="D42 imaging.baseline changes_on: the day before closing"),
+    ],
+)
+def test_baseline_changes_on_the_closure_date(on: str) -> None:
+    hist = history(phase("2026-05-04", Phase.NDMM))
+    assert BASELINE.evaluate(context(hist, on)).changes_on == day("2027-05-04")
 
 
 # imaging.smm_mri: SMM on 2025-03-10, WBLDCT without lytic lesions on 2025-03-20

@@ -1,4 +1,5 @@
-"""Staging and cytogenetic risk (clinical-rules.md §3a-§3e; D3, D5, D15, D17).
+"""Staging at diagnosis and cytogenetic risk (clinical-rules.md §3a-§3e; D3, D5, D15, D17,
+D22, D29, D31).
 
 Expected stages come from the tables of §3, with each test id naming its row.
 """
@@ -8,9 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from builders import context, cytogenetics, history, lab, phase
+from builders import context, cytogenetics, day, history, lab, new_id, phase
 
-from mmtracker.logic.history import Cytogenetics, LabResult, PatientHistory
+from mmtracker.logic.codes import TreatmentIntent
+from mmtracker.logic.history import Cytogenetics, LabResult, PatientHistory, TreatmentLine
 from mmtracker.logic.staging import (
     PointStage,
     Stage,
@@ -548,19 +550,22 @@ def test_the_course_start_is_the_first_active_phase_not_the_latest_relapse() -> 
     assert iss(context(h, "2026-02-01")).stage == 3
 
 
-def test_the_latest_value_on_or_before_as_of_is_used() -> None:
+def test_d29_the_value_closest_to_the_diagnosis_is_used() -> None:
+    """D29: β2M 6.0 four days after NDMM, 4.0 and 2.0 later: the closest (6.0) stages."""
     h = ndmm(
         lab(DAY, "beta2_microglobulin", 6.0, "mg/L"),
         lab("2025-03-20", "beta2_microglobulin", 4.0, "mg/L"),
         lab("2025-04-02", "beta2_microglobulin", 2.0, "mg/L"),
         albumin(40),
     )
-    result = iss(context(h, AS_OF))
-    assert result.stage == 2
-    assert {i.name: i.date.isoformat() for i in result.inputs}["b2m"] == "2025-03-20"
+    result = iss(context(h, "2025-05-01"))
+    assert result.stage == 3
+    assert {i.name: i.date.isoformat() for i in result.inputs}["b2m"] == DAY
 
 
-def test_each_abnormality_from_the_latest_test_reporting_it() -> None:
+def test_d29_stage_cytogenetics_come_from_the_window_risk_from_every_test() -> None:
+    """D29: a test of 2024-01-01 (425 d before NDMM) is outside the staging window, so
+    R-ISS lacks del(17p) and t(14;16); the cumulative cytogenetic risk still counts it."""
     h = ndmm(
         *ISS_III,
         ldh(200),
@@ -569,14 +574,20 @@ def test_each_abnormality_from_the_latest_test_reporting_it() -> None:
             cytogenetics("2025-03-01", t_4_14=False),
         ],
     )
-    result = r_iss(context(h, AS_OF))
-    assert result.stage == 3  # del(17p) from the older test
-    dates = {i.name: i.date.isoformat() for i in result.inputs}
+    ctx = context(h, AS_OF)
+    result = r_iss(ctx)
+    assert result.stage is None
+    assert missing(result) == {"del_17p", "t_14_16"}
+    assert {i.name: i.date.isoformat() for i in result.inputs}["t_4_14"] == "2025-03-01"
+    risk = imwg_2016(ctx)
+    assert risk.high_risk is True
+    assert risk.present == ("t_4_14", "del_17p")
+    dates = {i.name: i.date.isoformat() for i in risk.inputs}
     assert dates["del_17p"] == "2024-01-01"
-    assert dates["t_4_14"] == "2025-03-01"
+    assert dates["t_4_14"] == "2024-01-01"  # detected then; a later negative test does not clear it
 
 
-def test_clonal_fraction_comes_from_the_test_reporting_del_17p() -> None:
+def test_d29_clonal_fraction_is_the_largest_reported_with_del_17p() -> None:
     h = ndmm(
         b2m(3),
         NORMAL_RENAL,
@@ -585,7 +596,156 @@ def test_clonal_fraction_comes_from_the_test_reporting_del_17p() -> None:
             fish(del_17p=True),
         ],
     )
-    assert ims_2025(context(h, AS_OF)).high_risk is None
+    result = ims_2025(context(h, AS_OF))
+    assert result.high_risk is True
+    assert result.present == ("del17p_tp53",)
+
+
+@pytest.mark.parametrize(
+    ("b2m_day", "used"),
+    [
+        pytest.param("2025-04-30", True, id="D29 window: day 60 after NDMM is in"),
+        pytest.param("2025-05-01", False, id="D29 window: day 61 after NDMM is out"),
+        pytest.param("2024-12-31", True, id="D29 window: day 60 before NDMM is in"),
+        pytest.param("2024-12-30", False, id="D29 window: day 61 before NDMM is out"),
+    ],
+)
+def test_d29_window_edges(b2m_day: str, used: bool) -> None:
+    h = ndmm(lab(b2m_day, "beta2_microglobulin", 6.0, "mg/L"))
+    result = iss(context(h, "2025-06-01"))
+    assert (result.stage == 3) is used
+
+
+def induction(start: str) -> TreatmentLine:
+    return TreatmentLine(
+        id=new_id("line"),
+        line_number=1,
+        regimen="VRd",
+        intent=TreatmentIntent.INDUCTION,
+        start_date=day(start),
+    )
+
+
+@pytest.mark.parametrize(
+    ("line_start", "stage", "used_day"),
+    [
+        pytest.param(
+            "2025-03-02",
+            2,
+            "2025-02-01",
+            id="D29 before-line preference: 28 d before NDMM beats 4 d after, on treatment",
+        ),
+        pytest.param(
+            "2025-03-05",
+            3,
+            "2025-03-05",
+            id="D29 a value on the line's start day counts as before it",
+        ),
+        pytest.param(
+            "2025-03-04",
+            2,
+            "2025-02-01",
+            id="D29 a value the day after the line starts is on treatment",
+        ),
+    ],
+)
+def test_d29_values_before_the_first_line_are_preferred(
+    line_start: str, stage: int, used_day: str
+) -> None:
+    """NDMM 2025-03-01; β2M 4.0 on 2025-02-01 (28 d before) and 6.0 on 2025-03-05."""
+    h = ndmm(
+        lab("2025-02-01", "beta2_microglobulin", 4.0, "mg/L"),
+        lab("2025-03-05", "beta2_microglobulin", 6.0, "mg/L"),
+        albumin(40),
+        treatment_lines=[induction(line_start)],
+    )
+    result = iss(context(h, AS_OF))
+    assert result.stage == stage
+    assert {i.name: i.date.isoformat() for i in result.inputs}["b2m"] == used_day
+
+
+def test_d29_without_a_value_before_the_line_the_closest_after_it_counts() -> None:
+    h = ndmm(
+        lab("2025-03-20", "beta2_microglobulin", 6.0, "mg/L"),
+        lab("2025-04-10", "beta2_microglobulin", 2.0, "mg/L"),
+        treatment_lines=[induction("2025-03-02")],
+    )
+    assert iss(context(h, "2025-05-01")).stage == 3
+
+
+def test_d29_equally_close_values_take_the_earlier() -> None:
+    h = ndmm(
+        lab("2025-02-20", "beta2_microglobulin", 6.0, "mg/L"),
+        lab("2025-03-10", "beta2_microglobulin", 2.0, "mg/L"),
+        albumin(40),
+    )
+    assert iss(context(h, AS_OF)).stage == 3
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        pytest.param("MAINTENANCE", id="D22 D29 transferred in at maintenance"),
+        pytest.param("ASCT", id="D22 D29 transferred in at ASCT"),
+    ],
+)
+def test_d29_a_transferred_in_patient_is_staged_at_the_first_episode(first: str) -> None:
+    """D22: no NDMM entry; the first episode start (2025-03-01) is the diagnosis date:
+    β2M 6.0 on 2025-01-15 is within 60 d, 2.0 on 2025-06-01 outside."""
+    h = history(
+        phase_changes=[phase(NDMM, first)],
+        lab_results=[
+            lab("2025-01-15", "beta2_microglobulin", 6.0, "mg/L"),
+            lab("2025-06-01", "beta2_microglobulin", 2.0, "mg/L"),
+        ],
+    )
+    result = staging(context(h, "2025-07-01"))
+    assert result.diagnosis == day(NDMM)
+    assert result.iss.stage == 3
+
+
+# --- Mayo additive figures (D31) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("results", "cyto", "group", "pfs", "os_years"),
+    [
+        pytest.param(
+            (*ISS_I, ldh(250)), fish(), 0, 63.1, 11.0, id="D31 §3e 0 points: 63.1 mo, 11 y"
+        ),
+        pytest.param((*ISS_I, ldh(251)), fish(), 1, 44.0, 7.0, id="D31 §3e 1 point: 44 mo, 7 y"),
+        pytest.param(
+            (b2m(6.0), ldh(300)), fish(), 2, 28.6, 4.5, id="D31 §3e 2 points: 28.6 mo, 4.5 y"
+        ),
+        pytest.param(
+            (b2m(6.0), ldh(300)),
+            fish(del_17p=True, t_4_14=True, gain_1q="gain"),
+            2,
+            28.6,
+            4.5,
+            id="D31 §3e 5 points: ≥2 group",
+        ),
+    ],
+)
+def test_d31_mayo_additive_shows_median_pfs_and_os(
+    results: tuple[LabResult, ...], cyto: Cytogenetics, group: int, pfs: float, os_years: float
+) -> None:
+    result = mayo_additive(context(ndmm(*results, cyto=cyto), AS_OF))
+    assert result.group == group
+    assert (result.median_pfs_months, result.median_os_years) == (pfs, os_years)
+    assert result.source == "Abdallah 2022, Blood Cancer J 12:21"
+    assert result.message.id == f"staging.mayo_additive.group_{group}"
+    assert result.message.as_dict() == {
+        "median_pfs_months": pfs,
+        "median_os_years": os_years,
+        "source": "Abdallah 2022, Blood Cancer J 12:21",
+    }
+
+
+def test_d31_no_figures_while_the_group_is_undetermined() -> None:
+    result = mayo_additive(context(ndmm(b2m(6.0), ldh(200)), AS_OF))
+    assert (result.median_pfs_months, result.median_os_years) == (None, None)
+    assert result.message.id == "staging.mayo_additive.undetermined"
 
 
 def test_staging_gathers_every_score() -> None:

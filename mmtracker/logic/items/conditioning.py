@@ -1,12 +1,18 @@
-"""Evidence note on melphalan 200 vs 140 mg/m² before a planned transplant (clinical-rules.md D7, §7).
+"""Evidence note on melphalan 200 vs 140 mg/m² before a planned transplant (clinical-rules.md D7,
+§7; D29, D39, D40, D45).
 
-The app never prescribes. While a planned ASCT is not yet performed, the note
-shows the seed study's subgroup result (Mirgh 2026, seed 000) beside this
-patient's pre-ASCT MRD, PET-CT and cytogenetic status, the centre-practice
-reasons for Mel140 (age, CrCl; D13 without a weight) and the EBMT/CALM and
-CIBMTR counterpoints. MRD and PET-CT are taken from the asct.pre_window_days
-before the planned date, else the latest at all (said so); only results in the
-window place the patient in a subgroup of the study.
+The app never prescribes. While a planned ASCT is neither performed nor withdrawn,
+until the planned date + 30 d (D39), the note shows the seed study's subgroup
+result (Mirgh 2026, seed 000) beside this patient's pre-ASCT MRD, PET-CT and
+cytogenetic risk, the centre-practice reasons for Mel140 (age, CrCl; D13 without a
+weight) and the EBMT/CALM and CIBMTR counterpoints. MRD and PET-CT are taken from
+the asct.pre_window_days before the planned date, else the latest at all (said
+so); only results in the window place the patient in a subgroup of the study.
+The cytogenetic risk is D29's: IMS 2025 criteria 1-3 over every abnormality ever
+found, not β2M and not hyperdiploidy.
+
+The note cites (D40) the plan and every entry a line rests on; it began (D45) on
+the latest of their dates, or with none dated, at the current episode's start.
 """
 
 from __future__ import annotations
@@ -26,9 +32,10 @@ from mmtracker.logic.history import Imaging, MrdTest, Transplant
 from mmtracker.logic.messages import Message, declare, msg
 from mmtracker.logic.renal import renal_function_at
 from mmtracker.logic.response_imwg2016 import MRD_SENSITIVITY
-from mmtracker.logic.staging import Flag, any_of, staging
+from mmtracker.logic.staging import RISK_FINDINGS, Flag, abnormal, cytogenetic_risk
 
 ITEM = "asct.conditioning_note"
+CLOSES_AFTER_DAYS = 30  # D39: pre-ASCT items close at the planned date + 30 d
 
 # §7 Mirgh 2026 (seed 000): 176 patients; grade 3-4 mucositis 50% with Mel200 vs 26% with Mel140.
 MIRGH_PATIENTS = 176
@@ -64,12 +71,13 @@ ADVERSE_FEATURES = {
 MRD_STATES = ("positive", "negative", "negative_insufficient")
 PET_STATES = ("fdg_avid", "not_fdg_avid", "not_recorded")
 WINDOWS = ("in_window", "outside_window")
-RISK_DEFINITIONS = ("ims_2025", "imwg_2016")
 
 declare(
     {
         f"{ITEM}.no_plan": (),
         f"{ITEM}.performed": ("performed",),
+        f"{ITEM}.withdrawn": ("planned", "withdrawn"),
+        f"{ITEM}.closed": ("planned", "closed"),
         f"{ITEM}.{Subgroup.MEL200_BETTER}": ("planned", "features"),
         f"{ITEM}.{Subgroup.MEL140_NOT_INFERIOR}": ("planned",),
         f"{ITEM}.{Subgroup.UNDETERMINED}": ("planned", "unknown"),
@@ -85,9 +93,9 @@ declare(
             for state in PET_STATES
             for window in WINDOWS
         },
-        **{f"{ITEM}.cytogenetics.{name}.high": ("present",) for name in RISK_DEFINITIONS},
-        **{f"{ITEM}.cytogenetics.{name}.not_high": () for name in RISK_DEFINITIONS},
-        **{f"{ITEM}.cytogenetics.{name}.unknown": () for name in RISK_DEFINITIONS},
+        f"{ITEM}.cytogenetics.high": ("present", "abnormalities", "since"),
+        f"{ITEM}.cytogenetics.standard": ("latest",),
+        f"{ITEM}.cytogenetics.unknown": ("missing",),
         f"{ITEM}.age.above": ("age", "limit", "planned"),
         f"{ITEM}.age.not_above": ("age", "limit", "planned"),
         **{
@@ -113,6 +121,7 @@ declare(
 )
 
 _Test = TypeVar("_Test", Imaging, MrdTest)
+_Cited = tuple[str, dt.date]  # an entry a line rests on: its id and date
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,11 +134,25 @@ class ConditioningNote:
     unknown: tuple[str, ...]  # ADVERSE_FEATURES keys not known in the window
     headline: Message
     lines: tuple[Message, ...]
+    cites: tuple[str, ...]  # D40: the plan and the entries the lines rest on
+    began: dt.date | None  # D45: the latest date among them (else the episode start)
+
+
+def closes_on(planned: dt.date) -> dt.date:
+    """D39: the day a plan's pre-ASCT items close (planned date + 30 d)."""
+    return add_days(planned, CLOSES_AFTER_DAYS)
 
 
 def _pending(ctx: Context) -> Transplant | None:
-    """The earliest planned transplant not yet performed."""
-    plans = [t for t in ctx.history.transplants if t.planned_date and t.performed_date is None]
+    """D39: the earliest plan neither performed nor withdrawn, before its closure date."""
+    plans = [
+        t
+        for t in ctx.history.transplants
+        if t.planned_date
+        and t.performed_date is None
+        and t.withdrawn_date is None
+        and ctx.as_of < closes_on(t.planned_date)
+    ]
     return min(plans, key=lambda t: (t.planned_date, t.id), default=None)
 
 
@@ -147,11 +170,14 @@ def _window(in_window: bool) -> str:
     return WINDOWS[0] if in_window else WINDOWS[1]
 
 
-def _mrd(ctx: Context, planned: dt.date, days: int) -> tuple[Message, Flag]:
+Line = tuple[Message, Flag, tuple[_Cited, ...]]
+
+
+def _mrd(ctx: Context, planned: dt.date, days: int) -> Line:
     """The MRD line; adverse True when positive, False when negative at ≥10⁻⁵ (§6), in the window."""
     test, in_window = _pre_asct(ctx.history.mrd_tests, planned, days)
     if test is None:
-        return msg(f"{ITEM}.mrd.none"), None
+        return msg(f"{ITEM}.mrd.none"), None, ()
     if test.result is MrdResult.POSITIVE:
         state = "positive"
     else:
@@ -164,36 +190,44 @@ def _mrd(ctx: Context, planned: dt.date, days: int) -> tuple[Message, Flag]:
         planned=planned,
         days=days,
     )
+    cited = ((test.id, test.date),)
     if not in_window or state == "negative_insufficient":
-        return message, None
-    return message, state == "positive"
+        return message, None, cited
+    return message, state == "positive", cited
 
 
-def _pet(ctx: Context, planned: dt.date, days: int) -> tuple[Message, Flag]:
+def _pet(ctx: Context, planned: dt.date, days: int) -> Line:
     """The PET-CT line; adverse True when FDG-avid, False when not, in the window."""
     pets = [i for i in ctx.history.imaging if i.modality is ImagingModality.PET_CT]
     pet, in_window = _pre_asct(pets, planned, days)
     if pet is None:
-        return msg(f"{ITEM}.pet.none"), None
+        return msg(f"{ITEM}.pet.none"), None, ()
     state = {True: "fdg_avid", False: "not_fdg_avid", None: "not_recorded"}[pet.fdg_avid]
     message = msg(
         f"{ITEM}.pet.{state}.{_window(in_window)}", date=pet.date, planned=planned, days=days
     )
-    return message, pet.fdg_avid if in_window else None
+    return message, pet.fdg_avid if in_window else None, ((pet.id, pet.date),)
 
 
-def _cytogenetics(ctx: Context) -> tuple[tuple[Message, ...], Flag]:
-    """IMS 2025 and IMWG 2016 high risk (§3d); adverse when either finds it, standard when
-    neither does and both are known."""
-    found = staging(ctx)
-    lines = []
-    for name, risk in zip(RISK_DEFINITIONS, (found.ims_2025, found.imwg_2016), strict=True):
-        if risk.high_risk:
-            lines.append(msg(f"{ITEM}.cytogenetics.{name}.high", present=", ".join(risk.present)))
-        else:
-            state = "unknown" if risk.high_risk is None else "not_high"
-            lines.append(msg(f"{ITEM}.cytogenetics.{name}.{state}"))
-    return tuple(lines), any_of(found.ims_2025.high_risk, found.imwg_2016.high_risk)
+def _cytogenetics(ctx: Context) -> Line:
+    """D29 cytogenetic risk (IMS 2025 criteria 1-3, cumulative): adverse when high, standard
+    when every criterion is known not met, else unknown with what is missing."""
+    risk = cytogenetic_risk(ctx)
+    cited = tuple((i.entry_id, i.date) for i in risk.inputs if i.entry_id is not None)
+    if risk.high_risk:
+        found = [i for i in risk.inputs if i.name in RISK_FINDINGS and abnormal(i.name, i.value)]
+        message = msg(
+            f"{ITEM}.cytogenetics.high",
+            present=", ".join(risk.present),
+            abnormalities=", ".join(i.name for i in found),
+            since=risk.since,
+        )
+    elif risk.high_risk is False:
+        message = msg(f"{ITEM}.cytogenetics.standard", latest=max(i.date for i in risk.inputs))
+    else:
+        missing = ", ".join(m.id.removeprefix("staging.missing.") for m in risk.missing)
+        message = msg(f"{ITEM}.cytogenetics.unknown", missing=missing)
+    return message, risk.high_risk, cited
 
 
 def _age(ctx: Context, planned: dt.date) -> Message:
@@ -204,20 +238,23 @@ def _age(ctx: Context, planned: dt.date) -> Message:
     return msg(f"{ITEM}.age.{key}", age=age, limit=limit, planned=planned)
 
 
-def _crcl(ctx: Context) -> Message:
+def _crcl(ctx: Context) -> tuple[Message, tuple[_Cited, ...]]:
     """D7: CrCl below asct.mel140_crcl; D13: without a weight, record one (eGFR shown)."""
     renal = renal_function_at(ctx)
     if renal is None:
-        return msg(f"{ITEM}.crcl.no_creatinine")
+        return msg(f"{ITEM}.crcl.no_creatinine"), ()
+    creatinine = ((renal.creatinine.id, renal.date),)
     if renal.crcl is None or renal.weight is None:
-        return msg(
+        message = msg(
             f"{ITEM}.crcl.no_weight",
             egfr=round(renal.egfr, SHOWN_DECIMALS),
             creatinine_date=renal.date,
         )
+        return message, creatinine
     limit = ctx.policy.whole("asct.mel140_crcl")
     key = "below" if comparable(renal.crcl) < limit else "not_below"
-    return msg(
+    cited = (*creatinine, (renal.weight.id, renal.weight.date))
+    message = msg(
         f"{ITEM}.crcl.{key}",
         crcl=round(renal.crcl, SHOWN_DECIMALS),
         limit=limit,
@@ -225,6 +262,7 @@ def _crcl(ctx: Context) -> Message:
         weight=renal.weight.weight_kg,
         weight_date=renal.weight.date,
     )
+    return message, cited
 
 
 EVIDENCE = (
@@ -252,9 +290,10 @@ def _note(ctx: Context) -> ConditioningNote | None:
         return None
     planned = plan.planned_date
     days = ctx.policy.whole("asct.pre_window_days")
-    mrd_line, mrd = _mrd(ctx, planned, days)
-    pet_line, pet = _pet(ctx, planned, days)
-    cyto_lines, cyto = _cytogenetics(ctx)
+    mrd_line, mrd, mrd_cited = _mrd(ctx, planned, days)
+    pet_line, pet, pet_cited = _pet(ctx, planned, days)
+    cyto_line, cyto, cyto_cited = _cytogenetics(ctx)
+    crcl_line, crcl_cited = _crcl(ctx)
     flags = {"mrd": mrd, "pet_ct": pet, "cytogenetics": cyto}
     adverse = tuple(ADVERSE_FEATURES[name] for name, flag in flags.items() if flag)
     unknown = tuple(name for name, flag in flags.items() if flag is None)
@@ -267,24 +306,61 @@ def _note(ctx: Context) -> ConditioningNote | None:
     else:
         subgroup = Subgroup.MEL140_NOT_INFERIOR
         headline = msg(f"{ITEM}.{subgroup}", planned=planned)
-    lines = (mrd_line, pet_line, *cyto_lines, _age(ctx, planned), _crcl(ctx), *EVIDENCE)
-    return ConditioningNote(planned, subgroup, adverse, unknown, headline, lines)
+    lines = (mrd_line, pet_line, cyto_line, _age(ctx, planned), crcl_line, *EVIDENCE)
+    cited = (*mrd_cited, *pet_cited, *cyto_cited, *crcl_cited)
+    episode = ctx.episode
+    began = max((d for _, d in cited), default=episode.start if episode is not None else None)
+    cites = (plan.id, *sorted({entry_id for entry_id, _ in cited}))
+    return ConditioningNote(planned, subgroup, adverse, unknown, headline, lines, cites, began)
 
 
 def conditioning_note(ctx: Context) -> ConditioningNote | None:
-    """The D7 note for the earliest planned transplant not yet performed, or None."""
+    """The D7 note for the earliest pending planned transplant (D39), or None."""
     return ctx.memo(ITEM, _note)
 
 
+def _closed(ctx: Context) -> Finding:
+    """Why no note applies: the latest plan's outcome (performed, withdrawn, closed, D39)."""
+    outcomes: list[tuple[dt.date, Message]] = []
+    for plan in ctx.history.transplants:
+        if plan.performed_date is not None:
+            outcomes.append(
+                (plan.performed_date, msg(f"{ITEM}.performed", performed=plan.performed_date))
+            )
+        elif plan.planned_date is not None and plan.withdrawn_date is not None:
+            outcomes.append(
+                (
+                    plan.withdrawn_date,
+                    msg(
+                        f"{ITEM}.withdrawn",
+                        planned=plan.planned_date,
+                        withdrawn=plan.withdrawn_date,
+                    ),
+                )
+            )
+        elif plan.planned_date is not None:
+            closed = closes_on(plan.planned_date)
+            outcomes.append(
+                (closed, msg(f"{ITEM}.closed", planned=plan.planned_date, closed=closed))
+            )
+    if not outcomes:
+        return Finding(False, msg(f"{ITEM}.no_plan"))
+    return Finding(False, max(outcomes, key=lambda o: o[0])[1])
+
+
 def evaluate(ctx: Context) -> Finding:
-    """§11 asct.conditioning_note: info alert with the D7 note until the transplant is performed."""
+    """§11 asct.conditioning_note: info alert with the D7 note while a plan is pending (D39)."""
     note = conditioning_note(ctx)
-    if note is not None:
-        return Finding(True, note.headline, alert=Severity.INFO)
-    performed = [t.performed_date for t in ctx.history.transplants if t.performed_date]
-    if performed:
-        return Finding(False, msg(f"{ITEM}.performed", performed=max(performed)))
-    return Finding(False, msg(f"{ITEM}.no_plan"))
+    if note is None:
+        return _closed(ctx)
+    return Finding(
+        True,
+        note.headline,
+        alert=Severity.INFO,
+        trigger_date=note.began,
+        changes_on=closes_on(note.planned),
+        cites=note.cites,
+    )
 
 
 RULES: tuple[ItemRule, ...] = (ItemRule(ITEM, "D7", evaluate),)

@@ -1,15 +1,22 @@
-"""Whole-body imaging at diagnosis and during SMM (clinical-rules.md §11, §5 Imaging)."""
+"""Whole-body imaging at diagnosis and during SMM (clinical-rules.md §11, §5 Imaging; D22, D42).
+
+``imaging.baseline`` applies at each diagnosis date — SMM, the first NDMM date, or
+for a patient with active MM and no NDMM entry the first episode start (D22) — and
+closes 12 months after it (D42), keeping "not done at diagnosis".
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import takewhile
 
 from mmtracker.logic.care import EntryRef, Finding, ItemRule
 from mmtracker.logic.codes import WHOLE_BODY_MODALITIES, ImagingModality, Phase
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days, add_months
-from mmtracker.logic.history import Imaging, PhaseChange
+from mmtracker.logic.history import Imaging
 from mmtracker.logic.messages import declare, msg
+from mmtracker.logic.staging import diagnosis
 
 # §11 imaging.baseline, Satisfied by: imaging from 60 d before the diagnosis onward.
 BASELINE_LOOKBACK_DAYS = 60
@@ -23,6 +30,7 @@ BASELINE_MODALITIES = frozenset(
 SMM_MRI_MODALITIES = frozenset({ImagingModality.WB_MRI, ImagingModality.PET_CT})
 
 MONTHS_PER_YEAR = 12  # D18: imaging.smm_years counted in calendar months
+CLOSES_AFTER_MONTHS = 12  # D42: imaging.baseline closes 12 months after its diagnosis date
 
 declare(
     {
@@ -30,6 +38,8 @@ declare(
         "imaging.baseline.due": ("phase", "diagnosis", "since", "due"),
         "imaging.baseline.done": ("phase", "diagnosis", "modality", "date"),
         "imaging.baseline.suboptimal": ("phase", "diagnosis", "date"),
+        "imaging.baseline.closed": ("phase", "diagnosis", "modality", "date", "closed"),
+        "imaging.baseline.not_done_at_diagnosis": ("phase", "diagnosis", "closed"),
         "imaging.smm_mri.not_smm": (),
         "imaging.smm_mri.no_imaging": (),
         "imaging.smm_mri.not_needed": ("modality", "date"),
@@ -52,32 +62,60 @@ def _whole_body(ctx: Context) -> list[Imaging]:
     return [i for i in ctx.history.imaging if i.modality in WHOLE_BODY_MODALITIES]
 
 
-def _latest_diagnosis(ctx: Context) -> PhaseChange | None:
-    """The later of the SMM diagnosis and the first NDMM date (§11 imaging.baseline)."""
-    found = [c for c in (ctx.phases.first(Phase.SMM), ctx.phases.first(Phase.NDMM)) if c]
-    return max(found, key=lambda c: c.date, default=None)
+def _latest_diagnosis(ctx: Context) -> tuple[Phase, dt.date] | None:
+    """The later of the SMM diagnosis and the diagnosis of active MM (§11 imaging.baseline)."""
+    found: list[tuple[Phase, dt.date]] = []
+    smm = ctx.phases.first(Phase.SMM)
+    if smm is not None:
+        found.append((Phase.SMM, smm.date))
+    active = diagnosis(ctx)
+    if active is not None:
+        found.append((active.phase, active.date))
+    return max(found, key=lambda f: f[1], default=None)
+
+
+def _baseline(ctx: Context, since: dt.date) -> Imaging | None:
+    """The first WBLDCT, PET-CT or WB-MRI from ``since``, else the first skeletal survey."""
+    recent = [i for i in ctx.history.imaging if i.date >= since]
+    best = next((i for i in recent if i.modality in BASELINE_MODALITIES), None)
+    if best is not None:
+        return best
+    return next((i for i in recent if i.modality is ImagingModality.SKELETAL_SURVEY), None)
 
 
 def evaluate_baseline(ctx: Context) -> Finding:
-    """§11 imaging.baseline: whole-body imaging for the latest diagnosis."""
-    diagnosis = _latest_diagnosis(ctx)
-    if diagnosis is None:
+    """§11 imaging.baseline: whole-body imaging for the latest diagnosis, until it closes (D42)."""
+    found = _latest_diagnosis(ctx)
+    if found is None:
         return Finding(False, msg("imaging.baseline.no_diagnosis"))
-    since = add_days(diagnosis.date, -BASELINE_LOOKBACK_DAYS)
-    recent = [i for i in ctx.history.imaging if i.date >= since]
-    about = {"phase": diagnosis.phase.value, "diagnosis": diagnosis.date}
-    best = next((i for i in recent if i.modality in BASELINE_MODALITIES), None)
-    if best is not None:
+    phase, day = found
+    since = add_days(day, -BASELINE_LOOKBACK_DAYS)
+    closes = add_months(day, CLOSES_AFTER_MONTHS)
+    about = {"phase": phase.value, "diagnosis": day}
+    image = _baseline(ctx, since)
+    if ctx.as_of >= closes:
+        if image is None:
+            message = msg("imaging.baseline.not_done_at_diagnosis", closed=closes, **about)
+            return Finding(False, message)
         message = msg(
-            "imaging.baseline.done", modality=best.modality.value, date=best.date, **about
+            "imaging.baseline.closed",
+            modality=image.modality.value,
+            date=image.date,
+            closed=closes,
+            **about,
         )
-        return Finding(True, message, last=_ref(best))
-    survey = next((i for i in recent if i.modality is ImagingModality.SKELETAL_SURVEY), None)
-    if survey is not None:
-        message = msg("imaging.baseline.suboptimal", date=survey.date, **about)
-        return Finding(True, message, last=_ref(survey))
-    due = add_days(diagnosis.date, ctx.policy.whole("imaging.baseline_days"))
-    return Finding(True, msg("imaging.baseline.due", since=since, due=due, **about), due=due)
+        return Finding(False, message, last=_ref(image))
+    if image is None:
+        due = add_days(day, ctx.policy.whole("imaging.baseline_days"))
+        message = msg("imaging.baseline.due", since=since, due=due, **about)
+        return Finding(True, message, due=due, changes_on=closes)
+    if image.modality is ImagingModality.SKELETAL_SURVEY:
+        message = msg("imaging.baseline.suboptimal", date=image.date, **about)
+    else:
+        message = msg(
+            "imaging.baseline.done", modality=image.modality.value, date=image.date, **about
+        )
+    return Finding(True, message, last=_ref(image), changes_on=closes)
 
 
 def evaluate_smm_mri(ctx: Context) -> Finding:

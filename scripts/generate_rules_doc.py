@@ -7,7 +7,12 @@ The page lists every care item of clinical-rules.md §11 with its source row, th
 rule that evaluates it, the policy values it reads and the messages it can give;
 every score and criterion module with the constants it encodes and the rows they
 come from; every policy value with its default, range and source
-(resources/policy/default.toml); and every message id with its parameters.
+(resources/policy/default.toml); every decision D1–D46 with the items, policy
+values and modules that cite it; and every message id with its parameters.
+
+clinical-rules.md is restated in the repository as docs/clinical-reference.md, with
+an anchor per section (``s5``, ``s11-status``, ``s11-renal-za_dose`` …) and per
+decision (``d35``): every "§…" and "D…" citation on the page links to it.
 
 What an item reads and says is found by reading the code: the functions its rule
 calls, followed through the logic package, and the policy keys and message ids
@@ -18,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import functools
 import importlib
 import inspect
 import io
@@ -41,6 +47,8 @@ from mmtracker.logic.policy import PolicySpec, read_specs
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "docs" / "rules.md"
+REFERENCE = ROOT / "docs" / "clinical-reference.md"
+PACKAGE = ROOT / "mmtracker"
 POLICY_FILE = ROOT / "resources" / "policy" / "default.toml"
 LOGIC = "mmtracker.logic"
 ITEMS = "mmtracker.logic.items"
@@ -192,6 +200,19 @@ class ItemFacts:
     summary: str
     policy: tuple[str, ...]
     messages: tuple[str, ...]
+    cited: tuple[int, ...]  # the decisions its rule's own code (its module's functions) cites
+
+
+def cited_decisions(text: str) -> set[int]:
+    """The numbers of the decisions ``text`` cites."""
+    return {int(number) for number in DECISION_CITATION.findall(text)}
+
+
+def _own_code(evaluate: Callable[..., object]) -> str:
+    """The source of a rule and of the functions of its module it calls."""
+    module = getattr(evaluate, "__module__", "")
+    functions = reach(evaluate, lambda name: name == module).functions
+    return "\n".join(inspect.getsource(f) for f in sorted(functions, key=lambda f: f.__name__))
 
 
 def item_facts(rule: ItemRule, policy_keys: Iterable[str]) -> ItemFacts:
@@ -208,6 +229,7 @@ def item_facts(rule: ItemRule, policy_keys: Iterable[str]) -> ItemFacts:
         summary=_first_paragraph(evaluate.__doc__),
         policy=tuple(k for k in keys if k not in EVERY_ITEM_POLICY),
         messages=tuple(sorted(own)) + tuple(shared),
+        cited=tuple(sorted(cited_decisions(_own_code(evaluate)))),
     )
 
 
@@ -310,6 +332,104 @@ def public_functions(module: types.ModuleType) -> list[tuple[str, str]]:
     ]
 
 
+# --- Citations and the clinical reference ---------------------------------------------
+
+ANCHOR = re.compile(r'<a id="([^"]+)"></a>')
+DECISION_HEADING = re.compile(r'^<a id="d(\d+)"></a>\n#+ D\d+ — (.+)$', re.MULTILINE)
+# A decision cited in code or text: D35, not D-VRd nor a D inside a word.
+DECISION_CITATION = re.compile(r"(?<![\w-])D(\d{1,2})(?![\d\w])")
+# Named parts of a section, as the code cites them after the section number: anchor.
+SUBSECTIONS = {
+    "4": {
+        "PD": "s4-pd",
+        "relapse from MRD-negative": "s4-relapse-mrd",
+        "relapse from MRD negativity": "s4-relapse-mrd",
+    },
+    "5": {
+        "Who": "s5-who",
+        "ZA dose": "s5-za-dose",
+        "ZA renal checks": "s5-za-renal",
+        "ZA renal deterioration": "s5-za-deterioration",
+        "ZA duration": "s5-za-duration",
+        "Denosumab hypocalcaemia": "s5-denosumab-hypocalcaemia",
+        "Ca/vitamin D": "s5-ca-vitd",
+        "Stopping denosumab": "s5-denosumab-stop",
+        "Dental before": "s5-dental-before",
+        "ONJ risk": "s5-onj",
+        "Imaging": "s5-imaging",
+        "table": "s5-za-table",
+    },
+    "11": {
+        "Status": "s11-status",
+        "Phases": "s11-phases",
+        "BTA state": "s11-bta-state",
+        "Items": "s11-items",
+        "Worklist order": "s11-worklist-order",
+        "Policy file": "s11-policy-file",
+    },
+}
+SEED_CITATION = "seed 000"
+SEED_ANCHOR = "seed-000"
+_PARTS = sorted({name for names in SUBSECTIONS.values() for name in names}, key=len, reverse=True)
+CITATION = re.compile(
+    r"§(?P<section>\d+[a-z]?)"
+    rf"(?: (?P<part>{'|'.join(map(re.escape, _PARTS))}|[a-z_]+(?:\.[a-z0-9_]+)+))?"
+    r"|(?<![\w-])D(?P<decision>\d{1,2})(?![\d\w])"
+    rf"|(?P<seed>{re.escape(SEED_CITATION)})"
+)
+
+
+def item_anchor(item_id: str) -> str:
+    """The anchor of a §11 item in the clinical reference."""
+    return "s11-" + item_id.replace(".", "-")
+
+
+@functools.cache
+def reference_anchors() -> frozenset[str]:
+    """Every anchor of docs/clinical-reference.md."""
+    return frozenset(ANCHOR.findall(REFERENCE.read_text(encoding="utf-8")))
+
+
+def decisions() -> list[tuple[int, str]]:
+    """(number, title) of every decision of the clinical reference, in order."""
+    found = DECISION_HEADING.findall(REFERENCE.read_text(encoding="utf-8"))
+    return sorted((int(number), title) for number, title in found)
+
+
+def cited_anchor(section: str, part: str | None) -> str | None:
+    """The anchor of a cited part of a section (an item id after §11), if it has one."""
+    if part is None:
+        return None
+    if section == "11" and part in ITEM_ORDER:
+        return item_anchor(part)
+    return SUBSECTIONS.get(section, {}).get(part)
+
+
+def linked(text: str) -> str:
+    """``text`` with each citation (§5, §5 ZA renal checks, §11 renal.za_dose, D35,
+    seed 000) linked to the clinical reference; one without an anchor, or inside a
+    code span, stays plain."""
+    page = REFERENCE.name
+    anchors = reference_anchors()
+
+    def link(label: str, anchor: str) -> str:
+        return f"[{label}]({page}#{anchor})" if anchor in anchors else label
+
+    def replace(match: re.Match[str]) -> str:
+        if match["decision"]:
+            return link(match.group(), f"d{int(match['decision'])}")
+        if match["seed"]:
+            return link(match.group(), SEED_ANCHOR)
+        section, part = match["section"], match["part"]
+        anchor = cited_anchor(section, part)
+        if anchor is not None and anchor in anchors:
+            return link(match.group(), anchor)
+        return link(f"§{section}", f"s{section}") + (f" {part}" if part else "")
+
+    spans = text.split("`")
+    return "`".join(span if i % 2 else CITATION.sub(replace, span) for i, span in enumerate(spans))
+
+
 # --- Writing the page -----------------------------------------------------------------
 
 
@@ -330,14 +450,15 @@ def _constants(module: types.ModuleType) -> list[str]:
     out = []
     for group in constants(module):
         if group.comment and len(group.members) > 1:
-            out.append(f"- {group.comment}")
+            out.append(f"- {linked(group.comment)}")
             out += [
-                f"  - {_code(f'{c.name} = {c.value}')}" + (f" — {c.comment}" if c.comment else "")
+                f"  - {_code(f'{c.name} = {c.value}')}"
+                + (f" — {linked(c.comment)}" if c.comment else "")
                 for c in group.members
             ]
             continue
         for c in group.members:
-            comment = " ".join(t for t in (group.comment, c.comment) if t)
+            comment = linked(" ".join(t for t in (group.comment, c.comment) if t))
             out.append(f"- {_code(f'{c.name} = {c.value}')} — {comment or '(no source comment)'}")
     return out
 
@@ -359,14 +480,16 @@ def _items_section(facts: list[ItemFacts], specs: dict[str, PolicySpec]) -> list
     for number, f in enumerate(facts, 1):
         keys = ", ".join(_code(k) for k in f.policy) or "—"
         rule = _code(f"{f.module.removeprefix(ITEMS + '.')}.{f.function}")
-        out.append(f"| {number} | {_code(f.rule.id)} | {_cell(f.rule.source)} | {rule} | {keys} |")
+        source = _cell(linked(f.rule.source))
+        out.append(f"| {number} | {_code(f.rule.id)} | {source} | {rule} | {keys} |")
     for number, f in enumerate(facts, 1):
         out += [
             "",
             f"### {number}. {_code(f.rule.id)}",
             "",
-            f"- Source: {f.rule.source}",
-            f"- Rule: {_code(f'{f.module}.{f.function}')} — {f.summary}",
+            f"- Source: {linked(f.rule.source)}",
+            f"- Reference: {linked(f'§11 {f.rule.id}')}",
+            f"- Rule: {_code(f'{f.module}.{f.function}')} — {linked(f.summary)}",
             "- Policy values read: "
             + (", ".join(f"{_code(k)} ({specs[k].default})" for k in f.policy) or "none"),
             "- Messages:",
@@ -388,11 +511,11 @@ def _status_section() -> list[str]:
 
 
 def _module_section(module: types.ModuleType, heading: str) -> list[str]:
-    out = ["", f"{heading} {_code(module.__name__)}", "", _first_paragraph(module.__doc__)]
+    out = ["", f"{heading} {_code(module.__name__)}", "", linked(_first_paragraph(module.__doc__))]
     functions = public_functions(module)
     if functions:
         out += ["", "Functions:", ""]
-        out += [f"- {_code(name + '()')} — {doc}" for name, doc in functions]
+        out += [f"- {_code(name + '()')} — {linked(doc)}" for name, doc in functions]
     found = _constants(module)
     if found:
         out += ["", "Constants:", "", *found]
@@ -442,8 +565,49 @@ def _policy_section(specs: dict[str, PolicySpec], facts: list[ItemFacts]) -> lis
         else:
             readers = ", ".join(_code(f.rule.id) for f in facts if key in f.policy) or "—"
         out.append(
-            f"| {_code(key)} | {spec.default} | {accepted} | {readers} | {_cell(spec.source)} |"
+            f"| {_code(key)} | {spec.default} | {accepted} | {readers} "
+            f"| {_cell(linked(spec.source))} |"
         )
+    return out
+
+
+def citing_modules() -> dict[int, list[str]]:
+    """Decision number → the files of the package (and the policy file) that cite it."""
+    found: dict[int, list[str]] = {}
+    files = [*sorted(PACKAGE.rglob("*.py")), POLICY_FILE]
+    for path in files:
+        if "migrations" in path.parts:
+            continue
+        for number in sorted(cited_decisions(path.read_text(encoding="utf-8"))):
+            found.setdefault(number, []).append(str(path.relative_to(ROOT)))
+    return found
+
+
+def _decisions_section(specs: dict[str, PolicySpec], facts: list[ItemFacts]) -> list[str]:
+    out = [
+        "## Decisions",
+        "",
+        "Each decision of clinical-rules.md §10 and §10b (restated in",
+        f"[{REFERENCE.name}]({REFERENCE.name}#s10)), with what cites it: the care items whose",
+        "§11 source names it, the items whose rule code cites it, the policy values whose",
+        "source names it, and every file of the package that mentions it.",
+    ]
+    modules = citing_modules()
+    for number, title in decisions():
+        by_source = [f.rule.id for f in facts if number in cited_decisions(f.rule.source)]
+        by_code = [f.rule.id for f in facts if number in f.cited and f.rule.id not in by_source]
+        keys = [k for k, spec in specs.items() if number in cited_decisions(spec.source)]
+        out += [
+            "",
+            f'<a id="d{number}"></a>',
+            f"### D{number} — {title}",
+            "",
+            f"- Reference: {linked(f'D{number}')}",
+            "- Items citing it as their source: " + (", ".join(map(_code, by_source)) or "none"),
+            "- Items whose rule cites it: " + (", ".join(map(_code, by_code)) or "none"),
+            "- Policy values citing it: " + (", ".join(map(_code, keys)) or "none"),
+            "- Files citing it: " + (", ".join(map(_code, modules.get(number, []))) or "none"),
+        ]
     return out
 
 
@@ -476,8 +640,10 @@ def render() -> str:
         "",
         "This page is generated from the code and `resources/policy/default.toml` by",
         "`scripts/generate_rules_doc.py`; a test fails when it is out of date. The rules",
-        "themselves and their evidence are written in clinical-rules.md, whose rows the",
-        "sources below name (§ sections, D decisions).",
+        "themselves and their evidence are written in clinical-rules.md, restated in the",
+        f"repository as [{REFERENCE.name}]({REFERENCE.name}); every § section and D",
+        "decision cited below links to it, and [Decisions](#decisions) lists what cites",
+        "each decision.",
         "",
         *_items_section(facts, specs),
         "",
@@ -488,6 +654,8 @@ def render() -> str:
         *_item_modules_section(modules),
         "",
         *_policy_section(specs, facts),
+        "",
+        *_decisions_section(specs, facts),
         "",
         *_messages_section(),
     ]

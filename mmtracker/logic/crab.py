@@ -183,6 +183,7 @@ class CrabCriterion:
     hemoglobin g/L, lytic_lesions). Comparisons: S and Li ≥ limit; M and C >
     limit; A < limit; B count ≥ limit; R creatinine > 177 or clearance < 40.
     ``default_limit_used``: the lab gave no limit and the policy default was used (D17).
+    ``entries``: the ids of the entries judged (D40: what an alert raised on it cites).
     """
 
     code: CrabCode
@@ -194,6 +195,7 @@ class CrabCriterion:
     default_limit_used: bool
     message: Message
     notes: tuple[Message, ...] = ()
+    entries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +230,17 @@ def _marrow(ctx: Context) -> CrabCriterion:
         return _missing(CrabCode.S, "bmpc")
     met = comparable(bmpc.si) >= BMPC_LIMIT
     message = _status(CrabCode.S, met, value=bmpc.si, limit=BMPC_LIMIT, date=bmpc.date)
-    return CrabCriterion(CrabCode.S, met, "bmpc", bmpc.si, BMPC_LIMIT, bmpc.date, False, message)
+    return CrabCriterion(
+        CrabCode.S,
+        met,
+        "bmpc",
+        bmpc.si,
+        BMPC_LIMIT,
+        bmpc.date,
+        False,
+        message,
+        entries=(bmpc.entry.id,),
+    )
 
 
 def _light_chains(ctx: Context) -> CrabCriterion:
@@ -255,8 +267,19 @@ def _light_chains(ctx: Context) -> CrabCriterion:
         involved_limit=Quantity(analyte, FLC_INVOLVED_LIMIT),
         date=flc.date,
     )
+    pair = (ctx.labs.latest(a, flc.date) for a in (Analyte.FLC_KAPPA, Analyte.FLC_LAMBDA))
+    entries = tuple(v.entry.id for v in pair if v is not None)
     return CrabCriterion(
-        CrabCode.LI, met, "flc_ratio", ratio, FLC_RATIO_LIMIT, flc.date, False, message, notes
+        CrabCode.LI,
+        met,
+        "flc_ratio",
+        ratio,
+        FLC_RATIO_LIMIT,
+        flc.date,
+        False,
+        message,
+        notes,
+        entries,
     )
 
 
@@ -268,7 +291,15 @@ def _mri(ctx: Context) -> CrabCriterion:
     met = count > MRI_FOCAL_LIMIT
     message = _status(CrabCode.M, met, count=count, limit=MRI_FOCAL_LIMIT, date=scan.date)
     return CrabCriterion(
-        CrabCode.M, met, "mri_focal_lesions", count, MRI_FOCAL_LIMIT, scan.date, False, message
+        CrabCode.M,
+        met,
+        "mri_focal_lesions",
+        count,
+        MRI_FOCAL_LIMIT,
+        scan.date,
+        False,
+        message,
+        entries=(scan.id,),
     )
 
 
@@ -322,6 +353,7 @@ def _calcium(ctx: Context) -> CrabCriterion:
         default,
         message,
         tuple(notes),
+        tuple(e.id for e in (reading.entry, reading.albumin) if e is not None),
     )
 
 
@@ -352,8 +384,10 @@ def _renal(ctx: Context) -> CrabCriterion:
         value, limit = clearance, CLEARANCE_LIMIT
     else:
         value, limit, measure = renal.creatinine_umol_l, CREATININE_LIMIT, "creatinine"
+    used = (renal.creatinine, renal.weight if measure == "crcl" else None)
+    entries = tuple(e.id for e in used if e is not None)
     return CrabCriterion(
-        CrabCode.R, met, measure, value, limit, renal.date, False, message, (note,)
+        CrabCode.R, met, measure, value, limit, renal.date, False, message, (note,), entries
     )
 
 
@@ -374,7 +408,16 @@ def _anaemia(ctx: Context) -> CrabCriterion:
         lln=Quantity(Analyte.HEMOGLOBIN, lln),
     )
     return CrabCriterion(
-        CrabCode.A, met, "hemoglobin", hb.si, limit, hb.date, default, message, notes
+        CrabCode.A,
+        met,
+        "hemoglobin",
+        hb.si,
+        limit,
+        hb.date,
+        default,
+        message,
+        notes,
+        (hb.entry.id,),
     )
 
 
@@ -393,8 +436,18 @@ def _bone(ctx: Context) -> CrabCriterion:
     count = scan.lytic_lesions
     met = count >= limit
     message = _status(CrabCode.B, met, count=count, limit=limit, date=scan.date)
+    marrow = (bmpc.entry.id,) if bmpc is not None and low_marrow else ()
     return CrabCriterion(
-        CrabCode.B, met, "lytic_lesions", count, limit, scan.date, False, message, notes
+        CrabCode.B,
+        met,
+        "lytic_lesions",
+        count,
+        limit,
+        scan.date,
+        False,
+        message,
+        notes,
+        (scan.id, *marrow),
     )
 
 

@@ -123,5 +123,17 @@
         <source>asct.conditioning_note</source>
         <translation>Melphalan 200 vs 140: evidence note</translation>
     </message>
+    <message>
+        <source>record.phase</source>
+        <translation>Record the disease phase</translation>
+    </message>
+    <message>
+        <source>record.treatment_line</source>
+        <translation>Record the treatment line</translation>
+    </message>
+    <message>
+        <source>asct.outcome</source>
+        <translation>Outcome of the planned transplant</translation>
+    </message>
 </context>
 </TS>

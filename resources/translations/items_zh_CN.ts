@@ -123,5 +123,17 @@
         <source>asct.conditioning_note</source>
         <translation>美法仑 200 与 140：循证提示</translation>
     </message>
+    <message>
+        <source>record.phase</source>
+        <translation>记录病程阶段</translation>
+    </message>
+    <message>
+        <source>record.treatment_line</source>
+        <translation>记录治疗线</translation>
+    </message>
+    <message>
+        <source>asct.outcome</source>
+        <translation>计划移植的结局</translation>
+    </message>
 </context>
 </TS>

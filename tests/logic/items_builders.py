@@ -60,11 +60,15 @@ def mrd(on: str, result: MrdResult = MrdResult.POSITIVE) -> MrdTest:
     )
 
 
-def transplant(planned: str | None = None, performed: str | None = None) -> Transplant:
+def transplant(
+    planned: str | None = None, performed: str | None = None, withdrawn: str | None = None
+) -> Transplant:
+    """A transplant planned, performed, or a plan withdrawn (D39)."""
     return Transplant(
         id=new_id("asct"),
         planned_date=day(planned) if planned else None,
         performed_date=day(performed) if performed else None,
+        withdrawn_date=day(withdrawn) if withdrawn else None,
     )
 
 

@@ -1,8 +1,11 @@
-"""alert.hypercalcaemia (clinical-rules.md §11, §1a C, D12, D15-D17).
+"""alert.hypercalcaemia (clinical-rules.md §11, §1a C, D12, D15-D17, D44, D45).
 
 Expected values are worked out from clinical-rules.md: the alert is urgent when the
 latest total-corrected or adjusted calcium is > 2.75 mmol/L or > ULN + 0.25 mmol/L
-(strict), compared in mmol/L (calcium mg/dL × 0.2495, §9).
+(strict), compared in mmol/L (calcium mg/dL × 0.2495, §9). D44: an ionised calcium
+above its ULN (the lab's, else 1.32 mmol/L, strict) raises it as info, never compared
+with the total thresholds; a newer calcium of either kind not meeting its rule closes
+a finding, and when both hold the urgent total one shows.
 """
 
 from __future__ import annotations
@@ -118,11 +121,6 @@ def status_of(*entries: Entry, overrides: Mapping[str, object] | None = None) ->
             Status.ALERT,
             id="D16: adjusted calcium 2.76 is above",
         ),
-        pytest.param(
-            [calcium("2025-06-01", 1.60, kind=CalciumKind.IONISED)],
-            Status.OK,
-            id="D16: ionised calcium is never compared",
-        ),
         pytest.param([], Status.OK, id="alert.hypercalcaemia: no calcium on record"),
     ],
 )
@@ -154,7 +152,7 @@ def test_message_says_the_default_uln_was_used() -> None:
         "limit": Quantity(Analyte.CALCIUM, 2.75),
     }
     assert item.severity is Severity.URGENT
-    assert item.source == "§1a C"
+    assert item.source == "§1a C; D44"
 
 
 def test_message_with_the_labs_own_uln() -> None:
@@ -187,8 +185,154 @@ def test_trigger_date_is_the_calcium_date() -> None:
     assert finding.last.date == day("2025-06-01")
 
 
+def test_d45_since_and_d40_cites_of_a_corrected_calcium() -> None:
+    """D45: the alert dates from its calcium; D40: it cites the calcium and the albumin used."""
+    high = calcium("2025-06-01", 2.70)
+    albumin = lab("2025-06-03", Analyte.ALBUMIN, 35, "g/L")  # corrected 2.80 (D12)
+    item = item_on(HYPERCALCAEMIA, history(SMM, high, albumin), "2025-06-30")
+    assert (item.status, item.since, item.due) == (Status.ALERT, day("2025-06-01"), None)
+    finding = HYPERCALCAEMIA.evaluate(
+        Context(history(SMM, high, albumin), day("2025-06-30"), policy())
+    )
+    assert sorted(finding.cites) == sorted([high.id, albumin.id])
+
+
+# --- D44: ionised calcium --------------------------------------------------------------
+
+IONISED = CalciumKind.IONISED
+
+
+def judged(*entries: Entry, on: str = "2025-06-30") -> tuple[Status, Severity | None, str]:
+    item = item_on(HYPERCALCAEMIA, history(SMM, *entries), on)
+    return item.status, item.severity, item.message.id
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        pytest.param(calcium("2025-06-01", 1.31, kind=IONISED), Status.OK, id="D44 1.31 below"),
+        pytest.param(
+            calcium("2025-06-01", 1.32, kind=IONISED), Status.OK, id="D44 exactly 1.32 not above"
+        ),
+        pytest.param(calcium("2025-06-01", 1.33, kind=IONISED), Status.ALERT, id="D44 1.33 above"),
+        pytest.param(
+            calcium("2025-06-01", 1.30, kind=IONISED, high=1.30),
+            Status.OK,
+            id="D44 D17 lab ULN 1.30: 1.30 not above",
+        ),
+        pytest.param(
+            calcium("2025-06-01", 1.31, kind=IONISED, high=1.30),
+            Status.ALERT,
+            id="D44 D17 lab ULN 1.30 wins over 1.32: 1.31 above",
+        ),
+        pytest.param(
+            calcium("2025-06-01", 1.40, kind=IONISED, high=1.45),
+            Status.OK,
+            id="D44 D17 lab ULN 1.45: 1.40 not above although above 1.32",
+        ),
+        pytest.param(
+            calcium("2025-06-01", 5.29, "mg/dL", kind=IONISED),
+            Status.OK,
+            id="D44 D15 5.29 mg/dL = 1.320 mmol/L, not above 1.32",
+        ),
+        pytest.param(
+            calcium("2025-06-01", 5.30, "mg/dL", kind=IONISED),
+            Status.ALERT,
+            id="D44 D15 5.30 mg/dL = 1.322 mmol/L, above 1.32",
+        ),
+    ],
+)
+def test_d44_ionised_boundaries(entry: Entry, expected: Status) -> None:
+    status, severity, _ = judged(entry)
+    assert status is expected
+    assert severity is (Severity.INFO if expected is Status.ALERT else None)
+
+
+def test_d44_policy_default_ionised_uln() -> None:
+    """D44: the default ULN is the policy value limits.ionised_calcium_uln."""
+    entry = calcium("2025-06-01", 1.30, kind=IONISED)
+    pol = policy(**{"limits.ionised_calcium_uln": 1.25})
+    item = item_on(HYPERCALCAEMIA, history(SMM, entry), "2025-06-30", pol)
+    assert (item.status, item.severity) == (Status.ALERT, Severity.INFO)
+
+
+def test_d44_message_since_and_cites() -> None:
+    """D44 info "ionised calcium high — check serum calcium"; D45 since its date; D40 cites it."""
+    entry = calcium("2025-06-01", 1.45, kind=IONISED)
+    item = item_on(HYPERCALCAEMIA, history(SMM, entry), "2025-06-30")
+    assert item.message.id == "alert.hypercalcaemia.ionised_above_default_uln"
+    assert item.message.as_dict() == {
+        "value": Quantity(Analyte.CALCIUM, 1.45),
+        "date": day("2025-06-01"),
+        "uln": Quantity(Analyte.CALCIUM, 1.32),
+    }
+    assert (item.since, item.due) == (day("2025-06-01"), None)
+    finding = HYPERCALCAEMIA.evaluate(Context(history(SMM, entry), day("2025-06-30"), policy()))
+    assert finding.cites == (entry.id,)
+
+
+def test_d44_with_the_labs_own_ionised_uln() -> None:
+    entry = calcium("2025-06-01", 1.20, kind=IONISED, low=1.10, high=1.30)
+    status, _, message = judged(entry)
+    assert (status, message) == (Status.OK, "alert.hypercalcaemia.ionised_not_above")
+
+
+def test_d16_ionised_is_never_compared_with_the_total_thresholds() -> None:
+    """D16, D44: an ionised 2.80 mmol/L (a total would be urgent) raises only the info alert."""
+    status, severity, message = judged(calcium("2025-06-01", 2.80, kind=IONISED))
+    assert (status, severity) == (Status.ALERT, Severity.INFO)
+    assert message.startswith("alert.hypercalcaemia.ionised_above")
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        pytest.param(
+            [calcium("2025-06-01", 1.45, kind=IONISED), calcium("2025-06-05", 2.40)],
+            (Status.OK, None, "alert.hypercalcaemia.not_above_default_uln"),
+            id="D44 a newer normal total closes the ionised finding",
+        ),
+        pytest.param(
+            [calcium("2025-06-01", 2.95), calcium("2025-06-05", 1.20, kind=IONISED)],
+            (Status.OK, None, "alert.hypercalcaemia.ionised_not_above_default_uln"),
+            id="D44 a newer normal ionised closes the total finding",
+        ),
+        pytest.param(
+            [calcium("2025-06-01", 2.95), calcium("2025-06-05", 1.45, kind=IONISED)],
+            (Status.ALERT, Severity.URGENT, "alert.hypercalcaemia.above_default_uln"),
+            id="D44 both hold: the urgent total shows (ionised newer)",
+        ),
+        pytest.param(
+            [calcium("2025-06-01", 1.45, kind=IONISED), calcium("2025-06-05", 2.95)],
+            (Status.ALERT, Severity.URGENT, "alert.hypercalcaemia.above_default_uln"),
+            id="D44 both hold: the urgent total shows (total newer)",
+        ),
+        pytest.param(
+            [calcium("2025-06-01", 2.40), calcium("2025-06-05", 1.45, kind=IONISED)],
+            (Status.ALERT, Severity.INFO, "alert.hypercalcaemia.ionised_above_default_uln"),
+            id="D44 an older normal total does not close a newer ionised finding",
+        ),
+        pytest.param(
+            [calcium("2025-06-05", 2.40), calcium("2025-06-05", 1.45, kind=IONISED)],
+            (Status.ALERT, Severity.INFO, "alert.hypercalcaemia.ionised_above_default_uln"),
+            id="D44 same day: a normal total is not newer, the ionised finding shows",
+        ),
+        pytest.param(
+            [calcium("2025-06-05", 1.20, kind=IONISED), calcium("2025-06-05", 2.95)],
+            (Status.ALERT, Severity.URGENT, "alert.hypercalcaemia.above_default_uln"),
+            id="D44 same day: a normal ionised is not newer, the total finding shows",
+        ),
+    ],
+)
+def test_d44_newer_calcium_of_either_kind(
+    entries: list[Entry], expected: tuple[Status, Severity | None, str]
+) -> None:
+    assert judged(*entries) == expected
+
+
 # A worked vignette: a high calcium, snoozed by the nurse, a higher one during the
-# snooze, then a normal one; later the patient dies.
+# snooze, then a normal one; a high ionised calcium (D44 info); a high total closed by a
+# newer normal ionised one (D44); later the patient dies.
 VIGNETTE = history(
     phase("2025-01-06", Phase.NDMM),
     calcium("2025-03-03", 2.95),
@@ -220,11 +364,15 @@ VIGNETTE = history(
             id="11 Status: urgent value dated after the acknowledgement is not snoozed",
         ),
         pytest.param("2025-03-24", Status.OK, id="alert.hypercalcaemia: a newer normal closes it"),
-        pytest.param("2025-04-01", Status.OK, id="D16: a newer ionised value changes nothing"),
-        pytest.param("2025-05-05", Status.ALERT, id="alert.hypercalcaemia: high again"),
-        pytest.param("2025-05-06", Status.ALERT, id="D16: a newer ionised value does not close it"),
         pytest.param(
-            "2025-05-31", Status.ALERT, id="alert.hypercalcaemia: live until the status date"
+            "2025-04-01", Status.ALERT, id="D44: a newer ionised 1.70 above 1.32 raises info"
+        ),
+        pytest.param("2025-05-05", Status.ALERT, id="alert.hypercalcaemia: high again"),
+        pytest.param(
+            "2025-05-06", Status.OK, id="D44: a newer normal ionised value closes the total one"
+        ),
+        pytest.param(
+            "2025-05-31", Status.OK, id="alert.hypercalcaemia: live until the status date"
         ),
         pytest.param(
             "2025-06-01", Status.NOT_APPLICABLE, id="11 Phases: deceased, any live patient only"

@@ -5,7 +5,9 @@ latest serum M-protein, urine M-protein or FLC result (else the start of the
 current phase) + SMM high 3 mo, intermediate 4 mo, low 4 mo in the first year
 after SMM diagnosis then 6 mo, unknown 3 mo; NDMM / ASCT / RELAPSE 30 d;
 MAINTENANCE 90 d; due_soon from due − 14 d. Mayo 2018 factors (§2a) are strict
-">": BMPC > 20 %, M-protein > 20 g/L, FLC ratio > 20.
+">": BMPC > 20 %, M-protein > 20 g/L, FLC ratio > 20. D24: a live patient with no
+phase entry is followed as SMM of unknown risk (3 mo) from the latest result or,
+with none, from registration (the creation date, else the first entry, else as_of).
 """
 
 from __future__ import annotations
@@ -52,7 +54,12 @@ SMM_LOW_VIGNETTE = smm_history(
 @pytest.mark.parametrize(
     ("on", "expected", "due"),
     [
-        pytest.param("2025-01-14", Status.NOT_APPLICABLE, None, id="§11 labs.monitoring: no phase"),
+        pytest.param(
+            "2025-01-14",
+            Status.OK,
+            "2025-04-14",
+            id="D24 labs.monitoring: no phase, nothing recorded yet: as_of + 3 mo",
+        ),
         pytest.param("2025-01-15", Status.OK, "2025-05-15", id="§11 labs.monitoring: SMM low yr1"),
         pytest.param("2025-04-30", Status.OK, "2025-05-15", id="§11 labs.monitoring: before lead"),
         pytest.param(
@@ -335,3 +342,59 @@ def test_not_applicable_once_the_patient_left_care(status: PatientStatus) -> Non
     assert left.status is Status.NOT_APPLICABLE
     assert left.message.id == "labs.monitoring.not_in_care"
     assert left.message.as_dict() == {"since": day("2025-04-01")}
+
+
+# --- D24: no phase entry ----------------------------------------------------------------
+
+
+def test_d24_without_phase_counts_from_the_last_result_at_unknown_risk() -> None:
+    hist = smm_history(m_protein("2025-01-31", 15))
+    item = item_on(LABS, hist, "2025-02-01")
+    assert item.message.id == "labs.monitoring.no_phase.last_result"
+    assert item.message.as_dict() == {
+        "last": day("2025-01-31"),
+        "analyte": "serum_m_protein",
+        "months": 3,
+        "due": day("2025-04-30"),  # D18: Jan 31 + 3 mo clamps to Apr 30
+    }
+    assert item.last is not None
+    assert item.last.date == day("2025-01-31")
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        pytest.param("2025-04-15", Status.OK, id="D24 registration + 3 mo − 15 d: ok"),
+        pytest.param("2025-04-16", Status.DUE_SOON, id="D24 registration + 3 mo − 14 d: due soon"),
+        pytest.param("2025-04-30", Status.DUE_SOON, id="D24 registration + 3 mo: due day"),
+        pytest.param("2025-05-01", Status.OVERDUE, id="D24 registration + 3 mo + 1 d: overdue"),
+    ],
+)
+def test_d24_without_phase_or_result_counts_from_registration(on: str, expected: Status) -> None:
+    hist = smm_history(hemoglobin("2025-01-10", 120), registered_on=day("2025-01-31"))
+    item = item_on(LABS, hist, on)
+    assert (item.status, item.due) == (expected, day("2025-04-30"))
+    assert item.message.id == "labs.monitoring.no_phase.registered"
+    assert item.message.as_dict()["start"] == day("2025-01-31")
+
+
+def test_d24_registration_falls_back_to_the_first_entry() -> None:
+    hist = smm_history(hemoglobin("2025-01-10", 120), hemoglobin("2025-02-10", 118))
+    item = item_on(LABS, hist, "2025-03-01")
+    assert item.message.id == "labs.monitoring.no_phase.first_entry"
+    assert item.due == day("2025-04-10")
+
+
+def test_d24_registration_falls_back_to_as_of_and_moves_with_it() -> None:
+    """Nothing dated yet: registration is as_of, so the due date is as_of + 3 mo each day."""
+    hist = smm_history()
+    for on, due in (("2025-03-01", "2025-06-01"), ("2025-03-02", "2025-06-02")):
+        item = item_on(LABS, hist, on)
+        assert item.message.id == "labs.monitoring.no_phase.as_of"
+        assert item.due == day(due)
+
+
+def test_d24_a_phase_entry_ends_the_unknown_risk_reading() -> None:
+    hist = smm_history(m_protein("2025-01-10", 15), phase("2025-02-01", Phase.NDMM))
+    assert item_on(LABS, hist, "2025-01-31").message.id == "labs.monitoring.no_phase.last_result"
+    assert item_on(LABS, hist, "2025-02-01").message.id == "labs.monitoring.active.last_result"

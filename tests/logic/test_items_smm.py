@@ -6,17 +6,20 @@ FLC ratio were resulted within 12 months and a marrow BMPC exists, due 12 months
 after the last date it was computable, else SMM diagnosis + 30 d; the alerts follow
 §1a (SLiM-CRAB), §2a (Mayo 2018 "20/2/20", strict ">"), §2b (IMWG 2020 score
 > 12) and D6 (PANGEA-SMM evolving biomarkers against the earliest value of the
-preceding 12 months). Every item closes when the patient leaves SMM.
+preceding 12 months). Every item closes when the patient leaves SMM. D24:
+alert.smm_mde also applies to a live patient with no phase entry; the other items do
+not. D45/D40: each alert dates from its newest triggering value and cites the entries
+it rests on.
 """
 
 from __future__ import annotations
 
 import pytest
-from builders import day, imaging, phase
+from builders import context, day, imaging, phase
 from items_builders import calcium, item_on, rule, snooze
 from smm_builders import bmpc, creatinine, fish, hemoglobin, m_protein, ratio, smm_history
 
-from mmtracker.logic.care import ItemRule, Severity, Status
+from mmtracker.logic.care import Finding, ItemRule, Severity, Status
 from mmtracker.logic.codes import ImagingModality, Phase
 from mmtracker.logic.history import Entry, LabResult
 from mmtracker.logic.items import smm
@@ -218,7 +221,10 @@ MDE_VIGNETTE = smm_history(
     ("on", "expected", "message"),
     [
         pytest.param(
-            "2025-01-10", Status.NOT_APPLICABLE, "not_smm", id="§11 alert.smm_mde: before SMM"
+            "2025-01-10",
+            Status.OK,
+            "none_met_incomplete",
+            id="D24 alert.smm_mde: no phase yet, applies as SMM",
         ),
         pytest.param(
             "2025-01-15",
@@ -544,3 +550,61 @@ def test_smm_to_ndmm_closes_the_item(item: ItemRule) -> None:
     closed = item_on(item, hist, "2025-03-01")
     assert closed.status is Status.NOT_APPLICABLE
     assert closed.message.id == f"{item.id}.not_smm"
+
+
+# --- D24: no phase entry ----------------------------------------------------------------
+
+
+def test_d24_smm_mde_applies_without_a_phase_entry() -> None:
+    """D24: a SLiM-CRAB finding of a patient with no phase entry is never silent."""
+    hb = hemoglobin("2025-03-01", 95)
+    item = item_on(MDE, smm_history(hb), "2025-03-02")
+    assert (item.status, item.severity) == (Status.ALERT, Severity.URGENT)
+    assert item.message.as_dict() == {"criteria": "A", "date": day("2025-03-01")}
+
+
+@pytest.mark.parametrize("item", [RISK, HIGH_RISK, PANGEA], ids=lambda r: r.id)
+def test_d24_other_smm_items_do_not_apply_without_a_phase_entry(item: ItemRule) -> None:
+    hist = smm_history(*smm_inputs(25, 25, 5), m_protein("2024-06-01", 10))
+    found = item_on(item, hist, "2025-03-01")
+    assert found.status is Status.NOT_APPLICABLE
+    assert found.message.as_dict() == {"phase": None}
+
+
+# --- D45 since-dates and D40 cites -----------------------------------------------------
+
+
+def findings(rule_under_test: ItemRule, *entries: Entry, on: str) -> Finding:
+    hist = smm_history(phase("2025-01-15", Phase.SMM), *entries)
+    return rule_under_test.evaluate(context(hist, on))
+
+
+def test_d45_d40_smm_mde_dates_from_its_newest_trigger_and_cites_each_value() -> None:
+    high = calcium("2025-04-01", 2.80)
+    low_hb = hemoglobin("2025-04-15", 95)
+    normal_crea = creatinine("2025-04-15", 70)
+    finding = findings(MDE, high, low_hb, normal_crea, on="2025-04-20")
+    assert finding.trigger_date == day("2025-04-15")
+    assert sorted(finding.cites) == sorted([high.id, low_hb.id])
+
+
+def test_d40_smm_mde_cites_both_light_chains() -> None:
+    pair = ratio("2025-04-01", 100)
+    finding = findings(MDE, m_protein("2025-04-01", 5), pair, on="2025-04-02")
+    assert sorted(finding.cites) == sorted(e.id for e in pair)
+
+
+def test_d45_d40_high_risk_cites_its_inputs() -> None:
+    inputs = smm_inputs(25, 25, 5)
+    finding = findings(HIGH_RISK, *inputs, on="2025-03-01")
+    assert finding.alert is Severity.INFO
+    assert finding.trigger_date == day("2025-02-01")
+    assert sorted(finding.cites) == sorted(e.id for e in inputs)
+
+
+def test_d45_d40_pangea_cites_the_values_compared() -> None:
+    first, latest = m_protein("2025-01-15", 10), m_protein("2025-09-01", 12)
+    unchanged = [hemoglobin("2025-01-15", 130), hemoglobin("2025-09-01", 129)]
+    finding = findings(PANGEA, first, latest, *unchanged, on="2025-09-02")
+    assert finding.trigger_date == day("2025-09-01")
+    assert sorted(finding.cites) == sorted([first.id, latest.id])

@@ -14,6 +14,7 @@ from mmtracker.logic.items import (
     monitoring,
     mrd,
     progression,
+    record,
     smm,
     supplements,
     transplant,
@@ -75,6 +76,7 @@ _MODULES = (
     calcium,
     progression,
     conditioning,
+    record,
 )
 
 

@@ -5,6 +5,10 @@ item; the next one is due the phase's interval after the latest (or after the st
 of the current phase when there is none). In SMM the interval follows the Mayo 2018
 group (§2a); for low risk it is the first-year interval when the latest result lies
 in the first year after the SMM diagnosis, else the later one.
+
+D24: a live patient with no phase entry is followed as SMM of unknown risk
+(``labs.smm_unknown_months``), from the latest result or, with none, from the
+registration date (``record.registration``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from mmtracker.logic.codes import Analyte, PatientStatus, Phase
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days, add_months
 from mmtracker.logic.history import LabResult
+from mmtracker.logic.items.record import REGISTRATION_BASES, registration
 from mmtracker.logic.messages import ParamValue, declare, msg
 from mmtracker.logic.smm_risk import RiskGroup, smm_risk
 
@@ -42,7 +47,17 @@ _INTERVAL_PARAMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys((ACTIVE, MAINTENANCE), ("days",)),
 }
 
-declare({f"{ITEM}.not_in_care": ("since",), f"{ITEM}.no_phase": ()})
+NO_PHASE = "no_phase"  # D24: no phase entry, followed as SMM of unknown risk
+
+declare(
+    {
+        f"{ITEM}.not_in_care": ("since",),
+        f"{ITEM}.{NO_PHASE}.last_result": ("last", "analyte", "months", "due"),
+        **{
+            f"{ITEM}.{NO_PHASE}.{basis}": ("start", "months", "due") for basis in REGISTRATION_BASES
+        },
+    }
+)
 declare(
     {
         **{
@@ -100,9 +115,9 @@ def evaluate(ctx: Context) -> Finding:
     if patient.status is not PatientStatus.ACTIVE:
         return Finding(False, msg(f"{ITEM}.not_in_care", since=patient.status_date))
     current = ctx.phases.current
-    if current is None:
-        return Finding(False, msg(f"{ITEM}.no_phase"))
     last = _latest_result(ctx)
+    if current is None:
+        return _without_phase(ctx, last)
     anchor = last.date if last is not None else current.date
     basis, interval, due = _interval(ctx, current.phase, anchor)
     phase = current.phase.value
@@ -120,6 +135,27 @@ def evaluate(ctx: Context) -> Finding:
         **interval,
     )
     return Finding(True, message, due=due, last=EntryRef("lab_results", last.id, last.date))
+
+
+def _without_phase(ctx: Context, last: LabResult | None) -> Finding:
+    """D24: no phase entry: SMM of unknown risk, from the latest result or the registration."""
+    months = ctx.policy.whole(f"labs.{SMM_UNKNOWN}_months")
+    if last is not None:
+        due = add_months(last.date, months)
+        message = msg(
+            f"{ITEM}.{NO_PHASE}.last_result",
+            last=last.date,
+            analyte=last.analyte.value,
+            months=months,
+            due=due,
+        )
+        return Finding(True, message, due=due, last=EntryRef("lab_results", last.id, last.date))
+    registered = registration(ctx)
+    due = add_months(registered.date, months)
+    message = msg(
+        f"{ITEM}.{NO_PHASE}.{registered.basis}", start=registered.date, months=months, due=due
+    )
+    return Finding(True, message, due=due, changes_on=registered.changes_on(ctx.as_of))
 
 
 RULES: tuple[ItemRule, ...] = (ItemRule(ITEM, "§8 (policy, [U])", evaluate),)

@@ -1,7 +1,11 @@
 """Smouldering myeloma: risk re-scoring and the SMM alerts (clinical-rules.md §11, §1a, §2, D6).
 
 Every item here applies only while the current phase is SMM, so each closes when
-the patient leaves SMM (active MM diagnosed).
+the patient leaves SMM (active MM diagnosed). D24: ``alert.smm_mde`` also applies
+to a live patient with no phase entry, so that a SLiM-CRAB finding is never silent.
+
+D45, D40: each alert carries the date of its newest triggering value (a value
+dated after a snooze then ends it) and cites the entries it rests on.
 """
 
 from __future__ import annotations
@@ -14,12 +18,17 @@ from typing import TypeVar
 from mmtracker.logic.care import EntryRef, Finding, ItemRule, Severity
 from mmtracker.logic.codes import Analyte, Phase
 from mmtracker.logic.context import Context
-from mmtracker.logic.crab import FlcRatio, flc_ratios, slim_crab
+from mmtracker.logic.crab import FlcRatio, flc_ratios, latest_flc_ratio, slim_crab
 from mmtracker.logic.dates import add_days, add_months
 from mmtracker.logic.history import LabResult
 from mmtracker.logic.labs import LabValue
 from mmtracker.logic.messages import declare, msg
-from mmtracker.logic.smm_risk import RiskGroup, smm_risk
+from mmtracker.logic.smm_risk import (
+    FISH_ABNORMALITIES,
+    EvolvingBiomarker,
+    RiskGroup,
+    smm_risk,
+)
 
 SMM_RISK = "smm.risk"
 SMM_MDE = "alert.smm_mde"
@@ -63,9 +72,9 @@ declare(
 _Dated = TypeVar("_Dated", LabValue, FlcRatio)
 
 
-def _outside_smm(ctx: Context, item: str) -> Finding | None:
-    """Not applicable when the current phase is not SMM."""
-    if ctx.phases.phase is not Phase.SMM:
+def _outside_smm(ctx: Context, item: str, *, unphased: bool = False) -> Finding | None:
+    """Not applicable when the current phase is not SMM (``unphased``: nor absent, D24)."""
+    if ctx.phases.phase is not Phase.SMM and not (unphased and ctx.phases.phase is None):
         phase = ctx.phases.phase
         return Finding(False, msg(f"{item}.not_smm", phase=phase.value if phase else None))
     return None
@@ -180,7 +189,7 @@ def evaluate_risk(ctx: Context) -> Finding:
 
 def evaluate_mde(ctx: Context) -> Finding:
     """§11 alert.smm_mde: urgent when the latest values meet any SLiM-CRAB criterion (§1a)."""
-    outside = _outside_smm(ctx, SMM_MDE)
+    outside = _outside_smm(ctx, SMM_MDE, unphased=True)
     if outside is not None:
         return outside
     criteria = slim_crab(ctx).criteria
@@ -194,7 +203,8 @@ def evaluate_mde(ctx: Context) -> Finding:
         return Finding(True, msg("alert.smm_mde.none_met"))
     trigger = max((c.date for c in met if c.date is not None), default=None)
     message = msg("alert.smm_mde.met", criteria=", ".join(c.code.value for c in met), date=trigger)
-    return Finding(True, message, alert=Severity.URGENT, trigger_date=trigger)
+    cites = tuple(sorted({entry for c in met for entry in c.entries}))
+    return Finding(True, message, alert=Severity.URGENT, trigger_date=trigger, cites=cites)
 
 
 def evaluate_high_risk(ctx: Context) -> Finding:
@@ -231,7 +241,8 @@ def evaluate_high_risk(ctx: Context) -> Finding:
             group_percent=imwg.group_percent,
         )
     trigger = max((i.date for i in risk.inputs), default=None)
-    return Finding(True, message, alert=Severity.INFO, trigger_date=trigger)
+    cites = _risk_input_entries(ctx)
+    return Finding(True, message, alert=Severity.INFO, trigger_date=trigger, cites=cites)
 
 
 def evaluate_pangea(ctx: Context) -> Finding:
@@ -259,7 +270,49 @@ def evaluate_pangea(ctx: Context) -> Finding:
         date=trigger,
         window_months=window,
     )
-    return Finding(True, message, alert=Severity.INFO, trigger_date=trigger)
+    cites = tuple(sorted({e for m in met for e in _pangea_entries(ctx, m)}))
+    return Finding(True, message, alert=Severity.INFO, trigger_date=trigger, cites=cites)
+
+
+# --- What the alerts cite (D40) --------------------------------------------------------
+
+# The analytes of each PANGEA-SMM biomarker (D6).
+_PANGEA_ANALYTES = {
+    "m_protein": (Analyte.SERUM_MPROTEIN,),
+    "flc_ratio": (Analyte.FLC_KAPPA, Analyte.FLC_LAMBDA),
+    "creatinine": (Analyte.CREATININE,),
+    "hemoglobin": (Analyte.HEMOGLOBIN,),
+}
+
+
+def _results_on(ctx: Context, analytes: Sequence[Analyte], day: dt.date | None) -> list[str]:
+    """The ids of the quantitative results of these analytes dated ``day``."""
+    return [v.entry.id for analyte in analytes for v in ctx.labs.series(analyte) if v.date == day]
+
+
+def _pangea_entries(ctx: Context, marker: EvolvingBiomarker) -> list[str]:
+    """A biomarker met rests on its latest value and the earlier value it was compared with."""
+    analytes = _PANGEA_ANALYTES[marker.code]
+    return [
+        *_results_on(ctx, analytes, marker.latest_date),
+        *_results_on(ctx, analytes, marker.baseline_date),
+    ]
+
+
+def _risk_input_entries(ctx: Context) -> tuple[str, ...]:
+    """The entries of the risk models' inputs: the latest BMPC, M-protein and FLC pair, and
+    the cytogenetic tests their FISH findings come from (§2a, §2b)."""
+    found = [
+        latest.entry.id
+        for latest in (ctx.labs.latest(Analyte.BMPC), ctx.labs.latest(Analyte.SERUM_MPROTEIN))
+        if latest is not None
+    ]
+    flc = latest_flc_ratio(ctx)
+    if flc is not None:
+        found += [e.id for e in _flc_entries(ctx, flc)]
+    fish_dates = {i.date for i in smm_risk(ctx).inputs if i.name in FISH_ABNORMALITIES}
+    found += [c.id for c in ctx.history.cytogenetics if c.date in fish_dates]
+    return tuple(sorted(set(found)))
 
 
 RULES: tuple[ItemRule, ...] = (

@@ -8,7 +8,9 @@ rule that evaluates it, the policy values it reads and the messages it can give;
 every score and criterion module with the constants it encodes and the rows they
 come from; every policy value with its default, range and source
 (resources/policy/default.toml); every decision D1–D46 with the items, policy
-values and modules that cite it; and every message id with its parameters.
+values and modules that cite it; the readings the code takes where a rule is silent
+(a docstring sentence beginning "Reading where … is silent"); and every message id
+with its parameters.
 
 clinical-rules.md is restated in the repository as docs/clinical-reference.md, with
 an anchor per section (``s5``, ``s11-status``, ``s11-renal-za_dose`` …) and per
@@ -323,6 +325,27 @@ def constants(module: types.ModuleType) -> list[ConstantGroup]:
     return groups
 
 
+READING = "Reading where"
+SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
+
+
+def readings(modules: list[types.ModuleType]) -> list[tuple[str, str]]:
+    """(where, sentence) of every reading the logic code takes where a rule is silent: the
+    docstring sentence that begins "Reading where"."""
+    found = []
+    for module in modules:
+        for node in ast.walk(ast.parse(inspect.getsource(module))):
+            if not isinstance(node, ast.Module | ast.FunctionDef | ast.ClassDef):
+                continue
+            doc = ast.get_docstring(node)
+            if doc is None or READING not in doc:
+                continue
+            where = module.__name__ + ("" if isinstance(node, ast.Module) else f".{node.name}")
+            for part in doc.split(READING)[1:]:
+                found.append((where, _plain(READING + SENTENCE_END.split(part)[0])))
+    return found
+
+
 def public_functions(module: types.ModuleType) -> list[tuple[str, str]]:
     """(name, first paragraph of the docstring) of the module's documented public functions."""
     return [
@@ -583,14 +606,29 @@ def citing_modules() -> dict[int, list[str]]:
     return found
 
 
-def _decisions_section(specs: dict[str, PolicySpec], facts: list[ItemFacts]) -> list[str]:
+def _readings_section(found: list[tuple[str, str]]) -> list[str]:
+    return [
+        "## Readings where the rules are silent",
+        "",
+        "Where a row or decision leaves a case open, the code chooses what errs toward",
+        "showing (the guiding principle of §10b) and says so in a docstring; every such",
+        "reading, by where it is taken:",
+        "",
+        *(f"- {_code(where)} — {linked(text)}" for where, text in found),
+    ]
+
+
+def _decisions_section(
+    specs: dict[str, PolicySpec], facts: list[ItemFacts], found: list[tuple[str, str]]
+) -> list[str]:
     out = [
         "## Decisions",
         "",
         "Each decision of clinical-rules.md §10 and §10b (restated in",
         f"[{REFERENCE.name}]({REFERENCE.name}#s10)), with what cites it: the care items whose",
         "§11 source names it, the items whose rule code cites it, the policy values whose",
-        "source names it, and every file of the package that mentions it.",
+        "source names it, every file of the package that mentions it, and the readings the",
+        "code takes where it is silent.",
     ]
     modules = citing_modules()
     for number, title in decisions():
@@ -607,6 +645,11 @@ def _decisions_section(specs: dict[str, PolicySpec], facts: list[ItemFacts]) -> 
             "- Items whose rule cites it: " + (", ".join(map(_code, by_code)) or "none"),
             "- Policy values citing it: " + (", ".join(map(_code, keys)) or "none"),
             "- Files citing it: " + (", ".join(map(_code, modules.get(number, []))) or "none"),
+        ]
+        out += [
+            f"- Reading where it is silent, in {_code(where)}: {linked(text)}"
+            for where, text in found
+            if text.startswith(f"{READING} D{number} ")
         ]
     return out
 
@@ -633,6 +676,7 @@ def render() -> str:
     modules = logic_modules()
     specs = policy_specs()
     facts = [item_facts(rule, specs) for rule in RULES]
+    found = readings(modules)
     lines = [
         "# Rules reference",
         "",
@@ -655,7 +699,9 @@ def render() -> str:
         "",
         *_policy_section(specs, facts),
         "",
-        *_decisions_section(specs, facts),
+        *_decisions_section(specs, facts, found),
+        "",
+        *_readings_section(found),
         "",
         *_messages_section(),
     ]

@@ -156,7 +156,7 @@ _DATES = {
     "performed", "started", "closed", "stopped", "relapse", "bridge", "ndmm", "completed",
     "confirmed_on", "previous", "nadir_date", "baseline_date", "latest_date", "weight_date",
     "albumin_date", "bmpc_date", "creatinine_date", "m_protein_date", "flc_date", "pet_date",
-    "mrd_date", "ife_date", "response_date", "line_start", "ended",
+    "mrd_date", "ife_date", "response_date", "line_start", "ended", "withdrawn",
 }  # fmt: skip
 # Sample values by parameter name; the types the rules emit.
 _SAMPLES: dict[str, ParamValue] = {
@@ -178,7 +178,8 @@ _SAMPLES: dict[str, ParamValue] = {
     "unknown": "mrd, pet_ct", "present": "del17p_tp53, b2m_normal_creatinine",
     "missing": "m_protein, flc_ratio", "biomarkers": "m_protein, creatinine",
     "not_evaluable": "flc_ratio, hemoglobin", "chain": "κ", "ttp_source": TTP_SOURCE,
-    "risk_source": RISK_SOURCE,
+    "risk_source": RISK_SOURCE, "median_pfs_months": 28.6, "median_os_years": 4.5,
+    "source": "Abdallah 2022, Blood Cancer J 12:21", "abnormalities": "del_17p, gain_1q",
 }  # fmt: skip
 # Laboratory values (Quantity) by message id prefix: parameter names → analyte.
 _CALCIUM = dict.fromkeys(("value", "limit", "uln", "lln", "measured"), Analyte.CALCIUM)

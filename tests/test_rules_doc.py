@@ -232,3 +232,38 @@ def test_the_reference_restates_the_numbers_exactly(anchor: str, restated: list[
     """Thresholds and boundaries as in clinical-rules.md (≥ vs >, evidence tags)."""
     part = _reference_part(anchor)
     assert [text for text in restated if text not in part] == []
+
+
+def test_a_reading_where_a_rule_is_silent_is_gathered(
+    generator: ModuleType, tmp_path: Path
+) -> None:
+    """Issue 7: where a decision is silent the code errs toward showing and says so; the
+    page carries the docstring sentence that begins "Reading where"."""
+    source = tmp_path / "silent_rule.py"
+    source.write_text(
+        '"""A rule.\n\nIt applies. Reading where D33 is silent, erring toward showing: a hold\n'
+        'without a resume date lasts 90 days. Something else."""\n\n\n'
+        "def evaluate() -> None:\n"
+        '    """No reading here."""\n',
+        encoding="utf-8",
+    )
+    spec = importlib.util.spec_from_file_location("silent_rule", source)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert generator.readings([module]) == [
+        (
+            "silent_rule",
+            "Reading where D33 is silent, erring toward showing: a hold without a resume "
+            "date lasts 90 days.",
+        )
+    ]
+
+
+def test_each_reading_is_listed_under_its_decision(page: str, generator: ModuleType) -> None:
+    for where, text in generator.readings(generator.logic_modules()):
+        assert f"- `{where}` — " in page
+        cited = re.match(r"Reading where D(\d+) ", text)
+        if cited:
+            assert f"in `{where}`:" in _decision(page, int(cited[1]))

@@ -42,10 +42,17 @@ from mmtracker.logic.response import (
     ResponseResult,
 )
 from mmtracker.logic.smm_risk import BIOMARKERS, EvolvingBiomarker, SmmRisk
-from mmtracker.logic.staging import HighRisk, InputUsed, PointStage, Stage, Staging
+from mmtracker.logic.staging import (
+    HighRisk,
+    InputUsed,
+    MayoAdditive,
+    PointStage,
+    Stage,
+    Staging,
+)
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SIGNIFICANT_DIGITS = 4
 
 JsonObject = dict[str, Any]
@@ -142,6 +149,7 @@ class _Writer:
             "title": i18n.item_title(item.id),
             "status": item.status.value,
             "due": _day(item.due),
+            "since": _day(item.since),
             "days_overdue": item.days_overdue,
             "last": _ref(item.last),
             "severity": _code(item.severity),
@@ -183,6 +191,7 @@ class _Writer:
             "date": _day(used.date),
             "limit": self.value(used.name, used.limit),
             "default_limit": used.default_limit,
+            "entry_id": used.entry_id,
         }
 
     def _report(
@@ -204,10 +213,22 @@ class _Writer:
             **self._report(stage.inputs, stage.missing, stage.notes),
         }
 
+    def mayo_additive(self, stage: MayoAdditive) -> JsonObject:
+        return {
+            "points": stage.points,
+            "group": stage.group,
+            "median_pfs_months": stage.median_pfs_months,
+            "median_os_years": stage.median_os_years,
+            "source": stage.source,
+            "message": self.message(stage.message),
+            **self._report(stage.inputs, stage.missing, stage.notes),
+        }
+
     def high_risk(self, risk: HighRisk) -> JsonObject:
         return {
             "high_risk": risk.high_risk,
             "present": list(risk.present),
+            "since": _day(risk.since),
             **self._report(risk.inputs, risk.missing, risk.notes),
         }
 
@@ -215,12 +236,14 @@ class _Writer:
         if staging is None:
             return None
         return {
+            "diagnosis": _day(staging.diagnosis),
             "iss": self.stage(staging.iss),
             "r_iss": self.stage(staging.r_iss),
             "r2_iss": self.point_stage(staging.r2_iss),
-            "mayo_additive": self.point_stage(staging.mayo_additive),
+            "mayo_additive": self.mayo_additive(staging.mayo_additive),
             "ims_2025": self.high_risk(staging.ims_2025),
             "imwg_2016": self.high_risk(staging.imwg_2016),
+            "cytogenetic_risk": self.high_risk(staging.cytogenetic_risk),
         }
 
     def biomarker(self, marker: EvolvingBiomarker) -> JsonObject:

@@ -25,8 +25,15 @@ from mmtracker.assessment_json import assessment_document, significant
 from mmtracker.config import load_policy
 from mmtracker.demo import generate_records
 from mmtracker.logic.assessment import Assessment, assess
-from mmtracker.logic.codes import Analyte, CalciumKind, Phase, Sex
-from mmtracker.logic.history import Entry, LabResult, Patient, PhaseChange, build_history
+from mmtracker.logic.codes import Analyte, CalciumKind, CopyNumber1q, Phase, Sex
+from mmtracker.logic.history import (
+    Cytogenetics,
+    Entry,
+    LabResult,
+    Patient,
+    PhaseChange,
+    build_history,
+)
 from mmtracker.logic.items import ITEM_ORDER
 from mmtracker.logic.units import UnitSystem
 from mmtracker.record import load_record_file, record_history
@@ -109,6 +116,7 @@ def test_top_level_fields_and_order() -> None:
         "title",
         "status",
         "due",
+        "since",
         "days_overdue",
         "last",
         "severity",
@@ -117,6 +125,108 @@ def test_top_level_fields_and_order() -> None:
         "message",
         "source",
     ]
+
+
+def test_an_alert_has_a_since_date_and_no_due_date() -> None:
+    """D45: the hypercalcaemia alert began on the date of the calcium that triggers it."""
+    document = assessment_document(calcium_assessment(2.8), SI, "en")
+    items = {item["id"]: item for item in document["items"]}
+    alert = items["alert.hypercalcaemia"]
+    assert (alert["status"], alert["severity"]) == ("alert", "urgent")
+    assert (alert["since"], alert["due"]) == ("2025-01-10", None)
+    assert all(item["since"] is None for item in document["items"] if item["severity"] is None)
+
+
+# FISH on 2025-02-20 with every Mayo additive abnormality tested and absent (§3e).
+NEGATIVE_FISH = Cytogenetics(
+    id="fish1",
+    date=dt.date(2025, 2, 20),
+    del_17p=False,
+    t_4_14=False,
+    t_14_16=False,
+    t_14_20=False,
+    gain_1q=CopyNumber1q.NORMAL,
+)
+
+
+def ndmm_assessment(
+    *results: tuple[str, Analyte, float, str, float | None], fish: bool = False
+) -> Assessment:
+    """NDMM on 2025-03-01 with these results (date, analyte, value, unit, ULN)."""
+    patient = Patient(mrn="ST-1", name="Staged", sex=Sex.FEMALE, date_of_birth=dt.date(1960, 1, 1))
+    entries: dict[str, list[Entry]] = {
+        "phase_changes": [PhaseChange(id="p1", date=dt.date(2025, 3, 1), phase=Phase.NDMM)],
+        "cytogenetics": [NEGATIVE_FISH] if fish else [],
+        "lab_results": [
+            LabResult(
+                id=f"lab{n}",
+                date=dt.date.fromisoformat(on),
+                analyte=analyte,
+                value=value,
+                unit=unit,
+                ref_high=uln,
+            )
+            for n, (on, analyte, value, unit, uln) in enumerate(results)
+        ],
+    }
+    return assess(build_history(patient, entries), dt.date(2025, 6, 1), load_policy())
+
+
+def test_staging_fields_and_order() -> None:
+    document = assessment_document(
+        ndmm_assessment(("2025-02-20", Analyte.B2M, 6.0, "mg/L", None)), SI, "en"
+    )
+    staging = document["staging"]
+    assert list(staging) == [
+        "diagnosis",
+        "iss",
+        "r_iss",
+        "r2_iss",
+        "mayo_additive",
+        "ims_2025",
+        "imwg_2016",
+        "cytogenetic_risk",
+    ]
+    assert staging["diagnosis"] == "2025-03-01"
+    assert list(staging["mayo_additive"]) == [
+        "points",
+        "group",
+        "median_pfs_months",
+        "median_os_years",
+        "source",
+        "message",
+        "inputs",
+        "missing",
+        "notes",
+    ]
+    b2m = staging["iss"]["inputs"][0]
+    assert (b2m["name"], b2m["date"], b2m["entry_id"]) == ("b2m", "2025-02-20", "lab0")
+
+
+@pytest.mark.parametrize(
+    ("ldh", "group", "pfs", "os_years"),
+    [
+        pytest.param(214.0, 1, 44.0, 7.0, id="D31 §3e 1 point (ISS III): 44 months, 7 years"),
+        pytest.param(
+            215.0, 2, 28.6, 4.5, id="D31 §3e 2 points (+ LDH > ULN): 28.6 months, 4.5 years"
+        ),
+    ],
+)
+def test_mayo_additive_figures_in_the_document(
+    ldh: float, group: int, pfs: float, os_years: float
+) -> None:
+    assessment = ndmm_assessment(
+        ("2025-02-20", Analyte.B2M, 6.0, "mg/L", None),
+        ("2025-02-20", Analyte.LDH, ldh, "U/L", 214.0),
+        fish=True,
+    )
+    mayo = assessment_document(assessment, SI, "en")["staging"]["mayo_additive"]
+    assert (mayo["group"], mayo["median_pfs_months"], mayo["median_os_years"]) == (
+        group,
+        pfs,
+        os_years,
+    )
+    assert mayo["message"]["params"]["source"] == "Abdallah 2022, Blood Cancer J 12:21"
 
 
 def test_the_same_assessment_gives_the_same_bytes() -> None:

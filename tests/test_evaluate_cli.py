@@ -53,8 +53,85 @@ def test_output_is_deterministic_utf8_indented_json(
     assert first == second
     assert "§".encode() in first  # not escaped as \u00a7
     assert b"\\u00a7" not in first
-    assert first.startswith(b'{\n  "format_version": 1,\n  "as_of"')
+    assert first.startswith(b'{\n  "format_version": 2,\n  "as_of"')
     assert first.endswith(b"}\n")
+
+
+# NDMM 2025-02-17 with β2M 6.0 mg/L and LDH 300 U/L (ULN 214) before it, β2M 2.0 on
+# treatment in September, calcium 2.9 mmol/L on 2026-02-20.
+STAGED_RECORD: dict[str, Any] = {
+    "format_version": 1,
+    "patient": {"mrn": "ST-1", "name": "Staged", "sex": "F", "date_of_birth": "1960-01-01"},
+    "phase_changes": [
+        {"id": "7b0c6c1e-0001-4000-8000-000000000001", "date": "2025-02-17", "phase": "NDMM"}
+    ],
+    "lab_results": [
+        {
+            "id": "7b0c6c1e-0002-4000-8000-000000000002",
+            "date": "2025-02-11",
+            "analyte": "beta2_microglobulin",
+            "value": 6.0,
+            "unit": "mg/L",
+        },
+        {
+            "id": "7b0c6c1e-0003-4000-8000-000000000003",
+            "date": "2025-02-11",
+            "analyte": "ldh",
+            "value": 300.0,
+            "unit": "U/L",
+            "ref_high": 214.0,
+        },
+        {
+            "id": "7b0c6c1e-0004-4000-8000-000000000004",
+            "date": "2025-09-01",
+            "analyte": "beta2_microglobulin",
+            "value": 2.0,
+            "unit": "mg/L",
+        },
+        {
+            "id": "7b0c6c1e-0005-4000-8000-000000000005",
+            "date": "2026-02-20",
+            "analyte": "calcium",
+            "value": 2.9,
+            "unit": "mmol/L",
+            "calcium_kind": "total",
+        },
+    ],
+}
+
+
+def test_stage_at_diagnosis_and_mayo_figures_in_the_document(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    """D29: ISS III from the β2M at diagnosis, not the later 2.0; D31: Mayo additive ≥2
+    points (β2M ≥5.5, LDH > ULN) with median PFS 28.6 months and OS 4.5 years (§3e)."""
+    record = tmp_path / "staged.json"
+    record.write_text(json.dumps(STAGED_RECORD), encoding="utf-8")
+    code, out, err = evaluate(capsysbinary, str(record), "--as-of", AS_OF)
+    assert (code, err) == (0, "")
+    staging = document(out)["staging"]
+    assert staging["diagnosis"] == "2025-02-17"
+    assert staging["iss"]["stage"] == 3
+    mayo = staging["mayo_additive"]
+    assert (mayo["group"], mayo["median_pfs_months"], mayo["median_os_years"]) == (2, 28.6, 4.5)
+    assert mayo["source"] == "Abdallah 2022, Blood Cancer J 12:21"
+    assert mayo["message"]["id"] == "staging.mayo_additive.group_2"
+
+
+def test_an_alert_has_its_since_date_and_no_due_date(
+    capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
+) -> None:
+    """D45: the hypercalcaemia alert began with the calcium of 2026-02-20; no due date."""
+    record = tmp_path / "staged.json"
+    record.write_text(json.dumps(STAGED_RECORD), encoding="utf-8")
+    _, out, _ = evaluate(capsysbinary, str(record), "--as-of", AS_OF)
+    items = {item["id"]: item for item in document(out)["items"]}
+    alert = items["alert.hypercalcaemia"]
+    assert (alert["status"], alert["severity"]) == ("alert", "urgent")
+    assert (alert["since"], alert["due"]) == ("2026-02-20", None)
+    closed = items["workup.staging"]  # D42: NDMM 2025-02-17 + 12 months has passed
+    assert (closed["status"], closed["since"]) == ("not_applicable", None)
+    assert closed["message"]["id"] == "workup.staging.not_done_at_diagnosis"
 
 
 def test_units_change_quantities_but_not_statuses(

@@ -313,6 +313,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             f"error: policy: {args.policy}: cannot be read: {exc.strerror or exc}", file=sys.stderr
         )
         return EXIT_BAD_INPUT
+    _warn(policy)
     assessment = assess(record_history(record), args.as_of or dt.date.today(), policy)
     document = assessment_document(assessment, UnitSystem(args.units), args.lang or "en")
     _write_utf8(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -356,7 +357,15 @@ def _db(args: argparse.Namespace) -> int:
 def _policy(args: argparse.Namespace) -> Policy:
     from mmtracker.config import load_policy
 
-    return load_policy(args.policy)
+    policy = load_policy(args.policy)
+    _warn(policy)
+    return policy
+
+
+def _warn(policy: Policy) -> None:
+    """The policy's warnings (e.g. an old key read as its new one, D37) on standard error."""
+    for warning in policy.warnings:
+        print(f"warning: policy: {warning}", file=sys.stderr)
 
 
 def _progress(done: int, total: int) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from mmtracker import i18n
 
 if TYPE_CHECKING:
+    from mmtracker.logic.care import CareItem
     from mmtracker.storage.worklist import WorklistRow
 
 CONTEXT = "worklist"
@@ -45,10 +46,19 @@ def _cells(
         row.mrn,
         row.name,
         *named,
-        item.due.isoformat() if item.due else "",
+        _when(item),
         str(item.days_overdue) if item.days_overdue is not None else "",
         sentence,
     ]
+
+
+def _when(item: CareItem) -> str:
+    """The due date of a scheduled item; for an alert the date it began (D45: "since …")."""
+    if item.due is not None:
+        return item.due.isoformat()
+    if item.since is not None:
+        return i18n.translate(CONTEXT, "since {date}").format(date=item.since.isoformat())
+    return ""
 
 
 def _all_cells(rows: Sequence[WorklistRow]) -> list[list[str]]:
@@ -93,7 +103,10 @@ def as_csv(rows: Sequence[WorklistRow], lang: str) -> str:
 
 
 def as_json(rows: Sequence[WorklistRow], lang: str) -> str:
-    """A JSON list: each patient's fields and the care item as in an assessment document."""
+    """A JSON list: each patient's fields and the care item as in an assessment document.
+
+    The item carries ``since``, the date an alert began (D45; null for a scheduled item).
+    """
     from mmtracker.assessment_json import care_item_document  # loads the rules: only here
     from mmtracker.logic.units import UnitSystem
 

@@ -49,3 +49,15 @@ def test_clinic_policy_file_overrides_and_is_checked(tmp_path: Path) -> None:
 def test_clinic_policy_in_the_settings_folder_is_used() -> None:
     (paths().config / "policy.toml").write_text('"lead_days" = 21\n', encoding="utf-8")
     assert load_policy().whole("lead_days") == 21
+
+
+def test_d37_old_lapse_key_in_a_clinic_file_is_read_with_a_warning(tmp_path: Path) -> None:
+    clinic = tmp_path / "clinic.toml"
+    clinic.write_text('"denosumab.lapse_weeks" = 6\n', encoding="utf-8")
+    read = load_policy(clinic)
+    assert read.whole("bta.lapse_days") == 42  # D37: weeks × 7
+    assert len(read.warnings) == 1
+    assert "denosumab.lapse_weeks" in read.warnings[0]
+    clinic.write_text('"denosumab.lapse_weeks" = 6\n"bta.lapse_days" = 28\n', encoding="utf-8")
+    with pytest.raises(PolicyError, match=r"disagree"):
+        load_policy(clinic)

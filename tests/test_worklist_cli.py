@@ -108,6 +108,10 @@ def test_json_lists_the_items_in_section_11_order(
     assert "2024-05-01" in item["message"]["text"]
     davis = [d["item"] for d in document if d["name"] == "Davis, Dan"]
     assert {i["severity"] for i in davis} == {"urgent"}
+    # D45: an alert has no due date but the date it began (the calcium of 2025-06-01).
+    calcium = next(i for i in davis if i["id"] == "alert.hypercalcaemia")
+    assert (calcium["due"], calcium["since"]) == (None, "2025-06-01")
+    assert (item["since"], carter["item"]["due"]) == (None, "2025-05-01")
 
 
 def test_table_has_a_header_a_line_per_item_and_a_count(
@@ -130,6 +134,9 @@ def test_table_has_a_header_a_line_per_item_and_a_count(
     dated = [line for line in body if "urgent" not in line]
     assert dated
     assert all(re.fullmatch(r"2025-\d\d-\d\d", line[column : column + 10]) for line in dated)
+    # D45: an alert shows the date it began instead of a due date, in the same column.
+    davis = [line for line in body if "Davis, Dan" in line and "  Hypercalcaemia  " in line]
+    assert [line[column : column + 16] for line in davis] == ["since 2025-06-01"]
 
 
 def test_csv_has_a_header_and_a_row_per_item(
@@ -145,6 +152,10 @@ def test_csv_has_a_header_and_a_row_per_item(
     assert carter[0] == "W003"
     assert "2025-05-01" in carter
     assert "50" in carter
+    # D45: the calcium of 2025-06-10 began Zimmer's hypercalcaemia alert; no due date.
+    due = header.index("Due")
+    zimmer = [row for row in body if row[1] == "Zimmer, Zoe" and row[3] == "Hypercalcaemia"]
+    assert [(row[due], row[due + 1]) for row in zimmer] == [("since 2025-06-10", "")]
 
 
 def chinese(capsysbinary: pytest.CaptureFixture[bytes], url: str, fmt: str) -> str:
@@ -155,12 +166,15 @@ def chinese(capsysbinary: pytest.CaptureFixture[bytes], url: str, fmt: str) -> s
 def test_chinese_output_uses_the_glossary_terms_and_titles(
     capsysbinary: pytest.CaptureFixture[bytes], url: str, fmt: str
 ) -> None:
+    """shared/glossary-zh_CN.md: care-item statuses 逾期 / 即将到期 / 警示 (issue 7 class 12)."""
     out = chinese(capsysbinary, url, fmt)
-    assert "已逾期" in out
-    assert "即将到期" in out
+    body = "\n".join(out.splitlines()[1:])
+    assert re.search(r"(^|[\s,])逾期[\s,]", body, re.MULTILINE)
+    assert "即将到期" in body
     for title in TITLES_ZH.values():
         assert title in out
     assert "Yearly imaging in SMM" not in out
+    assert "自 2025-06-01 起" in out  # D45: Davis's alerts began with the calcium of 2025-06-01
 
 
 def test_chinese_json_has_chinese_titles_and_texts_but_the_same_codes(
@@ -198,7 +212,7 @@ def test_language_given_before_the_command(
         capsysbinary, "--lang", "zh_CN", "worklist", "--database", url, "--as-of", DAY
     )
     assert code == 0
-    assert "已逾期" in out
+    assert "即将到期" in out
 
 
 # --- what is shown ---------------------------------------------------------------------------
@@ -320,6 +334,34 @@ def test_a_refused_policy_file_is_bad_input(
     assert code == 2
     assert out == ""
     assert "dental.interval_months" in err
+
+
+@pytest.mark.parametrize("command", [["worklist", "--as-of", DAY], ["db", "reassess"]])
+def test_d37_old_lapse_key_is_read_with_a_warning_on_stderr(
+    capsysbinary: pytest.CaptureFixture[bytes], url: str, tmp_path: Path, command: list[str]
+) -> None:
+    """D37: a clinic file's denosumab.lapse_weeks is read as bta.lapse_days = weeks × 7."""
+    policy = tmp_path / "policy.toml"
+    policy.write_text('"denosumab.lapse_weeks" = 8\n', encoding="utf-8")
+    code, out, err = run(capsysbinary, *command, "--database", url, "--policy", str(policy))
+    assert code == 0
+    assert out
+    warnings = [line for line in err.splitlines() if line.startswith("warning: policy:")]
+    assert len(warnings) == 1
+    assert "denosumab.lapse_weeks = 8 is read as bta.lapse_days = 56" in warnings[0]
+
+
+def test_d37_both_lapse_keys_disagreeing_is_bad_input(
+    capsysbinary: pytest.CaptureFixture[bytes], url: str, tmp_path: Path
+) -> None:
+    policy = tmp_path / "policy.toml"
+    policy.write_text('"denosumab.lapse_weeks" = 8\n"bta.lapse_days" = 28\n', encoding="utf-8")
+    code, out, err = run(
+        capsysbinary, "worklist", "--database", url, "--as-of", DAY, "--policy", str(policy)
+    )
+    assert (code, out) == (2, "")
+    assert "denosumab.lapse_weeks" in err
+    assert "bta.lapse_days" in err
 
 
 def test_reassess_with_a_refused_policy_file_is_bad_input(

@@ -3,6 +3,9 @@
 The shipped file (resources/policy/default.toml) declares every value; a clinic
 file may override values by key. ``mmtracker.config`` reads the files; this
 module checks them and records which values an assessment used.
+
+The digest of a policy also carries :data:`RULES_VERSION`, so that stored
+assessments made by other rules code are recomputed even when no value changed.
 """
 
 from __future__ import annotations
@@ -14,6 +17,18 @@ from dataclasses import dataclass
 from typing import Any
 
 PolicyValue = int | float | str
+
+RULES_VERSION = "2026-12-first-clinical-review"
+"""The version of the rules code, part of every policy digest.
+
+Change it whenever a rule's code changes (a new item, a changed threshold, finding,
+message, due date or ``changes_on``): every patient's stored care-item state then
+becomes stale and is re-assessed, as after a policy change.
+"""
+
+LAPSE_WEEKS_ALIAS = "denosumab.lapse_weeks"
+"""D37: the old key a clinic file may still set; read as ``bta.lapse_days`` = weeks × 7."""
+LAPSE_DAYS = "bta.lapse_days"
 
 
 class PolicyError(ValueError):
@@ -82,10 +97,15 @@ def read_specs(declared: Mapping[str, Any]) -> dict[str, PolicySpec]:
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """The values in force; ``digest`` identifies them (stored with every assessment)."""
+    """The values in force, with the digest that identifies them and the rules version.
+
+    ``digest`` is stored with every assessment; ``warnings`` say what a clinic file
+    set that was read with a caution (the D37 alias).
+    """
 
     values: Mapping[str, PolicyValue]
     digest: str
+    warnings: tuple[str, ...] = ()
 
     def whole(self, key: str) -> int:
         """A whole-number value (days, months, weeks, years)."""
@@ -104,20 +124,69 @@ class Policy:
         return str(self.values[key])
 
 
+def _read_alias(
+    specs: Mapping[str, PolicySpec], overrides: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """D37: the overrides with ``denosumab.lapse_weeks`` read as ``bta.lapse_days``.
+
+    Returns the overrides, the warnings and the problems. The old key alone is read
+    as weeks × 7 days with a warning; set together with the new key it is accepted
+    only when both say the same number of days (else which was meant is unknown).
+    """
+    read = dict(overrides)
+    if LAPSE_WEEKS_ALIAS not in read or LAPSE_DAYS not in specs:
+        return read, [], []
+    weeks = read.pop(LAPSE_WEEKS_ALIAS)
+    if isinstance(weeks, bool) or not isinstance(weeks, int):
+        return read, [], [f"{LAPSE_WEEKS_ALIAS}: {weeks!r} must be a whole number of weeks"]
+    days = weeks * 7
+    if LAPSE_DAYS in read:
+        if read[LAPSE_DAYS] != days:
+            return (
+                read,
+                [],
+                [
+                    f"{LAPSE_WEEKS_ALIAS} = {weeks} (= {days} days) and {LAPSE_DAYS} = "
+                    f"{read[LAPSE_DAYS]!r} disagree: keep {LAPSE_DAYS} only"
+                ],
+            )
+        warning = (
+            f"{LAPSE_WEEKS_ALIAS} = {weeks} repeats {LAPSE_DAYS} = {days}: "
+            f"remove the old key {LAPSE_WEEKS_ALIAS}"
+        )
+        return read, [warning], []
+    problem = specs[LAPSE_DAYS].check(days)
+    if problem:
+        return read, [], [f"{LAPSE_WEEKS_ALIAS} = {weeks} is read as {problem}"]
+    read[LAPSE_DAYS] = days
+    warning = (
+        f"{LAPSE_WEEKS_ALIAS} = {weeks} is read as {LAPSE_DAYS} = {days} "
+        f"(weeks × 7, clinical-rules.md D37): rename it to {LAPSE_DAYS}"
+    )
+    return read, [warning], []
+
+
 def build_policy(
     specs: Mapping[str, PolicySpec], overrides: Mapping[str, Any] | None = None
 ) -> Policy:
-    """The defaults with a clinic's overrides; unknown keys and bad values are refused."""
-    overrides = overrides or {}
-    problems = [f"{key}: unknown policy key" for key in sorted(set(overrides) - set(specs))]
-    for key in sorted(set(overrides) & set(specs)):
-        problem = specs[key].check(overrides[key])
+    """The defaults with a clinic's overrides; unknown keys and bad values are refused.
+
+    The old key ``denosumab.lapse_weeks`` is read as ``bta.lapse_days`` (D37), with
+    a warning carried on the policy.
+    """
+    read, warnings, problems = _read_alias(specs, overrides or {})
+    problems += [f"{key}: unknown policy key" for key in sorted(set(read) - set(specs))]
+    for key in sorted(set(read) & set(specs)):
+        problem = specs[key].check(read[key])
         if problem:
             problems.append(problem)
     if problems:
         raise PolicyError(problems)
     values: dict[str, PolicyValue] = {
-        key: overrides.get(key, spec.default) for key, spec in specs.items()
+        key: read.get(key, spec.default) for key, spec in specs.items()
     }
-    canonical = json.dumps(values, sort_keys=True, separators=(",", ":"))
-    return Policy(values, hashlib.sha256(canonical.encode()).hexdigest()[:16])
+    canonical = json.dumps(
+        {"rules": RULES_VERSION, "values": values}, sort_keys=True, separators=(",", ":")
+    )
+    digest = hashlib.sha256(canonical.encode()).hexdigest()[:16]
+    return Policy(values, digest, tuple(warnings))

@@ -1,8 +1,8 @@
 """clinical-rules.md §11 "Worklist order": what a worklist shows and in which order.
 
-Urgent alerts first, then overdue (most days overdue first), then due soon
-(soonest due first); ties by patient name. Info alerts, snoozed and ok items
-appear only when asked for.
+Urgent alerts first, oldest since-date first (D45: the date the alert began),
+then overdue (most days overdue first), then due soon (soonest due first); ties
+by patient name. Info alerts, snoozed and ok items appear only when asked for.
 """
 
 from __future__ import annotations
@@ -35,16 +35,19 @@ def shown_as(item: CareItem) -> Show:
 
 
 def order_key(item: CareItem, name: str, mrn: str) -> tuple[int, int, str, str, str]:
-    """Sort key: group, then most days overdue / soonest due, then patient name.
+    """Sort key: group, then oldest since-date / most days overdue / soonest due, then name.
 
-    Alerts are ordered by patient name alone: the due date some alert items carry
-    (``vitd.level``) plays no part among them.
+    D45: alerts are ordered by the date they began, oldest first; an alert without
+    a since-date sorts before every dated one (it errs toward showing). Their due
+    date plays no part: an alerting item carries none. Snoozed and ok items follow
+    their due date (or since-date).
     """
     shown = shown_as(item)
-    if shown is Show.OVERDUE:
+    if shown in (Show.URGENT, Show.INFO):
+        within = item.since.toordinal() if item.since is not None else 0
+    elif shown is Show.OVERDUE:
         within = -(item.days_overdue or 0)
-    elif item.due is not None and shown not in (Show.URGENT, Show.INFO):
-        within = item.due.toordinal()
     else:
-        within = 0
+        day = item.due or item.since
+        within = day.toordinal() if day is not None else 0
     return _RANK[shown], within, name, mrn, item.id

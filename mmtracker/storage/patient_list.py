@@ -7,14 +7,18 @@ that something changed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
+from typing import Any
 
-from sqlalchemy import Engine, RowMapping, func, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError
 
 from mmtracker.logic.codes import PatientStatus, Phase, Sex
+from mmtracker.logic.history import PhaseChange
+from mmtracker.logic.phases import PhaseTimeline
 from mmtracker.storage.engine import StorageError
 from mmtracker.storage.services import PATIENT, table_of
 
@@ -54,37 +58,52 @@ def _readable(engine: Engine) -> Iterator[None]:
         ) from exc
 
 
+def phase_on(changes: Iterable[tuple[str, dt.date, str]], day: dt.date) -> Phase | None:
+    """The phase in force on ``day`` (§11 Phases, decided by the logic's timeline).
+
+    ``changes`` are one patient's phase-change rows as (id, date, phase), in date
+    then id order as read (entries on the same day keep their id order).
+    """
+    return PhaseTimeline(
+        tuple(
+            PhaseChange(id=str(eid), date=date, phase=Phase(phase)) for eid, date, phase in changes
+        )
+    ).phase_on(day)
+
+
 def patient_list(engine: Engine, as_of: dt.date, search: str = "") -> list[PatientListRow]:
     """Every patient (or those whose MRN or name contains ``search``), ordered by name.
 
-    The phase is the latest phase change on or before ``as_of``; the last visit
+    The phase is the one in force on ``as_of`` (:func:`phase_on`); the last visit
     is the latest on or before ``as_of``. The age is taken on ``as_of``, or on
     the date of death for a patient who died before it. The search ignores case
-    and surrounding spaces; ``%`` and ``_`` match themselves.
+    and surrounding spaces; ``%`` and ``_`` match themselves. One query: each
+    patient comes with its phase changes, one row each.
     """
-    phase = (
-        select(PHASE_CHANGE.c.phase)
-        .where(PHASE_CHANGE.c.patient_id == PATIENT.c.id, PHASE_CHANGE.c.date <= as_of)
-        .order_by(PHASE_CHANGE.c.date.desc(), PHASE_CHANGE.c.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
     last_visit = (
         select(func.max(VISIT.c.date))
         .where(VISIT.c.patient_id == PATIENT.c.id, VISIT.c.date <= as_of)
         .scalar_subquery()
     )
-    query = select(
-        PATIENT.c.id,
-        PATIENT.c.mrn,
-        PATIENT.c.name,
-        PATIENT.c.sex,
-        PATIENT.c.date_of_birth,
-        PATIENT.c.status,
-        PATIENT.c.status_date,
-        phase.label("phase"),
-        last_visit.label("last_visit"),
-    ).order_by(PATIENT.c.name, PATIENT.c.mrn)
+    query = (
+        select(
+            PATIENT.c.id,
+            PATIENT.c.mrn,
+            PATIENT.c.name,
+            PATIENT.c.sex,
+            PATIENT.c.date_of_birth,
+            PATIENT.c.status,
+            PATIENT.c.status_date,
+            last_visit.label("last_visit"),
+            PHASE_CHANGE.c.id.label("change_id"),
+            PHASE_CHANGE.c.date.label("change_date"),
+            PHASE_CHANGE.c.phase.label("change_phase"),
+        )
+        .select_from(PATIENT.outerjoin(PHASE_CHANGE, PHASE_CHANGE.c.patient_id == PATIENT.c.id))
+        .order_by(
+            PATIENT.c.name, PATIENT.c.mrn, PATIENT.c.id, PHASE_CHANGE.c.date, PHASE_CHANGE.c.id
+        )
+    )
     text = search.strip()
     if text:
         query = query.where(
@@ -92,24 +111,29 @@ def patient_list(engine: Engine, as_of: dt.date, search: str = "") -> list[Patie
             | PATIENT.c.name.icontains(text, autoescape=True)
         )
     with _readable(engine), engine.connect() as conn:
-        rows = conn.execute(query).mappings().all()
-    return [_row(r, as_of) for r in rows]
+        rows = conn.execute(query).all()
+    return [_row(list(group), as_of) for _, group in groupby(rows, key=lambda r: r.id)]
 
 
-def _row(r: RowMapping, as_of: dt.date) -> PatientListRow:
-    status = PatientStatus(r["status"])
-    status_date: dt.date | None = r["status_date"]
+def _row(rows: Sequence[Any], as_of: dt.date) -> PatientListRow:
+    """One patient's list row from its joined rows (one per phase change, or one without)."""
+    r = rows[0]
+    status = PatientStatus(r.status)
+    status_date: dt.date | None = r.status_date
     day = as_of
     if status is PatientStatus.DECEASED and status_date is not None:
         day = min(as_of, status_date)
+    changes = [
+        (c.change_id, c.change_date, c.change_phase) for c in rows if c.change_id is not None
+    ]
     return PatientListRow(
-        patient_id=int(r["id"]),
-        mrn=r["mrn"],
-        name=r["name"],
-        age=age_on(r["date_of_birth"], day),
-        sex=Sex(r["sex"]),
-        phase=None if r["phase"] is None else Phase(r["phase"]),
-        last_visit=r["last_visit"],
+        patient_id=int(r.id),
+        mrn=r.mrn,
+        name=r.name,
+        age=age_on(r.date_of_birth, day),
+        sex=Sex(r.sex),
+        phase=phase_on(changes, as_of),
+        last_visit=r.last_visit,
         status=status,
         status_date=status_date,
     )

@@ -1,7 +1,8 @@
 """Stored care-item state: each patient's assessment kept, so the worklist reads rows.
 
 ARCHITECTURE.md "Stored assessments": per patient and applicable item the due
-date, last satisfying entry, alert severity, snooze end and message; per patient
+date (scheduled items) or since-date (alerts, D45), last satisfying entry, alert
+severity, snooze end and message; per patient
 the revision and policy digest it was computed from and ``valid_until``, the
 first date on which anything but the date-to-status mapping could change. The
 status on a day is derived from the stored due date and ``lead_days``. A patient
@@ -22,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select
 
-from mmtracker.logic.care import CareItem, EntryRef, Severity, Status, resolve, status_for_due
+from mmtracker.logic.care import CareItem, EntryRef, Severity, Status, resolve, shown
 from mmtracker.logic.codes import Analyte, PatientStatus
 from mmtracker.logic.context import Context
 from mmtracker.logic.history import PatientHistory
@@ -101,6 +102,7 @@ def _item_rows(patient_id: int, items: Sequence[CareItem]) -> list[dict[str, Any
             "patient_id": patient_id,
             "item_id": item.id,
             "due": item.due,
+            "since": item.since,
             "severity": item.severity.value if item.severity else None,
             "snoozed_until": item.snoozed_until,
             "last_kind": item.last.kind if item.last else None,
@@ -265,23 +267,24 @@ class StoredItem:
 
 
 def derive(row: Any, as_of: dt.date, lead_days: int) -> CareItem:
-    """A stored item's §11 status on ``as_of`` (on or after the day it was computed)."""
-    due, snoozed_until, last_id = row.due, row.snoozed_until, row.last_id  # each column read once
-    severity = Severity(row.severity) if row.severity else None
-    status = Status.ALERT if severity else status_for_due(due, as_of, lead_days)
-    snoozed = snoozed_until is not None and as_of <= snoozed_until
-    return CareItem(
+    """A stored item's §11 status on ``as_of`` (on or after the day it was computed).
+
+    The row keeps what :func:`mmtracker.logic.care.shown` needs (due date, severity,
+    snooze end, since-date); the precedence itself is applied there only.
+    """
+    last_id = row.last_id
+    stored = CareItem(
         id=row.item_id,
-        status=Status.SNOOZED if snoozed else status,
+        status=Status.OK,  # replaced by shown()
         message=decode_message(row.message_id, row.message_params),
         source=row.source,
-        due=due,
+        due=row.due,
         last=EntryRef(row.last_kind, last_id, row.last_date) if last_id else None,
-        severity=severity,
-        days_overdue=(as_of - due).days if status is Status.OVERDUE and due else None,
-        snoozed_until=snoozed_until if snoozed else None,
-        status_beneath_snooze=status if snoozed else None,
+        severity=Severity(row.severity) if row.severity else None,
+        snoozed_until=row.snoozed_until,
+        since=row.since,
     )
+    return shown(stored, as_of, lead_days)
 
 
 def stored_items(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from itertools import groupby
 
 from sqlalchemy import Connection, Engine, or_, select
 
@@ -16,6 +17,7 @@ from mmtracker.logic.care import CareItem, Severity
 from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show, order_key, shown_as
+from mmtracker.storage.patient_list import phase_on
 from mmtracker.storage.services import PATIENT, table_of
 from mmtracker.storage.state import ITEMS, derive, refresh_stale
 
@@ -85,14 +87,12 @@ _LISTED_IDS = 1000  # above this many patients their phases are read without a l
 
 
 def _phases(conn: Connection, patient_ids: set[int], as_of: dt.date) -> dict[int, Phase]:
-    """The phase in force on ``as_of`` for each patient (one query)."""
+    """The phase in force on ``as_of`` for each patient (one query; the logic decides)."""
     if not patient_ids:
         return {}
     table = table_of("phase_changes")
-    query = (
-        select(table.c.patient_id, table.c.phase)
-        .where(table.c.date <= as_of)
-        .order_by(table.c.patient_id, table.c.date)  # one change a day at most (§11 Phases)
+    query = select(table.c.patient_id, table.c.id, table.c.date, table.c.phase).order_by(
+        table.c.patient_id, table.c.date, table.c.id
     )
     if len(patient_ids) <= _LISTED_IDS:
         query = query.where(table.c.patient_id.in_(patient_ids))
@@ -100,5 +100,9 @@ def _phases(conn: Connection, patient_ids: set[int], as_of: dt.date) -> dict[int
         query = query.join(PATIENT, PATIENT.c.id == table.c.patient_id).where(
             PATIENT.c.status == PatientStatus.ACTIVE.value
         )
-    latest: dict[int, str] = dict(conn.execute(query).all())  # the last one stays
-    return {pid: Phase(phase) for pid, phase in latest.items() if pid in patient_ids}
+    found: dict[int, Phase] = {}
+    for pid, rows in groupby(conn.execute(query).all(), key=lambda r: r.patient_id):
+        current = phase_on(((r.id, r.date, r.phase) for r in rows), as_of)
+        if pid in patient_ids and current is not None:
+            found[pid] = current
+    return found

@@ -11,7 +11,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from mmtracker import i18n
-from mmtracker.config import actor, database_url
+from mmtracker.config import actor, database_url, load_policy
+from mmtracker.logic.policy import Policy, PolicyError
 from mmtracker.storage.engine import StorageError
 from mmtracker.ui.main_window import MainWindow, database_label
 from mmtracker.workflows import open_demo_engine, open_engine, patient_count
@@ -58,7 +59,25 @@ def open_main_window(
             ).format(database=database_label(url), error=exc),
         )
         return None
-    return MainWindow(engine, demo=demo)
+    return MainWindow(engine, demo=demo, policy=_policy())
+
+
+def _policy() -> Policy | None:
+    """The care policy, or None after explaining why the clinic policy file was refused."""
+    try:
+        return load_policy()
+    except (PolicyError, OSError) as exc:
+        problems = exc.problems if isinstance(exc, PolicyError) else [str(exc)]
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("app", "The clinic policy file was refused"),
+            QCoreApplication.translate(
+                "app",
+                "The care items are not brought up to date until the clinic policy file "
+                "is corrected:\n\n{problems}",
+            ).format(problems="\n".join(problems)),
+        )
+        return None
 
 
 def _open(url: str, demo: bool, today: dt.date) -> Engine:

@@ -1,4 +1,10 @@
-"""The main window: the patient list with a search box, kept fresh across workstations."""
+"""The main window: the patient list with a search box, kept fresh across workstations.
+
+Given the care policy, the window also brings the stored care-item state up to
+date (re-assessing stale patients, e.g. after an upgrade of the rules) in a
+worker thread with a progress bar, at start and when the day turns: the GUI
+thread never waits for it.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QProgressBar,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,10 +28,12 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
+from mmtracker.logic.policy import Policy
 from mmtracker.storage.engine import StorageError
 from mmtracker.storage.patient_list import patient_list, revisions
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient_table import PATIENT_ID_ROLE, SEARCH_ROLE, Column, PatientTableModel
+from mmtracker.ui.worker import Progress, Task
 
 POLL_INTERVAL_MS = 60_000
 
@@ -51,12 +60,17 @@ class MainWindow(QMainWindow):
         hub: Hub | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         poll_interval_ms: int = POLL_INTERVAL_MS,
+        policy: Policy | None = None,
     ) -> None:
         super().__init__()
         self._engine = engine
         self._today = today
         self._as_of = today()
         self._revisions: dict[int, int] = {}
+        self._policy = policy
+        self._care_task: Task | None = None
+        self._care_day: dt.date | None = None  # the day the stored state was last brought up to
+        self._care_running_day: dt.date | None = None
         self.hub = hub or Hub(self)
 
         database = database_label(engine.url)
@@ -97,8 +111,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.table)
         self.setCentralWidget(central)
 
+        self.policy_label = QLabel()
+        self.policy_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.policy_label)
+        self.care_progress = QProgressBar()
+        self.care_progress.setAccessibleName(self.tr("Updating care items"))
+        self.care_progress.setMaximumWidth(260)
+        self.care_progress.setVisible(False)
+        self.statusBar().addPermanentWidget(self.care_progress)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
+        if policy is not None and policy.warnings:
+            self._show_policy_warnings(policy.warnings)
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         refresh = menu.addAction(self.tr("&Refresh"))
@@ -117,6 +141,7 @@ class MainWindow(QMainWindow):
 
         self.resize(900, 600)
         self.refresh()
+        self.update_care_items()
 
     def refresh(self) -> None:
         """Read the patient list again, keeping the selected patient selected."""
@@ -135,7 +160,11 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def poll(self) -> None:
-        """Refresh when another workstation changed a patient or the day turned."""
+        """Refresh when another workstation changed a patient or the day turned.
+
+        The care items are brought up to date for a new day (or again after a failure).
+        """
+        self.update_care_items()
         if self._today() != self._as_of:
             self.refresh()
             return
@@ -146,6 +175,80 @@ class MainWindow(QMainWindow):
             return
         if current != self._revisions:
             self.refresh()
+
+    def update_care_items(self) -> None:
+        """Re-assess the patients whose stored care-item state is stale, off the GUI thread.
+
+        Without a policy nothing is done; once done for a day, nothing more that day
+        (each write re-assesses its own patient). While an update runs, another is
+        started when it ends if the day has turned meanwhile.
+        """
+        policy = self._policy
+        if policy is None or (self._care_task is not None and self._care_task.isRunning()):
+            return
+        day = self._today()
+        if day == self._care_day:
+            return
+        engine = self._engine
+
+        def work(progress: Progress) -> int:
+            from mmtracker.storage.state import refresh_stale  # the rules load in the worker
+
+            return refresh_stale(engine, day, policy, progress)
+
+        task = Task(work)
+        task.progress.connect(self._care_progress)
+        task.succeeded.connect(self._care_done)
+        task.failed.connect(self._care_failed)
+        task.finished.connect(self._care_finished)
+        self.destroyed.connect(task.cancel)  # a window deleted unclosed stops its update too
+        self._care_task, self._care_running_day = task, day
+        self.care_progress.setRange(0, 0)  # busy until the first report
+        self.care_progress.setFormat(self.tr("Updating care items"))
+        self.care_progress.setVisible(True)
+        task.start_work()
+
+    def care_update_running(self) -> bool:
+        """Whether stale care-item state is being re-assessed now."""
+        return self._care_task is not None and self._care_task.isRunning()
+
+    def _care_progress(self, done: int, total: int) -> None:
+        self.care_progress.setRange(0, max(total, 1))
+        self.care_progress.setValue(done)
+        self.care_progress.setFormat(
+            self.tr("Updating care items: {done} of {total}").format(done=done, total=total)
+        )
+
+    def _care_done(self, _count: int) -> None:
+        self._care_day = self._care_running_day
+
+    def _care_failed(self, error: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The care items could not be brought up to date: {error}").format(error=error)
+        )
+
+    def _care_finished(self) -> None:
+        """The update's thread ended (done, failed or cancelled): forget it, catch up a new day."""
+        self._care_task = None
+        self.care_progress.setVisible(False)
+        if self._care_day is not None and self._today() != self._care_day:
+            self.update_care_items()
+
+    def _show_policy_warnings(self, warnings: tuple[str, ...]) -> None:
+        """The clinic policy file's warnings (e.g. an old key read as its new one, D37)."""
+        self.policy_label.setText(
+            self.tr("Policy file: {count} warning(s)").format(count=len(warnings))
+        )
+        self.policy_label.setToolTip("\n".join(warnings))
+        self.policy_label.setVisible(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # Qt names it
+        """Stop a running care-item update at its next chunk before the window goes."""
+        task = self._care_task
+        if task is not None and task.isRunning():
+            task.cancel()
+            task.wait()
+        super().closeEvent(event)
 
     def selected_patient_id(self) -> int | None:
         """The id of the selected patient, if one is selected."""

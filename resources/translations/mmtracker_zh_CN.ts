@@ -43,6 +43,22 @@
         <source>The database could not be read: {error}</source>
         <translation>无法读取数据库：{error}</translation>
     </message>
+    <message>
+        <source>Updating care items</source>
+        <translation>正在更新随访事项</translation>
+    </message>
+    <message>
+        <source>Updating care items: {done} of {total}</source>
+        <translation>正在更新随访事项：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>The care items could not be brought up to date: {error}</source>
+        <translation>随访事项未能更新：{error}</translation>
+    </message>
+    <message>
+        <source>Policy file: {count} warning(s)</source>
+        <translation>诊疗策略文件：{count} 条警告</translation>
+    </message>
 </context>
 <context>
     <name>PatientTableModel</name>
@@ -111,6 +127,18 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
 
 是否打开由虚构患者组成的演示数据库来了解 mmtracker？演示数据库与您的数据库完全分开，演示患者绝不会进入您的数据库。</translation>
     </message>
+    <message>
+        <source>The clinic policy file was refused</source>
+        <translation>本院诊疗策略文件未被接受</translation>
+    </message>
+    <message>
+        <source>The care items are not brought up to date until the clinic policy file is corrected:
+
+{problems}</source>
+        <translation>在本院诊疗策略文件更正之前，随访事项不会更新：
+
+{problems}</translation>
+    </message>
 </context>
 <context>
     <name>worklist</name>
@@ -149,6 +177,10 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
     <message>
         <source>{count} items</source>
         <translation>共 {count} 项</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>自 {date} 起</translation>
     </message>
 </context>
 </TS>

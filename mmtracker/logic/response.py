@@ -1,4 +1,4 @@
-"""The patient's response for the rules: computed, recorded, and MRD status (clinical-rules.md §4, §6, D19).
+"""The patient's response for the rules: computed, recorded, and MRD status (clinical-rules.md §4, §6, D19, D23).
 
 The criteria live in a module per criteria set (D21); today that is
 :mod:`mmtracker.logic.response_imwg2016`. Each function computes once per
@@ -70,7 +70,7 @@ class ResponseSource(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class CurrentResponse:
-    """D19: the response the rules use, whichever of recorded and computed is dated later."""
+    """D19, D23: the response the rules use, whichever of recorded and computed is dated later."""
 
     category: ResponseCategory
     date: dt.date
@@ -81,7 +81,7 @@ class CurrentResponse:
 
 
 def response(ctx: Context) -> ResponseResult:
-    """The computed response of the current treatment line (IMWG 2016)."""
+    """The computed response of the current treatment episode (IMWG 2016, D22)."""
     return ctx.memo("response.imwg2016", imwg2016.evaluate)
 
 
@@ -104,7 +104,7 @@ def _current(
 
 
 def _recorded(ctx: Context, since: dt.date | None) -> CurrentResponse | None:
-    """The latest recorded assessment of the current line; confirmed when the one before meets it."""
+    """The latest recorded assessment of the current episode; confirmed when the one before meets it."""
     found = [r for r in ctx.history.responses if since is None or r.date >= since]
     if not found:
         return None
@@ -115,9 +115,8 @@ def _recorded(ctx: Context, since: dt.date | None) -> CurrentResponse | None:
     )
 
 
-def _line_start(ctx: Context) -> dt.date | None:
-    line = imwg2016.current_line(ctx.history)
-    return line[1] if line else None
+def _episode_start(ctx: Context) -> dt.date | None:
+    return ctx.episode.start if ctx.episode else None
 
 
 def _computed(ctx: Context) -> CurrentResponse | None:
@@ -130,7 +129,7 @@ def _computed(ctx: Context) -> CurrentResponse | None:
 
 
 def _current_response(ctx: Context) -> CurrentResponse | None:
-    recorded = _recorded(ctx, _line_start(ctx))
+    recorded = _recorded(ctx, _episode_start(ctx))
     computed = _computed(ctx)
     if recorded is None or computed is None:
         return recorded or computed
@@ -138,9 +137,12 @@ def _current_response(ctx: Context) -> CurrentResponse | None:
 
 
 def current_response(ctx: Context) -> CurrentResponse | None:
-    """D19: the later of the latest recorded assessment (of the current line) and the computed one.
+    """D19, D23: the later of the latest recorded assessment and the computed one.
 
-    On the same date the recorded assessment wins.
+    Both count only when dated since the current episode started (D22): a
+    recorded response older than the episode start never counts, while one
+    recorded before a maintenance line of the same episode does. On the same
+    date the recorded assessment wins.
     """
     return ctx.memo("response.current", _current_response)
 
@@ -153,11 +155,11 @@ def _latest_since(results: tuple[LabResult, ...], since: dt.date | None) -> LabR
 def _immunofixation_negative(ctx: Context) -> bool:
     """D19: serum IFE negative, and urine IFE too where urine was measurable at baseline.
 
-    Only results since the current line started count. Without a line there is no
-    baseline to tell whether urine was measurable, so a urine IFE on record must
-    be negative too.
+    Only results since the current episode started count (D23). Without an
+    episode there is no baseline to tell whether urine was measurable, so a urine
+    IFE on record must be negative too.
     """
-    since = _line_start(ctx)
+    since = _episode_start(ctx)
     serum = _latest_since(ctx.labs.qualitative(Analyte.SERUM_IFE), since)
     if serum is None or serum.qualitative is not Qualitative.NEGATIVE:
         return False

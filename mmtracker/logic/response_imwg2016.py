@@ -2,9 +2,11 @@
 
 Kumar S et al., *Lancet Oncol* 2016;17:e328–46. Every result names its criteria
 set (D21), so a newer set can live beside this module without changing stored
-results. Values are compared in SI units (D15); the baseline is the last value
-on or before the start of the current treatment line and the nadir the lowest
-value since then (D20).
+results. Values are compared in SI units (D15). Response and progression are
+judged within the current treatment episode (D22, D23): each parameter's
+baseline is its last value on or before the episode start, else its first value
+after it (D26), and the nadir is the lowest value since the baseline (D20).
+Consolidation, maintenance and a transplant never reset them.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from itertools import pairwise
 from typing import Generic, TypeVar
 
 from mmtracker.logic.codes import (
+    WHOLE_BODY_MODALITIES,
     Analyte,
+    ClinicalEventKind,
     ImagingModality,
     LightChain,
     MrdResult,
@@ -27,6 +31,7 @@ from mmtracker.logic.codes import (
 )
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days
+from mmtracker.logic.episodes import Episode
 from mmtracker.logic.history import IMWG_2016, Imaging, MrdTest, PatientHistory
 from mmtracker.logic.labs import LabIndex, LabValue
 from mmtracker.logic.messages import Message, ParamValue, Quantity, declare, msg
@@ -62,6 +67,8 @@ PD_SERUM_HIGH_RISE_G_L = 10.0  # ... then a rise ≥1 g/dL (≥10 g/L) is enough
 PD_URINE_RISE_MG = 200.0  # §4 PD: urine absolute rise ≥200 mg/24 h
 PD_DFLC_RISE_MG_L = 100.0  # §4 PD: dFLC absolute rise >100 mg/L (strict)
 PD_BMPC_RISE_PCT = 10.0  # §4 PD: BMPC absolute rise ≥10%
+# D27: the baseline imaging is the latest whole-body imaging on or before the episode start + 30 d.
+IMAGING_BASELINE_DAYS = 30
 
 # §4 flow / sequencing MRD-negative and §6 threshold: sensitivity at least 1 in 10⁵.
 MRD_SENSITIVITY = 1e-5
@@ -82,9 +89,9 @@ _RANK = {category: rank for rank, category in enumerate(ResponseCategory)}  # sC
 
 declare(
     {
-        "response.no_line": (),
-        "response.not_measurable": ("criteria", "line_start"),
-        "response.no_assessment": ("criteria", "line_start"),
+        "response.no_episode": (),
+        "response.not_measurable": ("criteria", "start"),
+        "response.no_assessment": ("criteria", "start"),
         "response.category.confirmed": ("criteria", "category", "date", "previous"),
         "response.category.unconfirmed": ("criteria", "category", "date"),
         "response.missing.serum_immunofixation": (),
@@ -108,7 +115,16 @@ declare(
             "baseline_count",
             "baseline_date",
         ),
+        "response.pd.lytic_lesions.other_modality": (
+            "date",
+            "modality",
+            "count",
+            "baseline_count",
+            "baseline_date",
+        ),
         "response.pd.plasmacytoma": ("date", "modality", "baseline_date"),
+        "response.pd.plasmacytoma.no_baseline": ("date", "modality"),
+        "response.pd.plasmacytoma.event": ("date",),
         "mrd_status.none": (),
         "mrd_status.negative": ("date", "method", "sensitivity"),
         "mrd_status.negative_insufficient": ("date", "method", "sensitivity", "required"),
@@ -205,16 +221,27 @@ class FlcPair:
 
 @dataclass(frozen=True, slots=True)
 class Baseline:
-    """D20: the values on or before the start of the current treatment line."""
+    """D22, D26: what the current episode is judged from.
 
-    line_number: int
-    line_start: dt.date
+    ``start``: the episode start (with no treatment line, the phase date, D23).
+    ``line_number``: the number of the line that opened the episode, None without
+    a line (D25). ``values``: each parameter's last value on or before the start,
+    else its first value after it (D26).
+    """
+
+    start: dt.date
+    line_number: int | None
     values: Mapping[Parameter, Measurement]
     flc: FlcPair | None
     involved_chain: LightChain | None
     measurable: frozenset[Parameter]
     branch: Branch | None  # None: no measurable disease, no response can be computed
     plasmacytoma: bool  # baseline imaging showed a plasmacytoma
+
+    @property
+    def line_start(self) -> dt.date:
+        """The assessment format's name for ``start``."""
+        return self.start
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,16 +256,32 @@ class ResponsePoint:
 
 @dataclass(frozen=True, slots=True)
 class PdFinding:
-    """One progression criterion met: the value, its reference (nadir or baseline imaging)."""
+    """One progression criterion met: the value, its reference (nadir or baseline imaging).
+
+    ``entries``: the ids of the entries that meet it (the confirming one too), for
+    D40. ``reference_modality``: the baseline imaging's modality for an imaging
+    criterion (D27), None when there is no baseline imaging.
+    """
 
     criterion: PdCriterion
     date: dt.date
     value: float
     reference: float
-    reference_date: dt.date
+    reference_date: dt.date | None
     confirmed_on: dt.date | None
     modality: ImagingModality | None
     message: Message
+    entries: tuple[str, ...] = ()
+    reference_modality: ImagingModality | None = None
+
+    @property
+    def other_modality(self) -> bool:
+        """D27: more lesions than a baseline imaging of another modality (confirm they are new)."""
+        return (
+            self.criterion is PdCriterion.LYTIC_LESIONS
+            and self.reference_modality is not None
+            and self.reference_modality is not self.modality
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,10 +295,15 @@ class Progression:
     findings: tuple[PdFinding, ...]
     message: Message
 
+    @property
+    def entries(self) -> tuple[str, ...]:
+        """D40: the ids of every entry a finding rests on, in finding order."""
+        return tuple(dict.fromkeys(e for f in self.findings for e in f.entries))
+
 
 @dataclass(frozen=True, slots=True)
 class ResponseResult:
-    """The computed response of the current treatment line as of a date."""
+    """The computed response of the current treatment episode as of a date."""
 
     criteria: str
     baseline: Baseline | None
@@ -331,24 +379,6 @@ class _Track(Generic[T]):
         """The values dated after ``day``."""
         index = bisect.bisect_right(self.dates, day)
         return _Track(zip(self.dates[index:], self.values[index:], strict=True))
-
-
-def current_line(history: PatientHistory) -> tuple[int, dt.date] | None:
-    """D20: the number and start of the current treatment line.
-
-    The current line is that of the latest treatment entry started; its start is
-    the first entry with that line number, so consolidation or maintenance
-    recorded under the same number does not reset the baseline.
-    """
-    if not history.treatment_lines:
-        return None
-    latest = max(history.treatment_lines, key=lambda line: (line.start_date, line.line_number))
-    start = min(
-        line.start_date
-        for line in history.treatment_lines
-        if line.line_number == latest.line_number
-    )
-    return latest.line_number, start
 
 
 def _measurements(values: Sequence[LabValue]) -> _Track[Measurement]:
@@ -430,13 +460,17 @@ def _measurable(
     return frozenset(found)
 
 
+# The parameter each branch is judged on, in the §4 order of preference.
+_BRANCH_PARAMETERS = {
+    Branch.SERUM: Parameter.SERUM_M_PROTEIN,
+    Branch.URINE: Parameter.URINE_M_PROTEIN,
+    Branch.FLC: Parameter.DFLC,
+    Branch.MARROW: Parameter.BMPC,
+}
+
+
 def _branch(measurable: frozenset[Parameter]) -> Branch | None:
-    for parameter, branch in (
-        (Parameter.SERUM_M_PROTEIN, Branch.SERUM),
-        (Parameter.URINE_M_PROTEIN, Branch.URINE),
-        (Parameter.DFLC, Branch.FLC),
-        (Parameter.BMPC, Branch.MARROW),
-    ):
+    for branch, parameter in _BRANCH_PARAMETERS.items():
         if parameter in measurable:
             return branch
     return None
@@ -444,7 +478,7 @@ def _branch(measurable: frozenset[Parameter]) -> Branch | None:
 
 @dataclass(frozen=True, slots=True)
 class _Snapshot:
-    """The latest value of each response parameter since the line start, on an assessment date."""
+    """The latest value of each response parameter since its baseline, on an assessment date."""
 
     serum: float | None
     urine: float | None
@@ -466,7 +500,7 @@ class _Snapshot:
 
 @dataclass(frozen=True, slots=True)
 class _Course:
-    """Everything measured since the current line started, and the baseline it is judged by."""
+    """Everything measured since the episode started, and the baseline it is judged by."""
 
     baseline: Baseline
     tracks: Mapping[Parameter, _Track[Measurement]]
@@ -507,11 +541,20 @@ class _Course:
         return frozenset({Analyte.BMPC})
 
 
-def _course(ctx: Context, line_number: int, start: dt.date) -> _Course:
-    """The baseline (D20) and the values since the line start."""
+def _baseline_value(track: _Track[T], start: dt.date) -> T | None:
+    """D26: the last value on or before the episode start, else the first after it."""
+    found = track.at(start)
+    if found is None and track.values:
+        return track.values[0]
+    return found
+
+
+def _course(ctx: Context, episode: Episode) -> _Course:
+    """The baseline (D22, D26) and the values since the episode start."""
+    start = episode.start
     labs = ctx.labs
     pairs = _flc_pairs(labs)
-    flc = pairs.at(start)
+    flc = _baseline_value(pairs, start)
     chain = _involved_chain(ctx.history, flc)
     dflc = (
         _Track((p.date, p.dflc(chain)) for p in pairs.values) if chain else _Track[Measurement](())
@@ -522,14 +565,14 @@ def _course(ctx: Context, line_number: int, start: dt.date) -> _Course:
         Parameter.DFLC: dflc,
         Parameter.BMPC: _measurements(labs.series(Analyte.BMPC)),
     }
-    values = {p: m for p, track in full.items() if (m := track.at(start)) is not None}
+    values = {p: m for p, track in full.items() if (m := _baseline_value(track, start)) is not None}
     measurable = _measurable(values, flc, chain)
     plasmacytoma = _Track(
         (i.date, i.plasmacytoma) for i in ctx.history.imaging if i.plasmacytoma is not None
     )
     baseline = Baseline(
-        line_number=line_number,
-        line_start=start,
+        start=start,
+        line_number=episode.first_line.line_number if episode.first_line else None,
         values=values,
         flc=flc,
         involved_chain=chain,
@@ -665,17 +708,29 @@ def _category(b: Baseline, s: _Snapshot) -> tuple[ResponseCategory, tuple[Missin
 
 @dataclass(frozen=True, slots=True)
 class _Check:
-    """One value compared with its reference for progression."""
+    """One value compared with its reference for progression.
+
+    ``entry_id``: the entry of the value. For imaging, ``modality`` is that of the
+    value and ``reference_modality`` that of the baseline imaging; a plasmacytoma
+    recorded as a clinical event has no modality. ``reference_date`` is None when
+    there is no baseline imaging to compare with (D27).
+    """
 
     date: dt.date
     value: float
     reference: float
-    reference_date: dt.date
+    reference_date: dt.date | None
     met: bool
+    entry_id: str
+    modality: ImagingModality | None = None
+    reference_modality: ImagingModality | None = None
 
 
 def _lab_pd_met(criterion: PdCriterion, value: float, nadir: float) -> bool:
-    """§4 PD, D4: ≥25% above the nadir with the parameter's absolute rise."""
+    """§4 PD, D4: ≥25% above the nadir with the parameter's absolute rise.
+
+    From a nadir of 0 any rise is ≥25%, so the absolute rise decides (D26).
+    """
     rise = value - nadir
     relative = _ge(rise, PD_RELATIVE_RISE * abs(nadir))
     if criterion is PdCriterion.SERUM_M_PROTEIN:
@@ -692,25 +747,24 @@ def _lab_pd_met(criterion: PdCriterion, value: float, nadir: float) -> bool:
 def _lab_checks(
     criterion: PdCriterion, baseline: Measurement | None, track: _Track[Measurement]
 ) -> list[_Check]:
-    """Each value since the line start against the nadir before it (baseline included, D20)."""
+    """Each value after the baseline against the nadir before it (baseline included, D20)."""
+    if baseline is None:
+        return []
     lowest = baseline
     checks: list[_Check] = []
-    for m in track.values:
-        if lowest is not None:
-            met = _lab_pd_met(criterion, m.value, lowest.value)
-            checks.append(_Check(m.date, m.value, lowest.value, lowest.date, met))
-        if lowest is None or m.value < lowest.value:
+    for m in track.after(baseline.date).values:
+        met = _lab_pd_met(criterion, m.value, lowest.value)
+        checks.append(_Check(m.date, m.value, lowest.value, lowest.date, met, m.entry_id))
+        if m.value < lowest.value:
             lowest = m
     return checks
 
 
 def _applicable_lab_criteria(b: Baseline) -> tuple[Parameter, ...]:
-    """D20: urine only when measurable; dFLC only without measurable serum or urine;
-    BMPC only without measurable serum, urine or FLC; serum whenever it was measured."""
-    found = [Parameter.SERUM_M_PROTEIN]
+    """D26: serum and urine whenever measured, measurable at baseline or not; dFLC only
+    without measurable serum or urine (D20); BMPC only without measurable serum, urine or FLC."""
+    found = [Parameter.SERUM_M_PROTEIN, Parameter.URINE_M_PROTEIN]
     m = b.measurable
-    if Parameter.URINE_M_PROTEIN in m:
-        found.append(Parameter.URINE_M_PROTEIN)
     if not m & {Parameter.SERUM_M_PROTEIN, Parameter.URINE_M_PROTEIN}:
         found.append(Parameter.DFLC)
         if Parameter.DFLC not in m:
@@ -718,46 +772,101 @@ def _applicable_lab_criteria(b: Baseline) -> tuple[Parameter, ...]:
     return tuple(found)
 
 
-def _imaging_checks(
-    imaging: Sequence[Imaging], start: dt.date
-) -> list[tuple[PdCriterion, ImagingModality, list[_Check]]]:
-    """§4 new lesion: later imaging of the same modality against the baseline imaging."""
-    found: list[tuple[PdCriterion, ImagingModality, list[_Check]]] = []
-    for modality in ImagingModality:
-        images = [i for i in imaging if i.modality is modality]
-        before = [i for i in images if i.date <= start]
-        after = [i for i in images if i.date > start]
-        if not before or not after:
-            continue
-        ref = before[-1]
-        if ref.lytic_lesions is not None:
-            lytic = [
-                _Check(
-                    i.date,
-                    i.lytic_lesions,
-                    ref.lytic_lesions,
-                    ref.date,
-                    i.lytic_lesions > ref.lytic_lesions,
-                )
-                for i in after
-                if i.lytic_lesions is not None
-            ]
-            found.append((PdCriterion.LYTIC_LESIONS, modality, lytic))
-        if ref.plasmacytoma is False:
-            new = [
-                _Check(i.date, float(i.plasmacytoma), 0.0, ref.date, i.plasmacytoma)
-                for i in after
-                if i.plasmacytoma is not None
-            ]
-            found.append((PdCriterion.PLASMACYTOMA, modality, new))
-    return found
+def lesion_count(image: Imaging) -> int | None:
+    """D27: the bone lesions an imaging entry reports: focal lesions on MRI, else lytic lesions."""
+    if image.modality is ImagingModality.WB_MRI:
+        return image.mri_focal_lesions
+    return image.lytic_lesions
 
 
-def _first_progression(checks: Sequence[_Check]) -> tuple[_Check, dt.date | None] | None:
-    """The first PD met twice running (confirmed), else the latest check if it meets PD."""
+def imaging_baseline(history: PatientHistory, start: dt.date) -> Imaging | None:
+    """D27: the latest whole-body imaging reporting a lesion count, on or before start + 30 d.
+
+    Reading where D27 is silent, erring toward showing: an imaging entry with no
+    count cannot be compared, so the latest one that reports a count is the baseline.
+    """
+    until = add_days(start, IMAGING_BASELINE_DAYS)
+    found = [
+        i
+        for i in history.imaging
+        if i.modality in WHOLE_BODY_MODALITIES and i.date <= until and lesion_count(i) is not None
+    ]
+    return found[-1] if found else None
+
+
+def _lesion_checks(history: PatientHistory, start: dt.date) -> list[_Check]:
+    """D27: each later whole-body imaging of any modality against the baseline imaging's count."""
+    base = imaging_baseline(history, start)
+    if base is None:
+        return []
+    base_count = lesion_count(base)
+    assert base_count is not None
+    until = add_days(start, IMAGING_BASELINE_DAYS)
+    return [
+        _Check(
+            i.date,
+            count,
+            base_count,
+            base.date,
+            count > base_count,
+            i.id,
+            i.modality,
+            base.modality,
+        )
+        for i in history.imaging
+        if i.modality in WHOLE_BODY_MODALITIES
+        and i.date > until
+        and (count := lesion_count(i)) is not None
+    ]
+
+
+def _plasmacytoma_checks(history: PatientHistory, start: dt.date) -> list[_Check]:
+    """D27: a new plasmacytoma after the baseline window, on imaging or as a clinical event.
+
+    An imaging report is new unless the baseline imaging (the latest report of
+    plasmacytoma status on or before start + 30 d) showed one; a later report of
+    none counts against it. A ``plasmacytoma`` clinical event after the window is new.
+    Reading where D27 is silent: events within the window belong to the episode's
+    baseline, as imaging does.
+    """
+    until = add_days(start, IMAGING_BASELINE_DAYS)
+    reported = [i for i in history.imaging if i.plasmacytoma is not None]
+    before = [i for i in reported if i.date <= until]
+    base = before[-1] if before else None
+    if base is not None and base.plasmacytoma:
+        return []
+    base_date = base.date if base else None
+    base_modality = base.modality if base else None
+    checks = [
+        _Check(
+            i.date,
+            float(bool(i.plasmacytoma)),
+            0.0,
+            base_date,
+            bool(i.plasmacytoma),
+            i.id,
+            i.modality,
+            base_modality,
+        )
+        for i in reported
+        if i.date > until
+    ]
+    checks += [
+        _Check(e.date, 1.0, 0.0, base_date, True, e.id)
+        for e in history.clinical_events
+        if e.kind is ClinicalEventKind.PLASMACYTOMA and e.date > until
+    ]
+    return sorted(checks, key=lambda c: c.date)
+
+
+def _first_progression(
+    checks: Sequence[_Check],
+) -> tuple[_Check, _Check | None] | None:
+    """The first PD met twice running (confirmed, with the confirming check), else the
+    latest check if it meets PD."""
     for check, following in pairwise(checks):
         if check.met and following.met:
-            return check, following.date
+            return check, following
     if checks and checks[-1].met:
         return checks[-1], None
     return None
@@ -786,23 +895,33 @@ def _pd_analyte(criterion: PdCriterion, chain: LightChain | None) -> Analyte | N
 def _finding_message(
     criterion: PdCriterion,
     check: _Check,
-    modality: ImagingModality | None,
     chain: LightChain | None = None,
 ) -> Message:
     if criterion is PdCriterion.LYTIC_LESIONS:
+        key = "response.pd.lytic_lesions"
+        if check.reference_modality is not check.modality:
+            key += ".other_modality"  # D27: confirm the lesions are new
         return msg(
-            "response.pd.lytic_lesions",
+            key,
             date=check.date,
-            modality=str(modality),
+            modality=str(check.modality),
             count=int(check.value),
             baseline_count=int(check.reference),
             baseline_date=check.reference_date,
         )
     if criterion is PdCriterion.PLASMACYTOMA:
+        if check.modality is None:
+            return msg("response.pd.plasmacytoma.event", date=check.date)
+        if check.reference_date is None:
+            return msg(
+                "response.pd.plasmacytoma.no_baseline",
+                date=check.date,
+                modality=str(check.modality),
+            )
         return msg(
             "response.pd.plasmacytoma",
             date=check.date,
-            modality=str(modality),
+            modality=str(check.modality),
             baseline_date=check.reference_date,
         )
     analyte = _pd_analyte(criterion, chain)
@@ -822,29 +941,32 @@ def _finding_message(
 
 
 def _finding(
-    criterion: PdCriterion,
-    checks: Sequence[_Check],
-    modality: ImagingModality | None = None,
-    chain: LightChain | None = None,
+    criterion: PdCriterion, checks: Sequence[_Check], chain: LightChain | None = None
 ) -> PdFinding | None:
     found = _first_progression(checks)
     if found is None:
         return None
-    check, confirmed_on = found
+    check, confirming = found
+    entries = (check.entry_id,) if confirming is None else (check.entry_id, confirming.entry_id)
     return PdFinding(
         criterion=criterion,
         date=check.date,
         value=check.value,
         reference=check.reference,
         reference_date=check.reference_date,
-        confirmed_on=confirmed_on,
-        modality=modality,
-        message=_finding_message(criterion, check, modality, chain),
+        confirmed_on=confirming.date if confirming else None,
+        modality=check.modality,
+        message=_finding_message(criterion, check, chain),
+        entries=entries,
+        reference_modality=check.reference_modality,
     )
 
 
 def _progression(findings: Sequence[PdFinding]) -> Progression | None:
-    """D20: the earliest confirmed PD; else the earliest PD still unconfirmed."""
+    """D20: the earliest confirmed PD; else the earliest PD still unconfirmed.
+
+    ``findings`` holds every criterion met (confirmed ones only, once any is), earliest first.
+    """
     confirmed = [f for f in findings if f.confirmed_on is not None]
     chosen = sorted(confirmed or findings, key=lambda f: f.date)
     if not chosen:
@@ -870,12 +992,13 @@ def _progression(findings: Sequence[PdFinding]) -> Progression | None:
 
 
 def _series(course: _Course, pd_dates: frozenset[dt.date]) -> tuple[ResponsePoint, ...]:
-    """The category on each date with a new response value since the line start."""
+    """The category on each date with a new value of the branch's measure since its baseline."""
     branch = course.baseline.branch
     if branch is None:
         return ()
+    baseline_date = course.baseline.values[_BRANCH_PARAMETERS[branch]].date
     points: list[ResponsePoint] = []
-    for day in sorted(course.measured):
+    for day in sorted(d for d in course.measured if d > baseline_date):
         snapshot = course.snapshot(day)
         if snapshot.primary(branch) is None:
             continue
@@ -926,15 +1049,13 @@ def _best(
 
 
 def _nadirs(course: _Course) -> dict[Parameter, Measurement]:
-    """D20: the lowest value of each applicable parameter since the line start, baseline included."""
+    """D20: the lowest value of each applicable parameter since its baseline, baseline included."""
     found: dict[Parameter, Measurement] = {}
     for parameter in _applicable_lab_criteria(course.baseline):
-        candidates = list(course.tracks[parameter].values)
         base = course.baseline.values.get(parameter)
         if base is not None:
-            candidates.insert(0, base)
-        if candidates:
-            found[parameter] = min(candidates, key=lambda m: m.value)
+            later = course.tracks[parameter].after(base.date).values
+            found[parameter] = min([base, *later], key=lambda m: m.value)
     return found
 
 
@@ -1004,7 +1125,7 @@ def _latest_evidence(progression: Progression) -> dt.date:
 
 
 def _course_progression(
-    course: _Course, imaging: Sequence[Imaging]
+    course: _Course, history: PatientHistory
 ) -> tuple[Progression | None, frozenset[dt.date]]:
     """PD from every applicable criterion, and the dates a lab criterion was met."""
     findings: list[PdFinding] = []
@@ -1018,31 +1139,43 @@ def _course_progression(
         found = _finding(criterion, checks, chain=course.baseline.involved_chain)
         if found is not None:
             findings.append(found)
-    for criterion, modality, checks in _imaging_checks(imaging, course.baseline.line_start):
-        if (found := _finding(criterion, checks, modality)) is not None:
+    start = course.baseline.start
+    for criterion, checks in (
+        (PdCriterion.LYTIC_LESIONS, _lesion_checks(history, start)),
+        (PdCriterion.PLASMACYTOMA, _plasmacytoma_checks(history, start)),
+    ):
+        if (found := _finding(criterion, checks)) is not None:
             findings.append(found)
     return _progression(findings), frozenset(pd_dates)
 
 
 def evaluate(ctx: Context) -> ResponseResult:
-    """The IMWG 2016 response of the current treatment line as of ``ctx.as_of``."""
-    line = current_line(ctx.history)
-    if line is None:
-        return _without_series(None, msg("response.no_line"), None)
-    course = _course(ctx, *line)
+    """The IMWG 2016 response of the current treatment episode (D22) as of ``ctx.as_of``."""
+    episode = ctx.episode
+    if episode is None:
+        return _without_series(None, msg("response.no_episode"), None)
+    course = _course(ctx, episode)
     baseline = course.baseline
-    progression, pd_dates = _course_progression(course, ctx.history.imaging)
+    progression, pd_dates = _course_progression(course, ctx.history)
     points = _series(course, pd_dates)
     if points:
         return _result(course, points, progression)
     key = "response.no_assessment" if baseline.branch else "response.not_measurable"
-    message = msg(key, criteria=CRITERIA, line_start=baseline.line_start)
+    message = msg(key, criteria=CRITERIA, start=baseline.start)
     return _without_series(course, message, progression)
 
 
 def _result(
     course: _Course, points: tuple[ResponsePoint, ...], progression: Progression | None
 ) -> ResponseResult:
+    """The category and its messages: PD when confirmed, or unconfirmed and not followed
+    by a later assessment; otherwise the latest assessment's category.
+
+    Reading where D19 and D27 are silent: an unconfirmed PD by imaging or a
+    plasmacytoma is not repeated by the laboratory assessments after it, so those
+    set the current response while ``progression`` (and ``alert.progression``)
+    keeps showing it until a repeat confirms or withdraws it.
+    """
     latest = points[-1]
     before_pd = [
         p
@@ -1050,7 +1183,7 @@ def _result(
         if progression is None or not progression.confirmed or p.date < progression.date
     ]
     best, best_confirmed = _best(before_pd, course.primary)
-    if progression is not None:
+    if progression is not None and (progression.confirmed or progression.date >= latest.date):
         category = ResponseCategory.PD
         date = max(latest.date, _latest_evidence(progression))
         confirmed = progression.confirmed
@@ -1129,10 +1262,10 @@ def _run_messages(
 
 
 def mrd_status(ctx: Context) -> MrdStatus:
-    """§4, §6: the latest MRD result, and sustained and imaging-plus negativity this course.
+    """§4, §6: the latest MRD result, and sustained and imaging-plus negativity this episode.
 
-    The course is the current treatment line (tests after its start); without a
-    line every test counts.
+    The negative run counts the tests dated after the current episode started
+    (D22); without an episode every test counts.
     """
     tests = ctx.history.mrd_tests
     if not tests:
@@ -1141,8 +1274,7 @@ def mrd_status(ctx: Context) -> MrdStatus:
         )
     latest = tests[-1]
     state = _mrd_state(latest)
-    line = current_line(ctx.history)
-    start = line[1] if line else dt.date.min
+    start = ctx.episode.start if ctx.episode else dt.date.min
     run = _negative_run([t for t in tests if t.date > start])
     messages = [_mrd_test_message(latest, state)]
     if run is None:

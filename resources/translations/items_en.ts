@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>mrd.annual</source>
-        <translation>Yearly MRD in maintenance</translation>
+        <translation>Yearly MRD in maintenance or continuous therapy</translation>
     </message>
     <message>
         <source>alert.hypercalcaemia</source>
@@ -134,6 +134,10 @@
     <message>
         <source>asct.outcome</source>
         <translation>Outcome of the planned transplant</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost</source>
+        <translation>Loss of MRD negativity</translation>
     </message>
 </context>
 </TS>

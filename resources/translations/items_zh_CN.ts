@@ -97,7 +97,7 @@
     </message>
     <message>
         <source>mrd.annual</source>
-        <translation>维持治疗期间年度 MRD 检测</translation>
+        <translation>维持治疗或持续治疗期间每年 MRD 检测</translation>
     </message>
     <message>
         <source>alert.hypercalcaemia</source>
@@ -134,6 +134,10 @@
     <message>
         <source>asct.outcome</source>
         <translation>计划移植的结局</translation>
+    </message>
+    <message>
+        <source>alert.mrd_lost</source>
+        <translation>MRD 阴性丢失</translation>
     </message>
 </context>
 </TS>

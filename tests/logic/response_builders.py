@@ -12,9 +12,11 @@ from collections.abc import Iterable, Sequence
 from builders import context, history, lab, new_id
 from builders import flc as flc_pair
 from builders import imaging as imaging_entry
+from builders import phase as phase_entry
 
 from mmtracker.logic.codes import (
     Analyte,
+    ClinicalEventKind,
     ImagingModality,
     MrdMethod,
     MrdResult,
@@ -24,10 +26,12 @@ from mmtracker.logic.codes import (
 )
 from mmtracker.logic.context import Context
 from mmtracker.logic.history import (
+    ClinicalEvent,
     Entry,
     Imaging,
     LabResult,
     MrdTest,
+    PhaseChange,
     ResponseAssessment,
     TreatmentLine,
 )
@@ -82,6 +86,16 @@ def scan(days: int, modality: str = "WBLDCT", **findings: object) -> Imaging:
     return imaging_entry(on(days), ImagingModality(modality), **findings)
 
 
+def phase(days: int, name: str) -> PhaseChange:
+    """A phase change ``days`` after the start (``"NDMM"``, ``"RELAPSE"``, ``"MAINTENANCE"`` …)."""
+    return phase_entry(on(days), name)
+
+
+def plasmacytoma(days: int) -> ClinicalEvent:
+    """A new plasmacytoma recorded as a clinical event (D27)."""
+    return ClinicalEvent(id=new_id("event"), date=on(days), kind=ClinicalEventKind.PLASMACYTOMA)
+
+
 def line(days: int = 0, number: int = 1, intent: str = "induction") -> TreatmentLine:
     return TreatmentLine(
         id=new_id("line"),
@@ -124,13 +138,20 @@ def response_context(
     imaging: Iterable[Imaging] = (),
     mrd_tests: Iterable[MrdTest] = (),
     responses: Iterable[ResponseAssessment] = (),
+    phases: Iterable[PhaseChange] = (),
+    events: Iterable[ClinicalEvent] = (),
 ) -> Context:
-    """A context ``as_of`` days after the start; one induction line from day 0 unless ``lines``."""
+    """A context ``as_of`` days after the start; one induction line from day 0 unless ``lines``.
+
+    Without ``phases`` the induction line opens the treatment episode by itself (D22).
+    """
     h = history(
         lab_results=flatten(labs),
         treatment_lines=list(lines) if lines is not None else [line()],
         imaging=list(imaging),
         mrd_tests=list(mrd_tests),
         responses=list(responses),
+        phase_changes=list(phases),
+        clinical_events=list(events),
     )
     return context(h, on(as_of))

@@ -625,7 +625,8 @@ COURSE_CHECKS = checks(
         ),
         (
             "2022-02-22",
-            "§11 NDMM: work-up, imaging and BTA due NDMM + 30 d; SMM items close",
+            "§11 NDMM: work-up, imaging and BTA due NDMM + 30 d; SMM items close; "
+            "D23 D26 alert.progression from the NDMM date, baseline M-protein of 2022-01-20",
             {
                 "workup.staging": (OK, "2022-03-22"),
                 "imaging.baseline": (OK, "2022-03-22"),
@@ -637,7 +638,7 @@ COURSE_CHECKS = checks(
                 "alert.pangea_evolving": NA,
                 "imaging.smm_mri": NA,
                 "imaging.smm_followup": NA,
-                "alert.progression": NA,
+                "alert.progression": OK,
                 "alert.hypercalcaemia": ALERT,
                 "labs.monitoring": (OK, "2022-03-12"),
             },
@@ -821,15 +822,20 @@ COURSE_CHECKS = checks(
         ("2024-05-20", "§4 PD confirmed by 9 g/L", {"alert.progression": ALERT}),
         (
             "2024-06-03",
-            "§11 RELAPSE: bta.start again (stopped before the relapse); PD until line 2 starts",
+            "§11 RELAPSE: bta.start again (stopped before the relapse); D46 the new episode "
+            "closes the PD alert and is judged from its baseline of 9 g/L",
             {
-                "alert.progression": ALERT,
+                "alert.progression": OK,
                 "bta.start": (OK, "2024-07-01"),
                 "dental.before_bta": OK,
                 "labs.monitoring": (SOON, "2024-06-14"),
             },
         ),
-        ("2024-06-10", "D20 a new line resets baseline and nadir", {"alert.progression": OK}),
+        (
+            "2024-06-10",
+            "D22 line 2 joins the RELAPSE episode: baseline and nadir unchanged",
+            {"alert.progression": OK},
+        ),
         ("2024-06-18", "§11 bta.start due_soon", {"bta.start": (SOON, "2024-07-01")}),
         (
             "2024-06-20",
@@ -1185,10 +1191,20 @@ def test_smm_mde_names_the_criteria_met() -> None:
 
 
 def test_progression_is_unconfirmed_then_confirmed() -> None:
-    """D20: met once it is marked unconfirmed; met again, confirmed."""
+    """D20: met once it is marked unconfirmed; met again, confirmed.
+
+    D27: the PET-CT of 2022-03-25 (3 lytic lesions) is after the episode start + 30 d
+    (2022-03-22), so it is compared with the baseline imaging, the whole-body MRI of
+    2021-05-20 (1 focal lesion): PD by another modality, unconfirmed until the
+    M-protein confirms PD on 2024-05-20.
+    """
     first = COURSE.items("2024-04-20")["alert.progression"].message.id
     second = COURSE.items("2024-05-20")["alert.progression"].message.id
-    assert (first, second) == ("alert.progression.unconfirmed", "alert.progression.confirmed")
+    assert (first, second) == (
+        "alert.progression.unconfirmed.other_modality",
+        "alert.progression.confirmed",
+    )
+    assert COURSE.items("2022-03-25")["alert.progression"].since == day("2022-03-25")
 
 
 def test_lapsed_denosumab_says_so() -> None:

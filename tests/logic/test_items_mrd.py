@@ -1,12 +1,17 @@
-"""mrd.end_of_induction, mrd.day100 and mrd.annual (clinical-rules.md §11, §6, D18, D19).
+"""mrd.end_of_induction, mrd.day100, mrd.annual and alert.mrd_lost (clinical-rules.md §11, §6,
+D18, D19, D23, D28, D39, D41).
 
 Dates were counted by hand from the §11 rows and the shipped policy:
 - end of induction: MRD from 30 d before to 60 d after the induction end; due end + 30 d;
   closes when a transplant is performed, maintenance starts, or on due + 90 d;
 - day 100: MRD on day 80-120 after the transplant (mrd.day100_from / _to, both
   inclusive); due transplant + 120 d; closes on transplant + 180 d;
-- annual: in MAINTENANCE, last MRD test (else the maintenance start) + 12 months,
-  clamped to the month's end (D18); closes on leaving MAINTENANCE;
+- annual: in MAINTENANCE, or NDMM/RELAPSE on a line running more than 12 months (D41),
+  last MRD test (else the maintenance or line start) + 12 months, clamped to the
+  month's end (D18); closes on leaving those phases;
+- a withdrawn transplant plan is not a performed transplant (D39);
+- alert.mrd_lost: urgent when, within the current episode, the latest MRD test is
+  positive or immunofixation turns positive after an MRD-negative result (D28);
 - each applies only while the current response is at least mrd.min_response (CR by
   default, VGPR as a clinic override; D19: CR counts once immunofixation is negative);
 - due_soon from due − 14 d (lead_days), overdue from the day after due.
@@ -14,37 +19,49 @@ Dates were counted by hand from the §11 rows and the shipped policy:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
-from builders import context, day, phase, policy
+from builders import context, day, immunofixation, phase, policy
 from items_builders import history, item_on, mrd, rule, snooze, transplant
 from mrd_builders import assessed, item_with, serum, serum_ife_negative, status, treatment
 
-from mmtracker.logic.care import Status
-from mmtracker.logic.codes import MrdResult, Phase, ResponseCategory, TreatmentIntent
-from mmtracker.logic.history import Entry
+from mmtracker.logic.care import Severity, Status
+from mmtracker.logic.codes import (
+    Analyte,
+    MrdResult,
+    Phase,
+    Qualitative,
+    ResponseCategory,
+    TreatmentIntent,
+)
+from mmtracker.logic.history import Entry, MrdTest, Transplant
 from mmtracker.logic.items import mrd as mrd_items
 from mmtracker.logic.messages import MESSAGE_PARAMS
 
 END_OF_INDUCTION = rule(mrd_items.RULES, "mrd.end_of_induction")
 DAY100 = rule(mrd_items.RULES, "mrd.day100")
 ANNUAL = rule(mrd_items.RULES, "mrd.annual")
+MRD_LOST = rule(mrd_items.RULES, "alert.mrd_lost")
 
 CR, VGPR, PD = ResponseCategory.CR, ResponseCategory.VGPR, ResponseCategory.PD
 NEGATIVE = MrdResult.NEGATIVE
-NA, OK, SOON, LATE, SNOOZED = (
+NA, OK, SOON, LATE, SNOOZED, ALERT = (
     Status.NOT_APPLICABLE,
     Status.OK,
     Status.DUE_SOON,
     Status.OVERDUE,
     Status.SNOOZED,
+    Status.ALERT,
 )
 
 
-def test_the_module_implements_the_three_mrd_rows_of_11_with_their_sources() -> None:
+def test_the_module_implements_the_four_mrd_rows_of_11_with_their_sources() -> None:
     assert {r.id: r.source for r in mrd_items.RULES} == {
         "mrd.end_of_induction": "§6 (timepoint [U])",
         "mrd.day100": "§6",
-        "mrd.annual": "§6 EHA-ESMO 2021 [V]",
+        "mrd.annual": "§6 EHA-ESMO 2021 [V]; D41",
+        "alert.mrd_lost": "§4 relapse from MRD-negative; D28",
     }
 
 
@@ -572,3 +589,170 @@ def test_rules_read_the_history_as_of_the_date() -> None:
     """A transplant performed after as_of is only planned then (context truncation)."""
     ctx = context(history(*TRANSPLANT), "2025-07-31")
     assert not DAY100.evaluate(ctx).applies
+
+
+# --- D39: a withdrawn plan is not a performed transplant ------------------------------------
+
+
+def test_d39_a_withdrawn_transplant_does_not_open_day100_nor_close_end_of_induction() -> None:
+    withdrawn = replace(
+        transplant(planned="2025-06-15", performed="2025-06-15"),
+        withdrawn_date=day("2025-06-10"),
+    )
+    planned = [e for e in INDUCTION_TO_CR if not isinstance(e, Transplant)]
+    hist = history(*planned, withdrawn)
+    assert status(DAY100, hist, "2025-09-01") is NA
+    assert item_on(END_OF_INDUCTION, hist, "2025-06-20").message.id.startswith(
+        "mrd.end_of_induction.done"
+    )
+
+
+# --- D41: mrd.annual in continuous therapy --------------------------------------------------
+# NDMM 2024-01-10, D-Rd started the same day and still running; CR recorded 2024-09-01.
+# The line has run exactly 12 months on 2025-01-10 (D18): not yet; from 2025-01-11 the
+# item applies, due at line start + 12 mo = 2025-01-10, so overdue at once.
+CONTINUOUS: list[Entry] = [
+    phase("2024-01-10", Phase.NDMM),
+    treatment("2024-01-10", regimen="D-Rd"),
+    assessed("2024-09-01", CR),
+]
+
+
+@pytest.mark.parametrize(
+    ("on", "expected", "message"),
+    [
+        pytest.param("2025-01-09", NA, "line_short", id="D41 line running 12 mo − 1 d"),
+        pytest.param("2025-01-10", NA, "line_short", id="D41 line running exactly 12 mo"),
+        pytest.param(
+            "2025-01-11", LATE, "after_line_start.unconfirmed", id="D41 line running > 12 mo"
+        ),
+    ],
+)
+def test_d41_annual_in_continuous_therapy(on: str, expected: Status, message: str) -> None:
+    item = item_on(ANNUAL, history(*CONTINUOUS), on)
+    assert (item.status, item.message.id) == (expected, f"mrd.annual.{message}")
+    if expected is LATE:
+        assert item.due == day("2025-01-10")
+
+
+def test_d41_changes_on_the_day_after_twelve_months() -> None:
+    finding = ANNUAL.evaluate(context(history(*CONTINUOUS), "2024-06-01"))
+    assert finding.changes_on == day("2025-01-11")
+
+
+def test_d41_an_ended_line_is_not_continuous_therapy() -> None:
+    hist = history(
+        phase("2024-01-10", Phase.NDMM),
+        treatment("2024-01-10", "2024-06-10"),
+        assessed("2024-09-01", CR),
+    )
+    assert item_on(ANNUAL, hist, "2025-03-01").message.id == "mrd.annual.not_maintenance"
+
+
+def test_d41_continuous_therapy_needs_the_minimum_response() -> None:
+    hist = history(
+        phase("2024-01-10", Phase.NDMM), treatment("2024-01-10"), assessed("2024-09-01", VGPR)
+    )
+    assert item_on(ANNUAL, hist, "2025-03-01").message.id == "mrd.annual.below_minimum"
+
+
+def test_d41_a_running_line_of_an_earlier_episode_does_not_count() -> None:
+    hist = history(
+        phase("2023-01-10", Phase.NDMM),
+        treatment("2023-01-10"),
+        phase("2024-11-01", Phase.RELAPSE, line_number=2),
+        treatment("2024-11-01", number=2, intent=TreatmentIntent.SALVAGE),
+        assessed("2025-03-01", CR),
+    )
+    assert item_on(ANNUAL, hist, "2025-04-01").message.id == "mrd.annual.line_short"
+
+
+# --- alert.mrd_lost (D28) -------------------------------------------------------------------
+# NDMM 2024-01-10; MRD negative 2024-09-01; serum IFE negative 2024-10-01; MRD negative
+# again 2025-03-01; serum IFE positive 2025-05-01; MRD positive 2025-06-01; RELAPSE with a
+# salvage line 2025-07-01: a new episode closes the alert.
+MRD_LOST_COURSE: list[Entry] = [
+    phase("2024-01-10", Phase.NDMM),
+    treatment("2024-01-10", regimen="D-Rd"),
+    mrd("2024-09-01", NEGATIVE),
+    serum_ife_negative("2024-10-01"),
+    mrd("2025-03-01", NEGATIVE),
+    immunofixation("2025-05-01", Qualitative.POSITIVE, Analyte.SERUM_IFE),
+    mrd("2025-06-01", MrdResult.POSITIVE),
+    phase("2025-07-01", Phase.RELAPSE, line_number=2),
+    treatment("2025-07-01", number=2, intent=TreatmentIntent.SALVAGE, regimen="DKd"),
+]
+
+
+@pytest.mark.parametrize(
+    ("on", "expected", "message"),
+    [
+        pytest.param("2024-08-31", NA, "no_negative", id="§11 alert.mrd_lost: no negative yet"),
+        pytest.param("2024-09-01", OK, "negative", id="D28 MRD negative in the episode"),
+        pytest.param("2025-04-30", OK, "negative", id="D28 still negative"),
+        pytest.param(
+            "2025-05-01",
+            ALERT,
+            "immunofixation_positive",
+            id="D28 serum immunofixation turns positive after the MRD-negative result",
+        ),
+        pytest.param("2025-06-01", ALERT, "mrd_positive", id="D28 latest MRD test positive"),
+        pytest.param("2025-07-01", NA, "no_negative", id="D28 closes when a new episode starts"),
+    ],
+)
+def test_d28_mrd_lost_vignette(on: str, expected: Status, message: str) -> None:
+    item = item_on(MRD_LOST, history(*MRD_LOST_COURSE), on)
+    assert (item.status, item.message.id) == (expected, f"alert.mrd_lost.{message}")
+
+
+def test_d28_mrd_lost_is_urgent_dated_and_cites_both_tests() -> None:
+    hist = history(*MRD_LOST_COURSE)
+    finding = MRD_LOST.evaluate(context(hist, "2025-06-01"))
+    assert (finding.alert, finding.trigger_date) == (Severity.URGENT, day("2025-06-01"))
+    tests = {e.date: e.id for e in MRD_LOST_COURSE if isinstance(e, MrdTest)}
+    assert finding.cites == (tests[day("2025-03-01")], tests[day("2025-06-01")])
+    assert finding.message.as_dict() == {"date": day("2025-06-01"), "mrd_date": day("2025-03-01")}
+
+
+def test_d28_persistently_positive_immunofixation_has_not_turned() -> None:
+    """A serum IFE positive before and after the MRD-negative result, never negative between:
+    it has not turned positive. A first urine IFE, positive, errs toward showing."""
+    persistent = [
+        phase("2024-01-10", Phase.NDMM),
+        treatment("2024-01-10"),
+        immunofixation("2024-08-01", Qualitative.POSITIVE, Analyte.SERUM_IFE),
+        mrd("2024-09-01", NEGATIVE),
+        immunofixation("2024-12-01", Qualitative.POSITIVE, Analyte.SERUM_IFE),
+    ]
+    item = item_on(MRD_LOST, history(*persistent), "2024-12-02")
+    assert (item.status, item.message.id) == (OK, "alert.mrd_lost.negative")
+    urine = immunofixation("2024-12-01", Qualitative.POSITIVE, Analyte.URINE_IFE)
+    item = item_on(MRD_LOST, history(*persistent, urine), "2024-12-02")
+    assert (item.status, item.message.id) == (ALERT, "alert.mrd_lost.immunofixation_positive")
+    assert item.message.as_dict()["analyte"] == "urine_immunofixation"
+
+
+def test_d28_a_negative_before_the_episode_does_not_count() -> None:
+    hist = history(
+        phase("2023-01-10", Phase.NDMM),
+        treatment("2023-01-10"),
+        mrd("2023-09-01", NEGATIVE),
+        phase("2024-11-01", Phase.RELAPSE, line_number=2),
+        treatment("2024-11-01", number=2, intent=TreatmentIntent.SALVAGE),
+        mrd("2025-02-01", MrdResult.POSITIVE),
+    )
+    assert item_on(MRD_LOST, hist, "2025-03-01").status is NA
+
+
+def test_d40_a_snoozed_mrd_lost_alert_shows_again_when_the_mrd_test_turns_positive() -> None:
+    hist = history(*MRD_LOST_COURSE)
+    finding = MRD_LOST.evaluate(context(hist, "2025-05-10"))
+    ack = replace(
+        snooze("alert.mrd_lost", "2025-05-10", "2025-08-01"),
+        finding_message_id=finding.message.id,
+        finding_severity="urgent",
+        finding_cites=finding.cites,
+    )
+    snoozed = history(*MRD_LOST_COURSE, ack)
+    assert item_on(MRD_LOST, snoozed, "2025-05-31").status is SNOOZED
+    assert item_on(MRD_LOST, snoozed, "2025-06-01").status is ALERT

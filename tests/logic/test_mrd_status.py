@@ -176,11 +176,12 @@ def test_imaging_plus_mrd_negative(
     assert ("mrd_status.imaging_plus" in [m.id for m in status.messages]) is plus
 
 
-def test_a_new_line_starts_a_new_course() -> None:
+def test_d22_a_new_episode_starts_a_new_course() -> None:
+    """D22: a salvage line with no RELAPSE phase opens a new episode; its negatives count afresh."""
     ctx = response_context(
         mrd_tests=[mrd(100), mrd(300), mrd(500)],
         imaging=[scan(120, "PET_CT", fdg_avid=False)],
-        lines=[line(0), line(400, number=2)],
+        lines=[line(0), line(400, number=2, intent="salvage")],
         as_of=900,
     )
     status = mrd_status(ctx)
@@ -192,7 +193,7 @@ def test_a_new_line_starts_a_new_course() -> None:
     assert not status.imaging_plus
 
 
-def test_without_a_treatment_line_every_test_counts() -> None:
+def test_without_an_episode_every_test_counts() -> None:
     ctx = response_context(mrd_tests=[mrd(100), mrd(465)], lines=[], as_of=900)
     assert mrd_status(ctx).sustained
 

@@ -20,6 +20,8 @@ from response_builders import (
     ife,
     line,
     on,
+    phase,
+    plasmacytoma,
     recorded,
     response_context,
     scan,
@@ -28,7 +30,7 @@ from response_builders import (
 )
 
 from mmtracker.logic.codes import Analyte, ImagingModality, ResponseCategory
-from mmtracker.logic.history import Imaging, LabResult, ResponseAssessment
+from mmtracker.logic.history import Imaging, LabResult, ResponseAssessment, TreatmentLine
 from mmtracker.logic.messages import MESSAGE_PARAMS, Quantity
 from mmtracker.logic.response import (
     Branch,
@@ -354,10 +356,30 @@ def test_not_measurable_says_so() -> None:
     assert [m.id for m in result.messages] == ["response.not_measurable"]
 
 
-def test_no_treatment_line_means_no_baseline() -> None:
+def test_no_episode_means_no_baseline() -> None:
     result = response(response_context([serum(0, 40), serum(28, 20)], lines=[]))
     assert (result.baseline, result.category, result.progression) == (None, None, None)
-    assert [m.id for m in result.messages] == ["response.no_line"]
+    assert [m.id for m in result.messages] == ["response.no_episode"]
+
+
+def test_d23_without_a_line_the_phase_date_is_the_baseline_date() -> None:
+    ctx = response_context(
+        [serum(-5, 40), serum(28, 20)], lines=[], phases=[phase(0, "NDMM")], as_of=60
+    )
+    result = response(ctx)
+    assert result.baseline is not None
+    assert (result.baseline.start, result.baseline.line_number) == (on(0), None)
+    assert result.baseline.values[Parameter.SERUM_M_PROTEIN].date == on(-5)
+    assert result.category is PR
+
+
+def test_d26_without_a_value_before_the_start_the_first_after_it_is_the_baseline() -> None:
+    result = response(response_context([serum(3, 40), serum(28, 20), serum(56, 19)]))
+    assert result.baseline is not None
+    base = result.baseline.values[Parameter.SERUM_M_PROTEIN]
+    assert (base.value, base.date) == (40, on(3))
+    assert [p.date for p in result.series] == [on(28), on(56)]
+    assert (result.category, result.confirmed) == (PR, True)
 
 
 def test_no_assessment_since_the_line_start() -> None:
@@ -437,8 +459,24 @@ PD_CASES = [
     pytest.param(PdCase(_urine_pd(2000, 1000, 1250), U_PD), id="§4 PD urine +25% at boundary"),
     pytest.param(PdCase(_urine_pd(2000, 1000, 1249), None), id="§4 PD urine +24.9% is not"),
     pytest.param(
-        PdCase([serum(0, 40), urine(0, 150), serum(28, 40), urine(28, 0), urine(56, 400)], None),
-        id="D20 PD urine criteria only when urine was measurable at baseline",
+        PdCase([serum(0, 40), urine(0, 150), serum(28, 40), urine(28, 0), urine(56, 400)], U_PD),
+        id="D26 PD urine criterion applies although urine was not measurable at baseline",
+    ),
+    pytest.param(
+        PdCase([serum(0, 40), urine(0, 150), serum(28, 40), urine(28, 0), urine(56, 200)], U_PD),
+        id="D26 PD urine from a nadir of 0: +200 mg/24 h at boundary",
+    ),
+    pytest.param(
+        PdCase([serum(0, 40), urine(0, 150), serum(28, 40), urine(28, 0), urine(56, 199)], None),
+        id="D26 PD urine from a nadir of 0: +199 mg/24 h is not",
+    ),
+    pytest.param(
+        PdCase([serum(0, 40), serum(28, 0), serum(56, 5)], S_PD),
+        id="D26 PD serum from a nadir of 0: +5 g/L at boundary",
+    ),
+    pytest.param(
+        PdCase([serum(0, 40), serum(28, 0), serum(56, 4.9)], None),
+        id="D26 PD serum from a nadir of 0: +4.9 g/L is not",
     ),
     pytest.param(PdCase(_dflc_pd(490, 100, 200.1), F_PD), id="§4 PD dFLC rise above 100 mg/L"),
     pytest.param(
@@ -477,10 +515,10 @@ PD_CASES = [
     pytest.param(
         PdCase(
             [serum(0, 40), serum(28, 30)],
-            None,
+            PdCriterion.LYTIC_LESIONS,
             [scan(-5, lytic_lesions=2), scan(40, "PET_CT", lytic_lesions=5)],
         ),
-        id="§4 PD lesion counts compared only within one modality",
+        id="D27 PD lesion counts compared across modalities",
     ),
     pytest.param(
         PdCase(
@@ -613,9 +651,10 @@ def test_d14_cr_needs_a_repeat_immunofixation() -> None:
     assert (result.category, result.confirmed) == (CR, True)
 
 
-def test_d14_a_new_line_starts_confirmation_afresh() -> None:
+def test_d14_d22_a_new_episode_starts_confirmation_afresh() -> None:
     labs = [serum(0, 40), serum(28, 20), serum(100, 20), serum(128, 10)]
-    result = response(response_context(labs, lines=[line(0), line(100, number=2)]))
+    lines = [line(0), line(100, number=2, intent="salvage")]
+    result = response(response_context(labs, lines=lines))
     assert [p.date for p in result.series] == [on(128)]
     assert (result.category, result.confirmed) == (PR, False)
 
@@ -623,11 +662,13 @@ def test_d14_a_new_line_starts_confirmation_afresh() -> None:
 # --- baseline and nadir (D20) ------------------------------------------------------------------
 
 
-def test_d20_new_line_resets_baseline_and_nadir() -> None:
+def test_d22_new_episode_resets_baseline_and_nadir() -> None:
+    """D22: a salvage line with no RELAPSE phase within 30 d starts an episode by itself."""
     labs = [serum(0, 40), serum(28, 10), serum(100, 30), serum(128, 20)]
-    result = response(response_context(labs, lines=[line(0), line(100, number=2)]))
+    lines = [line(0), line(100, number=2, intent="salvage")]
+    result = response(response_context(labs, lines=lines))
     assert result.baseline is not None
-    assert (result.baseline.line_number, result.baseline.line_start) == (2, on(100))
+    assert (result.baseline.line_number, result.baseline.start) == (2, on(100))
     assert result.baseline.values[Parameter.SERUM_M_PROTEIN].value == 30
     assert result.category is MR  # 30 → 20 g/L is a 33% fall (from 40 it would be PR)
     assert result.progression is None  # 20 g/L is +100% from line 1's nadir of 10, not PD now
@@ -635,12 +676,30 @@ def test_d20_new_line_resets_baseline_and_nadir() -> None:
     assert (nadir.value, nadir.date) == (20, on(128))
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        pytest.param(line(100, number=2, intent="maintenance"), id="D22 maintenance as line 2"),
+        pytest.param(line(100, number=2, intent="consolidation"), id="D22 consolidation"),
+        pytest.param(line(100, number=2), id="D22 a second induction regimen in the episode"),
+    ],
+)
+def test_d22_later_lines_of_the_episode_keep_baseline_and_nadir(second: TreatmentLine) -> None:
+    labs = [serum(0, 40), serum(28, 10), serum(100, 12), serum(128, 16)]
+    result = response(response_context(labs, lines=[line(0), second], as_of=130))
+    assert result.baseline is not None
+    assert (result.baseline.start, result.baseline.line_number) == (on(0), 1)
+    nadir = result.nadirs[Parameter.SERUM_M_PROTEIN]
+    assert (nadir.value, nadir.date) == (10, on(28))
+    assert result.progression is not None  # 10 → 16 g/L: +60% and +6 g/L from the nadir
+
+
 def test_d20_maintenance_under_the_same_line_number_keeps_the_baseline() -> None:
     labs = [serum(0, 40), serum(100, 20), serum(128, 20)]
     lines = [line(0), line(100, number=1, intent="maintenance")]
     result = response(response_context(labs, lines=lines))
     assert result.baseline is not None
-    assert result.baseline.line_start == on(0)
+    assert result.baseline.start == on(0)
     assert result.category is PR
 
 
@@ -683,7 +742,7 @@ def test_as_of_hides_later_values() -> None:
             [recorded(-10, "CR")],
             PR,
             ResponseSource.COMPUTED,
-            id="D19 recorded before the current line does not count",
+            id="D23 recorded before the episode start does not count",
         ),
     ],
 )
@@ -750,7 +809,7 @@ def test_no_response_at_all() -> None:
             [serum(0, 40), serum(28, 0), ife(-5, urine=None)],
             CR,
             False,
-            id="D19 an IFE before the line start does not count",
+            id="D23 an IFE before the episode start does not count",
         ),
         pytest.param(
             [serum(0, 40), serum(28, 20), serum(56, 26)], VGPR, False, id="D19 PD never meets"
@@ -799,3 +858,86 @@ def test_d15_g_dl_and_g_l_give_the_same_category(base: Decimal, now: Decimal) ->
     )
     in_g_l = response(response_context([serum(0, float(base * 10)), serum(28, float(now * 10))]))
     assert in_g_dl.category is in_g_l.category
+
+
+# --- imaging and plasmacytoma (D27) -------------------------------------------------------------
+
+
+def _imaging_pd(*scans: Imaging, as_of: int = 200) -> list[PdCriterion]:
+    ctx = response_context([serum(0, 40), serum(28, 30)], as_of=as_of, imaging=scans)
+    progression = response(ctx).progression
+    return [] if progression is None else [f.criterion for f in progression.findings]
+
+
+@pytest.mark.parametrize(
+    ("baseline_day", "expected"),
+    [
+        pytest.param(29, [PdCriterion.LYTIC_LESIONS], id="D27 baseline scan at start + 29 d"),
+        pytest.param(30, [PdCriterion.LYTIC_LESIONS], id="D27 baseline scan at start + 30 d"),
+        pytest.param(31, [], id="D27 a scan at start + 31 d is no baseline"),
+    ],
+)
+def test_d27_baseline_imaging_is_the_latest_on_or_before_start_plus_30_days(
+    baseline_day: int, expected: list[PdCriterion]
+) -> None:
+    assert _imaging_pd(scan(baseline_day, lytic_lesions=1), scan(150, lytic_lesions=2)) == expected
+
+
+def test_d27_a_scan_within_the_window_is_the_baseline_not_a_progression() -> None:
+    assert _imaging_pd(scan(-5, lytic_lesions=1), scan(20, lytic_lesions=4)) == []
+    assert _imaging_pd(scan(-5, lytic_lesions=1), scan(31, lytic_lesions=2)) == [
+        PdCriterion.LYTIC_LESIONS
+    ]
+
+
+def test_d27_mri_counts_focal_lesions() -> None:
+    scans = (scan(-5, "WB_MRI", mri_focal_lesions=2), scan(150, "WB_MRI", mri_focal_lesions=3))
+    assert _imaging_pd(*scans) == [PdCriterion.LYTIC_LESIONS]
+
+
+def test_d27_a_missing_count_is_not_compared() -> None:
+    assert _imaging_pd(scan(-5, lytic_lesions=3), scan(150, "PET_CT", fdg_avid=True)) == []
+    assert _imaging_pd(scan(-5, "PET_CT", fdg_avid=True), scan(150, lytic_lesions=3)) == []
+
+
+def test_d27_different_modality_says_confirm_the_lesions_are_new() -> None:
+    scans = (scan(3, lytic_lesions=2), scan(150, "PET_CT", lytic_lesions=4))
+    ctx = response_context([serum(0, 40), serum(28, 30)], as_of=200, imaging=scans)
+    progression = response(ctx).progression
+    assert progression is not None
+    (finding,) = progression.findings
+    assert finding.other_modality
+    assert finding.message.id == "response.pd.lytic_lesions.other_modality"
+    assert finding.entries == (scans[1].id,)
+
+
+@pytest.mark.parametrize(
+    ("event_day", "expected"),
+    [
+        pytest.param(30, [], id="D27 plasmacytoma event within the baseline window"),
+        pytest.param(31, [PdCriterion.PLASMACYTOMA], id="D27 new plasmacytoma event"),
+    ],
+)
+def test_d27_a_new_plasmacytoma_event_meets_pd(event_day: int, expected: list[PdCriterion]) -> None:
+    ctx = response_context(
+        [serum(0, 40), serum(28, 30)], as_of=200, events=[plasmacytoma(event_day)]
+    )
+    progression = response(ctx).progression
+    assert ([] if progression is None else [f.criterion for f in progression.findings]) == expected
+    if progression is not None:
+        assert progression.findings[0].message.id == "response.pd.plasmacytoma.event"
+
+
+def test_d27_plasmacytoma_on_imaging_without_a_baseline_report_meets_pd() -> None:
+    assert _imaging_pd(scan(150, "PET_CT", plasmacytoma=True)) == [PdCriterion.PLASMACYTOMA]
+    assert _imaging_pd(scan(-5, plasmacytoma=True), scan(150, plasmacytoma=True)) == []
+
+
+def test_d40_a_confirmed_pd_cites_the_confirming_entry_too() -> None:
+    labs = [serum(0, 40), serum(28, 20), serum(56, 26), serum(84, 27)]
+    unconfirmed = response(response_context(labs[:3], as_of=90)).progression
+    confirmed = response(response_context(labs, as_of=90)).progression
+    assert unconfirmed is not None
+    assert confirmed is not None
+    assert unconfirmed.entries == (labs[2].id,)
+    assert confirmed.entries == (labs[2].id, labs[3].id)

@@ -6,20 +6,21 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from mmtracker.logic.history import ENTRY_KINDS, Patient, entry_date, field_names
-from mmtracker.logic.parsing import row_builder
+from mmtracker.logic.history import ENTRY_KINDS, Patient, entry_date
+from mmtracker.logic.parsing import row_builder, stored_fields
 from mmtracker.record.schema import ENTRY_META, FORMAT_VERSION, PATIENT_META
 from mmtracker.storage.loaders import RecordRows
 
 _BUILDERS = {kind: row_builder(cls) for kind, cls in ENTRY_KINDS.items()}
-_PATIENT_KEYS = (*field_names(Patient), *PATIENT_META)
-_ENTRY_KEYS = {kind: (*field_names(cls), *ENTRY_META) for kind, cls in ENTRY_KINDS.items()}
+_PATIENT_KEYS = (*stored_fields(Patient), *PATIENT_META)
+_ENTRY_KEYS = {kind: (*stored_fields(cls), *ENTRY_META) for kind, cls in ENTRY_KINDS.items()}
 
 
 def record_document(rows: RecordRows) -> dict[str, Any]:
     """A JSON-ready record: the patient, then every entry kind ordered by (date, id).
 
-    Surrogate keys and derived columns are left out; bookkeeping is kept.
+    Surrogate keys, derived columns and derived fields are left out; bookkeeping is
+    kept (``created_at`` gives back the derived registration and recording days).
     """
     document: dict[str, Any] = {
         "format_version": FORMAT_VERSION,

@@ -11,14 +11,23 @@ import datetime as dt
 import json
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PatientHistory, build_history
-from mmtracker.logic.parsing import Problem, coerce, join_path, parse_as
+from mmtracker.logic.history import (
+    ENTRY_KINDS,
+    Acknowledgement,
+    BoneTherapyEvent,
+    Entry,
+    Patient,
+    PatientHistory,
+    build_history,
+)
+from mmtracker.logic.parsing import Problem, bookkeeping_day, coerce, join_path, parse_as
 from mmtracker.record.conformance import SchemaReport, check_schema
 from mmtracker.record.schema import ENTRY_META, META_TYPES, PATIENT_META
+from mmtracker.record.versions import current_item_id, version_problems
 from mmtracker.storage.bulk import NewRecord, check_record
 
 T = TypeVar("T")
@@ -48,11 +57,16 @@ def load_record_file(path: Path) -> tuple[NewRecord | None, list[Problem]]:
 
 
 def parse_record(document: object) -> tuple[NewRecord | None, list[Problem]]:
-    """Check a decoded JSON document and build the record; None and every problem if wrong."""
+    """Check a decoded JSON document and build the record; None and every problem if wrong.
+
+    Format version 1 and 2 are read (:mod:`mmtracker.record.versions`). The derived
+    ``registered_on`` of the patient and ``recorded_on`` of a bone-therapy event
+    (D24, D36) are the days of their ``created_at``, None when the file has none.
+    """
     report = check_schema(document)
     if not isinstance(document, dict):
         return None, report.problems
-    problems = list(report.problems)
+    problems = list(report.problems) + version_problems(document)
     patient: Patient | None = None
     patient_meta: dict[str, Any] = {}
     if "patient" in document and not report.spoils(("patient",)):
@@ -136,7 +150,21 @@ def _parse_item(
             problems.append(Problem(join_path(path, key), str(exc)))
             continue
         meta[key] = value.astimezone(dt.UTC) if isinstance(value, dt.datetime) else value
-    return (found if not problems else None), meta, problems
+    if found is None or problems:
+        return None, meta, problems
+    return _completed(found, meta.get("created_at")), meta, problems
+
+
+def _completed(found: T, created_at: dt.datetime | None) -> T:
+    """An item as the rules read it: derived days filled in, a renamed care item's new id."""
+    day = bookkeeping_day(created_at)
+    if isinstance(found, Patient):
+        return replace(found, registered_on=day)
+    if isinstance(found, BoneTherapyEvent):
+        return replace(found, recorded_on=day)
+    if isinstance(found, Acknowledgement):
+        return replace(found, item_id=current_item_id(found.item_id))
+    return found
 
 
 def _repeated_ids(document: Mapping[str, Any]) -> list[Problem]:

@@ -19,11 +19,14 @@ from typing import Any
 from sqlalchemy import Column, Table
 
 from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient
+from mmtracker.logic.parsing import stored_fields
 from mmtracker.logic.units import ANALYTE_UNITS
 from mmtracker.storage.models import TRACKED_COLUMNS
 from mmtracker.storage.services import PATIENT, plain, table_of
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Versions read: 1 lacks what format 2 added (see mmtracker.record.versions).
+READ_VERSIONS = (1, 2)
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 # Bookkeeping keys: exported, and optional in a hand-written file.
@@ -82,7 +85,10 @@ def _object_schema(
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
+    written = set(stored_fields(cls))  # derived fields (D24, D36) come from created_at
     for f in fields(cls):
+        if f.name not in written:
+            continue
         schema = _type_schema(hints[f.name], table.c[f.name])
         if f.name == "id":
             schema = {"type": "string", "pattern": UUID_PATTERN}
@@ -118,7 +124,11 @@ def _unit_rules() -> list[dict[str, Any]]:
 
 
 def record_schema() -> dict[str, Any]:
-    """The JSON Schema (Draft 2020-12) of a record file of the current format version."""
+    """The JSON Schema (Draft 2020-12) of a record file of the current format version.
+
+    It also admits ``format_version`` 1; what a version-1 file may not hold is
+    checked after the schema (:func:`mmtracker.record.versions.version_problems`).
+    """
     definitions: dict[str, Any] = {"Patient": _object_schema(Patient, PATIENT, PATIENT_META)}
     for kind, cls in ENTRY_KINDS.items():
         definitions[cls.__name__] = _object_schema(cls, table_of(kind), ENTRY_META)
@@ -127,12 +137,12 @@ def record_schema() -> dict[str, Any]:
         "$schema": DRAFT,
         "title": "mmtracker patient record",
         "description": (
-            f"One patient's record, format version {FORMAT_VERSION}. "
-            "Reference: docs/record-format.md."
+            f"One patient's record, format version {FORMAT_VERSION} "
+            "(version 1 is still read). Reference: docs/record-format.md."
         ),
         "type": "object",
         "properties": {
-            "format_version": {"const": FORMAT_VERSION},
+            "format_version": {"enum": list(READ_VERSIONS)},
             "patient": {"$ref": "#/$defs/Patient"},
             **{
                 kind: {"type": "array", "items": {"$ref": f"#/$defs/{cls.__name__}"}}

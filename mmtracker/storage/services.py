@@ -300,11 +300,33 @@ def add_entry(
     on_change: OnChange | None = None,
 ) -> Change:
     """Add one entry of ``kind`` (a key of ENTRY_KINDS) to a patient's record."""
+    return add_entry_from(engine, patient_id, kind, lambda conn: data, actor, today, on_change)
+
+
+EntryMaker = Callable[[Connection], Mapping[str, Any]]
+"""Given the write's connection, once the patient is locked: the fields of the entry to add."""
+
+
+def add_entry_from(
+    engine: Engine,
+    patient_id: int,
+    kind: str,
+    make: EntryMaker,
+    actor: str,
+    today: dt.date | None = None,
+    on_change: OnChange | None = None,
+) -> Change:
+    """Add an entry made from what the database holds, in the same transaction.
+
+    The patient is locked (its revision bumped) before ``make`` reads, so nothing
+    is written meanwhile; ``make`` may refuse by raising :class:`ValidationError`,
+    and then nothing is written.
+    """
     today = today or dt.date.today()
-    entry = _parse_entry(kind, {"id": str(uuid.uuid4()), **data})
     now = utc_now()
     with _transaction(engine) as conn:
         revision, patient = _bump_revision(conn, patient_id)
+        entry = _parse_entry(kind, {"id": str(uuid.uuid4()), **make(conn)})
         _check_in_record(conn, kind, patient_id, entry, patient.date_of_birth, today)
         row = {**entry_columns(entry), "patient_id": patient_id, **_tracked(actor, now)}
         table = table_of(kind)

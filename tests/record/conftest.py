@@ -25,7 +25,7 @@ ENTRY_META = {
 # entries already in (date, id) order, as an export writes them.
 # fmt: off
 _FULL: dict[str, Any] = {
-    "format_version": 1,
+    "format_version": 2,
     "patient": {
         "mrn": "MRN-0042",
         "name": "Ana Pereira",
@@ -93,7 +93,10 @@ _FULL: dict[str, Any] = {
     "bone_therapy_events": [
         {"id": "80000000-0000-4000-8000-000000000001", "date": "2026-02-03", "kind": "review",
          "agent": "zoledronic_acid", "interval_days": 84, "decision": "de_escalate",
-         "note": "VGPR after a year"},
+         "resume_date": None, "note": "VGPR after a year"},
+        {"id": "80000000-0000-4000-8000-000000000002", "date": "2026-02-10", "kind": "hold",
+         "agent": "zoledronic_acid", "interval_days": None, "decision": None,
+         "resume_date": "2026-05-11", "note": "extraction 47 planned"},
     ],
     "supplements": [
         {"id": "90000000-0000-4000-8000-000000000001", "start_date": "2025-02-03",
@@ -110,8 +113,11 @@ _FULL: dict[str, Any] = {
     ],
     "transplants": [
         {"id": "c0000000-0000-4000-8000-000000000001", "planned_date": "2025-05-18",
-         "performed_date": "2025-05-20", "melphalan_mg_m2": 200.0, "mucositis_grade": 2,
-         "mucositis_scale": "WHO"},
+         "performed_date": "2025-05-20", "withdrawn_date": None, "melphalan_mg_m2": 200.0,
+         "mucositis_grade": 2, "mucositis_scale": "WHO"},
+        {"id": "c0000000-0000-4000-8000-000000000002", "planned_date": "2026-04-15",
+         "performed_date": None, "withdrawn_date": "2026-02-20", "melphalan_mg_m2": None,
+         "mucositis_grade": None, "mucositis_scale": None},
     ],
     "responses": [
         {"id": "d0000000-0000-4000-8000-000000000001", "date": "2025-09-01", "category": "VGPR",
@@ -120,6 +126,8 @@ _FULL: dict[str, Any] = {
     "clinical_events": [
         {"id": "e0000000-0000-4000-8000-000000000001", "date": "2025-01-05",
          "kind": "pathological_fracture", "note": "L2"},
+        {"id": "e0000000-0000-4000-8000-000000000002", "date": "2026-02-01",
+         "kind": "plasmacytoma", "note": "chest wall"},
     ],
     "visits": [
         {"id": "f0000000-0000-4000-8000-000000000001", "date": "2025-09-03", "ecog": 1,
@@ -128,7 +136,14 @@ _FULL: dict[str, Any] = {
     "acknowledgements": [
         {"id": "f1000000-0000-4000-8000-000000000001", "item_id": "dental.periodic",
          "acknowledged_on": "2025-09-03", "until": "2025-10-15",
-         "reason": "dentist booked for October", "acknowledged_by": "nurse.silva@ws-03"},
+         "reason": "dentist booked for October", "acknowledged_by": "nurse.silva@ws-03",
+         "finding_message_id": "dental.periodic.due", "finding_severity": None,
+         "finding_cites": [], "finding_due": "2025-09-20"},
+        {"id": "f1000000-0000-4000-8000-000000000002", "item_id": "alert.hypercalcaemia",
+         "acknowledged_on": "2025-09-03", "until": "2025-09-10",
+         "reason": "repeat calcium tomorrow", "acknowledged_by": "dr.costa@ws-01",
+         "finding_message_id": "alert.hypercalcaemia.high", "finding_severity": "urgent",
+         "finding_cites": ["30000000-0000-4000-8000-000000000001"], "finding_due": None},
     ],
 }
 # fmt: on
@@ -142,6 +157,39 @@ def full_document() -> dict[str, Any]:
         if isinstance(value, list):
             document[key] = [{**entry, **ENTRY_META} for entry in value]
     return document
+
+
+# What format 2 added (D27, D33, D39, D40): a version-1 file holds none of it.
+FORMAT_2_KEYS = {
+    "bone_therapy_events": ("resume_date",),
+    "transplants": ("withdrawn_date",),
+    "acknowledgements": ("finding_message_id", "finding_severity", "finding_cites", "finding_due"),
+}
+FORMAT_2_ENTRIES = {
+    "80000000-0000-4000-8000-000000000002",  # the hold
+    "c0000000-0000-4000-8000-000000000002",  # the withdrawn plan
+    "e0000000-0000-4000-8000-000000000002",  # the plasmacytoma
+}
+
+
+def as_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as format 1 could say it: no format-2 entries or keys."""
+    old = copy.deepcopy(document)
+    old["format_version"] = 1
+    for kind, entries in old.items():
+        if isinstance(entries, list):
+            old[kind] = [
+                {k: v for k, v in e.items() if k not in FORMAT_2_KEYS.get(kind, ())}
+                for e in entries
+                if e["id"] not in FORMAT_2_ENTRIES
+            ]
+    return old
+
+
+@pytest.fixture
+def version_1_document(full_document: dict[str, Any]) -> dict[str, Any]:
+    """The full record as a version-1 export wrote it."""
+    return as_version_1(full_document)
 
 
 @pytest.fixture

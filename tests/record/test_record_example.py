@@ -42,9 +42,26 @@ def test_the_example_is_a_newly_diagnosed_patient_through_transplant() -> None:
         "ASCT",
         "MAINTENANCE",
     ]
-    [transplant] = history.transplants
+    transplant, tandem = history.transplants
     assert transplant.performed_date is not None
     assert transplant.melphalan_mg_m2 == 200.0
+    assert tandem.performed_date is None  # a tandem plan given up (D39)
+    assert tandem.withdrawn_date is not None
+
+
+def test_the_example_shows_what_format_2_added() -> None:
+    """A hold with its resume date (D33), a plasmacytoma event (D27), a withdrawn plan (D39)
+    and an acknowledgement keeping its finding (D40)."""
+    record, _ = load_record_file(EXAMPLE)
+    assert record is not None
+    history = record_history(record)
+    assert json.loads(EXAMPLE.read_text(encoding="utf-8"))["format_version"] == 2
+    (hold,) = (e for e in history.bone_therapy_events if e.kind.value == "hold")
+    assert hold.resume_date is not None
+    assert hold.resume_date > hold.date
+    assert "plasmacytoma" in {e.kind.value for e in history.clinical_events}
+    assert any(t.withdrawn_date is not None for t in history.transplants)
+    assert all(a.finding_message_id for a in history.acknowledgements)
 
 
 def test_the_example_imports(tmp_path: Path) -> None:

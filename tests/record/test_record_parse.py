@@ -10,6 +10,9 @@ from typing import Any
 
 import pytest
 
+from mmtracker.logic.codes import BoneTherapyEventKind
+from mmtracker.logic.dates import add_months
+from mmtracker.logic.history import Acknowledgement, BoneTherapyEvent
 from mmtracker.logic.parsing import Problem
 from mmtracker.record import load_record_file, parse_record
 
@@ -94,8 +97,8 @@ def _drop(path: tuple[str | int, ...]) -> Callable[[dict[str, Any]], None]:
         ),
         pytest.param(_drop(("patient",)), Problem("patient", "is required"), id="missing patient"),
         pytest.param(
-            _set(("format_version",), 2),
-            Problem("format_version", "must be 1, not 2"),
+            _set(("format_version",), 3),
+            Problem("format_version", "must be one of 1, 2; not 3"),
             id="format version",
         ),
         pytest.param(
@@ -301,3 +304,249 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path, full_document: dict[str, 
     record, problems = load_record_file(path)
     assert problems == []
     assert record is not None
+
+
+# --- format 2 (D27, D33, D36, D39, D40) -----------------------------------------------------
+
+TODAY = dt.date.today()
+TWO_YEARS = add_months(TODAY, 24)  # D36: a plan may lie up to 2 years ahead
+HOLD = ("bone_therapy_events", 1)  # the hold of 2026-02-10
+REVIEW = ("bone_therapy_events", 0)
+WITHDRAWN = ("transplants", 1)  # planned 2026-04-15, withdrawn 2026-02-20
+PERFORMED = ("transplants", 0)
+ACK = ("acknowledgements", 0)
+IN_2_YEARS = (
+    f"is more than 2 years ahead; the accepted range is up to {TWO_YEARS} (today is {TODAY})"
+)
+
+
+def _schedule_on(day: dt.date) -> Callable[[dict[str, Any]], None]:
+    """The review turned into a denosumab schedule entry dated ``day`` (its planned start)."""
+
+    def change(document: dict[str, Any]) -> None:
+        event = document["bone_therapy_events"][0]
+        event.update(kind="schedule", agent="denosumab", interval_days=28, decision=None)
+        event["date"] = day.isoformat()
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        pytest.param(
+            _set((*HOLD, "resume_date"), "2026-02-10"),
+            Problem("bone_therapy_events[1].resume_date", "must be after the hold date 2026-02-10"),
+            id="D33 resume on the hold date",
+        ),
+        pytest.param(
+            _set((*REVIEW, "resume_date"), "2026-05-01"),
+            Problem("bone_therapy_events[0].resume_date", "is only for a hold"),
+            id="D33 resume date on a review",
+        ),
+        pytest.param(
+            _set((*HOLD, "resume_date"), (TWO_YEARS + dt.timedelta(days=1)).isoformat()),
+            Problem(
+                "bone_therapy_events[1].resume_date",
+                f"{TWO_YEARS + dt.timedelta(days=1)} {IN_2_YEARS}",
+            ),
+            id="D33 resume more than 2 years ahead",
+        ),
+        pytest.param(
+            _schedule_on(TWO_YEARS + dt.timedelta(days=1)),
+            Problem(
+                "bone_therapy_events[0].date", f"{TWO_YEARS + dt.timedelta(days=1)} {IN_2_YEARS}"
+            ),
+            id="D36 schedule more than 2 years ahead",
+        ),
+        pytest.param(
+            _set((*HOLD, "date"), TOMORROW.isoformat()),
+            Problem(
+                "bone_therapy_events[1].date",
+                f"{TOMORROW.isoformat()} is in the future (today is {TODAY})",
+            ),
+            id="D36 only a schedule may be dated ahead",
+        ),
+        pytest.param(
+            _set((*PERFORMED, "withdrawn_date"), "2025-05-01"),
+            Problem("transplants[0].withdrawn_date", "a performed transplant cannot be withdrawn"),
+            id="D39 withdrawn and performed",
+        ),
+        pytest.param(
+            _set((*WITHDRAWN, "planned_date"), None),
+            Problem("transplants[1].withdrawn_date", "needs the planned_date of the plan given up"),
+            id="D39 withdrawn without a plan",
+        ),
+        pytest.param(
+            _set((*WITHDRAWN, "withdrawn_date"), TOMORROW.isoformat()),
+            Problem(
+                "transplants[1].withdrawn_date",
+                f"{TOMORROW.isoformat()} is in the future (today is {TODAY})",
+            ),
+            id="D39 withdrawn in the future",
+        ),
+        pytest.param(
+            _set((*ACK, "finding_severity"), "high"),
+            Problem(
+                "acknowledgements[0].finding_severity",
+                "must be one of 'urgent', 'info' or empty",
+            ),
+            id="D40 severity code",
+        ),
+        pytest.param(
+            _set((*ACK, "finding_message_id"), None),
+            Problem("acknowledgements[0].finding_due", "needs finding_message_id"),
+            id="D40 finding without its message",
+        ),
+        pytest.param(
+            _set(("acknowledgements", 1, "finding_cites"), ["not-an-id-" * 4]),
+            Problem(
+                "acknowledgements[1].finding_cites[0]",
+                "must be an entry id of 1–36 characters",
+            ),
+            id="D40 cited id too long",
+        ),
+        pytest.param(
+            _set(("patient", "registered_on"), "2025-01-10"),
+            Problem("patient.registered_on", "is not a known field"),
+            id="D24 registration is derived",
+        ),
+        pytest.param(
+            _set((*HOLD, "recorded_on"), "2026-02-10"),
+            Problem("bone_therapy_events[1].recorded_on", "is not a known field"),
+            id="D36 recording day is derived",
+        ),
+    ],
+)
+def test_format_2_problems_name_the_field_and_the_accepted_range(
+    full_document: dict[str, Any],
+    change: Callable[[dict[str, Any]], None],
+    expected: Problem,
+) -> None:
+    change(full_document)
+    assert expected in _problems(full_document)
+
+
+@pytest.mark.parametrize(
+    "day",
+    [TODAY, TOMORROW, TWO_YEARS - dt.timedelta(days=1), TWO_YEARS],
+    ids=["today", "tomorrow", "2 years less a day", "2 years"],
+)
+def test_d36_a_schedule_may_be_dated_up_to_2_years_ahead(
+    full_document: dict[str, Any], day: dt.date
+) -> None:
+    _schedule_on(day)(full_document)
+    record, problems = parse_record(full_document)
+    assert problems == []
+    assert record is not None
+    (schedule, _) = record.entries["bone_therapy_events"]
+    assert isinstance(schedule, BoneTherapyEvent)
+    assert (schedule.kind, schedule.date) == (BoneTherapyEventKind.SCHEDULE, day)
+
+
+def test_d33_a_resume_date_exactly_2_years_ahead_is_accepted(
+    full_document: dict[str, Any],
+) -> None:
+    _set((*HOLD, "resume_date"), TWO_YEARS.isoformat())(full_document)
+    record, problems = parse_record(full_document)
+    assert problems == []
+    assert record is not None
+
+
+def test_d33_resume_date_the_day_after_the_hold_is_accepted(
+    full_document: dict[str, Any],
+) -> None:
+    _set((*HOLD, "resume_date"), "2026-02-11")(full_document)
+    record, problems = parse_record(full_document)
+    assert problems == []
+    assert record is not None
+
+
+def test_d39_a_plan_may_be_withdrawn_before_or_after_its_planned_date(
+    full_document: dict[str, Any],
+) -> None:
+    """A plan is mostly given up ahead of its date; recording it late is accepted too."""
+    for withdrawn in ("2026-02-20", "2026-04-15", "2026-04-30"):
+        _set((*WITHDRAWN, "withdrawn_date"), withdrawn)(full_document)
+        record, problems = parse_record(full_document)
+        assert problems == [] and record is not None, withdrawn
+
+
+@pytest.mark.parametrize(
+    ("kind", "index", "key", "value"),
+    [
+        ("bone_therapy_events", 1, "kind", "hold"),
+        ("clinical_events", 1, "kind", "plasmacytoma"),
+    ],
+)
+def test_a_version_1_file_may_not_use_a_code_of_format_2(
+    version_1_document: dict[str, Any], kind: str, index: int, key: str, value: str
+) -> None:
+    entry = {"id": f"9{index}000000-0000-4000-8000-000000000009", "date": "2026-02-10"}
+    entry |= {"kind": value} if kind == "clinical_events" else {"kind": value, "note": ""}
+    version_1_document[kind].append(entry)
+    at = len(version_1_document[kind]) - 1
+    expected = Problem(
+        f"{kind}[{at}].{key}",
+        f"{value!r} is new in format_version 2; this file says format_version 1",
+    )
+    assert expected in _problems(version_1_document)
+
+
+@pytest.mark.parametrize(
+    ("kind", "key", "value"),
+    [
+        ("bone_therapy_events", "resume_date", None),
+        ("transplants", "withdrawn_date", None),
+        ("acknowledgements", "finding_message_id", "dental.periodic.due"),
+        ("acknowledgements", "finding_severity", None),
+        ("acknowledgements", "finding_cites", []),
+        ("acknowledgements", "finding_due", None),
+    ],
+)
+def test_a_version_1_file_may_not_use_a_key_of_format_2(
+    version_1_document: dict[str, Any], kind: str, key: str, value: Any
+) -> None:
+    version_1_document[kind][0][key] = value
+    expected = Problem(
+        f"{kind}[0].{key}", "is new in format_version 2; this file says format_version 1"
+    )
+    assert _problems(version_1_document) == [expected]
+
+
+def test_a_version_1_file_still_reads(version_1_document: dict[str, Any]) -> None:
+    record, problems = parse_record(version_1_document)
+    assert problems == []
+    assert record is not None
+    for ack in record.entries["acknowledgements"]:
+        assert isinstance(ack, Acknowledgement)
+        assert (ack.finding_message_id, ack.finding_cites) == (None, ())  # covers as before D40
+
+
+def test_a_version_1_acknowledgement_of_renal_before_za_carries_over(
+    version_1_document: dict[str, Any],
+) -> None:
+    """§11: renal.before_za is now renal.before_bisphosphonate; acknowledgements carry over."""
+    version_1_document["acknowledgements"][0]["item_id"] = "renal.before_za"
+    record, problems = parse_record(version_1_document)
+    assert problems == []
+    assert record is not None
+    ack, other = record.entries["acknowledgements"]
+    assert isinstance(ack, Acknowledgement)
+    assert isinstance(other, Acknowledgement)
+    assert (ack.item_id, other.item_id) == ("renal.before_bisphosphonate", "alert.hypercalcaemia")
+
+
+def test_d24_d36_derived_days_come_from_created_at(full_document: dict[str, Any]) -> None:
+    """registered_on and recorded_on are the (UTC) days of created_at; None without one."""
+    full_document["patient"]["created_at"] = "2025-01-10T23:30:00-02:00"  # 2025-01-11 UTC
+    del full_document["bone_therapy_events"][0]["created_at"]
+    record, problems = parse_record(full_document)
+    assert problems == []
+    assert record is not None
+    assert record.patient.registered_on == dt.date(2025, 1, 11)
+    review, hold = record.entries["bone_therapy_events"]
+    assert isinstance(review, BoneTherapyEvent)
+    assert isinstance(hold, BoneTherapyEvent)
+    assert review.recorded_on is None
+    assert hold.recorded_on == dt.date(2025, 1, 10)

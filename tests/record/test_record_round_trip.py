@@ -169,3 +169,23 @@ def test_record_history_orders_each_kind(full_document: dict[str, Any]) -> None:
         2025, 1, 10, 8, 15, tzinfo=dt.UTC
     )
     assert record.patient_meta["revision"] == 7
+
+
+def test_a_version_1_file_exports_as_format_2_with_nothing_lost(
+    engine: Engine, version_1_document: dict[str, Any]
+) -> None:
+    """A version-1 export still imports; exported again it is format 2, every value kept and
+    the keys format 2 added at their defaults (D33, D39, D40: none given)."""
+    exported = json.loads(json.dumps(record_document(_import(engine, version_1_document))))
+    assert exported["format_version"] == 2
+    defaults = {
+        "resume_date": None,
+        "withdrawn_date": None,
+        "finding_message_id": None,
+        "finding_severity": None,
+        "finding_cites": [],
+        "finding_due": None,
+    }
+    for kind in KINDS:
+        for old, new in zip(version_1_document[kind], exported[kind], strict=True):
+            assert new == {**old, **{k: v for k, v in defaults.items() if k in new}}, kind

@@ -469,7 +469,8 @@ def test_d39_a_plan_may_be_withdrawn_before_or_after_its_planned_date(
     for withdrawn in ("2026-02-20", "2026-04-15", "2026-04-30"):
         _set((*WITHDRAWN, "withdrawn_date"), withdrawn)(full_document)
         record, problems = parse_record(full_document)
-        assert problems == [] and record is not None, withdrawn
+        assert problems == [], withdrawn
+        assert record is not None
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from mmtracker.logic.codes import (
     Analyte,
@@ -19,10 +20,19 @@ from mmtracker.logic.codes import (
     Qualitative,
     Sex,
 )
-from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient
+from mmtracker.logic.history import (
+    ENTRY_KINDS,
+    BoneTherapyEvent,
+    Entry,
+    LabResult,
+    Patient,
+    entry_date,
+)
 from mmtracker.logic.units import ANALYTE_UNITS
 from mmtracker.storage.bulk import NewRecord
 
+# The hour (UTC) a demo row is taken to have been created on its day.
+RECORDED_HOUR = 9
 # Share of results from an outside laboratory, entered in conventional units
 # in a record that is otherwise in SI units.
 OUTSIDE_LAB_SHARE = 0.03
@@ -199,7 +209,33 @@ class Chart:
         )
 
     def finish(self, patient: Patient) -> NewRecord:
-        """The record of this patient, with only the entry kinds that hold entries."""
+        """The record of this patient, with only the entry kinds that hold entries.
+
+        The patient was registered on the day of its first entry (D24) and each
+        bone-therapy event recorded on its own day, or on the day given for a plan
+        dated ahead (D36); their bookkeeping ``created_at`` says so.
+        """
+        entries = {kind: items for kind, items in self.entries.items() if items}
+        first = min((entry_date(e) for items in entries.values() for e in items), default=None)
+        events = [
+            replace(e, recorded_on=e.recorded_on or e.date)
+            for e in self.entries["bone_therapy_events"]
+            if isinstance(e, BoneTherapyEvent)
+        ]
+        if events:
+            entries["bone_therapy_events"] = list[Entry](events)
+        entry_meta = {e.id: _created(e.recorded_on) for e in events}
+        if first is None:
+            return NewRecord(patient=patient, entries=entries, entry_meta=entry_meta)
         return NewRecord(
-            patient=patient, entries={kind: items for kind, items in self.entries.items() if items}
+            patient=replace(patient, registered_on=first),
+            entries=entries,
+            patient_meta=_created(first),
+            entry_meta=entry_meta,
         )
+
+
+def _created(day: dt.date | None) -> dict[str, Any]:
+    """Bookkeeping of a row created on ``day``."""
+    assert day is not None
+    return {"created_at": dt.datetime.combine(day, dt.time(RECORDED_HOUR), dt.UTC)}

@@ -1,30 +1,33 @@
 """Bone-targeted therapy (BTA) state of clinical-rules.md §11, shared by the bone, dental and supplement items.
 
 On BTA from the first dose of zoledronic acid (ZA), pamidronate or denosumab
-until a stop entry dated after the last dose; a dose after a stop starts a new
-course. The agent in use is that of the latest dose, its interval the policy
-value or the course's latest schedule entry for it. ZA is on renal hold while
-``renal.za_dose`` raises its hold alert (§5 ZA renal checks and deterioration).
+until a stop entry dated on or after the last dose (D33); a dose after a stop
+starts a new course. The agent in use is that of the latest dose, its interval
+the policy value or the course's latest schedule entry for it. A ``hold`` dated
+on or after the last dose pauses the course until the next dose or a stop (D33).
+The course has lapsed from the first day its next dose is more than
+``bta.lapse_days`` overdue, or, while held, more than that past the resume date
+(D33, D37). The renal hold of a bisphosphonate lives in
+:mod:`mmtracker.logic.bisphosphonate_renal`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from mmtracker.logic.care import EntryRef, Finding
-from mmtracker.logic.codes import Analyte, BoneAgent, BoneTherapyEventKind, Phase, ReviewDecision
+from mmtracker.logic.codes import BoneAgent, BoneTherapyEventKind, Phase, ReviewDecision
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days
+from mmtracker.logic.episodes import Episode
 from mmtracker.logic.history import (
     ENTRY_KINDS,
     BoneTherapyDose,
     BoneTherapyEvent,
     Entry,
-    PhaseChange,
     entry_date,
 )
-from mmtracker.logic.labs import LabValue
 from mmtracker.logic.messages import declare, msg
 
 # §11 BTA state, Intervals: the policy key of each agent's default interval.
@@ -33,20 +36,8 @@ INTERVAL_KEYS = {
     BoneAgent.DENOSUMAB: "denosumab.interval_days",
     BoneAgent.PAMIDRONATE: "pamidronate.interval_days",
 }
-# §11 BTA state, Lapsed: the last dose more than 2 × the agent's interval ago.
-LAPSE_FACTOR = 2
 # §5 Preferred agent: ZA, the agent bta.start plans unless a schedule entry names another.
 PREFERRED_AGENT = BoneAgent.ZOLEDRONIC_ACID
-
-# §11 renal.za_dose: baseline = the latest creatinine on or before the first ZA dose, within 30 d.
-ZA_BASELINE_WINDOW_DAYS = 30
-# §5 ZA renal deterioration: baseline normal < 124 µmol/L → a rise ≥ 44 µmol/L;
-# baseline ≥ 124 µmol/L → a rise ≥ 88 µmol/L.
-ZA_NORMAL_BASELINE_BELOW = 124.0
-ZA_RISE_NORMAL_BASELINE = 44.0
-ZA_RISE_ABNORMAL_BASELINE = 88.0
-# §5 ZA renal checks: resume once creatinine is back within 10% of baseline.
-ZA_RECOVERY_FRACTION = 0.10
 
 # Digits kept when a computed value meets a threshold (removes float noise only).
 COMPARE_DIGITS = 6
@@ -59,7 +50,7 @@ declare(
         "bta.stopped": ("date",),
         "bta.other_agent": ("agent",),
         "bta.planned_agent": ("agent",),
-        "bta.za_on_hold": ("since",),
+        "bta.held": ("since", "until"),
     }
 )
 
@@ -81,46 +72,23 @@ def is_stop(event: BoneTherapyEvent) -> bool:
     )
 
 
-def za_rise_threshold(baseline_umol_l: float) -> float:
-    """§5 ZA renal deterioration: the creatinine rise that holds ZA for this baseline."""
-    if baseline_umol_l < ZA_NORMAL_BASELINE_BELOW:
-        return ZA_RISE_NORMAL_BASELINE
-    return ZA_RISE_ABNORMAL_BASELINE
-
-
-def za_deteriorated(baseline_umol_l: float, value_umol_l: float) -> bool:
-    """§5: the creatinine rose by at least the threshold above baseline."""
-    return rounded(value_umol_l - baseline_umol_l) >= za_rise_threshold(baseline_umol_l)
-
-
-def za_recovered(baseline_umol_l: float, value_umol_l: float) -> bool:
-    """§5: the creatinine is back within 10% of baseline (at most baseline + 10%)."""
-    return rounded(value_umol_l - baseline_umol_l * (1 + ZA_RECOVERY_FRACTION)) <= 0
-
-
-@dataclass(frozen=True, slots=True)
-class ZaRenal:
-    """§11 renal.za_dose facts: the baseline creatinine, the hold if any, the latest creatinine.
-
-    While ZA is only planned by bta.start the baseline is the latest creatinine
-    within 30 d before as_of, and ``changes_on`` the day it falls out of that
-    window. ``hold_since`` is the creatinine that started the current hold.
-    """
-
-    baseline: LabValue | None
-    hold_since: LabValue | None
-    latest: LabValue | None
-    changes_on: dt.date | None = None
-
-
 @dataclass(frozen=True, slots=True)
 class BtaStart:
-    """§11 bta.start applies: the phase change it counts from, its due date and the agent planned."""
+    """§11 bta.start applies (D32): the episode start it counts from, its due date, the agent planned.
 
-    anchor: PhaseChange
+    ``phase``: the phase that opened the episode (RELAPSE for a salvage line alone, D22).
+    ``stopped``: the stop that ended a course given in active MM before the episode.
+    ``before_active``: the last dose of a course given before active MM (not counted, D32).
+    ``earlier_decline``: a decline recorded in an earlier episode (the rationale cites it).
+    """
+
+    since: dt.date
+    phase: Phase
     due: dt.date
     agent: BoneAgent
-    restart: bool
+    stopped: BoneTherapyEvent | None = None
+    before_active: BoneTherapyDose | None = None
+    earlier_decline: BoneTherapyEvent | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +96,13 @@ class BtaState:
     """§11 BTA state as of a date.
 
     ``course``: the doses of the latest course (empty if never started).
-    ``stop``: the stop entry after the last dose, which ended that course.
-    ``declined``: the latest decline or contraindication entry not followed by a dose.
+    ``stop``: the stop entry dated on or after the last dose, which ended that course (D33).
+    ``declined``: a decline recorded in the current episode, or a standing
+    contraindication, not followed by a dose (D32).
     ``interval_days``: the current agent's interval (policy, or the course's schedule entry).
+    ``hold``: the hold in force (dated on or after the last dose, no stop since; D33) and
+    ``resume_on`` its expected resume date (its own, else hold + ``bta.hold_days``).
+    ``lapse_days``: ``bta.lapse_days`` (D37).
     """
 
     as_of: dt.date
@@ -139,11 +111,24 @@ class BtaState:
     declined: BoneTherapyEvent | None
     interval_days: int | None
     start: BtaStart | None
-    za_renal: ZaRenal | None
+    hold: BoneTherapyEvent | None
+    resume_on: dt.date | None
+    lapse_days: int
 
     @property
     def on_bta(self) -> bool:
+        """On BTA from the first dose until a stop; a held course is still on BTA (D33)."""
         return bool(self.course) and self.stop is None
+
+    @property
+    def held(self) -> bool:
+        """D33: on BTA with a hold and no dose or stop since.
+
+        While held, the prompts of the next dose (``bta.next_dose`` and the pre-dose
+        checks) are suspended and ``bta.resume`` applies. Reading where D33 is silent:
+        the other items of a patient on BTA (review, dental, supplement, vitamin D) go on.
+        """
+        return self.on_bta and self.hold is not None
 
     @property
     def first_dose(self) -> BoneTherapyDose | None:
@@ -174,40 +159,43 @@ class BtaState:
 
     @property
     def next_due(self) -> dt.date | None:
-        """§11 bta.next_dose: last dose + interval, while on BTA."""
+        """§11 bta.next_dose: last dose + interval, while on BTA (held or not)."""
         if not self.on_bta or self.last_dose is None or self.interval_days is None:
             return None
         return add_days(self.last_dose.date, self.interval_days)
 
     @property
+    def lapse_from(self) -> dt.date | None:
+        """The date the lapse counts from: the resume date while held (D33), else the next due date."""
+        if self.held:
+            return self.resume_on
+        return self.next_due
+
+    @property
     def lapses_on(self) -> dt.date | None:
-        """The first day on which BTA counts as lapsed, while on BTA."""
-        if not self.on_bta or self.last_dose is None or self.interval_days is None:
-            return None
-        return add_days(self.last_dose.date, LAPSE_FACTOR * self.interval_days + 1)
+        """D37: the first day on which BTA counts as lapsed (lapse_from + bta.lapse_days + 1 d)."""
+        start = self.lapse_from
+        return None if start is None else add_days(start, self.lapse_days + 1)
 
     @property
     def lapsed(self) -> bool:
-        """§11: on BTA and the last dose more than 2 × the interval ago."""
+        """§11, D37: on BTA and the next dose (or the resume date) more than bta.lapse_days past."""
         lapses_on = self.lapses_on
         return lapses_on is not None and self.as_of >= lapses_on
-
-    @property
-    def za_hold(self) -> LabValue | None:
-        """§11: the creatinine that put ZA on renal hold, while renal.za_dose raises the hold alert."""
-        if self.agent is not BoneAgent.ZOLEDRONIC_ACID or self.za_renal is None:
-            return None
-        return self.za_renal.hold_since
 
 
 def _latest_course(
     doses: tuple[BoneTherapyDose, ...], stops: list[BoneTherapyEvent]
 ) -> tuple[tuple[BoneTherapyDose, ...], BoneTherapyEvent | None]:
-    """The latest course's doses and the stop entry that preceded it (None for the first)."""
+    """The latest course's doses and the stop entry that preceded it (None for the first).
+
+    D33: a stop dated on or after a dose ends the course of that dose, so a dose
+    after it starts a new course.
+    """
     start, before = 0, None
     for index in range(1, len(doses)):
         previous, dose = doses[index - 1].date, doses[index].date
-        between = [s for s in stops if previous < s.date < dose]
+        between = [s for s in stops if previous <= s.date < dose]
         if between:
             start, before = index, between[-1]
     return doses[start:], before
@@ -243,46 +231,97 @@ def _planned_agent(ctx: Context, stop: BoneTherapyEvent | None) -> BoneAgent:
     return planned[-1] if planned else PREFERRED_AGENT
 
 
+def _episode_start(ctx: Context) -> tuple[dt.date, Phase] | None:
+    """The latest episode's start and the phase that opened it (D22), in active MM."""
+    episode: Episode | None = ctx.episode
+    if episode is not None:
+        if episode.phase is not None:
+            return episode.start, episode.phase.phase
+        return episode.start, Phase.RELAPSE if episode.salvage_without_relapse else Phase.NDMM
+    first = next((c for c in ctx.phases.changes if c.phase is not Phase.SMM), None)
+    return (first.date, first.phase) if first is not None else None
+
+
+def _declined(
+    ctx: Context, since: dt.date | None, doses: tuple[BoneTherapyDose, ...]
+) -> BoneTherapyEvent | None:
+    """D32: a decline recorded in the current episode, or a standing contraindication.
+
+    A contraindication stands until a later ``schedule`` entry or dose; either
+    entry counts only when no dose followed it.
+    """
+    events = ctx.history.bone_therapy_events
+    found: list[BoneTherapyEvent] = []
+    decline = next((e for e in reversed(events) if e.kind is BoneTherapyEventKind.DECLINED), None)
+    if decline is not None and since is not None and decline.date >= since:
+        found.append(decline)
+    contra = next(
+        (
+            (index, e)
+            for index, e in reversed(list(enumerate(events)))
+            if e.kind is BoneTherapyEventKind.CONTRAINDICATED
+        ),
+        None,
+    )
+    if contra is not None:
+        index, event = contra
+        lifted = any(e.kind is BoneTherapyEventKind.SCHEDULE for e in events[index + 1 :])
+        if not lifted:
+            found.append(event)
+    standing = [e for e in found if not any(d.date > e.date for d in doses)]
+    return max(standing, key=lambda e: e.date) if standing else None
+
+
 def _start(
     ctx: Context,
     course: tuple[BoneTherapyDose, ...],
     stop: BoneTherapyEvent | None,
     declined: BoneTherapyEvent | None,
+    opened: tuple[dt.date, Phase] | None,
 ) -> BtaStart | None:
-    """§11 bta.start: active MM, not declined, and never started or stopped before the latest relapse."""
-    phases = ctx.phases
-    if not phases.active_mm or declined is not None or (course and stop is None):
+    """§11 bta.start (D32): active MM, not declined, off BTA since before the latest episode.
+
+    Off BTA: never started; a course stopped before the latest episode start; or a
+    course given wholly before active MM (in SMM, e.g. for osteoporosis). Reading
+    where D32 is silent: a course given wholly before active MM does not count even
+    when no stop was recorded, so bta.start shows beside its overdue next dose.
+    """
+    if not ctx.phases.active_mm or declined is not None or opened is None:
         return None
-    relapse = phases.latest(Phase.RELAPSE)
-    if stop is not None:
-        if relapse is None or not stop.date < relapse.date:
-            return None
-        anchor, restart = relapse, True
-    else:
-        ndmm = phases.first(Phase.NDMM)
-        anchor = ndmm or next(c for c in phases.changes if c.phase is not Phase.SMM)
-        restart = False
-    due = add_days(anchor.date, ctx.policy.whole("bta.start_days"))
-    return BtaStart(anchor, due, _planned_agent(ctx, stop), restart)
+    since, phase = opened
+    first_active = ctx.episodes[0].start if ctx.episodes else since
+    before_active = course[-1] if course and course[-1].date < first_active else None
+    if before_active is None and course and (stop is None or not stop.date < since):
+        return None
+    earlier = next(
+        (
+            e
+            for e in reversed(ctx.history.bone_therapy_events)
+            if e.kind is BoneTherapyEventKind.DECLINED and e.date < since
+        ),
+        None,
+    )
+    due = add_days(since, ctx.policy.whole("bta.start_days"))
+    stopped = stop if before_active is None else None
+    agent = _planned_agent(ctx, stop)
+    return BtaStart(since, phase, due, agent, stopped, before_active, earlier)
 
 
-def _za_renal(ctx: Context, first_dose: dt.date | None) -> ZaRenal:
-    """§11 renal.za_dose: the baseline creatinine, then the hold and its recovery after it."""
-    series = ctx.labs.series(Analyte.CREATININE)
-    latest = series[-1] if series else None
-    anchor = first_dose or ctx.as_of
-    index = max((i for i, v in enumerate(series) if v.date <= anchor), default=None)
-    if index is None or series[index].date < add_days(anchor, -ZA_BASELINE_WINDOW_DAYS):
-        return ZaRenal(None, None, latest)
-    baseline = series[index]
-    hold: LabValue | None = None
-    for value in series[index + 1 :]:
-        if hold is None and za_deteriorated(baseline.si, value.si):
-            hold = value
-        elif hold is not None and za_recovered(baseline.si, value.si):
-            hold = None
-    expires = None if first_dose else add_days(baseline.date, ZA_BASELINE_WINDOW_DAYS + 1)
-    return ZaRenal(baseline, hold, latest, expires)
+def _hold(
+    events: tuple[BoneTherapyEvent, ...], course: tuple[BoneTherapyDose, ...]
+) -> BoneTherapyEvent | None:
+    """D33: the latest hold dated on or after the last dose of the course.
+
+    Reading where D33 is silent: a hold dated the day of the last dose is in force,
+    as a stop dated that day ends the course.
+    """
+    if not course:
+        return None
+    last = course[-1].date
+    return next(
+        (e for e in reversed(events) if e.kind is BoneTherapyEventKind.HOLD and e.date >= last),
+        None,
+    )
 
 
 def _compute(ctx: Context) -> BtaState:
@@ -291,23 +330,24 @@ def _compute(ctx: Context) -> BtaState:
     stops = [e for e in events if is_stop(e)]
     course, before = _latest_course(doses, stops)
     last = course[-1].date if course else None
-    stop = next((s for s in reversed(stops) if last is not None and s.date > last), None)
-    declined = next(
-        (
-            e
-            for e in reversed(events)
-            if e.kind in (BoneTherapyEventKind.DECLINED, BoneTherapyEventKind.CONTRAINDICATED)
-            and (last is None or e.date > last)
-        ),
-        None,
+    stop = next((s for s in reversed(stops) if last is not None and s.date >= last), None)
+    hold = None if stop is not None else _hold(events, course)
+    resume_on = None
+    if hold is not None:
+        resume_on = hold.resume_date or add_days(hold.date, ctx.policy.whole("bta.hold_days"))
+    opened = _episode_start(ctx)
+    declined = _declined(ctx, opened[0] if opened else None, doses)
+    return BtaState(
+        as_of=ctx.as_of,
+        course=course,
+        stop=stop,
+        declined=declined,
+        interval_days=_interval(ctx, course, before),
+        start=_start(ctx, course, stop, declined, opened),
+        hold=hold,
+        resume_on=resume_on,
+        lapse_days=ctx.policy.whole("bta.lapse_days"),
     )
-    start = _start(ctx, course, stop, declined)
-    state = BtaState(ctx.as_of, course, stop, declined, _interval(ctx, course, before), start, None)
-    if state.agent is BoneAgent.ZOLEDRONIC_ACID and state.agent_since is not None:
-        return replace(state, za_renal=_za_renal(ctx, state.agent_since.date))
-    if state.agent is None and start is not None and start.agent is BoneAgent.ZOLEDRONIC_ACID:
-        return replace(state, za_renal=_za_renal(ctx, None))
-    return state
 
 
 def bta_state(ctx: Context) -> BtaState:
@@ -320,6 +360,14 @@ def off_bta(state: BtaState) -> Finding:
     if state.stop is not None:
         return Finding(False, msg("bta.stopped", date=state.stop.date), last=entry_ref(state.stop))
     return Finding(False, msg("bta.off"))
+
+
+def held_finding(state: BtaState) -> Finding:
+    """D33: the not-applicable finding of a next-dose prompt suspended by a hold."""
+    assert state.hold is not None
+    assert state.resume_on is not None
+    message = msg("bta.held", since=state.hold.date, until=state.resume_on)
+    return Finding(False, message, last=entry_ref(state.hold))
 
 
 def not_this_agent(state: BtaState) -> Finding:

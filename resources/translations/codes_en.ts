@@ -272,7 +272,7 @@
     </message>
     <message>
         <source>hold</source>
-        <translation type="unfinished"></translation>
+        <translation>hold</translation>
     </message>
     <message>
         <source>continue</source>

@@ -337,7 +337,8 @@
     </message>
     <message>
         <source>hold</source>
-        <translation type="unfinished"></translation>
+        <extracomment>hold</extracomment>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>continue</source>

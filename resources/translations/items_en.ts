@@ -139,5 +139,9 @@
         <source>alert.mrd_lost</source>
         <translation>Loss of MRD negativity</translation>
     </message>
+    <message>
+        <source>bta.resume</source>
+        <translation>Resume bone-targeted therapy after a hold</translation>
+    </message>
 </context>
 </TS>

@@ -139,5 +139,9 @@
         <source>alert.mrd_lost</source>
         <translation>MRD 阴性丢失</translation>
     </message>
+    <message>
+        <source>bta.resume</source>
+        <translation>暂停后恢复骨靶向治疗</translation>
+    </message>
 </context>
 </TS>

@@ -24,6 +24,11 @@
         <translation>Not for the agent planned: {agent} is planned.</translation>
     </message>
     <message>
+        <source>bta.held</source>
+        <extracomment>Parameters: since, until</extracomment>
+        <translation>Bone-targeted therapy on hold since {since}; expected to resume on {until}.</translation>
+    </message>
+    <message>
         <source>bta.za_on_hold</source>
         <extracomment>Parameters: since</extracomment>
         <translation>Zoledronic acid on renal hold since the creatinine of {since}.</translation>
@@ -214,14 +219,24 @@
         <translation>Bone-targeted therapy stopped on {stopped}; restart within {days} days of the relapse on {relapse}.</translation>
     </message>
     <message>
+        <source>bta.start.before_active</source>
+        <extracomment>Parameters: last, phase, date, days</extracomment>
+        <translation>Bone-targeted therapy given before active myeloma (last dose {last}) does not count: start within {days} days of {phase} on {date}.</translation>
+    </message>
+    <message>
+        <source>bta.start.declined_before</source>
+        <extracomment>Parameters: previous, phase, date, days</extracomment>
+        <translation>Bone-targeted therapy was declined on {previous}, before this episode; offer it again: start within {days} days of {phase} on {date}.</translation>
+    </message>
+    <message>
         <source>bta.next_dose.due</source>
         <extracomment>Parameters: agent, last, interval</extracomment>
         <translation>Last {agent} dose {last}; every {interval} days.</translation>
     </message>
     <message>
         <source>bta.next_dose.lapsed</source>
-        <extracomment>Parameters: agent, last, interval</extracomment>
-        <translation>Last {agent} dose {last}, more than twice the {interval}-day interval ago: lapsed.</translation>
+        <extracomment>Parameters: agent, last, interval, days</extracomment>
+        <translation>Last {agent} dose {last}; every {interval} days; the next dose is more than {days} days overdue: lapsed.</translation>
     </message>
     <message>
         <source>bta.review.first</source>
@@ -232,6 +247,31 @@
         <source>bta.review.next</source>
         <extracomment>Parameters: last, decision, months</extracomment>
         <translation>Last review {last}, decision: {decision}; review every {months} months.</translation>
+    </message>
+    <message>
+        <source>bta.resume.not_held</source>
+        <extracomment>Parameters: </extracomment>
+        <translation>Bone-targeted therapy is not on hold.</translation>
+    </message>
+    <message>
+        <source>bta.resume.resumed</source>
+        <extracomment>Parameters: since, date</extracomment>
+        <translation>Held on {since}; resumed with the dose of {date}.</translation>
+    </message>
+    <message>
+        <source>bta.resume.due</source>
+        <extracomment>Parameters: since, due</extracomment>
+        <translation>Bone-targeted therapy on hold since {since}: resume it, or record a stop, by {due}.</translation>
+    </message>
+    <message>
+        <source>bta.resume.default</source>
+        <extracomment>Parameters: since, due, days</extracomment>
+        <translation>Bone-targeted therapy on hold since {since} with no resume date: resume it, or record a stop, by {due} ({days} days after the hold).</translation>
+    </message>
+    <message>
+        <source>bta.resume.lapsed</source>
+        <extracomment>Parameters: since, due, days</extracomment>
+        <translation>Bone-targeted therapy on hold since {since}; the resume date {due} passed more than {days} days ago: lapsed. Resume it or record a stop.</translation>
     </message>
     <message>
         <source>denosumab.bridge.never</source>
@@ -250,8 +290,8 @@
     </message>
     <message>
         <source>denosumab.bridge.lapsed</source>
-        <extracomment>Parameters: last, weeks, months</extracomment>
-        <translation>Last denosumab dose {last}, more than {weeks} weeks ago: a bisphosphonate is due within {months} months of it.</translation>
+        <extracomment>Parameters: last, since, months</extracomment>
+        <translation>Denosumab lapsed on {since} (last dose {last}): a bisphosphonate is due {months} months after the last dose, or at the lapse if that is later.</translation>
     </message>
     <message>
         <source>denosumab.bridge.done</source>

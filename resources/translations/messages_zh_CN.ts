@@ -24,6 +24,11 @@
         <translation>不适用于拟用药物：计划使用{agent}。</translation>
     </message>
     <message>
+        <source>bta.held</source>
+        <extracomment>Bone-targeted therapy on hold since {since}; expected to resume on {until}.</extracomment>
+        <translation>骨靶向治疗自 {since} 起暂停；预计于 {until} 恢复。</translation>
+    </message>
+    <message>
         <source>bta.za_on_hold</source>
         <extracomment>Zoledronic acid on renal hold since the creatinine of {since}.</extracomment>
         <translation>因 {since} 肌酐升高，唑来膦酸暂停使用。</translation>
@@ -214,14 +219,24 @@
         <translation>骨靶向治疗已于 {stopped} 停用；{relapse} 复发，应在 {days} 天内重新开始。</translation>
     </message>
     <message>
+        <source>bta.start.before_active</source>
+        <extracomment>Bone-targeted therapy given before active myeloma (last dose {last}) does not count: start within {days} days of {phase} on {date}.</extracomment>
+        <translation>活动性骨髓瘤之前给予的骨靶向治疗（末次给药 {last}）不计入：{phase}（{date}）后 {days} 天内开始骨靶向治疗。</translation>
+    </message>
+    <message>
+        <source>bta.start.declined_before</source>
+        <extracomment>Bone-targeted therapy was declined on {previous}, before this episode; offer it again: start within {days} days of {phase} on {date}.</extracomment>
+        <translation>患者曾于 {previous}（本次治疗阶段之前）拒绝骨靶向治疗；请再次评估：{phase}（{date}）后 {days} 天内开始骨靶向治疗。</translation>
+    </message>
+    <message>
         <source>bta.next_dose.due</source>
         <extracomment>Last {agent} dose {last}; every {interval} days.</extracomment>
         <translation>末次{agent}给药 {last}；每 {interval} 天一次。</translation>
     </message>
     <message>
         <source>bta.next_dose.lapsed</source>
-        <extracomment>Last {agent} dose {last}, more than twice the {interval}-day interval ago: lapsed.</extracomment>
-        <translation>末次{agent}给药 {last}，已超过给药间隔（{interval} 天）的 2 倍：治疗已中断。</translation>
+        <extracomment>Last {agent} dose {last}; every {interval} days; the next dose is more than {days} days overdue: lapsed.</extracomment>
+        <translation>末次{agent}给药 {last}；每 {interval} 天一次；下次给药已逾期超过 {days} 天：治疗已中断。</translation>
     </message>
     <message>
         <source>bta.review.first</source>
@@ -232,6 +247,31 @@
         <source>bta.review.next</source>
         <extracomment>Last review {last}, decision: {decision}; review every {months} months.</extracomment>
         <translation>末次评估 {last}，决定：{decision}；每 {months} 个月评估一次。</translation>
+    </message>
+    <message>
+        <source>bta.resume.not_held</source>
+        <extracomment>Bone-targeted therapy is not on hold.</extracomment>
+        <translation>骨靶向治疗未暂停。</translation>
+    </message>
+    <message>
+        <source>bta.resume.resumed</source>
+        <extracomment>Held on {since}; resumed with the dose of {date}.</extracomment>
+        <translation>{since} 起暂停；已于 {date} 恢复给药。</translation>
+    </message>
+    <message>
+        <source>bta.resume.due</source>
+        <extracomment>Bone-targeted therapy on hold since {since}: resume it, or record a stop, by {due}.</extracomment>
+        <translation>骨靶向治疗自 {since} 起暂停：请于 {due} 前恢复给药或记录停药。</translation>
+    </message>
+    <message>
+        <source>bta.resume.default</source>
+        <extracomment>Bone-targeted therapy on hold since {since} with no resume date: resume it, or record a stop, by {due} ({days} days after the hold).</extracomment>
+        <translation>骨靶向治疗自 {since} 起暂停，未填写恢复日期：请于 {due}（暂停后 {days} 天）前恢复给药或记录停药。</translation>
+    </message>
+    <message>
+        <source>bta.resume.lapsed</source>
+        <extracomment>Bone-targeted therapy on hold since {since}; the resume date {due} passed more than {days} days ago: lapsed. Resume it or record a stop.</extracomment>
+        <translation>骨靶向治疗自 {since} 起暂停；恢复日期 {due} 已过去超过 {days} 天：治疗已中断。请恢复给药或记录停药。</translation>
     </message>
     <message>
         <source>denosumab.bridge.never</source>
@@ -250,8 +290,8 @@
     </message>
     <message>
         <source>denosumab.bridge.lapsed</source>
-        <extracomment>Last denosumab dose {last}, more than {weeks} weeks ago: a bisphosphonate is due within {months} months of it.</extracomment>
-        <translation>末次地舒单抗给药 {last}，已超过 {weeks} 周：应在末次给药后 {months} 个月内给予双膦酸盐。</translation>
+        <extracomment>Denosumab lapsed on {since} (last dose {last}): a bisphosphonate is due {months} months after the last dose, or at the lapse if that is later.</extracomment>
+        <translation>地舒单抗治疗已于 {since} 中断（末次给药 {last}）：应在末次给药后 {months} 个月给予双膦酸盐；若中断日期更晚，则于中断时给予。</translation>
     </message>
     <message>
         <source>denosumab.bridge.done</source>
@@ -380,16 +420,17 @@
     </message>
     <message>
         <source>response.no_episode</source>
+        <extracomment>No treatment episode: no response baseline.</extracomment>
         <translation>无治疗阶段（疗程）记录：无疗效评估基线。</translation>
     </message>
     <message>
         <source>response.not_measurable</source>
-        <extracomment>No measurable disease at the start of the line ({line_start}): response cannot be assessed by {criteria}.</extracomment>
+        <extracomment>No measurable disease at the start of the treatment episode ({start}): response cannot be assessed by {criteria}.</extracomment>
         <translation>本疗程开始时（{start}）无可测量病灶：无法按 {criteria} 评估疗效。</translation>
     </message>
     <message>
         <source>response.no_assessment</source>
-        <extracomment>No response assessment since the line started on {line_start} ({criteria}).</extracomment>
+        <extracomment>No response assessment since the treatment episode started on {start} ({criteria}).</extracomment>
         <translation>本疗程开始（{start}）以来尚无疗效评估（{criteria}）。</translation>
     </message>
     <message>
@@ -474,11 +515,12 @@
     </message>
     <message>
         <source>response.pd.lytic_lesions</source>
-        <extracomment>More lytic lesions: {count} on {modality} of {date}, {baseline_count} at baseline ({baseline_date}).</extracomment>
+        <extracomment>More bone lesions: {count} on {modality} of {date}, {baseline_count} at baseline ({baseline_date}).</extracomment>
         <translation>骨病灶增多：{date} {modality}示 {count} 处，基线（{baseline_date}）{baseline_count} 处。</translation>
     </message>
     <message>
         <source>response.pd.lytic_lesions.other_modality</source>
+        <extracomment>More bone lesions: {count} on {modality} of {date}, {baseline_count} on the baseline imaging ({baseline_date}); different modality: confirm the lesions are new.</extracomment>
         <translation>骨病灶增多：{date} {modality}示 {count} 处，基线影像（{baseline_date}）{baseline_count} 处；检查方式不同：请确认病灶为新发。</translation>
     </message>
     <message>
@@ -488,10 +530,12 @@
     </message>
     <message>
         <source>response.pd.plasmacytoma.no_baseline</source>
+        <extracomment>Plasmacytoma on {modality} of {date}; no baseline imaging reported one.</extracomment>
         <translation>{date} {modality}示浆细胞瘤；基线影像未报告浆细胞瘤。</translation>
     </message>
     <message>
         <source>response.pd.plasmacytoma.event</source>
+        <extracomment>New plasmacytoma recorded on {date}.</extracomment>
         <translation>{date} 记录新发浆细胞瘤。</translation>
     </message>
     <message>
@@ -1311,17 +1355,17 @@
     </message>
     <message>
         <source>mrd.annual.after_test.confirmed</source>
-        <extracomment>Last MRD test {last}; every {months} months in maintenance, next by {due}; response {category} on {response_date}, confirmed.</extracomment>
+        <extracomment>Last MRD test {last}; every {months} months in maintenance or continuous therapy, next by {due}; response {category} on {response_date}, confirmed.</extracomment>
         <translation>末次 MRD 检测 {last}；维持治疗或持续治疗期间每 {months} 个月一次，下次 {due} 前；{response_date} 疗效为{category}，已确认。</translation>
     </message>
     <message>
         <source>mrd.annual.after_test.unconfirmed</source>
-        <extracomment>Last MRD test {last}; every {months} months in maintenance, next by {due}; response {category} on {response_date}, unconfirmed.</extracomment>
+        <extracomment>Last MRD test {last}; every {months} months in maintenance or continuous therapy, next by {due}; response {category} on {response_date}, unconfirmed.</extracomment>
         <translation>末次 MRD 检测 {last}；维持治疗或持续治疗期间每 {months} 个月一次，下次 {due} 前；{response_date} 疗效为{category}，尚未确认。</translation>
     </message>
     <message>
         <source>mrd.annual.after_test.immunofixation</source>
-        <extracomment>Last MRD test {last}; every {months} months in maintenance, next by {due}; serum immunofixation negative on {ife_date}.</extracomment>
+        <extracomment>Last MRD test {last}; every {months} months in maintenance or continuous therapy, next by {due}; serum immunofixation negative on {ife_date}.</extracomment>
         <translation>末次 MRD 检测 {last}；维持治疗或持续治疗期间每 {months} 个月一次，下次 {due} 前；{ife_date} 血清免疫固定电泳阴性。</translation>
     </message>
     <message>
@@ -1341,14 +1385,17 @@
     </message>
     <message>
         <source>mrd.annual.after_line_start.confirmed</source>
+        <extracomment>Continuous therapy since {started}: MRD test every {months} months, first by {due}; response {category} on {response_date}, confirmed.</extracomment>
         <translation>自 {started} 起持续治疗：每 {months} 个月行 MRD 检测，首次 {due} 前；{response_date} 疗效为{category}，已确认。</translation>
     </message>
     <message>
         <source>mrd.annual.after_line_start.unconfirmed</source>
+        <extracomment>Continuous therapy since {started}: MRD test every {months} months, first by {due}; response {category} on {response_date}, unconfirmed.</extracomment>
         <translation>自 {started} 起持续治疗：每 {months} 个月行 MRD 检测，首次 {due} 前；{response_date} 疗效为{category}，尚未确认。</translation>
     </message>
     <message>
         <source>mrd.annual.after_line_start.immunofixation</source>
+        <extracomment>Continuous therapy since {started}: MRD test every {months} months, first by {due}; serum immunofixation negative on {ife_date}.</extracomment>
         <translation>自 {started} 起持续治疗：每 {months} 个月行 MRD 检测，首次 {due} 前；{ife_date} 血清免疫固定电泳阴性。</translation>
     </message>
     <message>
@@ -1393,31 +1440,37 @@
     </message>
     <message>
         <source>mrd.annual.not_maintenance</source>
-        <extracomment>Applies in maintenance only.</extracomment>
+        <extracomment>Applies in maintenance, or on a treatment line running more than 12 months (continuous therapy).</extracomment>
         <translation>仅适用于维持治疗期，或同一治疗线持续超过 12 个月（持续治疗）。</translation>
     </message>
     <message>
         <source>mrd.annual.line_short</source>
+        <extracomment>Line started {started}: yearly MRD testing applies once it has run more than 12 months, after {until}.</extracomment>
         <translation>本线治疗始于 {started}：持续超过 12 个月后（{until} 之后）每年行 MRD 检测。</translation>
     </message>
     <message>
         <source>alert.mrd_lost.no_episode</source>
+        <extracomment>No treatment episode: no MRD-negative result to follow.</extracomment>
         <translation>无治疗阶段（疗程）记录：无 MRD 阴性结果可随访。</translation>
     </message>
     <message>
         <source>alert.mrd_lost.no_negative</source>
+        <extracomment>No MRD-negative result since the treatment episode started on {start}.</extracomment>
         <translation>本疗程开始（{start}）以来无 MRD 阴性结果。</translation>
     </message>
     <message>
         <source>alert.mrd_lost.negative</source>
+        <extracomment>MRD negative on {mrd_date}; no positive MRD test or immunofixation since.</extracomment>
         <translation>{mrd_date} MRD 阴性；此后无 MRD 阳性或免疫固定电泳阳性结果。</translation>
     </message>
     <message>
         <source>alert.mrd_lost.mrd_positive</source>
+        <extracomment>MRD positive on {date} after MRD negative on {mrd_date}: loss of MRD negativity (IMWG 2016 relapse from MRD-negative); review at the next contact.</extracomment>
         <translation>{mrd_date} MRD 阴性后，{date} MRD 阳性：MRD 阴性丢失（IMWG 2016 MRD 阴性后复发）；请于下次就诊时评估。</translation>
     </message>
     <message>
         <source>alert.mrd_lost.immunofixation_positive</source>
+        <extracomment>Loss of MRD negativity: {analyte} positive on {date} after MRD negative on {mrd_date} (IMWG 2016 relapse from MRD-negative); review at the next contact.</extracomment>
         <translation>{mrd_date} MRD 阴性后，{date} {analyte}阳性：MRD 阴性丢失（IMWG 2016 MRD 阴性后复发）；请于下次就诊时评估。</translation>
     </message>
     <message>
@@ -1427,15 +1480,17 @@
     </message>
     <message>
         <source>alert.progression.no_baseline</source>
+        <extracomment>No serum or urine M-protein or FLC result in the treatment episode that started on {start}: no response baseline.</extracomment>
         <translation>本疗程（始于 {start}）无血清或尿 M 蛋白、游离轻链结果：无疗效评估基线。</translation>
     </message>
     <message>
         <source>alert.progression.none</source>
-        <extracomment>No progression by {criteria} since the line started on {line_start}.</extracomment>
+        <extracomment>No progression by {criteria} since the treatment episode started on {start}.</extracomment>
         <translation>本疗程开始（{start}）以来未达 {criteria} 疾病进展标准。</translation>
     </message>
     <message>
         <source>alert.progression.none.no_baseline_imaging</source>
+        <extracomment>No progression by {criteria} since the treatment episode started on {start}; baseline imaging missing (no whole-body imaging with a lesion count by {until}): new bone lesions cannot be counted.</extracomment>
         <translation>本疗程开始（{start}）以来未达 {criteria} 疾病进展标准；缺少基线影像（{until} 前无报告病灶数的全身影像）：无法计数新发骨病灶。</translation>
     </message>
     <message>
@@ -1445,6 +1500,7 @@
     </message>
     <message>
         <source>alert.progression.unconfirmed.other_modality</source>
+        <extracomment>PD by {criteria} on {date}, by {criterion}; different modality from the baseline imaging: confirm the lesions are new; unconfirmed: repeat to confirm.</extracomment>
         <translation>{date} 达到 {criteria} 疾病进展（PD）标准（依据：{criterion}）；与基线影像检查方式不同：请确认病灶为新发；尚未确认：需复查确认。</translation>
     </message>
     <message>
@@ -1454,6 +1510,7 @@
     </message>
     <message>
         <source>alert.progression.confirmed.other_modality</source>
+        <extracomment>PD by {criteria} on {date}, by {criterion}; different modality from the baseline imaging: confirm the lesions are new; confirmed on {confirmed_on}.</extracomment>
         <translation>{date} 达到 {criteria} 疾病进展（PD）标准（依据：{criterion}）；与基线影像检查方式不同：请确认病灶为新发；已于 {confirmed_on} 确认。</translation>
     </message>
     <message>

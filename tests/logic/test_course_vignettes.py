@@ -374,8 +374,8 @@ ZA_HOLD = Vignette(
     ),
 )
 
-# Denosumab planned, given monthly, then no dose after 2024-06-06 (lapsed, §11 BTA state;
-# D10 bridge once lapsed more than 12 weeks). A woman born 1950-05-05.
+# Denosumab planned, given monthly, then no dose after 2024-06-06 (lapsed from the next due
+# date 2024-07-04 + 29 d, §11 BTA state, D37; the D10 bridge from then). A woman born 1950-05-05.
 DMAB_LAPSED = Vignette(
     name="denosumab_lapsed",
     patient=person("VIG-DMAB-L", Sex.FEMALE, "1950-05-05"),
@@ -698,7 +698,11 @@ COURSE_CHECKS = checks(
         (
             "2022-04-01",
             "§11 renal.before_bisphosphonate in the lead window before 2022-04-12; FISH 03-30 completes the work-up",
-            {"workup.staging": OK, "renal.before_bisphosphonate": (SOON, "2022-04-12"), "vitd.level": OK},
+            {
+                "workup.staging": OK,
+                "renal.before_bisphosphonate": (SOON, "2022-04-12"),
+                "vitd.level": OK,
+            },
         ),
         (
             "2022-04-09",
@@ -904,8 +908,12 @@ ZA_HOLD_CHECKS = checks(
             "§11 bta.next_dose after the resumed dose",
             {"bta.next_dose": (OK, "2024-05-24")},
         ),
-        ("2024-05-20", "§11 alert.onj_risk until procedure + 90 d", {"alert.onj_risk": ALERT}),
-        ("2024-05-21", "§11 alert.onj_risk closes", {"alert.onj_risk": NA}),
+        ("2024-05-19", "§11 alert.onj_risk until procedure + 90 d", {"alert.onj_risk": ALERT}),
+        (
+            "2024-05-20",
+            "§11 Status: alert.onj_risk closes on procedure + 90 d, inclusive",
+            {"alert.onj_risk": NA},
+        ),
     ],
 )
 
@@ -938,11 +946,11 @@ DMAB_LAPSED_CHECKS = checks(
                 "denosumab.bridge": NA,
             },
         ),
-        ("2024-08-29", "D10: 12 weeks since the last dose, not more", {"denosumab.bridge": NA}),
+        ("2024-08-01", "D37: next due 2024-07-04 + 28 d, not lapsed", {"denosumab.bridge": NA}),
         (
-            "2024-08-30",
-            "D10 lapsed more than 12 weeks: bisphosphonate due last dose + 6 mo",
-            {"denosumab.bridge": (OK, "2024-12-06"), "bta.next_dose": (LATE, "2024-07-04", 57)},
+            "2024-08-02",
+            "D37 lapsed from next due + 29 d: bisphosphonate due last dose + 6 mo (the later)",
+            {"denosumab.bridge": (OK, "2024-12-06"), "bta.next_dose": (LATE, "2024-07-04", 29)},
         ),
         ("2024-11-22", "D10 denosumab.bridge due_soon", {"denosumab.bridge": (SOON, "2024-12-06")}),
         (
@@ -1208,7 +1216,7 @@ def test_progression_is_unconfirmed_then_confirmed() -> None:
 
 
 def test_lapsed_denosumab_says_so() -> None:
-    """§11 BTA state: lapsed once the last dose is more than 2 × 28 d ago (2024-06-06 + 56 d)."""
+    """D37: lapsed from the next due date + 29 d (2024-07-04 + 29 d = 2024-08-02)."""
     before = DMAB_LAPSED.items("2024-08-01")["bta.next_dose"].message.id
     after = DMAB_LAPSED.items("2024-08-02")["bta.next_dose"].message.id
     assert (before, after) == ("bta.next_dose.due", "bta.next_dose.lapsed")

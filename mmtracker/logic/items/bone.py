@@ -1,17 +1,26 @@
-"""Starting, dosing, reviewing and bridging bone-targeted therapy (clinical-rules.md §11, §5, D10)."""
+"""Starting, dosing, holding, reviewing and bridging bone-targeted therapy (clinical-rules.md §11, §5, D10, D32, D33, D37)."""
 
 from __future__ import annotations
 
-from mmtracker.logic.bta import bta_state, entry_ref, is_stop, not_this_agent, off_bta
+from mmtracker.logic.bisphosphonate_renal import renal_hold
+from mmtracker.logic.bta import (
+    BtaState,
+    bta_state,
+    entry_ref,
+    held_finding,
+    is_stop,
+    not_this_agent,
+    off_bta,
+)
 from mmtracker.logic.care import Finding, ItemRule
 from mmtracker.logic.codes import BISPHOSPHONATES, BoneAgent, BoneTherapyEventKind
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days, add_months
-from mmtracker.logic.messages import declare, msg
+from mmtracker.logic.history import BoneTherapyDose, BoneTherapyEvent
+from mmtracker.logic.messages import Message, declare, msg
 
 # §11 bta.review: applies on BTA with ZA or denosumab.
 REVIEWED_AGENTS = frozenset({BoneAgent.ZOLEDRONIC_ACID, BoneAgent.DENOSUMAB})
-DAYS_PER_WEEK = 7
 
 declare(
     {
@@ -20,61 +29,93 @@ declare(
         "bta.start.declined": ("kind", "date"),
         "bta.start.due": ("phase", "date", "days"),
         "bta.start.restart": ("relapse", "stopped", "days"),
+        "bta.start.before_active": ("last", "phase", "date", "days"),
+        "bta.start.declined_before": ("previous", "phase", "date", "days"),
         "bta.next_dose.due": ("agent", "last", "interval"),
-        "bta.next_dose.lapsed": ("agent", "last", "interval"),
+        "bta.next_dose.lapsed": ("agent", "last", "interval", "days"),
         "bta.review.first": ("agent", "first", "months"),
         "bta.review.next": ("last", "decision", "months"),
+        "bta.resume.not_held": (),
+        "bta.resume.resumed": ("since", "date"),
+        "bta.resume.due": ("since", "due"),
+        "bta.resume.default": ("since", "due", "days"),
+        "bta.resume.lapsed": ("since", "due", "days"),
         "denosumab.bridge.never": (),
         "denosumab.bridge.on_denosumab": ("last",),
         "denosumab.bridge.stopped": ("last", "stopped", "months"),
-        "denosumab.bridge.lapsed": ("last", "weeks", "months"),
+        "denosumab.bridge.lapsed": ("last", "since", "months"),
         "denosumab.bridge.done": ("last", "bridge", "agent"),
     }
 )
 
 
+def _start_message(ctx: Context, state: BtaState) -> Message:
+    """Why bta.start applies: first start, restart after a stop, a course before active MM, or a
+    decline in an earlier episode (D32: the rationale cites it)."""
+    start = state.start
+    assert start is not None
+    days = ctx.policy.whole("bta.start_days")
+    phase = start.phase.value
+    decline = start.earlier_decline
+    if decline is not None and (start.stopped is None or decline.date > start.stopped.date):
+        return msg(
+            "bta.start.declined_before",
+            previous=decline.date,
+            phase=phase,
+            date=start.since,
+            days=days,
+        )
+    if start.stopped is not None:
+        return msg("bta.start.restart", relapse=start.since, stopped=start.stopped.date, days=days)
+    if start.before_active is not None:
+        last = start.before_active.date
+        return msg("bta.start.before_active", last=last, phase=phase, date=start.since, days=days)
+    return msg("bta.start.due", phase=phase, date=start.since, days=days)
+
+
 def evaluate_start(ctx: Context) -> Finding:
-    """§11 bta.start: start BTA within 30 d of active MM, or restart at relapse."""
+    """§11 bta.start (D32): start BTA within 30 d of the latest episode start when off BTA."""
     state = bta_state(ctx)
     first = state.first_dose
     if not ctx.phases.active_mm:
         phase = ctx.phases.phase
         return Finding(False, msg("bta.start.not_active_mm", phase=phase.value if phase else None))
-    if state.on_bta and first is not None:
-        message = msg("bta.start.on_bta", agent=first.agent.value, first=first.date)
-        return Finding(False, message, last=entry_ref(first))
     if state.declined is not None:
         declined = state.declined
         message = msg("bta.start.declined", kind=declined.kind.value, date=declined.date)
         return Finding(False, message, last=entry_ref(declined))
     start = state.start
     if start is None:
+        if state.on_bta and first is not None:
+            message = msg("bta.start.on_bta", agent=first.agent.value, first=first.date)
+            return Finding(False, message, last=entry_ref(first))
         return off_bta(state)
-    days = ctx.policy.whole("bta.start_days")
-    if start.restart and state.stop is not None:
-        message = msg(
-            "bta.start.restart", relapse=start.anchor.date, stopped=state.stop.date, days=days
-        )
-    else:
-        message = msg(
-            "bta.start.due", phase=start.anchor.phase.value, date=start.anchor.date, days=days
-        )
-    return Finding(True, message, due=start.due, last=entry_ref(first) if first else None)
+    last = entry_ref(state.last_dose) if state.last_dose else None
+    return Finding(True, _start_message(ctx, state), due=start.due, last=last)
 
 
 def evaluate_next_dose(ctx: Context) -> Finding:
-    """§11 bta.next_dose: the next dose at last dose + interval, unless ZA is on renal hold."""
+    """§11 bta.next_dose: the next dose at last dose + interval, unless held (D33) or on renal hold."""
     state = bta_state(ctx)
     last = state.last_dose
     if not state.on_bta or last is None or state.interval_days is None:
         return off_bta(state)
-    if state.za_hold is not None:
-        message = msg("bta.za_on_hold", since=state.za_hold.date)
-        return Finding(False, message, last=entry_ref(last))
-    key = "bta.next_dose.lapsed" if state.lapsed else "bta.next_dose.due"
-    message = msg(key, agent=last.agent.value, last=last.date, interval=state.interval_days)
-    lapses_on = None if state.lapsed else state.lapses_on
-    return Finding(True, message, due=state.next_due, last=entry_ref(last), changes_on=lapses_on)
+    if state.held:
+        return held_finding(state)
+    renal = renal_hold(ctx)
+    if renal is not None:
+        return renal
+    agent, interval = last.agent.value, state.interval_days
+    if state.lapsed:
+        days = state.lapse_days
+        message = msg(
+            "bta.next_dose.lapsed", agent=agent, last=last.date, interval=interval, days=days
+        )
+        return Finding(True, message, due=state.next_due, last=entry_ref(last))
+    message = msg("bta.next_dose.due", agent=agent, last=last.date, interval=interval)
+    return Finding(
+        True, message, due=state.next_due, last=entry_ref(last), changes_on=state.lapses_on
+    )
 
 
 def evaluate_review(ctx: Context) -> Finding:
@@ -100,8 +141,54 @@ def evaluate_review(ctx: Context) -> Finding:
     return Finding(True, message, due=add_months(last.date, months), last=entry_ref(last))
 
 
+def _resumed(ctx: Context, state: BtaState) -> tuple[BoneTherapyEvent, BoneTherapyDose] | None:
+    """The latest hold of the course that a dose has ended, and that dose (D33)."""
+    first = state.first_dose
+    if first is None:
+        return None
+    holds = [
+        e
+        for e in ctx.history.bone_therapy_events
+        if e.kind is BoneTherapyEventKind.HOLD and e.date >= first.date
+    ]
+    for hold in reversed(holds):
+        dose = next((d for d in state.course if d.date > hold.date), None)
+        if dose is not None:
+            return hold, dose
+    return None
+
+
+def evaluate_resume(ctx: Context) -> Finding:
+    """D33 bta.resume: from a hold until the next dose or a stop, due at the resume date."""
+    state = bta_state(ctx)
+    if not state.on_bta:
+        return off_bta(state)
+    hold, resume = state.hold, state.resume_on
+    if hold is None or resume is None:
+        resumed = _resumed(ctx, state)
+        if resumed is None:
+            return Finding(False, msg("bta.resume.not_held"))
+        event, dose = resumed
+        message = msg("bta.resume.resumed", since=event.date, date=dose.date)
+        return Finding(False, message, last=entry_ref(dose))
+    if state.lapsed:
+        message = msg("bta.resume.lapsed", since=hold.date, due=resume, days=state.lapse_days)
+        return Finding(True, message, due=resume)
+    if hold.resume_date is None:
+        days = ctx.policy.whole("bta.hold_days")
+        message = msg("bta.resume.default", since=hold.date, due=resume, days=days)
+    else:
+        message = msg("bta.resume.due", since=hold.date, due=resume)
+    return Finding(True, message, due=resume, changes_on=state.lapses_on)
+
+
 def evaluate_bridge(ctx: Context) -> Finding:
-    """D10: a bisphosphonate within 6 months of the last denosumab dose once denosumab stopped or lapsed."""
+    """D10, D37: a bisphosphonate after denosumab once it is stopped or has lapsed.
+
+    Due the later of the last denosumab dose + ``denosumab.bridge_months`` and the
+    lapse date. Reading where D37 is silent: a course stopped after it had lapsed keeps
+    that lapse date; one stopped before it would lapse is due at last dose + 6 months.
+    """
     doses = ctx.history.bone_therapy_doses
     last = next((d for d in reversed(doses) if d.agent is BoneAgent.DENOSUMAB), None)
     if last is None:
@@ -113,30 +200,35 @@ def evaluate_bridge(ctx: Context) -> Finding:
             "denosumab.bridge.done", last=last.date, bridge=bridge.date, agent=bridge.agent.value
         )
         return Finding(True, message, last=entry_ref(bridge))
-    due = add_months(last.date, months)
+    after_months = add_months(last.date, months)
+    state = bta_state(ctx)
     stop = next(
-        (e for e in reversed(ctx.history.bone_therapy_events) if is_stop(e) and e.date > last.date),
+        (
+            e
+            for e in reversed(ctx.history.bone_therapy_events)
+            if is_stop(e) and e.date >= last.date
+        ),
         None,
     )
     if stop is not None:
+        lapsed_on = None
+        if state.interval_days is not None:
+            lapsed_on = add_days(last.date, state.interval_days + state.lapse_days + 1)
+        due = max(after_months, lapsed_on) if lapsed_on and lapsed_on <= stop.date else after_months
         message = msg("denosumab.bridge.stopped", last=last.date, stopped=stop.date, months=months)
         return Finding(True, message, due=due)
-    weeks = ctx.policy.whole("denosumab.lapse_weeks")
-    lapses_on = bta_state(ctx).lapses_on
-    if lapses_on is None:
-        return Finding(False, msg("denosumab.bridge.on_denosumab", last=last.date))
-    # Lapsed for the bridge: BTA lapsed and the last denosumab dose more than the weeks ago.
-    opens = max(lapses_on, add_days(last.date, weeks * DAYS_PER_WEEK + 1))
-    if ctx.as_of >= opens:
-        message = msg("denosumab.bridge.lapsed", last=last.date, weeks=weeks, months=months)
-        return Finding(True, message, due=due)
-    message = msg("denosumab.bridge.on_denosumab", last=last.date)
-    return Finding(False, message, changes_on=opens)
+    lapses_on = state.lapses_on
+    if lapses_on is None or ctx.as_of < lapses_on:
+        message = msg("denosumab.bridge.on_denosumab", last=last.date)
+        return Finding(False, message, changes_on=lapses_on)
+    message = msg("denosumab.bridge.lapsed", last=last.date, since=lapses_on, months=months)
+    return Finding(True, message, due=max(after_months, lapses_on))
 
 
 RULES: tuple[ItemRule, ...] = (
     ItemRule("bta.start", "§5 Who; restart at relapse §5 ZA duration", evaluate_start),
     ItemRule("bta.next_dose", "§5 dose rows", evaluate_next_dose),
     ItemRule("bta.review", "§5 ZA duration; denosumab stopping", evaluate_review),
-    ItemRule("denosumab.bridge", "D10", evaluate_bridge),
+    ItemRule("denosumab.bridge", "D10, D37", evaluate_bridge),
+    ItemRule("bta.resume", "D33", evaluate_resume),
 )

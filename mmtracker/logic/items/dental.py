@@ -62,8 +62,8 @@ def _not_cleared(exam: DentalExam, due: dt.date, changes_on: dt.date | None = No
 def _before_planned_start(ctx: Context, state: BtaState, lookback: int) -> Finding:
     """§11 dental.before_bta while bta.start applies: a clearing exam within 180 d before as_of.
 
-    The latest exam in the lookback decides (D38): one that found treatment needed
-    is not cleared by an earlier one that found the patient fit.
+    Reading where D38 is silent: the latest exam in the lookback decides, so one that
+    found treatment needed is not cleared by an earlier one that found the patient fit.
     """
     assert state.start is not None
     due = state.start.due
@@ -82,7 +82,10 @@ def _before_planned_start(ctx: Context, state: BtaState, lookback: int) -> Findi
 
 
 def evaluate_before_bta(ctx: Context) -> Finding:
-    """§11 dental.before_bta: a clearing dental exam (D38) within 180 d before the first dose."""
+    """§11 dental.before_bta: a clearing dental exam (D38) within 180 d before the first dose.
+
+    As before the first dose, the latest exam in the lookback decides.
+    """
     state = bta_state(ctx)
     lookback = ctx.policy.whole("dental.pre_bta_lookback_days")
     first = state.first_dose

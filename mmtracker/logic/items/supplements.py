@@ -37,7 +37,9 @@ def evaluate_ca_vitd(ctx: Context) -> Finding:
     """§11 supplement.ca_vitd: a calcium + vitamin D supplement covering as_of, unless calcium > ULN.
 
     Due at the first dose of the course or, once the supplement has ended, the day
-    after it ended (D43), so days overdue count from the gap.
+    after it ended (D43), so days overdue count from the gap. Reading where D43 is
+    silent: a supplement that ended before the course began leaves it due at the first
+    dose.
     """
     state = bta_state(ctx)
     first = state.first_dose

@@ -55,6 +55,7 @@ from mmtracker.logic.history import (
     Transplant,
     TreatmentLine,
     Weight,
+    entry_date,
 )
 from mmtracker.logic.units import to_canonical
 from mmtracker.storage.bulk import NewRecord, check_record, write_records
@@ -208,8 +209,17 @@ def test_only_plan_dates_lie_after_the_demo_day(population: list[NewRecord]) -> 
         for f in fields(entry):
             value = getattr(entry, f.name)
             if isinstance(value, dt.date) and value > AS_OF:
-                assert f.name in FUTURE_DATE_FIELDS, (type(entry).__name__, f.name, value)
-                later[f.name] += 1
+                planned_start = (  # D36: a schedule entry's date is its planned start
+                    isinstance(entry, BoneTherapyEvent)
+                    and entry.kind is BoneTherapyEventKind.SCHEDULE
+                    and f.name == "date"
+                )
+                assert f.name in FUTURE_DATE_FIELDS or planned_start, (
+                    type(entry).__name__,
+                    f.name,
+                    value,
+                )
+                later["planned_start" if planned_start else f.name] += 1
     assert later["next_visit"] > 0
     assert later["planned_date"] > 0
     for record in population:
@@ -552,3 +562,48 @@ def test_a_small_demo_loads_back_whole(engine: Engine) -> None:
         history = by_mrn[record.patient.mrn]
         assert history.patient == record.patient
         assert {e.id for e in history.lab_results} == {e.id for e in of_type(record, LabResult)}
+
+
+# Record format 2 in the demo (D24, D33, D36, D39)
+
+
+def test_a_few_demo_patients_have_a_hold_a_withdrawn_plan_and_a_planned_switch(
+    active: list[NewRecord],
+) -> None:
+    """D33 a hold around an extraction, no dose after it, resuming after the hold; D39 a
+    transplant plan given up, never performed; D36 a denosumab start planned ahead, known
+    from the day it was recorded."""
+    holds = withdrawn = switches = 0
+    for record in active:
+        doses = of_type(record, BoneTherapyDose)
+        for event in of_type(record, BoneTherapyEvent):
+            if event.kind is BoneTherapyEventKind.HOLD:
+                holds += 1
+                assert event.resume_date is not None
+                assert event.resume_date > event.date
+                assert all(d.date <= event.date for d in doses)
+            if event.kind is BoneTherapyEventKind.SCHEDULE and event.date > AS_OF:
+                switches += 1
+                assert event.agent is BoneAgent.DENOSUMAB
+                assert event.recorded_on is not None
+                assert event.recorded_on <= AS_OF
+        for transplant in of_type(record, Transplant):
+            if transplant.withdrawn_date is not None:
+                withdrawn += 1
+                assert transplant.performed_date is None
+                assert transplant.withdrawn_date <= AS_OF
+    assert holds > 0
+    assert withdrawn > 0
+    assert switches > 0
+
+
+def test_every_demo_patient_was_registered_on_its_first_entry(
+    population: list[NewRecord],
+) -> None:
+    """D24: the registration day the rules read is the patient's creation day."""
+    for record in population:
+        first = min(entry_date(e) for entries in record.entries.values() for e in entries)
+        assert record.patient.registered_on == first
+        assert record.patient_meta["created_at"].date() == first
+        for event in of_type(record, BoneTherapyEvent):
+            assert record.entry_meta[event.id]["created_at"].date() == event.recorded_on

@@ -144,7 +144,7 @@ def _open_items(gaps: set[str], course: Course, chart: Chart) -> list[str]:
     return items
 
 
-def _patient(rng: random.Random, number: int, as_of: dt.date) -> NewRecord:
+def _patient(rng: random.Random, seed: int, number: int, as_of: dt.date) -> NewRecord:
     gone = rng.random() < GONE_SHARE
     table = GONE_ARCHETYPES if gone else ARCHETYPE_SHARES
     archetype = rng.choices(list(table), weights=list(table.values()))[0]
@@ -157,6 +157,7 @@ def _patient(rng: random.Random, number: int, as_of: dt.date) -> NewRecord:
     gaps = _gaps(rng, course)
     chart = Chart(
         rng,
+        extras=random.Random(f"demo-extras-{seed}-{number}"),
         sex=person.sex,
         conventional=rng.random() < CONVENTIONAL_SHARE[person.chinese],
         reports_limits=rng.random() < LIMITS_SHARE,
@@ -190,6 +191,7 @@ def _patient(rng: random.Random, number: int, as_of: dt.date) -> NewRecord:
             vitamin_d="vitamin_d" in gaps,
             no_start="no_start" in gaps,
         ),
+        in_care=not gone,
     ).record()
     clinic.contacts(contacts, gone)
     clinic.course_entries()
@@ -217,7 +219,7 @@ def generate_records(patients: int, seed: int, as_of: dt.date) -> list[NewRecord
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return [_patient(rng, number, as_of) for number in range(1, patients + 1)]
+        return [_patient(rng, seed, number, as_of) for number in range(1, patients + 1)]
     finally:
         if collecting:
             gc.enable()

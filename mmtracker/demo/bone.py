@@ -51,6 +51,10 @@ SUPPLEMENT_VITAMIN_D_IU = (400.0, 800.0, 1000.0)
 SUPPLEMENT_VITAMIN_D_RISE = 25.0  # nmol/L of 25-OH vitamin D on a supplement
 # Share of patients on denosumab whose calcium falls below normal (§5 hypocalcaemia).
 LOW_CALCIUM_ON_DENOSUMAB = 0.15
+# D33: share of planned extractions during an ongoing course for which bone therapy is held.
+HOLD_FOR_EXTRACTION_SHARE = 0.6
+# D36: share of ongoing zoledronic acid courses with a switch to denosumab planned ahead.
+DENOSUMAB_SWITCH_SHARE = 0.04
 
 
 def za_dose_mg(crcl: float) -> float | None:
@@ -99,8 +103,10 @@ class BoneRecorder:
         calcium_days: list[int],
         detail_from: dt.date,
         gaps: BoneGaps,
+        in_care: bool = True,
     ) -> None:
         self.disease = disease
+        self.in_care = in_care
         self.chart = disease.chart
         self.rng: random.Random = disease.rng
         self.course: Course = disease.course
@@ -230,6 +236,8 @@ class BoneRecorder:
                         note="Relapse",
                     )
             day = following
+        if stopped is None and agent is BoneAgent.ZOLEDRONIC_ACID and self.in_care:
+            self._planned_switch()
         self._dental_during(start, stopped or c.end)
         self._supplement(supplement_from, stopped)
         self._vitamin_d_yearly(start, stopped or c.end)
@@ -377,19 +385,62 @@ class BoneRecorder:
         if self.gaps.dental:
             stop = min(stop, end - dt.timedelta(days=rng.randint(200, 330)))
         day = last + dt.timedelta(days=rng.randint(*DENTAL_INTERVAL))
+        held = False
         while day <= stop:
             last = day
             if day > end - dt.timedelta(days=120) and rng.random() < 0.12:
+                procedure = day + dt.timedelta(days=rng.randint(10, 60))
                 self._exam(
                     day,
                     DentalOutcome.TREATMENT_NEEDED,
                     InvasiveProcedure.PLANNED,
-                    day + dt.timedelta(days=rng.randint(10, 60)),
+                    procedure,
                     note="Extraction advised",
                 )
+                extras = self.chart.extras
+                if not held and until >= end and extras.random() < HOLD_FOR_EXTRACTION_SHARE:
+                    held = self._hold(day, procedure + dt.timedelta(days=extras.randint(28, 56)))
             else:
                 self._exam(day, DentalOutcome.FIT)
             day += dt.timedelta(days=rng.randint(*DENTAL_INTERVAL))
+
+    def _planned_switch(self) -> None:
+        """D36: for a few on zoledronic acid, a switch to denosumab planned a few weeks ahead."""
+        rng, end = self.chart.extras, self.course.end
+        if rng.random() >= DENOSUMAB_SWITCH_SHARE:
+            return
+        self.chart.add(
+            "bone_therapy_events",
+            BoneTherapyEvent(
+                id=self.chart.new_id(rng),
+                date=end + dt.timedelta(days=rng.randint(7, 42)),
+                kind=BoneTherapyEventKind.SCHEDULE,
+                agent=BoneAgent.DENOSUMAB,
+                interval_days=MONTHLY,
+                note="Switch to denosumab planned: renal function declining",
+                recorded_on=end - dt.timedelta(days=rng.randint(0, 10)),
+            ),
+        )
+
+    def _hold(self, day: dt.date, resume: dt.date) -> bool:
+        """D33: the ongoing course held from ``day`` around an extraction; no dose after it."""
+        doses = self.chart.entries["bone_therapy_doses"]
+        given = [d for d in doses if isinstance(d, BoneTherapyDose) and d.date <= day]
+        if not given:
+            return False
+        doses[:] = given
+        self.chart.add(
+            "bone_therapy_events",
+            BoneTherapyEvent(
+                id=self.chart.new_id(self.chart.extras),
+                date=day,
+                kind=BoneTherapyEventKind.HOLD,
+                agent=given[-1].agent,
+                resume_date=resume,
+                note="Held around a dental extraction",
+            ),
+        )
+        return True
 
     def _supplement(self, start: dt.date, stopped: dt.date | None) -> None:
         rng, end = self.rng, self.course.end

@@ -131,12 +131,16 @@ class Chart:
         self,
         rng: random.Random,
         *,
+        extras: random.Random,
         sex: Sex,
         conventional: bool,
         reports_limits: bool,
         calcium_kind: CalciumKind,
     ) -> None:
         self.rng = rng
+        # Draws of the format-2 additions (holds, withdrawn plans, planned switches) come from
+        # their own stream, so that adding them left the rest of the population unchanged.
+        self.extras = extras
         self.entries: dict[str, list[Entry]] = {kind: [] for kind in ENTRY_KINDS}
         self._labs = self.entries["lab_results"]
         ranges = {**REFERENCE_RANGES, **SEX_REFERENCE_RANGES[sex]} if reports_limits else None
@@ -144,13 +148,13 @@ class Chart:
         self._outside = None if conventional else _specs(CONVENTIONAL_UNITS, ranges)
         self._calcium_kind = calcium_kind
 
-    def new_id(self) -> str:
-        """A UUID4 string drawn from the seeded generator.
+    def new_id(self, rng: random.Random | None = None) -> str:
+        """A UUID4 string drawn from the seeded generator (or from ``rng``).
 
         The same text as ``str(uuid.UUID(int=bits, version=4))``, formatted
         directly because it is called for every entry.
         """
-        h = f"{(self.rng.getrandbits(128) & _UUID_CLEAR) | _UUID_VERSION_4:032x}"
+        h = f"{((rng or self.rng).getrandbits(128) & _UUID_CLEAR) | _UUID_VERSION_4:032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def add(self, kind: str, entry: Entry) -> None:

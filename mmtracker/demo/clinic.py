@@ -45,6 +45,8 @@ SMM_LOW_RISK = (150, 180)
 WEIGHT_EVERY = 6
 # Mucositis grade shares 0-4 after melphalan 200 and 140 mg/m² (grade 3-4 about 50% and 26%, §7).
 MUCOSITIS_SHARES = {200.0: (0.1, 0.15, 0.25, 0.3, 0.2), 140.0: (0.2, 0.25, 0.29, 0.18, 0.08)}
+# D39: share of transplant plans still ahead that were given up (the patient declined, or unfit).
+WITHDRAWN_PLAN_SHARE = 0.2
 STAFF = ("L. Chen (nurse)", "M. Jansen (nurse)", "Dr. A. Rossi", "王护士", "Dr. P. Sharma")
 ACKNOWLEDGE_REASONS: dict[str, tuple[str, ...]] = {
     "dental.periodic": ("Dental appointment booked", "Patient sees own dentist; letter requested"),
@@ -192,12 +194,18 @@ class ClinicRecorder:
                     grade = max(grade, 1)
             elif rng.random() < 0.6:
                 melphalan = None
+            withdrawn = None
+            if graft.performed is None and chart.extras.random() < WITHDRAWN_PLAN_SHARE:
+                # D39: the plan given up a few weeks before its date (or on the last day seen).
+                before = dt.timedelta(days=chart.extras.randint(7, 28))
+                withdrawn = min(course.end, graft.planned - before)
             chart.add(
                 "transplants",
                 Transplant(
                     id=chart.new_id(),
                     planned_date=graft.planned,
                     performed_date=graft.performed,
+                    withdrawn_date=withdrawn,
                     melphalan_mg_m2=melphalan,
                     mucositis_grade=grade,
                     mucositis_scale=scale,

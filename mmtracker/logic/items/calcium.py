@@ -9,9 +9,12 @@ Two findings are judged, each on the latest calcium of its kind:
   thresholds (D16).
 
 D44: a newer calcium of either kind that does not meet its rule closes a finding;
-when both hold, the urgent total one shows. Results of the same day are not newer
-than each other, so both hold (erring toward showing). The alert dates from its
-calcium (D45) and cites that entry and the albumin used to correct it (D40).
+when both hold, the urgent total one shows. The alert dates from its calcium (D45)
+and cites that entry and the albumin used to correct it (D40).
+
+Reading where D44 is silent, erring toward showing: a total and an ionised calcium
+of the same day are not newer than each other, so a normal one does not close the
+other's finding.
 """
 
 from __future__ import annotations

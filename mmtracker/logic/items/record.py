@@ -9,8 +9,15 @@ none (D25, due at the episode start + ``record.line_days``).
 
 Reading where D22 is silent, erring toward showing: an induction line that
 opened an episode with no NDMM phase within 30 d (see ``episodes``) asks for
-the NDMM phase entry the same way. When both a missing phase and a phase-less
-episode hold, the earlier due date is shown.
+the NDMM phase entry the same way.
+
+Reading where D22 is silent, erring toward showing: every phase-less episode
+asks, not only the current one, and when it and a missing phase (D24) both
+hold the earlier due date is shown.
+
+Reading where D24 is silent: with no creation date and no entry dated on or
+before as_of, the assessment date itself is the registration, so the due date
+moves with it (``changes_on`` the next day).
 """
 
 from __future__ import annotations

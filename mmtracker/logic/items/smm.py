@@ -4,8 +4,11 @@ Every item here applies only while the current phase is SMM, so each closes when
 the patient leaves SMM (active MM diagnosed). D24: ``alert.smm_mde`` also applies
 to a live patient with no phase entry, so that a SLiM-CRAB finding is never silent.
 
-D45, D40: each alert carries the date of its newest triggering value (a value
-dated after a snooze then ends it) and cites the entries it rests on.
+D45, D40: each alert cites the entries it rests on.
+
+Reading where D45 is silent, erring toward showing: an alert met by several values
+dates from the newest of them, so that a new criterion met after a snooze made
+before D40 (which stored no cited entries) still ends that snooze.
 """
 
 from __future__ import annotations

@@ -5,7 +5,11 @@ A plan is open from the day it is known until it is performed, withdrawn
 (``withdrawn_date``) or its planned date + 30 d has passed (D39): the pre-ASCT
 tests apply to the earliest open plan. ``asct.outcome`` asks, for each plan
 neither performed nor withdrawn, which it was: due at the planned date + 30 d,
-overdue after it. A plan is settled by its own entry (performed or withdrawn).
+overdue after it.
+
+Reading where D39 is silent: a plan is settled by its own entry (its performed or
+withdrawn date), not by another transplant entry, so that the first of a tandem
+never settles the second.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from mmtracker.logic.bta import bta_state
+from mmtracker.logic.bisphosphonate_renal import za_renal
 from mmtracker.logic.care import CareItem, Finding, ItemRule, resolve
 from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.logic.context import Context
@@ -80,7 +80,7 @@ class Assessment:
 
 def _renal(ctx: Context) -> RenalSummary:
     current = renal_function_at(ctx)
-    za = bta_state(ctx).za_renal
+    za = za_renal(ctx)
     baseline = renal_function_at(ctx, za.baseline.date) if za and za.baseline else None
     dose = za_dose_mg(baseline.crcl) if baseline and baseline.crcl is not None else None
     return RenalSummary(current, baseline, dose)

@@ -15,18 +15,19 @@ import pytest
 from bone_builders import (
     DMAB,
     ack,
+    context,
     creatinine,
     dose,
     history,
     item,
     phase,
     schedule,
-    state,
     statuses,
     stop,
     weight,
 )
 
+from mmtracker.logic.bisphosphonate_renal import renal_hold
 from mmtracker.logic.care import Severity, Status
 from mmtracker.logic.codes import Analyte, Phase
 from mmtracker.logic.history import Entry
@@ -179,7 +180,7 @@ def test_renal_za_dose_hold_thresholds(baseline: float, later: float, held: bool
     found = item("renal.za_dose", record, "2026-02-28")
     assert (found.message.id == "renal.za_dose.hold") is held
     assert (found.status is Status.ALERT) is held
-    assert (state(record, "2026-02-28").za_hold is not None) is held
+    assert (renal_hold(context(record, "2026-02-28")) is not None) is held
 
 
 def test_renal_za_dose_hold_message_carries_baseline_latest_and_rise() -> None:
@@ -259,7 +260,12 @@ def test_renal_before_za_vignette_creatinine_before_the_next_dose() -> None:
     # Dose 2026-02-02 → next due 2026-03-02; applies from 2026-02-16 (due − 14 d).
     record = history(NDMM, WEIGHT, creatinine("2026-01-28", 80), dose("2026-02-02"))
     assert statuses(
-        "renal.before_bisphosphonate", record, "2026-02-15", "2026-02-16", "2026-03-02", "2026-03-03"
+        "renal.before_bisphosphonate",
+        record,
+        "2026-02-15",
+        "2026-02-16",
+        "2026-03-02",
+        "2026-03-03",
     ) == {
         "2026-02-15": "not_applicable",
         "2026-02-16": "due_soon",
@@ -271,9 +277,15 @@ def test_renal_before_za_vignette_creatinine_before_the_next_dose() -> None:
 @pytest.mark.parametrize(
     ("drawn", "satisfied"),
     [
-        pytest.param("2026-02-23", True, id="§11 renal.before_bisphosphonate: 7 d before due counts"),
-        pytest.param("2026-02-22", False, id="§11 renal.before_bisphosphonate: 8 d before due does not"),
-        pytest.param("2026-03-05", True, id="§11 renal.before_bisphosphonate: since the due date, overdue"),
+        pytest.param(
+            "2026-02-23", True, id="§11 renal.before_bisphosphonate: 7 d before due counts"
+        ),
+        pytest.param(
+            "2026-02-22", False, id="§11 renal.before_bisphosphonate: 8 d before due does not"
+        ),
+        pytest.param(
+            "2026-03-05", True, id="§11 renal.before_bisphosphonate: since the due date, overdue"
+        ),
     ],
 )
 def test_renal_before_za_seven_day_window(drawn: str, satisfied: bool) -> None:
@@ -290,7 +302,9 @@ def test_renal_before_za_seven_day_window(drawn: str, satisfied: bool) -> None:
     "entries",
     [
         pytest.param([NDMM], id="§11 renal.before_bisphosphonate: off BTA"),
-        pytest.param([NDMM, dose("2026-02-02", DMAB, 120)], id="§11 renal.before_bisphosphonate: denosumab"),
+        pytest.param(
+            [NDMM, dose("2026-02-02", DMAB, 120)], id="§11 renal.before_bisphosphonate: denosumab"
+        ),
     ],
 )
 def test_renal_before_za_not_applicable(entries: list[Entry]) -> None:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mmtracker.logic.bta import (
+from mmtracker.logic.bisphosphonate_renal import (
     ZA_BASELINE_WINDOW_DAYS,
     ZaRenal,
-    bta_state,
-    entry_ref,
-    not_this_agent,
-    off_bta,
-    rounded,
+    renal_hold,
+    za_renal,
     za_rise_threshold,
 )
+from mmtracker.logic.bta import bta_state, entry_ref, not_this_agent, off_bta, rounded
 from mmtracker.logic.care import Finding, ItemRule, Severity
 from mmtracker.logic.codes import Analyte, BoneAgent
 from mmtracker.logic.context import Context
@@ -55,8 +53,9 @@ def evaluate_before_za(ctx: Context) -> Finding:
         return off_bta(state)
     if state.agent is not BoneAgent.ZOLEDRONIC_ACID:
         return not_this_agent(state)
-    if state.za_hold is not None:
-        return Finding(False, msg("bta.za_on_hold", since=state.za_hold.date))
+    held = renal_hold(ctx)
+    if held is not None:
+        return held
     opens = add_days(due, -ctx.lead_days)
     if ctx.as_of < opens:
         message = msg("renal.before_bisphosphonate.not_yet", due=due, days=ctx.lead_days)
@@ -66,11 +65,16 @@ def evaluate_before_za(ctx: Context) -> Finding:
     latest = series[-1] if series else None
     if latest is not None and latest.date >= add_days(due, -window):
         message = msg(
-            "renal.before_bisphosphonate.done", date=latest.date, value=_creatinine(latest.si), due=due
+            "renal.before_bisphosphonate.done",
+            date=latest.date,
+            value=_creatinine(latest.si),
+            due=due,
         )
         return Finding(True, message, last=entry_ref(latest.entry))
     last = entry_ref(latest.entry) if latest else None
-    return Finding(True, msg("renal.before_bisphosphonate.due", due=due, days=window), due=due, last=last)
+    return Finding(
+        True, msg("renal.before_bisphosphonate.due", due=due, days=window), due=due, last=last
+    )
 
 
 def _hold(renal: ZaRenal) -> Finding | None:
@@ -131,7 +135,7 @@ def _dose(ctx: Context, renal: ZaRenal) -> Finding:
 def evaluate_za_dose(ctx: Context) -> Finding:
     """§11 renal.za_dose: hold, not recommended, missing baseline or weight, else the dose."""
     state = bta_state(ctx)
-    renal = state.za_renal
+    renal = za_renal(ctx)
     if renal is None:
         return not_this_agent(state)
     if renal.baseline is None:

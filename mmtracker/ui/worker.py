@@ -24,7 +24,7 @@ class Task(QThread):
     a receiver deleted meanwhile is simply no longer told. ``work`` is cancelled
     at its next progress report after :meth:`cancel`; work done before that
     report stays done. A task has no parent: it is kept until its thread ends,
-    then deleted.
+    then goes with the last reference to it.
     """
 
     progress = Signal(int, int)
@@ -46,8 +46,9 @@ class Task(QThread):
         self.start()
 
     def _forget(self) -> None:
+        """Let go of the task once its thread has really ended (``finished`` comes just before)."""
+        self.wait()
         _running.discard(self)
-        self.deleteLater()
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""

@@ -9,10 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from logic.builders import policy
 from sqlalchemy import Engine, event
 
+from mmtracker.demo import generate_records
 from mmtracker.logic.codes import PatientStatus, Phase, Sex
+from mmtracker.logic.context import Context
+from mmtracker.storage.bulk import write_records
 from mmtracker.storage.engine import StorageError, make_engine
+from mmtracker.storage.loaders import load_histories
 from mmtracker.storage.patient_list import PatientListRow, patient_list, revisions
 from mmtracker.storage.services import add_entry, create_patient, update_patient
 
@@ -182,3 +187,19 @@ def test_an_unreadable_database_is_a_storage_error(tmp_path: Path) -> None:
         patient_list(engine, TODAY)
     with pytest.raises(StorageError, match="could not be read"):
         revisions(engine)
+
+
+@pytest.mark.parametrize(
+    "as_of",
+    [dt.date(2024, 6, 1), dt.date(2025, 3, 1), dt.date(2026, 1, 15), dt.date(2027, 6, 1)],
+    ids=str,
+)
+def test_the_phase_is_the_one_the_assessment_uses(engine: Engine, as_of: dt.date) -> None:
+    """Issue 7 (How): the phase in force on a day is decided by the logic alone (§11 Phases)."""
+    write_records(engine, generate_records(40, 3, dt.date(2026, 1, 15)), ACTOR)
+    listed = {row.patient_id: row.phase for row in patient_list(engine, as_of)}
+    with engine.connect() as conn:
+        histories = load_histories(conn, list(listed))
+    expected = {pid: Context(h, as_of, policy()).phases.phase for pid, h in histories.items()}
+    assert listed == expected
+    assert len(set(listed.values())) > 2, "the demo spans several phases"

@@ -19,6 +19,7 @@ from logic.builders import policy
 from sqlalchemy import Connection, Engine, select
 
 from mmtracker.demo import generate_records
+from mmtracker.logic import policy as policy_module
 from mmtracker.logic.assessment import evaluate_items
 from mmtracker.logic.care import CareItem, Status
 from mmtracker.logic.codes import Analyte, PatientStatus
@@ -229,6 +230,25 @@ def test_a_policy_change_reaches_the_stored_due_dates(engine: Engine) -> None:
         assert_stored_is_full(conn, DEMO_DATE, twelve)
     moved = [pid for pid in due_six if due_six[pid] != due_twelve.get(pid)]
     assert moved
+
+
+def test_a_change_of_rules_code_alone_makes_every_live_patient_stale(
+    assessed: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 7 (How): the rules version is part of the policy digest, so new rules code
+    re-assesses everyone even when no policy value changed."""
+    before = policy()
+    monkeypatch.setattr(policy_module, "RULES_VERSION", policy_module.RULES_VERSION + "-next")
+    after = policy()
+    assert after.values == before.values
+    assert after.digest != before.digest
+    with assessed.connect() as conn:
+        live = live_ids(conn)
+        assert state.stale_patients(conn, DEMO_DATE, after) == live
+    assert state.refresh_stale(assessed, DEMO_DATE, after) == len(live)
+    with assessed.connect() as conn:
+        assert {row.policy_digest for row in state_rows(conn).values()} == {after.digest}
+        assert state.stale_patients(conn, DEMO_DATE, after) == []
 
 
 def valid_until_day(conn: Connection) -> tuple[dt.date, set[int]]:
@@ -492,6 +512,46 @@ def test_closed_patients_leave_the_worklist(
         with assessed.connect() as conn:
             assert pid not in state.stale_patients(conn, day, pol)
             assert pid not in stored_by_patient(conn, day, pol)
+
+
+# --- one source of truth: the §11 status precedence lives in the logic ---------------------------
+
+
+def test_derive_takes_every_status_from_logic_care_shown(
+    assessed: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 7 (How): stored items get their §11 status from ``care.shown`` only."""
+    seen: list[str] = []
+    real = state.shown
+
+    def spy(item: CareItem, as_of: dt.date, lead_days: int) -> CareItem:
+        seen.append(item.id)
+        return real(item, as_of, lead_days)
+
+    monkeypatch.setattr(state, "shown", spy)
+    with assessed.connect() as conn:
+        stored = [s.item.id for s in state.stored_items(conn, DEMO_DATE, 14)]
+    assert stored
+    assert seen == stored
+
+
+def test_d45_stored_alerts_carry_a_since_date_and_no_due_date(assessed: Engine) -> None:
+    """D45: an alert has no due date but the date it began; a scheduled item no since-date."""
+    later = DEMO_DATE + dt.timedelta(days=30)
+    with assessed.connect() as conn:
+        rows = conn.execute(select(state.ITEMS)).all()
+        derived = [s.item for s in state.stored_items(conn, later, 14)]
+    alerts = [r for r in rows if r.severity is not None]
+    scheduled = [r for r in rows if r.severity is None]
+    assert alerts, "some demo patient has an alert"
+    assert [(r.item_id, r.due) for r in alerts if r.due is not None] == []
+    assert [r.item_id for r in alerts if r.since is None] == []
+    assert all(r.since <= DEMO_DATE for r in alerts)
+    assert [r.item_id for r in scheduled if r.since is not None] == []
+    # Read for a later day, an alert still began on the same day.
+    since = {(r.patient_id, r.item_id): r.since for r in alerts}
+    assert all(i.since is None or i.severity is not None for i in derived)
+    assert {i.since for i in derived if i.severity is not None} <= set(since.values())
 
 
 # --- messages as stored ----------------------------------------------------------------------

@@ -28,6 +28,8 @@ import pytest
 from logic.builders import flc, imaging, lab, patient, phase, policy
 from sqlalchemy import Engine
 
+from mmtracker.demo import generate_records
+from mmtracker.logic.care import CareItem, Severity, Status
 from mmtracker.logic.codes import (
     Analyte,
     BoneAgent,
@@ -36,6 +38,7 @@ from mmtracker.logic.codes import (
     Phase,
     TreatmentIntent,
 )
+from mmtracker.logic.context import Context
 from mmtracker.logic.history import (
     Acknowledgement,
     BoneTherapyDose,
@@ -43,8 +46,10 @@ from mmtracker.logic.history import (
     Entry,
     TreatmentLine,
 )
-from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show
+from mmtracker.logic.messages import Message
+from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show, order_key
 from mmtracker.storage.bulk import NewRecord, write_records
+from mmtracker.storage.loaders import load_histories
 from mmtracker.storage.state import stale_patients
 from mmtracker.storage.worklist import WorklistRow, worklist
 
@@ -379,7 +384,7 @@ def test_phase_is_the_one_in_force_on_the_day(clinic_engine: Engine) -> None:
     assert names(ndmm) == {"Lopez, Leo"}
 
 
-# --- urgent alerts that carry a due date ------------------------------------------------
+# --- D45: alerts carry the date they began and are ordered by it ------------------------
 
 
 def deficient_vitamin_d_record() -> NewRecord:
@@ -409,14 +414,88 @@ def deficient_vitamin_d_record() -> NewRecord:
     return NewRecord(patient("F", "1958-08-08", mrn="W014", name="Allen, Alma"), entries)
 
 
-def test_urgent_alerts_are_ordered_by_patient_name_whatever_their_due_date(
+def test_d45_a_scheduled_item_alerting_shows_its_since_date_not_its_due_date(
     clinic_engine: Engine,
 ) -> None:
-    """§11: urgent alerts first, ties by patient name — a due date plays no part among them."""
+    """D45: `vitd.level` alerting (25-OH vitamin D 30 nmol/L < 50, D9) has no due date but the
+    date of the result; it ties with Davis's calcium of the same day and goes by name."""
     write_records(clinic_engine, [deficient_vitamin_d_record()], ACTOR, today=AS_OF)
     rows = worklist(clinic_engine, AS_OF, policy(), show={Show.URGENT})
-    assert ("Allen, Alma", "vitd.level") in [(r.name, r.item.id) for r in rows]
+    allen = [r.item for r in rows if r.name == "Allen, Alma"]
+    assert [(i.id, i.due, i.since) for i in allen] == [("vitd.level", None, day("2025-06-01"))]
     assert [name for name, _ in urgent_part(rows)] == ["Allen, Alma", "Davis, Dan", "Zimmer, Zoe"]
+
+
+def calcium_clinic() -> list[NewRecord]:
+    """SMM patients whose calcium > 2.75 mmol/L (§1a C) began their alerts on different days."""
+    return [
+        smm_record("C001", "Adams, Ann", pet="2025-01-10", labs="2025-06-01",
+                   calcium=("2025-06-15", 3.0)),
+        smm_record("C002", "Young, Yan", pet="2025-01-10", labs="2025-06-01",
+                   calcium=("2025-05-02", 2.9)),
+        smm_record("C003", "Moore, May", pet="2025-01-10", labs="2025-06-01",
+                   calcium=("2025-06-15", 3.3)),
+        smm_record("C004", "Baker, Bo", pet="2025-01-10", labs="2025-06-01",
+                   calcium=("2025-06-16", 2.8)),
+    ]  # fmt: skip
+
+
+def test_d45_urgent_alerts_oldest_since_date_first_ties_by_name(engine: Engine) -> None:
+    """§11 Worklist order, D45: urgent alerts by the date their triggering value was taken,
+    oldest first, whatever the patients' names; the same date goes by name."""
+    write_records(engine, calcium_clinic(), ACTOR, today=AS_OF)
+    rows = worklist(engine, AS_OF, policy(), show={Show.URGENT})
+    assert urgent_part(rows) == [
+        ("Young, Yan", URGENT_BY_CALCIUM),  # since 2025-05-02
+        ("Adams, Ann", URGENT_BY_CALCIUM),  # since 2025-06-15, ties with Moore: by name
+        ("Moore, May", URGENT_BY_CALCIUM),
+        ("Baker, Bo", URGENT_BY_CALCIUM),  # since 2025-06-16
+    ]
+    calcium = {r.name: r.item for r in rows if r.item.id == "alert.hypercalcaemia"}
+    assert {name: (i.due, i.since) for name, i in calcium.items()} == {
+        "Young, Yan": (None, day("2025-05-02")),
+        "Adams, Ann": (None, day("2025-06-15")),
+        "Moore, May": (None, day("2025-06-15")),
+        "Baker, Bo": (None, day("2025-06-16")),
+    }
+
+
+def test_d45_urgent_alerts_keep_their_order_on_later_days(engine: Engine) -> None:
+    """The since-date does not move with the day the worklist is read for (D45)."""
+    write_records(engine, calcium_clinic(), ACTOR, today=AS_OF)
+    later = day("2025-07-20")
+    rows = worklist(engine, later, policy(), show={Show.URGENT})
+    assert [name for name, _ in urgent_part(rows)] == [
+        "Young, Yan",
+        "Adams, Ann",
+        "Moore, May",
+        "Baker, Bo",
+    ]
+    assert {r.item.since for r in rows if r.name == "Young, Yan"} == {day("2025-05-02")}
+
+
+def item(status: Status, *, severity: Severity | None = None, **dates: Any) -> CareItem:
+    return CareItem("x.item", status, Message("x.message", ()), "§11", severity=severity, **dates)
+
+
+def test_d45_order_key_on_hand_built_items() -> None:
+    """§11 Worklist order with D45, item by item: the group, then the date within it."""
+    urgent = Severity.URGENT
+    old = item(Status.ALERT, severity=urgent, since=day("2025-01-01"))
+    new = item(Status.ALERT, severity=urgent, since=day("2025-06-01"))
+    undated = item(Status.ALERT, severity=urgent)  # errs toward showing: before every dated one
+    late = item(Status.OVERDUE, due=day("2025-01-01"), days_overdue=170)
+    less_late = item(Status.OVERDUE, due=day("2025-06-01"), days_overdue=19)
+    soon = item(Status.DUE_SOON, due=day("2025-06-22"))
+    sooner = item(Status.DUE_SOON, due=day("2025-06-21"))
+    info_old = item(Status.ALERT, severity=Severity.INFO, since=day("2024-01-01"))
+    info_new = item(Status.ALERT, severity=Severity.INFO, since=day("2025-02-01"))
+    given = [info_new, soon, new, less_late, old, sooner, info_old, late, undated]
+    ordered = sorted(given, key=lambda i: order_key(i, "Same, Name", "M1"))
+    assert ordered == [undated, old, new, late, less_late, sooner, soon, info_old, info_new]
+    # Ties by patient name, then MRN.
+    names = sorted(["Zed", "Abe"], key=lambda n: order_key(old, n, "M1"))
+    assert names == ["Abe", "Zed"]
 
 
 # --- snoozed alerts ---------------------------------------------------------------------------
@@ -506,3 +585,21 @@ def test_a_snooze_lasts_at_most_snooze_max_days(engine: Engine) -> None:
     assert [shown(r) for r in back] == [
         ("Long, Lou", "imaging.smm_followup", "overdue", "2025-05-01", 122)
     ]
+
+
+def test_the_rows_phase_is_the_one_the_assessment_uses(engine: Engine) -> None:
+    """Issue 7 (How): the phase shown and filtered on is decided by the logic (§11 Phases)."""
+    write_records(engine, generate_records(60, 5, AS_OF), ACTOR, today=AS_OF)
+    for as_of in (AS_OF - dt.timedelta(days=400), AS_OF):
+        rows = worklist(engine, as_of, policy(), show=ALL)
+        shown_phase = {r.patient_id: r.phase for r in rows}
+        with engine.connect() as conn:
+            histories = load_histories(conn, list(shown_phase))
+        assert shown_phase == {
+            pid: Context(h, as_of, policy()).phases.phase for pid, h in histories.items()
+        }
+        for wanted in {p for p in shown_phase.values() if p is not None}:
+            only = worklist(engine, as_of, policy(), show=ALL, phases=[wanted])
+            assert {r.patient_id for r in only} == {
+                pid for pid, p in shown_phase.items() if p is wanted
+            }

@@ -13,13 +13,18 @@ import pytest
 
 from mmtracker.logic.codes import (
     Analyte,
+    BoneAgent,
+    BoneTherapyEventKind,
     CalciumKind,
     PatientStatus,
     Phase,
     Qualitative,
+    ReviewDecision,
     Sex,
 )
 from mmtracker.logic.history import (
+    Acknowledgement,
+    BoneTherapyEvent,
     LabResult,
     Patient,
     PhaseChange,
@@ -455,3 +460,216 @@ def test_line_number_belongs_to_relapse(phase: Phase, line: int | None, accepted
         assert problems == []
     else:
         assert only_problem(problems).path == "line_number"
+
+
+# --- record format 2: plans ahead, holds, withdrawn plans, acknowledged findings ------------
+
+TWO_YEARS_AHEAD = dt.date(2027, 6, 15)  # TODAY + 24 calendar months (D18)
+DAY = dt.timedelta(days=1)
+
+
+def schedule(date: dt.date) -> BoneTherapyEvent:
+    return BoneTherapyEvent(
+        id="s",
+        date=date,
+        kind=BoneTherapyEventKind.SCHEDULE,
+        agent=BoneAgent.DENOSUMAB,
+        interval_days=28,
+    )
+
+
+def hold(resume: dt.date | None, date: dt.date = TODAY) -> BoneTherapyEvent:
+    return BoneTherapyEvent(id="h", date=date, kind=BoneTherapyEventKind.HOLD, resume_date=resume)
+
+
+@pytest.mark.parametrize(
+    ("date", "accepted"),
+    [
+        pytest.param(TODAY, True, id="today"),
+        pytest.param(TODAY + DAY, True, id="tomorrow"),
+        pytest.param(TWO_YEARS_AHEAD - DAY, True, id="2 years less a day"),
+        pytest.param(TWO_YEARS_AHEAD, True, id="exactly 2 years ahead"),
+        pytest.param(TWO_YEARS_AHEAD + DAY, False, id="2 years and a day"),
+    ],
+)
+def test_d36_a_schedule_entry_may_be_dated_up_to_2_years_ahead(
+    date: dt.date, accepted: bool
+) -> None:
+    problems = check_entry(schedule(date), BORN, TODAY)
+    if accepted:
+        assert problems == []
+    else:
+        problem = only_problem(problems)
+        assert problem.path == "date"
+        assert "more than 2 years ahead" in problem.message
+        assert f"up to {TWO_YEARS_AHEAD}" in problem.message
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [k for k in BoneTherapyEventKind if k is not BoneTherapyEventKind.SCHEDULE],
+)
+def test_d36_every_other_bone_therapy_event_stays_not_in_the_future(
+    kind: BoneTherapyEventKind,
+) -> None:
+    event = BoneTherapyEvent(
+        id="e",
+        date=TODAY + DAY,
+        kind=kind,
+        decision=ReviewDecision.CONTINUE if kind is BoneTherapyEventKind.REVIEW else None,
+    )
+    problem = only_problem(check_entry(event, BORN, TODAY))
+    assert problem.path == "date"
+    assert "is in the future" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("resume", "accepted", "words"),
+    [
+        pytest.param(None, True, "", id="no resume date: hold + bta.hold_days"),
+        pytest.param(TODAY, False, "must be after the hold date", id="on the hold date"),
+        pytest.param(TODAY + DAY, True, "", id="the day after the hold"),
+        pytest.param(TWO_YEARS_AHEAD, True, "", id="exactly 2 years ahead"),
+        pytest.param(TWO_YEARS_AHEAD + DAY, False, "more than 2 years ahead", id="beyond"),
+    ],
+)
+def test_d33_a_hold_resumes_after_its_date_at_most_2_years_ahead(
+    resume: dt.date | None, accepted: bool, words: str
+) -> None:
+    problems = check_entry(hold(resume), BORN, TODAY)
+    if accepted:
+        assert problems == []
+    else:
+        problem = only_problem(problems)
+        assert problem.path == "resume_date"
+        assert words in problem.message
+
+
+def test_d33_a_resume_date_belongs_to_a_hold_only() -> None:
+    stop = BoneTherapyEvent(
+        id="x", date=TODAY, kind=BoneTherapyEventKind.STOP, resume_date=TODAY + DAY
+    )
+    problem = only_problem(check_entry(stop, BORN, TODAY))
+    assert (problem.path, problem.message) == ("resume_date", "is only for a hold")
+
+
+@pytest.mark.parametrize(
+    ("transplant", "path", "words"),
+    [
+        pytest.param(
+            Transplant(id="t", planned_date=TODAY + DAY * 30, withdrawn_date=TODAY),
+            None,
+            None,
+            id="given up ahead of its date",
+        ),
+        pytest.param(
+            Transplant(id="t", planned_date=TODAY - DAY * 30, withdrawn_date=TODAY),
+            None,
+            None,
+            id="given up after its date",
+        ),
+        pytest.param(
+            Transplant(id="t", planned_date=TODAY, withdrawn_date=TODAY + DAY),
+            "withdrawn_date",
+            "is in the future",
+            id="withdrawn tomorrow",
+        ),
+        pytest.param(
+            Transplant(id="t", planned_date=TODAY, performed_date=TODAY, withdrawn_date=TODAY),
+            "withdrawn_date",
+            "a performed transplant cannot be withdrawn",
+            id="performed and withdrawn",
+        ),
+        pytest.param(
+            Transplant(id="t", performed_date=TODAY - DAY, withdrawn_date=TODAY),
+            "withdrawn_date",
+            "a performed transplant cannot be withdrawn",
+            id="performed without a plan, withdrawn",
+        ),
+    ],
+)
+def test_d39_a_withdrawn_plan(transplant: Transplant, path: str | None, words: str | None) -> None:
+    problems = check_entry(transplant, BORN, TODAY)
+    if path is None:
+        assert problems == []
+        return
+    problem = only_problem(problems)
+    assert problem.path == path
+    assert words is not None
+    assert words in problem.message
+
+
+def ack(**finding: object) -> Acknowledgement:
+    return Acknowledgement(
+        id="a",
+        item_id="alert.hypercalcaemia",
+        acknowledged_on=TODAY,
+        until=TODAY + DAY * 7,
+        reason="repeat booked",
+        acknowledged_by="nurse",
+        **finding,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("finding", "path", "words"),
+    [
+        pytest.param({}, None, None, id="no finding (before D40)"),
+        pytest.param(
+            {
+                "finding_message_id": "alert.hypercalcaemia.high",
+                "finding_severity": "urgent",
+                "finding_cites": ("30000000-0000-4000-8000-000000000001",),
+            },
+            None,
+            None,
+            id="urgent alert",
+        ),
+        pytest.param(
+            {"finding_message_id": "labs.monitoring.due", "finding_due": TODAY + DAY * 400},
+            None,
+            None,
+            id="scheduled item due ahead",
+        ),
+        pytest.param(
+            {"finding_message_id": "x", "finding_severity": "high"},
+            "finding_severity",
+            "must be one of 'urgent', 'info' or empty",
+            id="unknown severity",
+        ),
+        pytest.param(
+            {"finding_severity": "urgent"},
+            "finding_severity",
+            "needs finding_message_id",
+            id="severity without a message",
+        ),
+        pytest.param(
+            {"finding_cites": ("a",)},
+            "finding_cites",
+            "needs finding_message_id",
+            id="cites without a message",
+        ),
+        pytest.param(
+            {"finding_message_id": "x", "finding_cites": ("",)},
+            "finding_cites[0]",
+            "must be an entry id of 1–36 characters",
+            id="empty cited id",
+        ),
+        pytest.param(
+            {"finding_message_id": " "},
+            "finding_message_id",
+            "must not be empty",
+            id="blank message id",
+        ),
+    ],
+)
+def test_d40_the_acknowledged_finding(
+    finding: dict[str, object], path: str | None, words: str | None
+) -> None:
+    problems = check_entry(ack(**finding), BORN, TODAY)
+    if path is None:
+        assert problems == []
+        return
+    problem = only_problem(problems)
+    assert problem.path == path
+    assert words == problem.message

@@ -178,7 +178,7 @@ def test_a_version_1_file_exports_as_format_2_with_nothing_lost(
     the keys format 2 added at their defaults (D33, D39, D40: none given)."""
     exported = json.loads(json.dumps(record_document(_import(engine, version_1_document))))
     assert exported["format_version"] == 2
-    defaults = {
+    defaults: dict[str, Any] = {
         "resume_date": None,
         "withdrawn_date": None,
         "finding_message_id": None,

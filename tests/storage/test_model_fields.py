@@ -74,7 +74,8 @@ def test_metadata_holds_every_record_table_under_its_own_name() -> None:
 def test_the_d24_and_d36_derived_fields_are_no_columns() -> None:
     """``registered_on`` and ``recorded_on`` are read from ``created_at``, never stored."""
     assert {"registered_on", "recorded_on"} == DERIVED_FIELDS
-    every_column = {c for model in [PatientRow, *ENTRY_TABLES.values()] for c in columns(model)}
+    models: list[type] = [PatientRow, *ENTRY_TABLES.values()]
+    every_column = {c for model in models for c in columns(model)}
     assert not DERIVED_FIELDS & every_column
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DatabaseError
 
 from mmtracker.logic.history import ENTRY_KINDS
+from mmtracker.logic.items import ITEM_ORDER
 from mmtracker.storage.engine import StorageError, is_sqlite
 from mmtracker.storage.schema import schema_state
 from mmtracker.storage.services import AUDIT, PATIENT, table_of
@@ -71,6 +72,15 @@ def _check(engine: Engine, report: CheckReport) -> None:
             report.lines.append(f"{kind}: {rows} rows")
             if orphans:
                 report.fail(f"{kind}: {orphans} rows refer to a patient that does not exist")
+        acks = table_of("acknowledgements")
+        unknown = conn.execute(
+            select(acks.c.item_id, func.count())
+            .where(acks.c.item_id.not_in(ITEM_ORDER))
+            .group_by(acks.c.item_id)
+            .order_by(acks.c.item_id)
+        ).all()
+        for item_id, count in unknown:
+            report.fail(f"acknowledgements: {count} acknowledge {item_id!r}, which is no care item")
         audits = conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
         report.lines.append(f"audit rows: {audits}")
     report.lines.append("result: ok" if report.ok else "result: problems found")

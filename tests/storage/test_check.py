@@ -181,3 +181,29 @@ def test_unreachable_server_is_reported_not_raised() -> None:
         engine.dispose()
     assert not report.ok
     assert "cannot be read" in failures(report)[0]
+
+
+def test_an_acknowledgement_of_no_care_item_fails_the_check(engine: Engine) -> None:
+    """An acknowledgement left on an old id (renal.before_za, renamed by migration 0003 to
+    renal.before_bisphosphonate) would never cover anything: the check names it."""
+    pid = fill(engine)
+    for item_id in ("renal.before_za", "renal.before_bisphosphonate"):
+        add_entry(
+            engine,
+            pid,
+            "acknowledgements",
+            {
+                "item_id": item_id,
+                "acknowledged_on": "2023-03-02",
+                "until": "2023-03-20",
+                "reason": "creatinine booked",
+                "acknowledged_by": ACTOR,
+            },
+            ACTOR,
+        )
+    report = check_database(engine)
+    assert not report.ok
+    failures = [line for line in report.lines if line.startswith("FAIL")]
+    assert failures == [
+        "FAIL acknowledgements: 1 acknowledge 'renal.before_za', which is no care item"
+    ]

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from mmtracker.logic.bisphosphonate_renal import za_renal
+from mmtracker.logic.bisphosphonate_renal import renal_facts
 from mmtracker.logic.care import CareItem, Finding, ItemRule, resolve
-from mmtracker.logic.codes import PatientStatus, Phase
+from mmtracker.logic.codes import BoneAgent, PatientStatus, Phase
 from mmtracker.logic.context import Context
 from mmtracker.logic.crab import SlimCrab, slim_crab
 from mmtracker.logic.history import PatientHistory
@@ -43,7 +43,10 @@ class PhaseStep:
 
 @dataclass(frozen=True, slots=True)
 class RenalSummary:
-    """Renal function now, and the zoledronic acid dose for the baseline CrCl (§5 table, D13)."""
+    """Renal function now, and the zoledronic acid dose for the baseline CrCl (§5 table, D13, D35).
+
+    The ZA baseline's CrCl uses the weight closest to it within 90 d, else the latest (D35).
+    """
 
     current: RenalFunction | None
     za_baseline: RenalFunction | None
@@ -80,8 +83,8 @@ class Assessment:
 
 def _renal(ctx: Context) -> RenalSummary:
     current = renal_function_at(ctx)
-    za = za_renal(ctx)
-    baseline = renal_function_at(ctx, za.baseline.date) if za and za.baseline else None
+    za = renal_facts(ctx, BoneAgent.ZOLEDRONIC_ACID)
+    baseline = za.baseline_function if za else None
     dose = za_dose_mg(baseline.crcl) if baseline and baseline.crcl is not None else None
     return RenalSummary(current, baseline, dose)
 

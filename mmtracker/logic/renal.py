@@ -9,6 +9,7 @@ from mmtracker.logic.codes import Analyte, Sex
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import age_on
 from mmtracker.logic.history import LabResult, Weight
+from mmtracker.logic.labs import LabValue
 
 CREATININE_UMOL_PER_MG_DL = 88.4  # §9 creatinine conversion
 
@@ -93,18 +94,16 @@ class RenalFunction:
         return self.creatinine.date
 
 
-def renal_function_at(ctx: Context, day: dt.date | None = None) -> RenalFunction | None:
-    """Renal function from the latest creatinine on or before ``day`` (default as_of).
+def weight_near(ctx: Context, day: dt.date, within_days: int) -> Weight | None:
+    """The weight closest to ``day`` within ``within_days`` either side (the later one on a tie)."""
+    near = [w for w in ctx.history.weights if abs((w.date - day).days) <= within_days]
+    return min(near, key=lambda w: (abs((w.date - day).days), -w.date.toordinal()), default=None)
 
-    D13: Cockcroft-Gault uses the most recent weight on record; without one, CrCl
-    is not computable and only the CKD-EPI 2021 eGFR is given.
-    """
-    creatinine = ctx.labs.latest(Analyte.CREATININE, day or ctx.as_of)
-    if creatinine is None:
-        return None
+
+def renal_function(ctx: Context, creatinine: LabValue, weight: Weight | None) -> RenalFunction:
+    """CrCl (Cockcroft-Gault, with this weight) and eGFR (CKD-EPI 2021) from one creatinine."""
     patient = ctx.history.patient
     age = age_on(patient.date_of_birth, creatinine.date)
-    weight = ctx.history.weights[-1] if ctx.history.weights else None
     crcl = (
         cockcroft_gault(age, weight.weight_kg, creatinine.si, patient.sex)
         if weight is not None
@@ -114,3 +113,16 @@ def renal_function_at(ctx: Context, day: dt.date | None = None) -> RenalFunction
     return RenalFunction(
         creatinine.entry, creatinine.si, age, weight, crcl, egfr, kdigo_category(egfr)
     )
+
+
+def renal_function_at(ctx: Context, day: dt.date | None = None) -> RenalFunction | None:
+    """Renal function from the latest creatinine on or before ``day`` (default as_of).
+
+    D13: Cockcroft-Gault uses the most recent weight on record; without one, CrCl
+    is not computable and only the CKD-EPI 2021 eGFR is given.
+    """
+    creatinine = ctx.labs.latest(Analyte.CREATININE, day or ctx.as_of)
+    if creatinine is None:
+        return None
+    weight = ctx.history.weights[-1] if ctx.history.weights else None
+    return renal_function(ctx, creatinine, weight)

@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>renal.before_bisphosphonate</source>
-        <translation>Creatinine before zoledronic acid</translation>
+        <translation>Creatinine before a bisphosphonate dose</translation>
     </message>
     <message>
         <source>renal.za_dose</source>
@@ -142,6 +142,10 @@
     <message>
         <source>bta.resume</source>
         <translation>Resume bone-targeted therapy after a hold</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate</source>
+        <translation>Pamidronate and renal function</translation>
     </message>
 </context>
 </TS>

@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>renal.before_bisphosphonate</source>
-        <translation>唑来膦酸给药前肌酐检测</translation>
+        <translation>双膦酸盐给药前肌酐检测</translation>
     </message>
     <message>
         <source>renal.za_dose</source>
@@ -142,6 +142,10 @@
     <message>
         <source>bta.resume</source>
         <translation>暂停后恢复骨靶向治疗</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate</source>
+        <translation>帕米膦酸与肾功能</translation>
     </message>
 </context>
 </TS>

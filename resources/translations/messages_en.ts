@@ -29,9 +29,14 @@
         <translation>Bone-targeted therapy on hold since {since}; expected to resume on {until}.</translation>
     </message>
     <message>
-        <source>bta.za_on_hold</source>
-        <extracomment>Parameters: since</extracomment>
-        <translation>Zoledronic acid on renal hold since the creatinine of {since}.</translation>
+        <source>bisphosphonate.renal_hold</source>
+        <extracomment>Parameters: agent, since</extracomment>
+        <translation>Renal hold of {agent} since the creatinine of {since}: no dose is prompted until creatinine is back within 10% of baseline.</translation>
+    </message>
+    <message>
+        <source>bisphosphonate.not_recommended</source>
+        <extracomment>Parameters: agent, crcl, date</extracomment>
+        <translation>Not recommended: {agent} at CrCl {crcl} mL/min on {date}, below 30 mL/min; no dose is prompted.</translation>
     </message>
     <message>
         <source>crab.S.met</source>
@@ -299,6 +304,101 @@
         <translation>Bisphosphonate after denosumab: {agent} on {bridge} (last denosumab {last}).</translation>
     </message>
     <message>
+        <source>renal.before_bisphosphonate.not_yet</source>
+        <extracomment>Parameters: agent, due, days</extracomment>
+        <translation>Next {agent} dose due {due}; the creatinine check opens {days} days before it.</translation>
+    </message>
+    <message>
+        <source>renal.before_bisphosphonate.due</source>
+        <extracomment>Parameters: agent, due, days</extracomment>
+        <translation>Serum creatinine needed within {days} days before the {agent} dose due {due} (once the dose is overdue, within the same window before today).</translation>
+    </message>
+    <message>
+        <source>renal.before_bisphosphonate.done</source>
+        <extracomment>Parameters: date, value, due</extracomment>
+        <translation>Creatinine {value} on {date}, before the dose due {due}.</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.no_baseline</source>
+        <extracomment>Parameters: days</extracomment>
+        <translation>No baseline creatinine within {days} days before the first zoledronic acid dose: measure creatinine before dosing.</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.provisional_baseline</source>
+        <extracomment>Parameters: days, creatinine, date, crcl</extracomment>
+        <translation>No baseline creatinine within {days} days before the first zoledronic acid dose; the first creatinine after it, {creatinine} on {date} (CrCl {crcl} mL/min), serves as a provisional baseline: the renal checks compare with it.</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.hold</source>
+        <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
+        <translation>Hold zoledronic acid: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.hold_provisional</source>
+        <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
+        <translation>Hold zoledronic acid: creatinine {latest}, up {rise} from the provisional baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.no_weight</source>
+        <extracomment>Parameters: egfr, date</extracomment>
+        <translation>Record a weight to compute CrCl for the zoledronic acid dose (eGFR {egfr} mL/min/1.73 m² on {date}).</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.no_data</source>
+        <extracomment>Parameters: </extracomment>
+        <translation>No creatinine and no weight on record: measure creatinine and record a weight to compute CrCl for zoledronic acid.</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.not_recommended</source>
+        <extracomment>Parameters: crcl, date</extracomment>
+        <translation>Zoledronic acid not recommended: CrCl {crcl} mL/min on {date}, below 30 mL/min; consider denosumab.</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.no_baseline</source>
+        <extracomment>Parameters: days</extracomment>
+        <translation>No baseline creatinine within {days} days before the first pamidronate dose: measure creatinine.</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.provisional_baseline</source>
+        <extracomment>Parameters: days, creatinine, date, crcl</extracomment>
+        <translation>No baseline creatinine within {days} days before the first pamidronate dose; the first creatinine after it, {creatinine} on {date} (CrCl {crcl} mL/min), serves as a provisional baseline: the renal checks compare with it.</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.hold</source>
+        <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
+        <translation>Hold pamidronate: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.hold_provisional</source>
+        <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
+        <translation>Hold pamidronate: creatinine {latest}, up {rise} from the provisional baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.no_weight</source>
+        <extracomment>Parameters: egfr, date</extracomment>
+        <translation>Record a weight to compute CrCl for pamidronate (eGFR {egfr} mL/min/1.73 m² on {date}).</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.no_data</source>
+        <extracomment>Parameters: </extracomment>
+        <translation>No creatinine and no weight on record: measure creatinine and record a weight to compute CrCl for pamidronate.</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.not_recommended</source>
+        <extracomment>Parameters: crcl, date</extracomment>
+        <translation>Pamidronate not recommended: CrCl {crcl} mL/min on {date}, below 30 mL/min.</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.ok</source>
+        <extracomment>Parameters: dose, crcl, creatinine, date, weight</extracomment>
+        <translation>Zoledronic acid {dose} mg for the baseline CrCl {crcl} mL/min (creatinine {creatinine} on {date}, weight {weight} kg).</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.ok</source>
+        <extracomment>Parameters: crcl, creatinine, date, weight</extracomment>
+        <translation>Pamidronate: baseline CrCl {crcl} mL/min (creatinine {creatinine} on {date}, weight {weight} kg); no renal deterioration since.</translation>
+    </message>
+    <message>
         <source>calcium.before_denosumab.not_yet</source>
         <extracomment>Parameters: due, days</extracomment>
         <translation>Next denosumab dose due {due}; the calcium check opens {days} days before it.</translation>
@@ -306,12 +406,22 @@
     <message>
         <source>calcium.before_denosumab.due</source>
         <extracomment>Parameters: due, days</extracomment>
-        <translation>Serum calcium needed within {days} days before the denosumab dose due {due}.</translation>
+        <translation>Serum calcium needed within {days} days before the denosumab dose due {due} (once the dose is overdue, within the same window before today).</translation>
     </message>
     <message>
         <source>calcium.before_denosumab.done</source>
         <extracomment>Parameters: date, value, due</extracomment>
         <translation>Calcium {value} on {date}, before the dose due {due}.</translation>
+    </message>
+    <message>
+        <source>calcium.before_denosumab.first_due</source>
+        <extracomment>Parameters: due, days</extracomment>
+        <translation>Denosumab planned to start {due}: serum calcium needed within {days} days before the first dose (once it is overdue, within the same window before today).</translation>
+    </message>
+    <message>
+        <source>calcium.before_denosumab.first_done</source>
+        <extracomment>Parameters: date, value, due</extracomment>
+        <translation>Calcium {value} on {date}, before the first denosumab dose planned {due}.</translation>
     </message>
     <message>
         <source>alert.hypocalcaemia.no_result</source>
@@ -329,44 +439,19 @@
         <translation>Calcium {value} ({basis}) on {date}, not below the LLN {lln} ({limits}).</translation>
     </message>
     <message>
-        <source>renal.before_bisphosphonate.not_yet</source>
-        <extracomment>Parameters: due, days</extracomment>
-        <translation>Next zoledronic acid dose due {due}; the creatinine check opens {days} days before it.</translation>
+        <source>alert.hypocalcaemia.no_result_renal</source>
+        <extracomment>Parameters: crcl, creatinine_date</extracomment>
+        <translation>No calcium result: check calcium before denosumab. High risk of hypocalcaemia (CrCl {crcl} mL/min on {creatinine_date}, below 30 mL/min): check calcium weekly in the first weeks.</translation>
     </message>
     <message>
-        <source>renal.before_bisphosphonate.due</source>
-        <extracomment>Parameters: due, days</extracomment>
-        <translation>Serum creatinine needed within {days} days before the zoledronic acid dose due {due}.</translation>
+        <source>alert.hypocalcaemia.low_renal</source>
+        <extracomment>Parameters: value, basis, lln, limits, date, crcl, creatinine_date</extracomment>
+        <translation>Calcium {value} ({basis}) on {date}, below the LLN {lln} ({limits}): correct before the next denosumab dose. High risk of hypocalcaemia (CrCl {crcl} mL/min on {creatinine_date}, below 30 mL/min): check calcium weekly in the first weeks.</translation>
     </message>
     <message>
-        <source>renal.before_bisphosphonate.done</source>
-        <extracomment>Parameters: date, value, due</extracomment>
-        <translation>Creatinine {value} on {date}, before the dose due {due}.</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.no_baseline</source>
-        <extracomment>Parameters: days</extracomment>
-        <translation>No baseline creatinine within {days} days before the first zoledronic acid dose: measure creatinine before dosing.</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.hold</source>
-        <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
-        <translation>Hold zoledronic acid: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.no_weight</source>
-        <extracomment>Parameters: egfr, date</extracomment>
-        <translation>Record a weight to compute CrCl for the zoledronic acid dose (eGFR {egfr} mL/min/1.73 m² on {date}).</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.not_recommended</source>
-        <extracomment>Parameters: crcl, date</extracomment>
-        <translation>Zoledronic acid not recommended: CrCl {crcl} mL/min on {date}, below 30 mL/min; consider denosumab.</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.ok</source>
-        <extracomment>Parameters: dose, crcl, creatinine, date, weight</extracomment>
-        <translation>Zoledronic acid {dose} mg for the baseline CrCl {crcl} mL/min (creatinine {creatinine} on {date}, weight {weight} kg).</translation>
+        <source>alert.hypocalcaemia.normal_renal</source>
+        <extracomment>Parameters: value, basis, lln, limits, date, crcl, creatinine_date</extracomment>
+        <translation>Calcium {value} ({basis}) on {date}, not below the LLN {lln} ({limits}). High risk of hypocalcaemia (CrCl {crcl} mL/min on {creatinine_date}, below 30 mL/min): check calcium weekly in the first weeks.</translation>
     </message>
     <message>
         <source>alert.hypercalcaemia.not_in_care</source>

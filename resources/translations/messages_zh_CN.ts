@@ -29,9 +29,14 @@
         <translation>骨靶向治疗自 {since} 起暂停；预计于 {until} 恢复。</translation>
     </message>
     <message>
-        <source>bta.za_on_hold</source>
-        <extracomment>Zoledronic acid on renal hold since the creatinine of {since}.</extracomment>
-        <translation>因 {since} 肌酐升高，唑来膦酸暂停使用。</translation>
+        <source>bisphosphonate.renal_hold</source>
+        <extracomment>Renal hold of {agent} since the creatinine of {since}: no dose is prompted until creatinine is back within 10% of baseline.</extracomment>
+        <translation>因 {since} 肌酐升高，{agent}暂停使用：肌酐回落至基线 10% 以内前不提示给药。</translation>
+    </message>
+    <message>
+        <source>bisphosphonate.not_recommended</source>
+        <extracomment>Not recommended: {agent} at CrCl {crcl} mL/min on {date}, below 30 mL/min; no dose is prompted.</extracomment>
+        <translation>不推荐{agent}：CrCl {crcl} mL/min（{date}），低于 30 mL/min；不提示给药。</translation>
     </message>
     <message>
         <source>crab.S.met</source>
@@ -299,19 +304,124 @@
         <translation>地舒单抗后已序贯双膦酸盐：{agent}（{bridge}），末次地舒单抗 {last}。</translation>
     </message>
     <message>
+        <source>renal.before_bisphosphonate.not_yet</source>
+        <extracomment>Next {agent} dose due {due}; the creatinine check opens {days} days before it.</extracomment>
+        <translation>下次{agent}给药 {due}；给药前 {days} 天起需检测肌酐。</translation>
+    </message>
+    <message>
+        <source>renal.before_bisphosphonate.due</source>
+        <extracomment>Serum creatinine needed within {days} days before the {agent} dose due {due} (once the dose is overdue, within the same window before today).</extracomment>
+        <translation>{agent}下次给药（{due}）前 {days} 天内需检测血肌酐（若已逾期，则需在今天之前的同样天数内）。</translation>
+    </message>
+    <message>
+        <source>renal.before_bisphosphonate.done</source>
+        <extracomment>Creatinine {value} on {date}, before the dose due {due}.</extracomment>
+        <translation>肌酐 {value}（{date}），已在 {due} 给药前检测。</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.no_baseline</source>
+        <extracomment>No baseline creatinine within {days} days before the first zoledronic acid dose: measure creatinine before dosing.</extracomment>
+        <translation>唑来膦酸首次给药前 {days} 天内无基线肌酐：给药前需检测肌酐。</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.provisional_baseline</source>
+        <extracomment>No baseline creatinine within {days} days before the first zoledronic acid dose; the first creatinine after it, {creatinine} on {date} (CrCl {crcl} mL/min), serves as a provisional baseline: the renal checks compare with it.</extracomment>
+        <translation>唑来膦酸首次给药前 {days} 天内无基线肌酐；以首次给药后的第一次肌酐 {creatinine}（{date}，CrCl {crcl} mL/min）作为临时基线进行肾功能比较。</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.hold</source>
+        <extracomment>Hold zoledronic acid: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
+        <translation>暂停唑来膦酸：肌酐 {latest}，较基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.hold_provisional</source>
+        <extracomment>Hold zoledronic acid: creatinine {latest}, up {rise} from the provisional baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
+        <translation>暂停唑来膦酸：肌酐 {latest}，较临时基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.no_weight</source>
+        <extracomment>Record a weight to compute CrCl for the zoledronic acid dose (eGFR {egfr} mL/min/1.73 m² on {date}).</extracomment>
+        <translation>请记录体重以计算 CrCl、确定唑来膦酸剂量（{date} eGFR {egfr} mL/min/1.73 m²）。</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.no_data</source>
+        <extracomment>No creatinine and no weight on record: measure creatinine and record a weight to compute CrCl for zoledronic acid.</extracomment>
+        <translation>无肌酐及体重记录：请检测肌酐并记录体重，以计算唑来膦酸所需的 CrCl。</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.not_recommended</source>
+        <extracomment>Zoledronic acid not recommended: CrCl {crcl} mL/min on {date}, below 30 mL/min; consider denosumab.</extracomment>
+        <translation>不推荐唑来膦酸：CrCl {crcl} mL/min（{date}），低于 30 mL/min；可考虑地舒单抗。</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.no_baseline</source>
+        <extracomment>No baseline creatinine within {days} days before the first pamidronate dose: measure creatinine.</extracomment>
+        <translation>帕米膦酸首次给药前 {days} 天内无基线肌酐：请检测肌酐。</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.provisional_baseline</source>
+        <extracomment>No baseline creatinine within {days} days before the first pamidronate dose; the first creatinine after it, {creatinine} on {date} (CrCl {crcl} mL/min), serves as a provisional baseline: the renal checks compare with it.</extracomment>
+        <translation>帕米膦酸首次给药前 {days} 天内无基线肌酐；以首次给药后的第一次肌酐 {creatinine}（{date}，CrCl {crcl} mL/min）作为临时基线进行肾功能比较。</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.hold</source>
+        <extracomment>Hold pamidronate: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
+        <translation>暂停帕米膦酸：肌酐 {latest}，较基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.hold_provisional</source>
+        <extracomment>Hold pamidronate: creatinine {latest}, up {rise} from the provisional baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
+        <translation>暂停帕米膦酸：肌酐 {latest}，较临时基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.no_weight</source>
+        <extracomment>Record a weight to compute CrCl for pamidronate (eGFR {egfr} mL/min/1.73 m² on {date}).</extracomment>
+        <translation>请记录体重以计算帕米膦酸所需的 CrCl（{date} eGFR {egfr} mL/min/1.73 m²）。</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.no_data</source>
+        <extracomment>No creatinine and no weight on record: measure creatinine and record a weight to compute CrCl for pamidronate.</extracomment>
+        <translation>无肌酐及体重记录：请检测肌酐并记录体重，以计算帕米膦酸所需的 CrCl。</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.not_recommended</source>
+        <extracomment>Pamidronate not recommended: CrCl {crcl} mL/min on {date}, below 30 mL/min.</extracomment>
+        <translation>不推荐帕米膦酸：CrCl {crcl} mL/min（{date}），低于 30 mL/min。</translation>
+    </message>
+    <message>
+        <source>renal.za_dose.ok</source>
+        <extracomment>Zoledronic acid {dose} mg for the baseline CrCl {crcl} mL/min (creatinine {creatinine} on {date}, weight {weight} kg).</extracomment>
+        <translation>唑来膦酸 {dose} mg，按基线 CrCl {crcl} mL/min（{date} 肌酐 {creatinine}，体重 {weight} kg）。</translation>
+    </message>
+    <message>
+        <source>renal.pamidronate.ok</source>
+        <extracomment>Pamidronate: baseline CrCl {crcl} mL/min (creatinine {creatinine} on {date}, weight {weight} kg); no renal deterioration since.</extracomment>
+        <translation>帕米膦酸：基线 CrCl {crcl} mL/min（{date} 肌酐 {creatinine}，体重 {weight} kg）；此后无肾功能恶化。</translation>
+    </message>
+    <message>
         <source>calcium.before_denosumab.not_yet</source>
         <extracomment>Next denosumab dose due {due}; the calcium check opens {days} days before it.</extracomment>
         <translation>下次地舒单抗给药 {due}；给药前 {days} 天起需检测血钙。</translation>
     </message>
     <message>
         <source>calcium.before_denosumab.due</source>
-        <extracomment>Serum calcium needed within {days} days before the denosumab dose due {due}.</extracomment>
-        <translation>地舒单抗下次给药（{due}）前 {days} 天内需检测血钙。</translation>
+        <extracomment>Serum calcium needed within {days} days before the denosumab dose due {due} (once the dose is overdue, within the same window before today).</extracomment>
+        <translation>地舒单抗下次给药（{due}）前 {days} 天内需检测血钙（若已逾期，则需在今天之前的同样天数内）。</translation>
     </message>
     <message>
         <source>calcium.before_denosumab.done</source>
         <extracomment>Calcium {value} on {date}, before the dose due {due}.</extracomment>
         <translation>血钙 {value}（{date}），已在 {due} 给药前检测。</translation>
+    </message>
+    <message>
+        <source>calcium.before_denosumab.first_due</source>
+        <extracomment>Denosumab planned to start {due}: serum calcium needed within {days} days before the first dose (once it is overdue, within the same window before today).</extracomment>
+        <translation>地舒单抗计划于 {due} 开始：首次给药前 {days} 天内需检测血钙（若已逾期，则需在今天之前的同样天数内）。</translation>
+    </message>
+    <message>
+        <source>calcium.before_denosumab.first_done</source>
+        <extracomment>Calcium {value} on {date}, before the first denosumab dose planned {due}.</extracomment>
+        <translation>血钙 {value}（{date}），已在计划于 {due} 的地舒单抗首次给药前检测。</translation>
     </message>
     <message>
         <source>alert.hypocalcaemia.no_result</source>
@@ -329,44 +439,19 @@
         <translation>血钙 {value}（{basis}，{date}），不低于正常下限 {lln}（{limits}）。</translation>
     </message>
     <message>
-        <source>renal.before_bisphosphonate.not_yet</source>
-        <extracomment>Next zoledronic acid dose due {due}; the creatinine check opens {days} days before it.</extracomment>
-        <translation>下次唑来膦酸给药 {due}；给药前 {days} 天起需检测肌酐。</translation>
+        <source>alert.hypocalcaemia.no_result_renal</source>
+        <extracomment>No calcium result: check calcium before denosumab. High risk of hypocalcaemia (CrCl {crcl} mL/min on {creatinine_date}, below 30 mL/min): check calcium weekly in the first weeks.</extracomment>
+        <translation>无血钙结果：使用地舒单抗前应检测血钙。低钙血症高风险（{creatinine_date} CrCl {crcl} mL/min，低于 30 mL/min）：用药最初几周每周检测血钙。</translation>
     </message>
     <message>
-        <source>renal.before_bisphosphonate.due</source>
-        <extracomment>Serum creatinine needed within {days} days before the zoledronic acid dose due {due}.</extracomment>
-        <translation>唑来膦酸下次给药（{due}）前 {days} 天内需检测血肌酐。</translation>
+        <source>alert.hypocalcaemia.low_renal</source>
+        <extracomment>Calcium {value} ({basis}) on {date}, below the LLN {lln} ({limits}): correct before the next denosumab dose. High risk of hypocalcaemia (CrCl {crcl} mL/min on {creatinine_date}, below 30 mL/min): check calcium weekly in the first weeks.</extracomment>
+        <translation>血钙 {value}（{basis}，{date}），低于正常下限 {lln}（{limits}）：下次地舒单抗给药前予以纠正。低钙血症高风险（{creatinine_date} CrCl {crcl} mL/min，低于 30 mL/min）：用药最初几周每周检测血钙。</translation>
     </message>
     <message>
-        <source>renal.before_bisphosphonate.done</source>
-        <extracomment>Creatinine {value} on {date}, before the dose due {due}.</extracomment>
-        <translation>肌酐 {value}（{date}），已在 {due} 给药前检测。</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.no_baseline</source>
-        <extracomment>No baseline creatinine within {days} days before the first zoledronic acid dose: measure creatinine before dosing.</extracomment>
-        <translation>唑来膦酸首次给药前 {days} 天内无基线肌酐：给药前需检测肌酐。</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.hold</source>
-        <extracomment>Hold zoledronic acid: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
-        <translation>暂停唑来膦酸：肌酐 {latest}，较基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.no_weight</source>
-        <extracomment>Record a weight to compute CrCl for the zoledronic acid dose (eGFR {egfr} mL/min/1.73 m² on {date}).</extracomment>
-        <translation>请记录体重以计算 CrCl、确定唑来膦酸剂量（{date} eGFR {egfr} mL/min/1.73 m²）。</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.not_recommended</source>
-        <extracomment>Zoledronic acid not recommended: CrCl {crcl} mL/min on {date}, below 30 mL/min; consider denosumab.</extracomment>
-        <translation>不推荐唑来膦酸：CrCl {crcl} mL/min（{date}），低于 30 mL/min；可考虑地舒单抗。</translation>
-    </message>
-    <message>
-        <source>renal.za_dose.ok</source>
-        <extracomment>Zoledronic acid {dose} mg for the baseline CrCl {crcl} mL/min (creatinine {creatinine} on {date}, weight {weight} kg).</extracomment>
-        <translation>唑来膦酸 {dose} mg，按基线 CrCl {crcl} mL/min（{date} 肌酐 {creatinine}，体重 {weight} kg）。</translation>
+        <source>alert.hypocalcaemia.normal_renal</source>
+        <extracomment>Calcium {value} ({basis}) on {date}, not below the LLN {lln} ({limits}). High risk of hypocalcaemia (CrCl {crcl} mL/min on {creatinine_date}, below 30 mL/min): check calcium weekly in the first weeks.</extracomment>
+        <translation>血钙 {value}（{basis}，{date}），不低于正常下限 {lln}（{limits}）。低钙血症高风险（{creatinine_date} CrCl {crcl} mL/min，低于 30 mL/min）：用药最初几周每周检测血钙。</translation>
     </message>
     <message>
         <source>alert.hypercalcaemia.not_in_care</source>

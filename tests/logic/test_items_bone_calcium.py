@@ -50,27 +50,54 @@ def test_calcium_before_denosumab_vignette() -> None:
 
 
 @pytest.mark.parametrize(
-    ("result", "satisfied"),
+    ("result", "as_of", "satisfied"),
     [
         pytest.param(
-            calcium("2026-02-23", 2.30), True, id="§11 calcium.before_denosumab: 7 d before"
+            calcium("2026-02-23", 2.30),
+            "2026-03-02",
+            True,
+            id="§11 calcium.before_denosumab: 7 d before due",
         ),
         pytest.param(
-            calcium("2026-02-22", 2.30), False, id="§11 calcium.before_denosumab: 8 d before"
+            calcium("2026-02-22", 2.30),
+            "2026-03-02",
+            False,
+            id="§11 calcium.before_denosumab: 8 d before due",
         ),
         pytest.param(
-            calcium("2026-03-04", 2.30), True, id="§11 calcium.before_denosumab: since due"
+            calcium("2026-03-04", 2.30),
+            "2026-03-05",
+            True,
+            id="§11 calcium.before_denosumab: since due",
+        ),
+        pytest.param(
+            calcium("2026-02-26", 2.30),
+            "2026-03-05",
+            True,
+            id="D34: overdue, 7 d before as_of counts",
+        ),
+        pytest.param(
+            calcium("2026-02-25", 2.30),
+            "2026-03-05",
+            False,
+            id="D34: overdue, 8 d before as_of does not (though within 7 d of due)",
         ),
         pytest.param(
             calcium("2026-02-25", 1.20, CalciumKind.IONISED),
+            "2026-03-02",
             False,
             id="D16: ionised calcium does not count",
         ),
     ],
 )
-def test_calcium_before_denosumab_seven_day_window(result: Entry, satisfied: bool) -> None:
-    found = item("calcium.before_denosumab", history(*DENOSUMAB, result), "2026-03-05")
-    assert found.status is (Status.OK if satisfied else Status.OVERDUE)
+def test_calcium_before_denosumab_seven_day_window(
+    result: Entry, as_of: str, satisfied: bool
+) -> None:
+    """D34 (amends the old "within 7 d before the due date, or since"): once the dose is
+    overdue, only a calcium within 7 d before as_of counts."""
+    found = item("calcium.before_denosumab", history(*DENOSUMAB, result), as_of)
+    unsatisfied = Status.DUE_SOON if as_of == "2026-03-02" else Status.OVERDUE
+    assert found.status is (Status.OK if satisfied else unsatisfied)
 
 
 @pytest.mark.parametrize(

@@ -126,20 +126,31 @@ def test_renal_za_dose_baseline_window_30_days(baseline_date: str, message_id: s
     assert item("renal.za_dose", record, "2026-02-10").message.id == message_id
 
 
-def test_renal_za_dose_no_baseline_when_the_only_creatinine_follows_the_first_dose() -> None:
+def test_renal_za_dose_d35_the_first_creatinine_after_the_first_dose_is_a_provisional_baseline() -> (
+    None
+):
+    """D35 (was: "no baseline creatinine" with no baseline at all): the earliest creatinine
+    after the first dose is the provisional baseline; "no baseline" stays urgent once given,
+    since the day the plan began (D45: bta.start applied from the NDMM date)."""
     record = history(NDMM, WEIGHT, dose("2026-02-02"), creatinine("2026-02-03", 80))
     found = item("renal.za_dose", record, "2026-02-10")
     assert found.status is Status.ALERT
-    assert found.message.id == "renal.za_dose.no_baseline"
+    assert found.severity is Severity.URGENT
+    assert found.message.id == "renal.za_dose.provisional_baseline"
+    assert found.message.as_dict()["crcl"] == pytest.approx(
+        cockcroft_gault_man(AGE, 80, 80), abs=0.05
+    )
+    assert str(found.since) == "2026-01-05"
 
 
 def test_renal_za_dose_applies_when_za_is_planned_by_bta_start() -> None:
+    """D35: while ZA is only planned, "no baseline creatinine" is info, since bta.start applies."""
     planned = history(NDMM, weight("2026-01-10", 80), creatinine("2026-01-10", 80))
     assert item("renal.za_dose", planned, "2026-01-20").status is Status.OK
-    no_creatinine = history(NDMM, WEIGHT)
-    assert item("renal.za_dose", no_creatinine, "2026-01-20").message.id == (
-        "renal.za_dose.no_baseline"
-    )
+    no_creatinine = item("renal.za_dose", history(NDMM, WEIGHT), "2026-01-30")
+    assert no_creatinine.message.id == "renal.za_dose.no_baseline"
+    assert no_creatinine.severity is Severity.INFO
+    assert str(no_creatinine.since) == "2026-01-05"
 
 
 @pytest.mark.parametrize(
@@ -275,27 +286,44 @@ def test_renal_before_za_vignette_creatinine_before_the_next_dose() -> None:
 
 
 @pytest.mark.parametrize(
-    ("drawn", "satisfied"),
+    ("drawn", "as_of", "satisfied"),
     [
         pytest.param(
-            "2026-02-23", True, id="§11 renal.before_bisphosphonate: 7 d before due counts"
+            "2026-02-23",
+            "2026-03-02",
+            True,
+            id="§11 renal.before_bisphosphonate: 7 d before due counts",
         ),
         pytest.param(
-            "2026-02-22", False, id="§11 renal.before_bisphosphonate: 8 d before due does not"
+            "2026-02-22",
+            "2026-03-02",
+            False,
+            id="§11 renal.before_bisphosphonate: 8 d before due does not",
         ),
         pytest.param(
-            "2026-03-05", True, id="§11 renal.before_bisphosphonate: since the due date, overdue"
+            "2026-03-05",
+            "2026-03-06",
+            True,
+            id="§11 renal.before_bisphosphonate: since the due date, overdue",
+        ),
+        pytest.param("2026-02-27", "2026-03-06", True, id="D34: overdue, 7 d before as_of counts"),
+        pytest.param(
+            "2026-02-26",
+            "2026-03-06",
+            False,
+            id="D34: overdue, 8 d before as_of does not (though within 7 d of due)",
         ),
     ],
 )
-def test_renal_before_za_seven_day_window(drawn: str, satisfied: bool) -> None:
+def test_renal_before_za_seven_day_window(drawn: str, as_of: str, satisfied: bool) -> None:
+    """D34 (amends the old "within 7 d before the due date, or since"): once the dose is
+    overdue, only a creatinine within 7 d before as_of counts."""
     record = history(
         NDMM, WEIGHT, creatinine("2026-01-28", 80), dose("2026-02-02"), creatinine(drawn, 82)
     )
-    found = item("renal.before_bisphosphonate", record, "2026-03-06")
-    assert (found.status is Status.OK) is satisfied
-    if not satisfied:
-        assert found.status is Status.OVERDUE
+    found = item("renal.before_bisphosphonate", record, as_of)
+    unsatisfied = Status.DUE_SOON if as_of == "2026-03-02" else Status.OVERDUE
+    assert found.status is (Status.OK if satisfied else unsatisfied)
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,8 @@ from bone_builders import (
     ack,
     albumin,
     calcium,
+    creatinine,
+    day,
     dose,
     history,
     item,
@@ -22,11 +24,12 @@ from bone_builders import (
     schedule,
     statuses,
     stop,
+    weight,
 )
 
 from mmtracker.logic.care import Severity, Status
-from mmtracker.logic.codes import Analyte, CalciumKind, Phase
-from mmtracker.logic.history import Entry
+from mmtracker.logic.codes import Analyte, BoneTherapyEventKind, CalciumKind, Phase
+from mmtracker.logic.history import BoneTherapyEvent, Entry
 from mmtracker.logic.messages import Quantity
 
 NDMM = phase("2026-01-05")
@@ -238,3 +241,80 @@ def test_alert_hypocalcaemia_snooze_ends_and_a_newer_low_value_is_not_snoozed() 
         "2026-03-04": "snoozed",
         "2026-03-05": "alert",
     }
+
+
+# --- D36: the first dose of a planned denosumab ----------------------------------------
+
+
+def denosumab_planned(start: str, recorded: str) -> BoneTherapyEvent:
+    """A schedule entry naming denosumab, dated at its planned start (D36)."""
+    return BoneTherapyEvent(
+        id=f"dmab-plan-{start}",
+        date=day(start),
+        kind=BoneTherapyEventKind.SCHEDULE,
+        agent=DMAB,
+        interval_days=28,
+        recorded_on=day(recorded),
+    )
+
+
+PLAN = denosumab_planned("2026-04-15", "2026-03-20")
+
+
+@pytest.mark.parametrize(
+    ("drawn", "as_of", "expected"),
+    [
+        pytest.param("2026-04-01", "2026-04-10", Status.OK, id="D36: 14 d before the start"),
+        pytest.param("2026-03-31", "2026-04-10", Status.DUE_SOON, id="D36: 15 d before the start"),
+        pytest.param(
+            "2026-04-06", "2026-04-20", Status.OK, id="D34, D36: overdue, 14 d before as_of"
+        ),
+        pytest.param(
+            "2026-04-05",
+            "2026-04-20",
+            Status.OVERDUE,
+            id="D34, D36: overdue, 15 d before as_of (though 10 d before the start)",
+        ),
+    ],
+)
+def test_calcium_before_denosumab_d36_first_dose_window_14_days(
+    drawn: str, as_of: str, expected: Status
+) -> None:
+    record = history(NDMM, PLAN, calcium(drawn, 2.30))
+    found = item("calcium.before_denosumab", record, as_of)
+    assert found.status is expected
+    if expected is not Status.OK:
+        assert str(found.due) == "2026-04-15"
+
+
+def test_calcium_before_denosumab_d36_applies_from_the_day_the_plan_was_recorded() -> None:
+    record = history(NDMM, PLAN)
+    assert item("calcium.before_denosumab", record, "2026-03-19").status is (Status.NOT_APPLICABLE)
+    assert item("calcium.before_denosumab", record, "2026-03-20").status is Status.OK
+    assert item("alert.hypocalcaemia", record, "2026-03-20").message.id == (
+        "alert.hypocalcaemia.no_result"
+    )
+    given = history(NDMM, PLAN, calcium("2026-04-10", 2.3), dose("2026-04-15", DMAB, 120))
+    after = item("calcium.before_denosumab", given, "2026-04-16")
+    assert after.status is Status.NOT_APPLICABLE  # next dose 2026-05-13 not within 14 d
+
+
+@pytest.mark.parametrize(
+    ("umol_l", "message_id"),
+    [
+        pytest.param(221.0, "alert.hypocalcaemia.normal", id="D36: CrCl exactly 30, no advice"),
+        pytest.param(222.0, "alert.hypocalcaemia.normal_renal", id="D36: CrCl 29.9 → weekly"),
+    ],
+)
+def test_alert_hypocalcaemia_d36_weekly_calcium_advice_below_crcl_30(
+    umol_l: float, message_id: str
+) -> None:
+    """§9 at 60 years: 80 × 67.5 kg × 88.4 / (72 × 221 µmol/L) = 30.0 mL/min."""
+    record = history(
+        NDMM,
+        PLAN,
+        weight("2026-03-01", 67.5),
+        creatinine("2026-03-01", umol_l),
+        calcium("2026-03-25", 2.3),
+    )
+    assert item("alert.hypocalcaemia", record, "2026-03-26").message.id == message_id

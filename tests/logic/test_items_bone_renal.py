@@ -14,9 +14,12 @@ from __future__ import annotations
 import pytest
 from bone_builders import (
     DMAB,
+    PAM,
+    ZA,
     ack,
     context,
     creatinine,
+    day,
     dose,
     history,
     item,
@@ -29,8 +32,9 @@ from bone_builders import (
 
 from mmtracker.logic.bisphosphonate_renal import renal_hold
 from mmtracker.logic.care import Severity, Status
-from mmtracker.logic.codes import Analyte, Phase
-from mmtracker.logic.history import Entry
+from mmtracker.logic.codes import Analyte, BoneTherapyEventKind, Phase
+from mmtracker.logic.history import BoneTherapyEvent, Entry
+from mmtracker.logic.items.bone_renal import evaluate_za_dose
 from mmtracker.logic.messages import Quantity
 
 NDMM = phase("2026-01-05")
@@ -353,3 +357,106 @@ def test_renal_before_za_snoozed() -> None:
         "2026-03-09": "snoozed",
         "2026-03-10": "overdue",
     }
+
+
+# --- D35 boundaries: CrCl exactly 30, the baseline weight 90 d away ----------------------
+# §9 at 60 years: 80 × 67.5 kg × 88.4 / (72 × 221 µmol/L) = 30.0 mL/min exactly.
+
+
+@pytest.mark.parametrize(
+    ("latest", "message_id"),
+    [
+        pytest.param(221.0, "renal.za_dose.ok", id="D35: latest CrCl exactly 30 is not < 30"),
+        pytest.param(222.0, "renal.za_dose.not_recommended", id="D35: latest CrCl 29.9 < 30"),
+    ],
+)
+def test_renal_za_dose_d35_latest_crcl_boundary(latest: float, message_id: str) -> None:
+    assert cockcroft_gault_man(AGE, 67.5, 221) == pytest.approx(30.0)
+    record = history(
+        NDMM,
+        weight("2026-01-28", 67.5),
+        creatinine("2026-01-28", 200),
+        dose("2026-02-02"),
+        creatinine("2026-02-25", latest),
+    )
+    assert item("renal.za_dose", record, "2026-02-26").message.id == message_id
+
+
+@pytest.mark.parametrize(
+    ("weighed", "message_id", "dose_mg"),
+    [
+        pytest.param(
+            "2025-10-30", "renal.za_dose.ok", 3.0, id="D35: a weight exactly 90 d away is used"
+        ),
+        pytest.param(
+            "2025-10-29",
+            "renal.za_dose.not_recommended",
+            None,
+            id="D35: 91 d away → the latest weight (50 kg: CrCl 22)",
+        ),
+    ],
+)
+def test_renal_za_dose_d35_baseline_crcl_uses_the_weight_closest_within_90_days(
+    weighed: str, message_id: str, dose_mg: float | None
+) -> None:
+    """D35 (amends D13): the baseline creatinine 221 µmol/L of 2026-01-28 with 67.5 kg gives
+    CrCl 30 (3.0 mg); the latest weight, 50 kg on 2026-05-01 (93 d after), would give 22."""
+    record = history(
+        NDMM,
+        weight(weighed, 67.5),
+        creatinine("2026-01-28", 221),
+        dose("2026-02-02"),
+        creatinine("2026-04-30", 80),
+        weight("2026-05-01", 50),
+    )
+    found = item("renal.za_dose", record, "2026-05-02")
+    assert found.message.id == message_id
+    if dose_mg is not None:
+        assert found.message.as_dict()["dose"] == dose_mg
+        assert found.message.as_dict()["weight"] == 67.5
+
+
+def test_renal_za_dose_d35_d40_d45_not_recommended_cites_its_entries_and_since() -> None:
+    """D45: "not recommended" from the latest CrCl is dated by the first creatinine of the
+    run below 30; D40: a new creatinine is a new cited entry."""
+    first = creatinine("2026-02-20", 300)
+    second = creatinine("2026-03-01", 310)
+    record = history(*za_course(first, second))
+    found = item("renal.za_dose", record, "2026-03-05")
+    assert found.message.id == "renal.za_dose.not_recommended"
+    assert str(found.since) == "2026-02-20"
+    finding = evaluate_za_dose(context(record, "2026-03-05"))
+    assert second.id in finding.cites
+    assert WEIGHT.id in finding.cites
+
+
+def test_renal_za_dose_d35_a_schedule_entry_naming_za_plans_it_from_its_recording_day() -> None:
+    """D35, D45: ZA scheduled ahead (2026-03-01, recorded 2026-02-10) while on denosumab:
+    renal.za_dose applies from the recording day; "no baseline creatinine" is info."""
+    plan = BoneTherapyEvent(
+        id="za-plan",
+        date=day("2026-03-01"),
+        kind=BoneTherapyEventKind.SCHEDULE,
+        agent=ZA,
+        interval_days=28,
+        recorded_on=day("2026-02-10"),
+    )
+    record = history(NDMM, WEIGHT, dose("2026-02-02", DMAB, 120), plan)
+    assert item("renal.za_dose", record, "2026-02-09").status is Status.NOT_APPLICABLE
+    found = item("renal.za_dose", record, "2026-02-12")
+    assert (found.status, found.severity) == (Status.ALERT, Severity.INFO)
+    assert found.message.id == "renal.za_dose.no_baseline"
+    assert str(found.since) == "2026-02-10"
+
+
+def test_renal_pamidronate_d35_crcl_below_30_is_not_recommended_and_suspends_the_prompts() -> None:
+    """D35: pamidronate compares baseline and latest CrCl with 30 (67.5 kg: 222 → 29.9)."""
+    record = history(
+        NDMM,
+        weight("2026-01-28", 67.5),
+        creatinine("2026-01-28", 222),
+        dose("2026-02-02", PAM, 90),
+    )
+    found = item("renal.pamidronate", record, "2026-02-20")
+    assert (found.status, found.message.id) == (Status.ALERT, "renal.pamidronate.not_recommended")
+    assert item("bta.next_dose", record, "2026-02-20").status is Status.NOT_APPLICABLE

@@ -6,6 +6,8 @@ from the code.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from builders import context, history, lab, weight
 
@@ -15,6 +17,7 @@ from mmtracker.logic.renal import (
     cockcroft_gault,
     kdigo_category,
     renal_function_at,
+    weight_near,
     za_dose_mg,
 )
 
@@ -192,3 +195,21 @@ def test_age_is_taken_on_the_creatinine_date() -> None:
 def test_no_creatinine_no_renal_function() -> None:
     h = history(weights=[weight("2025-01-01", 70)])
     assert renal_function_at(context(h, "2025-02-01")) is None
+
+
+@pytest.mark.parametrize(
+    ("weighed", "expected"),
+    [
+        pytest.param(["2026-01-01"], 70.0, id="D35: 90 d before the creatinine is near"),
+        pytest.param(["2025-12-31"], None, id="D35: 91 d before is not"),
+        pytest.param(["2026-06-30"], 70.0, id="D35: 90 d after is near"),
+        pytest.param(["2026-05-31", "2026-03-01"], 71.0, id="D35: the closer one wins"),
+    ],
+)
+def test_weight_near_d35_within_90_days(weighed: list[str], expected: float | None) -> None:
+    """D35: the weight closest to the baseline creatinine (2026-04-01) within 90 d."""
+    kgs = (70.0, 71.0)
+    entries = [weight(d, kgs[i]) for i, d in enumerate(weighed)]
+    ctx = context(history(weights=entries), "2026-07-01")
+    found = weight_near(ctx, date(2026, 4, 1), 90)
+    assert (found.weight_kg if found else None) == expected

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pytest
-from logic.builders import flc, imaging, lab, patient, phase, policy
+from logic.builders import flc, imaging, lab, patient, phase, policy, weight
 from sqlalchemy import Engine
 
 from mmtracker.demo import generate_records
@@ -388,7 +388,11 @@ def test_phase_is_the_one_in_force_on_the_day(clinic_engine: Engine) -> None:
 
 
 def deficient_vitamin_d_record() -> NewRecord:
-    """NDMM on pamidronate with 25-OH vitamin D 30 nmol/L: `vitd.level` is an urgent alert (D9)."""
+    """NDMM on pamidronate with 25-OH vitamin D 30 nmol/L: `vitd.level` is an urgent alert (D9).
+
+    A weight and a creatinine of 80 µmol/L before the first dose (CrCl about 68 mL/min,
+    §9) and again before the last keep `renal.pamidronate` quiet (D35).
+    """
     entries: dict[str, list[Entry]] = {
         "phase_changes": [phase("2025-01-05", Phase.NDMM)],
         "treatment_lines": [
@@ -409,7 +413,12 @@ def deficient_vitamin_d_record() -> NewRecord:
             )
             for n, d in enumerate(["2025-05-01", "2025-05-29", "2025-06-19"])
         ],
-        "lab_results": [lab("2025-06-01", Analyte.VITAMIN_D, 30.0, "nmol/L")],
+        "weights": [weight("2025-04-20", 70.0)],
+        "lab_results": [
+            lab("2025-04-25", Analyte.CREATININE, 80.0, "umol/L"),
+            lab("2025-06-01", Analyte.VITAMIN_D, 30.0, "nmol/L"),
+            lab("2025-06-15", Analyte.CREATININE, 80.0, "umol/L"),
+        ],
     }
     return NewRecord(patient("F", "1958-08-08", mrn="W014", name="Allen, Alma"), entries)
 

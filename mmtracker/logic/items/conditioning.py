@@ -135,7 +135,7 @@ class ConditioningNote:
     headline: Message
     lines: tuple[Message, ...]
     cites: tuple[str, ...]  # D40: the plan and the entries the lines rest on
-    began: dt.date | None  # D45: the latest date among them (else the episode start)
+    began: dt.date  # D45: the latest date among them (else the episode or phase start, the plan)
 
 
 def closes_on(planned: dt.date) -> dt.date:
@@ -308,10 +308,17 @@ def _note(ctx: Context) -> ConditioningNote | None:
         headline = msg(f"{ITEM}.{subgroup}", planned=planned)
     lines = (mrd_line, pet_line, cyto_line, _age(ctx, planned), crcl_line, *EVIDENCE)
     cited = (*mrd_cited, *pet_cited, *cyto_cited, *crcl_cited)
-    episode = ctx.episode
-    began = max((d for _, d in cited), default=episode.start if episode is not None else None)
+    began = max((d for _, d in cited), default=_began_without_entries(ctx, planned))
     cites = (plan.id, *sorted({entry_id for entry_id, _ in cited}))
     return ConditioningNote(planned, subgroup, adverse, unknown, headline, lines, cites, began)
+
+
+def _began_without_entries(ctx: Context, planned: dt.date) -> dt.date:
+    """D45 when the note cites no entry: the episode start, else the phase start, else the plan's date."""
+    if ctx.episode is not None:
+        return ctx.episode.start
+    current = ctx.phases.current
+    return current.date if current is not None else planned
 
 
 def conditioning_note(ctx: Context) -> ConditioningNote | None:

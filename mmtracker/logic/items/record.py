@@ -72,7 +72,8 @@ class Registration:
 def registration(ctx: Context) -> Registration:
     """D24: the patient's creation date, else the date of the first entry, else as_of.
 
-    Only entries dated on or before as_of count: a plan dated ahead is not yet an entry.
+    Only entries dated on or before as_of count: a plan dated ahead is not yet an
+    entry, and an acknowledgement of a care item is no entry of the patient's care.
     """
     registered = ctx.history.patient.registered_on
     if registered is not None:
@@ -80,6 +81,7 @@ def registration(ctx: Context) -> Registration:
     dates = [
         entry_date(entry)
         for kind in ENTRY_KINDS
+        if kind != "acknowledgements"
         for entry in ctx.history.entries(kind)
         if entry_date(entry) <= ctx.as_of
     ]

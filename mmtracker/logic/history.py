@@ -304,7 +304,15 @@ ENTRY_KINDS: dict[str, type[Entry]] = {
 
 # Date fields that may lie in the future: plans and appointments, not findings.
 FUTURE_DATE_FIELDS = frozenset(
-    {"planned_date", "next_visit", "until", "procedure_date", "end_date", "resume_date", "finding_due"}
+    {
+        "planned_date",
+        "next_visit",
+        "until",
+        "procedure_date",
+        "end_date",
+        "resume_date",
+        "finding_due",
+    }
 )
 
 # Fields derived from the bookkeeping ``created_at`` (a day), not stored or written as fields.

@@ -414,7 +414,8 @@ def check_status_rules(a: Assessment, pol: Policy) -> None:
         status = item.status_beneath_snooze if item.status is Status.SNOOZED else item.status
         assert (item.severity is not None) == (status is Status.ALERT), item
         if status is Status.ALERT:  # D45: an alert has no due date, and the date it began
-            assert item.due is None and item.since is not None, item
+            assert item.due is None, item
+            assert item.since is not None, item
         else:
             assert item.since is None, item
         if status is Status.OVERDUE:

@@ -9,7 +9,7 @@ The worked histories are the vignettes of the item tests plus a few bone-therapy
 courses built here; ``changes_on_sweep.sweep`` assesses every day of a window afresh
 and checks every day as a start date. The targeted tests pin the exact dates, counted
 by hand from the §11 rows and the shipped policy (lead_days 14; ZA and denosumab every
-28 d, lapsed after 2 × 28 d; denosumab lapse 12 weeks; dental lookback 180 d; ONJ
+28 d, lapsed from the next due date + 29 d (D37); dental lookback 180 d; ONJ
 closes 90 d after the procedure; SMM imaging 5 years; MRD day 100 closes on day 180,
 end of induction on due + 90 d; smm.risk inputs within 12 months).
 """
@@ -116,7 +116,7 @@ ZA_HOLD = bb.history(
 )
 
 # Denosumab 2025-02-01, 03-01, 03-29: the calcium window opens 2025-04-12 (due 04-26 − 14);
-# lapsed from 2025-05-25, the bridge from 2025-06-22 (03-29 + 12 weeks + 1 d).
+# lapsed from 2025-05-25 (due 04-26 + 29 d, D37), the bridge applies from that day.
 DENOSUMAB_LAPSE = bb.history(
     bb.phase("2025-01-10"),
     bb.calcium("2025-01-20", 2.3),
@@ -265,6 +265,10 @@ def test_every_day_of_a_worked_history_is_a_valid_start(name: str) -> None:
 
 # Every rule whose finding depends on as_of, directly or through a derived fact.
 TIME_DRIVEN = {
+    "workup.staging",  # D42: closes 12 months after the diagnosis
+    "imaging.baseline",  # D42
+    "record.phase",  # D24: registration falls back to as_of before any entry
+    "labs.monitoring",  # D24: counted from that registration
     "imaging.smm_followup",
     "bta.next_dose",
     "dental.before_bta",
@@ -302,9 +306,13 @@ def _finding(h: PatientHistory, on: dt.date, item_id: str) -> Finding:
     [
         pytest.param(ZA_COURSE, "2025-04-01", "bta.next_dose", "2025-05-25", id="ZA lapses"),
         pytest.param(
-            ZA_COURSE, "2025-04-01", "renal.before_bisphosphonate", "2025-04-12", id="renal.before_bisphosphonate opens"
+            ZA_COURSE,
+            "2025-04-01",
+            "renal.before_bisphosphonate",
+            "2025-04-12",
+            id="renal.before_bisphosphonate opens",
         ),
-        pytest.param(ZA_COURSE, "2025-06-05", "alert.onj_risk", "2025-08-31", id="ONJ + 90 d"),
+        pytest.param(ZA_COURSE, "2025-06-05", "alert.onj_risk", "2025-08-30", id="ONJ + 90 d"),
         pytest.param(
             ZA_COURSE, "2025-06-30", "supplement.ca_vitd", "2025-07-01", id="supplement ends"
         ),
@@ -328,7 +336,11 @@ def _finding(h: PatientHistory, on: dt.date, item_id: str) -> Finding:
             DENOSUMAB_LAPSE, "2025-04-01", "bta.next_dose", "2025-05-25", id="denosumab lapses"
         ),
         pytest.param(
-            DENOSUMAB_LAPSE, "2025-04-01", "denosumab.bridge", "2025-06-22", id="bridge 12 weeks"
+            DENOSUMAB_LAPSE,
+            "2025-04-01",
+            "denosumab.bridge",
+            "2025-05-25",
+            id="bridge on lapse (D37)",
         ),
         pytest.param(
             SMM_FIVE_YEARS, "2025-10-01", "imaging.smm_followup", "2026-02-11", id="SMM 5 years"
@@ -396,7 +408,8 @@ def test_valid_until_is_the_earliest_changes_on_and_reveal() -> None:
 
 
 def test_valid_until_is_none_once_nothing_can_change() -> None:
-    ctx = Context(DECLINED, day("2025-03-01"), POLICY)
+    """After the diagnosis-time items closed (D42, 12 months) nothing changes with time alone."""
+    ctx = Context(DECLINED, day("2026-02-01"), POLICY)
     assert state_valid_until(ctx, [f for _, f in item_findings(ctx)]) is None
 
 

@@ -143,7 +143,7 @@ def section_11_rows(text: str) -> list[list[str]]:
 
 
 def row_id(cells: list[str]) -> str:
-    found = re.fullmatch(r"`([a-z0-9_.]+)`", cells[0])
+    found = re.match(r"`([a-z0-9_.]+)`", cells[0])  # a renamed id names its old one after it
     assert found is not None, cells[0]
     return found[1]
 

@@ -82,10 +82,9 @@ _MODULES = (
 
 def _gather() -> tuple[ItemRule, ...]:
     by_id = {rule.id: rule for module in _MODULES for rule in module.RULES}
-    unknown = set(by_id) - set(ITEM_ORDER)
-    if unknown:
-        raise RuntimeError(f"care items not in §11: {sorted(unknown)}")
-    return tuple(by_id[item_id] for item_id in ITEM_ORDER if item_id in by_id)
+    if set(by_id) != set(ITEM_ORDER):
+        raise RuntimeError(f"care items differ from §11: {sorted(set(by_id) ^ set(ITEM_ORDER))}")
+    return tuple(by_id[item_id] for item_id in ITEM_ORDER)
 
 
 RULES: tuple[ItemRule, ...] = _gather()

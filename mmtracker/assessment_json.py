@@ -348,7 +348,7 @@ class _Writer:
         flc = b.flc
         return {
             "line_number": b.line_number,
-            "line_start": _day(b.line_start),
+            "episode_start": _day(b.start),
             "branch": _code(b.branch),
             "measurable": [p.value for p in Parameter if p in b.measurable],
             "involved_chain": _code(b.involved_chain),

@@ -238,11 +238,6 @@ class Baseline:
     branch: Branch | None  # None: no measurable disease, no response can be computed
     plasmacytoma: bool  # baseline imaging showed a plasmacytoma
 
-    @property
-    def line_start(self) -> dt.date:
-        """The assessment format's name for ``start``."""
-        return self.start
-
 
 @dataclass(frozen=True, slots=True)
 class ResponsePoint:

@@ -205,7 +205,22 @@ def _ok(facts: RenalFacts) -> Finding:
 
 def evaluate_renal(ctx: Context, agent: BoneAgent) -> Finding:
     """§11 renal.za_dose / renal.pamidronate (D35): the first of not recommended, hold,
-    record a weight, no baseline creatinine, else ok (for ZA the dose)."""
+    record a weight, no baseline creatinine, else ok (for ZA the dose).
+
+    While ZA is planned its baseline leaves the 30-d window with time alone; when
+    the finding on that day is the same (e.g. "not recommended" on the latest CrCl,
+    the same creatinine), it changes only when that later finding does.
+    """
+    finding = _evaluate_renal(ctx, agent)
+    if finding.changes_on is None:
+        return finding
+    later = evaluate_renal(Context(ctx.history, finding.changes_on, ctx.policy), agent)
+    if replace(later, changes_on=None) == replace(finding, changes_on=None):
+        return later
+    return finding
+
+
+def _evaluate_renal(ctx: Context, agent: BoneAgent) -> Finding:
     facts = renal_facts(ctx, agent)
     if facts is None:
         return not_this_agent(bta_state(ctx))

@@ -2,6 +2,11 @@
 
 For random demo histories, random writes through the services (each re-assessing
 its patient in the same transaction, on the day it is made) and random later days:
+the writes include the entry fields of the first clinical review — holds with and
+without a resume date (D33), plasmacytoma events (D27), withdrawn transplant plans
+(D39), bone-therapy schedules dated ahead (D36) and acknowledgements carrying the
+finding they acknowledged, the item's own or one that differs (D40) — and the
+stored items carry the alerts' since-dates (D45):
 
 - after ``refresh_stale`` on a day, every live patient's stored items read for that
   day equal ``evaluate_items`` on that day — ids, statuses, due dates, days overdue,
@@ -25,6 +30,7 @@ from sqlalchemy import Connection, Engine, delete, select
 from test_state import assert_stored_is_full, live_ids, revisions, state_rows
 
 from mmtracker.demo import generate_records
+from mmtracker.logic.assessment import item_findings
 from mmtracker.logic.codes import (
     Analyte,
     BoneAgent,
@@ -43,10 +49,12 @@ from mmtracker.logic.codes import (
     ReviewDecision,
     TreatmentIntent,
 )
+from mmtracker.logic.context import Context
 from mmtracker.logic.items import ITEM_ORDER
 from mmtracker.logic.policy import Policy
 from mmtracker.storage import state
 from mmtracker.storage.bulk import write_records
+from mmtracker.storage.loaders import load_history
 from mmtracker.storage.models import ENTRY_TABLES, metadata
 from mmtracker.storage.services import (
     PATIENT,
@@ -120,12 +128,18 @@ def entry_data(kind: str, rnd: random.Random, day: dt.date, today: dt.date) -> d
         agent = pick(rnd, BoneAgent)
         return {"date": iso(day), "agent": agent.value, "dose_mg": DOSES[agent]}
     if kind == "bone_therapy_events":
-        event = pick(rnd, BoneTherapyEventKind)
-        data: dict[str, Any] = {"date": iso(day), "kind": event.value}
-        if event is BoneTherapyEventKind.SCHEDULE:
+        chosen = pick(rnd, BoneTherapyEventKind)
+        data: dict[str, Any] = {"date": iso(day), "kind": chosen.value}
+        if chosen is BoneTherapyEventKind.SCHEDULE:
             data |= {"agent": pick(rnd, BoneAgent).value, "interval_days": rnd.choice([28, 84])}
-        if event is BoneTherapyEventKind.REVIEW:
+            if rnd.random() < 0.4:  # D36: a planned start, known from the day it is recorded
+                data["date"] = iso(later)
+                event("schedule dated ahead")
+        if chosen is BoneTherapyEventKind.REVIEW:
             data["decision"] = pick(rnd, ReviewDecision).value
+        if chosen is BoneTherapyEventKind.HOLD and rnd.random() < 0.7:  # D33, else hold + 90 d
+            data["resume_date"] = iso(day + dt.timedelta(days=rnd.randint(1, 150)))
+            event("hold with a resume date")
         return data
     if kind == "dental_exams":
         procedure = pick(rnd, InvasiveProcedure)
@@ -170,8 +184,13 @@ def entry_data(kind: str, rnd: random.Random, day: dt.date, today: dt.date) -> d
     if kind == "weights":
         return {"date": iso(day), "weight_kg": round(rnd.uniform(40, 110), 1)}
     if kind == "transplants":
-        if rnd.random() < 0.5:
+        chance = rnd.random()
+        if chance < 0.4:
             return {"planned_date": iso(later)}
+        if chance < 0.6:  # D39: a plan given up on ``day``
+            event("withdrawn plan")
+            planned = day + dt.timedelta(days=rnd.randint(-40, 60))
+            return {"planned_date": iso(planned), "withdrawn_date": iso(day)}
         return {"planned_date": iso(day - dt.timedelta(days=20)), "performed_date": iso(day)}
     if kind == "treatment_lines":
         data = {
@@ -190,7 +209,10 @@ def entry_data(kind: str, rnd: random.Random, day: dt.date, today: dt.date) -> d
             data["line_number"] = rnd.randint(2, 4)
         return data
     if kind == "clinical_events":
-        return {"date": iso(day), "kind": pick(rnd, ClinicalEventKind).value}
+        chosen_event = pick(rnd, ClinicalEventKind)
+        if chosen_event is ClinicalEventKind.PLASMACYTOMA:
+            event("plasmacytoma")
+        return {"date": iso(day), "kind": chosen_event.value}
     if kind == "visits":
         return {"date": iso(day), "ecog": rnd.randint(0, 2), "next_visit": iso(later)}
     assert kind == "cytogenetics"
@@ -198,6 +220,13 @@ def entry_data(kind: str, rnd: random.Random, day: dt.date, today: dt.date) -> d
 
 
 KINDS = tuple(ENTRY_TABLES)
+# The kinds whose fields the first clinical review added (D27, D33, D36, D39, D40) come more often.
+KIND_WEIGHTS = tuple(
+    {"acknowledgements": 4, "bone_therapy_events": 3, "transplants": 2, "clinical_events": 2}.get(
+        kind, 1
+    )
+    for kind in KINDS
+)
 
 # Fields a random update moves, by kind: the date that matters to the rules.
 MOVED_FIELD = {
@@ -222,6 +251,34 @@ def patient_entries(conn: Connection, pid: int) -> list[tuple[str, str, int]]:
     return found
 
 
+def acknowledged_finding(
+    engine: Engine, rnd: random.Random, pid: int, day: dt.date, pol: Policy
+) -> dict[str, Any]:
+    """D40: an acknowledgement of an item applying on ``day``, carrying that item's finding;
+    now and then a finding that differs from it (another message id, another cited entry)."""
+    with engine.connect() as conn:
+        history = load_history(conn, pid)
+    found = [(r.id, f) for r, f in item_findings(Context(history, day, pol)) if f.applies]
+    alerting = [(item_id, f) for item_id, f in found if f.alert is not None]
+    if not found:
+        return {}
+    item_id, finding = rnd.choice(alerting if alerting and rnd.random() < 0.6 else found)
+    data: dict[str, Any] = {
+        "item_id": item_id,
+        "finding_message_id": finding.message.id,
+        "finding_severity": finding.alert.value if finding.alert else None,
+        "finding_cites": list(finding.cites),
+        "finding_due": iso(finding.due) if finding.due else None,
+    }
+    differ = rnd.random()
+    if differ < 0.15:
+        data["finding_message_id"] += ".before"
+    elif differ < 0.3:
+        data["finding_cites"] = [*finding.cites, "an-entry-since-replaced"]
+    event("acknowledged finding: " + ("alert" if finding.alert else "scheduled"))
+    return data
+
+
 def random_write(engine: Engine, rnd: random.Random, pid: int, today: dt.date, pol: Policy) -> str:
     """One random write to one patient through the services, re-assessing it on ``today``."""
     hook = state.updater(today, pol)
@@ -232,8 +289,11 @@ def random_write(engine: Engine, rnd: random.Random, pid: int, today: dt.date, p
         version = conn.execute(select(PATIENT.c.version).where(PATIENT.c.id == pid)).scalar_one()
     try:
         if action == "add" or not entries:
-            kind = pick(rnd, KINDS)
-            add_entry(engine, pid, kind, entry_data(kind, rnd, day, today), ACTOR, today, hook)
+            kind = rnd.choices(KINDS, weights=KIND_WEIGHTS)[0]
+            data = entry_data(kind, rnd, day, today)
+            if kind == "acknowledgements" and rnd.random() < 0.7:
+                data |= acknowledged_finding(engine, rnd, pid, day, pol)
+            add_entry(engine, pid, kind, data, ACTOR, today, hook)
             return f"add {kind} {day}"
         kind, entry_id, entry_version = rnd.choice(entries)
         if action == "update":
@@ -297,10 +357,12 @@ def check_fresh(engine: Engine, pol: Policy) -> None:
     patients=st.integers(1, 3),
     start=st.integers(0, 700).map(lambda n: FIRST_DAY + dt.timedelta(days=n)),
     assess_first=st.booleans(),
-    writes=st.integers(0, 8),
+    writes=st.integers(0, 12),
     look_back=st.sampled_from([0, 0, 1, 30, 200]),
     pol=st.sampled_from(POLICIES),
-    rnd=st.randoms(use_true_random=False),
+    # A seeded generator, not st.randoms(): many writes draw many numbers, and drawing them
+    # from Hypothesis's buffer overran it and discarded the examples with the most writes.
+    choices=st.integers(0, 2**32 - 1),
 )
 def test_stored_state_equals_a_full_reassessment(
     engine: Engine,
@@ -311,8 +373,9 @@ def test_stored_state_equals_a_full_reassessment(
     writes: int,
     look_back: int,
     pol: Policy,
-    rnd: random.Random,
+    choices: int,
 ) -> None:
+    rnd = random.Random(choices)
     wipe(engine)
     ids = write_records(engine, generate_records(patients, seed, start), ACTOR, today=start)
     if assess_first:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from mmtracker import i18n
 from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.storage.patient_list import PatientListRow
 
@@ -104,14 +105,22 @@ class PatientTableModel(QAbstractTableModel):
             return self._display(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.AGE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and row.status in self._statuses:
-            return self._statuses[row.status].format(date=row.status_date or "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and row.status is not PatientStatus.ACTIVE:
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == PATIENT_ID_ROLE:
             return row.patient_id
         if role == SEARCH_ROLE:
             return f"{row.mrn}\n{row.name}"
+        return None
+
+    def _tooltip(self, row: PatientListRow, column: Column) -> str | None:
+        """The phase in full (the column shows SMM, NDMM, ASCT alone), else the patient's status."""
+        if column is Column.PHASE and row.phase is not None:
+            return i18n.code_label(row.phase.value)
+        if row.status in self._statuses:
+            return self._statuses[row.status].format(date=row.status_date or "")
         return None
 
     def _display(self, row: PatientListRow, column: Column) -> str | int:

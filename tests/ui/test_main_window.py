@@ -126,6 +126,21 @@ def test_chinese_interface(qtbot: QtBot, chinese: None, clinic: Engine, today: d
     assert window.windowTitle().startswith("mmtracker — 演示数据库 DEMO — ")
     assert window.search_box.placeholderText() == "按病历号或姓名搜索"
     assert window.count_label.text() == "患者：3 例"
+    tooltips = [
+        window.table.model().index(r, Column.PHASE).data(Qt.ItemDataRole.ToolTipRole)
+        for r in range(3)
+    ]
+    # Glossary: the abbreviation alone in a narrow column, the Chinese term in its tooltip.
+    assert [window.table.model().index(r, Column.PHASE).data() for r in range(3)] == [
+        "SMM",
+        "NDMM",
+        "ASCT",
+    ]
+    assert tooltips == [
+        "冒烟型骨髓瘤（SMM）",
+        "新诊断多发性骨髓瘤（NDMM）",
+        "自体造血干细胞移植（ASCT）",
+    ]
 
 
 def test_another_workstations_change_shows_at_the_next_poll(

@@ -36,5 +36,10 @@ def test_valid_until_holds_for_every_day_of_the_demo_population() -> None:
     # valid_until is early only where an entry is revealed that changes no finding.
     assert total.early_rule == 0
     assert total.exact > 0
-    for item_id in ("bta.next_dose", "renal.before_bisphosphonate", "mrd.day100", "denosumab.bridge"):
+    for item_id in (
+        "bta.next_dose",
+        "renal.before_bisphosphonate",
+        "mrd.day100",
+        "denosumab.bridge",
+    ):
         assert total.rule_exact[item_id] > 0, item_id

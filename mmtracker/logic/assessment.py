@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mmtracker.logic.bisphosphonate_renal import renal_facts
 from mmtracker.logic.care import CareItem, Finding, ItemRule, resolve
 from mmtracker.logic.codes import BoneAgent, PatientStatus, Phase
 from mmtracker.logic.context import Context
 from mmtracker.logic.crab import SlimCrab, slim_crab
-from mmtracker.logic.history import PatientHistory
+from mmtracker.logic.history import Acknowledgement, PatientHistory
 from mmtracker.logic.items import RULES
 from mmtracker.logic.items.conditioning import ConditioningNote, conditioning_note
 from mmtracker.logic.messages import declare, msg
@@ -114,6 +114,36 @@ def state_valid_until(ctx: Context, findings: Iterable[Finding]) -> dt.date | No
     )
 
 
+_RULES_BY_ID = {rule.id: rule for rule in RULES}
+
+
+def _with_finding(ctx: Context, ack: Acknowledgement) -> Acknowledgement:
+    rule = _RULES_BY_ID.get(ack.item_id)
+    if ack.finding_message_id is not None or rule is None:
+        return ack
+    then = Context(ctx.history, ack.acknowledged_on, ctx.policy)
+    ((_, finding),) = item_findings(then, (rule,))
+    return replace(
+        ack,
+        finding_message_id=finding.message.id,
+        finding_severity=finding.alert.value if finding.alert is not None else None,
+        finding_cites=finding.cites,
+        finding_due=None if finding.alert is not None else finding.due,
+    )
+
+
+def acknowledged(ctx: Context) -> tuple[Acknowledgement, ...]:
+    """D40: the acknowledgements known on ``ctx.as_of``, each with the finding it acknowledged.
+
+    One stored without its finding (made before D40, or written by hand) acknowledged
+    what its item found on the day it was made: that finding is computed from the
+    record as known that day, so a changed finding since ends its snooze.
+    """
+    return ctx.memo(
+        "acknowledged", lambda c: tuple(_with_finding(c, ack) for ack in c.history.acknowledgements)
+    )
+
+
 def evaluate_items(ctx: Context, rules: tuple[ItemRule, ...] = RULES) -> tuple[CareItem, ...]:
     """Every care item on ``ctx.as_of``; all not applicable once the patient left care (§11 Phases)."""
     snooze_days = ctx.policy.whole("snooze.max_days")
@@ -125,7 +155,7 @@ def evaluate_items(ctx: Context, rules: tuple[ItemRule, ...] = RULES) -> tuple[C
             ctx.as_of,
             ctx.lead_days,
             snooze_days,
-            ctx.history.acknowledgements,
+            acknowledged(ctx),
         )
         for rule, finding in item_findings(ctx, rules)
     )

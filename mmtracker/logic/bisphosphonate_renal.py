@@ -138,7 +138,7 @@ def _needed_since(ctx: Context, agent: BoneAgent, first: BoneTherapyDose) -> dt.
 
 @dataclass(frozen=True, slots=True)
 class RenalFacts:
-    """D35 facts of a bisphosphonate in use, or of ZA planned.
+    """D35 facts of a bisphosphonate in use or planned.
 
     ``first_dose``: the first dose of the agent's current run (None while planned).
     ``needed_since``: D45 date from which a missing creatinine or weight is asked for.
@@ -222,7 +222,7 @@ def _facts(ctx: Context, agent: BoneAgent) -> RenalFacts | None:
         first: BoneTherapyDose | None = state.agent_since
         assert first is not None
         needed_since = _needed_since(ctx, agent, first)
-    elif agent is BoneAgent.ZOLEDRONIC_ACID and (planned := plan(ctx, agent)) is not None:
+    elif (planned := plan(ctx, agent)) is not None:
         first, needed_since = None, planned.since
     else:
         return None

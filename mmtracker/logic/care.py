@@ -113,18 +113,17 @@ def acknowledges(ack: Acknowledgement, finding: Finding) -> bool:
     It covers the finding it acknowledged: the same message id, the same severity,
     the same cited entries and, for a scheduled item, the same due date. A value
     cited that is dated after the acknowledgement ends it too (§11 Status). An
-    acknowledgement stored without its finding (before D40) covers the item as
-    long as no urgent value dated after it is cited.
+    acknowledgement without its finding covers nothing here:
+    :func:`mmtracker.logic.assessment.acknowledged` completes it first.
     """
-    newer = (
+    if ack.finding_message_id is None:
+        return False
+    if (
         finding.alert is not None
         and finding.trigger_date is not None
         and finding.trigger_date > ack.acknowledged_on
-    )
-    if newer and (ack.finding_message_id is not None or finding.alert is Severity.URGENT):
+    ):
         return False
-    if ack.finding_message_id is None:
-        return True
     severity = finding.alert.value if finding.alert is not None else None
     return (
         ack.finding_message_id == finding.message.id

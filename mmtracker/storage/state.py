@@ -121,7 +121,7 @@ def _assess(
     patient_id: int, revision: int, history: PatientHistory, as_of: dt.date, policy: Policy
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     # Imported here: reading stored state (the worklist) never needs the rules.
-    from mmtracker.logic.assessment import item_findings, state_valid_until
+    from mmtracker.logic.assessment import acknowledged, item_findings, state_valid_until
 
     ctx = Context(history, as_of, policy)
     findings = item_findings(ctx)
@@ -134,7 +134,7 @@ def _assess(
             as_of,
             ctx.lead_days,
             snooze_days,
-            ctx.history.acknowledgements,
+            acknowledged(ctx),
         )
         for rule, finding in findings
     ]

@@ -331,12 +331,12 @@
     <message>
         <source>renal.za_dose.hold</source>
         <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
-        <translation>Hold zoledronic acid: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
+        <translation>Hold zoledronic acid since {since}, when creatinine rose {threshold} or more above the baseline {baseline}; latest creatinine {latest} ({rise} above baseline); resume once within 10% of baseline.</translation>
     </message>
     <message>
         <source>renal.za_dose.hold_provisional</source>
         <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
-        <translation>Hold zoledronic acid: creatinine {latest}, up {rise} from the provisional baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
+        <translation>Hold zoledronic acid since {since}, when creatinine rose {threshold} or more above the provisional baseline {baseline}; latest creatinine {latest} ({rise} above baseline); resume once within 10% of baseline.</translation>
     </message>
     <message>
         <source>renal.za_dose.no_weight</source>
@@ -366,12 +366,12 @@
     <message>
         <source>renal.pamidronate.hold</source>
         <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
-        <translation>Hold pamidronate: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
+        <translation>Hold pamidronate since {since}, when creatinine rose {threshold} or more above the baseline {baseline}; latest creatinine {latest} ({rise} above baseline); resume once within 10% of baseline.</translation>
     </message>
     <message>
         <source>renal.pamidronate.hold_provisional</source>
         <extracomment>Parameters: baseline, latest, rise, threshold, since</extracomment>
-        <translation>Hold pamidronate: creatinine {latest}, up {rise} from the provisional baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</translation>
+        <translation>Hold pamidronate since {since}, when creatinine rose {threshold} or more above the provisional baseline {baseline}; latest creatinine {latest} ({rise} above baseline); resume once within 10% of baseline.</translation>
     </message>
     <message>
         <source>renal.pamidronate.no_weight</source>

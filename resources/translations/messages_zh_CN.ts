@@ -330,13 +330,13 @@
     </message>
     <message>
         <source>renal.za_dose.hold</source>
-        <extracomment>Hold zoledronic acid: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
-        <translation>暂停唑来膦酸：肌酐 {latest}，较基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
+        <extracomment>Hold zoledronic acid since {since}, when creatinine rose {threshold} or more above the baseline {baseline}; latest creatinine {latest} ({rise} above baseline); resume once within 10% of baseline.</extracomment>
+        <translation>自 {since} 起暂停唑来膦酸（肌酐较基线 {baseline} 升高 ≥{threshold}）；最近肌酐 {latest}（较基线高 {rise}）；肌酐回落至基线 10% 以内后恢复用药。</translation>
     </message>
     <message>
         <source>renal.za_dose.hold_provisional</source>
-        <extracomment>Hold zoledronic acid: creatinine {latest}, up {rise} from the provisional baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
-        <translation>暂停唑来膦酸：肌酐 {latest}，较临时基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
+        <extracomment>Hold zoledronic acid since {since}, when creatinine rose {threshold} or more above the provisional baseline {baseline}; latest creatinine {latest} ({rise} above baseline); resume once within 10% of baseline.</extracomment>
+        <translation>自 {since} 起暂停唑来膦酸（肌酐较临时基线 {baseline} 升高 ≥{threshold}）；最近肌酐 {latest}（较基线高 {rise}）；肌酐回落至基线 10% 以内后恢复用药。</translation>
     </message>
     <message>
         <source>renal.za_dose.no_weight</source>
@@ -365,13 +365,13 @@
     </message>
     <message>
         <source>renal.pamidronate.hold</source>
-        <extracomment>Hold pamidronate: creatinine {latest}, up {rise} from the baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
-        <translation>暂停帕米膦酸：肌酐 {latest}，较基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
+        <extracomment>Hold pamidronate since {since}, when creatinine rose {threshold} or more above the baseline {baseline}; latest creatinine {latest} ({rise} above baseline); resume once within 10% of baseline.</extracomment>
+        <translation>自 {since} 起暂停帕米膦酸（肌酐较基线 {baseline} 升高 ≥{threshold}）；最近肌酐 {latest}（较基线高 {rise}）；肌酐回落至基线 10% 以内后恢复用药。</translation>
     </message>
     <message>
         <source>renal.pamidronate.hold_provisional</source>
-        <extracomment>Hold pamidronate: creatinine {latest}, up {rise} from the provisional baseline {baseline} (hold at a rise of {threshold} or more) since {since}; resume once within 10% of baseline.</extracomment>
-        <translation>暂停帕米膦酸：肌酐 {latest}，较临时基线 {baseline} 升高 {rise}（升高 ≥{threshold} 即暂停），自 {since} 起；肌酐回落至基线 10% 以内后恢复用药。</translation>
+        <extracomment>Hold pamidronate since {since}, when creatinine rose {threshold} or more above the provisional baseline {baseline}; latest creatinine {latest} ({rise} above baseline); resume once within 10% of baseline.</extracomment>
+        <translation>自 {since} 起暂停帕米膦酸（肌酐较临时基线 {baseline} 升高 ≥{threshold}）；最近肌酐 {latest}（较基线高 {rise}）；肌酐回落至基线 10% 以内后恢复用药。</translation>
     </message>
     <message>
         <source>renal.pamidronate.no_weight</source>

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from mmtracker.logic import care
+from mmtracker.logic.assessment import acknowledged
 from mmtracker.logic.bta import BtaState, bta_state
 from mmtracker.logic.care import CareItem, ItemRule
 from mmtracker.logic.codes import (
@@ -239,7 +240,7 @@ def item(
         ctx.as_of,
         ctx.lead_days,
         used.whole("snooze.max_days"),
-        ctx.history.acknowledgements,
+        acknowledged(ctx),
     )
 
 

@@ -13,6 +13,7 @@ from collections import defaultdict
 from builders import context, day, lab, new_id, patient, policy
 
 from mmtracker.logic import care
+from mmtracker.logic.assessment import acknowledged
 from mmtracker.logic.care import CareItem, ItemRule
 from mmtracker.logic.codes import Analyte, CalciumKind, MrdMethod, MrdResult, PatientStatus
 from mmtracker.logic.history import (
@@ -99,5 +100,5 @@ def item_on(item: ItemRule, hist: PatientHistory, on: str, pol: Policy | None = 
         ctx.as_of,
         ctx.lead_days,
         pol.whole("snooze.max_days"),
-        ctx.history.acknowledgements,
+        acknowledged(ctx),
     )

@@ -16,6 +16,7 @@ from bone_builders import (
     RULES,
     ZA,
     ack,
+    creatinine,
     day,
     declined,
     dose,
@@ -30,6 +31,7 @@ from bone_builders import (
     statuses,
     stop,
     treatment_line,
+    weight,
 )
 
 from mmtracker.logic.care import Status
@@ -363,13 +365,21 @@ def test_bta_next_dose_snooze_ends_the_day_after_until() -> None:
     }
 
 
-def test_bta_next_dose_snooze_capped_at_acknowledgement_plus_90_days() -> None:
+def test_bta_review_snooze_capped_at_acknowledgement_plus_90_days() -> None:
     # Acknowledged 2026-03-05 until 2026-12-31: capped at 2026-03-05 + 90 d = 2026-06-03.
-    record = history(NDMM, dose("2026-02-02"), ack("bta.next_dose", "2026-03-05", "2026-12-31"))
-    snoozed = item("bta.next_dose", record, "2026-06-03")
+    record = history(NDMM, dose("2026-02-02"), ack("bta.review", "2026-03-05", "2026-12-31"))
+    snoozed = item("bta.review", record, "2026-06-03")
     assert snoozed.status is Status.SNOOZED
     assert str(snoozed.snoozed_until) == "2026-06-03"
-    assert snoozed.status_beneath_snooze is Status.OVERDUE
+    assert snoozed.status_beneath_snooze is Status.OK
+    assert item("bta.review", record, "2026-06-04").status is Status.OK
+
+
+def test_bta_next_dose_d40_d37_the_lapse_ends_a_snooze_of_the_overdue_dose() -> None:
+    """D40: the finding acknowledged (dose overdue) changes once lapsed (due 03-02 + 29 d, D37)."""
+    record = history(NDMM, dose("2026-02-02"), ack("bta.next_dose", "2026-03-05", "2026-12-31"))
+    assert item("bta.next_dose", record, "2026-03-30").status is Status.SNOOZED
+    assert item("bta.next_dose", record, "2026-03-31").status is Status.OVERDUE
     assert item("bta.next_dose", record, "2026-06-04").status is Status.OVERDUE
 
 
@@ -753,3 +763,17 @@ def test_bta_state_d33_held_items_go_on_review_supplement_vitamin_d() -> None:
     assert item("bta.review", record, "2026-04-01").status is Status.OK
     assert item("supplement.ca_vitd", record, "2026-04-01").status is Status.OVERDUE
     assert item("vitd.level", record, "2026-04-01").status is Status.OVERDUE
+
+
+def test_bta_resume_d33_d35_suspended_while_za_is_on_renal_hold() -> None:
+    """D35: on renal hold no prompt to give ZA, bta.resume included; renal.za_dose says hold."""
+    record = history(
+        *HELD,
+        weight("2026-01-20", 80.0),
+        creatinine("2026-01-28", 80.0),
+        hold("2026-03-20", "2026-07-08"),
+        creatinine("2026-07-01", 150.0),
+    )
+    found = item("bta.resume", record, "2026-07-20")
+    assert found.status is Status.NOT_APPLICABLE
+    assert item("renal.za_dose", record, "2026-07-20").status is Status.ALERT

@@ -460,3 +460,20 @@ def test_renal_pamidronate_d35_crcl_below_30_is_not_recommended_and_suspends_the
     found = item("renal.pamidronate", record, "2026-02-20")
     assert (found.status, found.message.id) == (Status.ALERT, "renal.pamidronate.not_recommended")
     assert item("bta.next_dose", record, "2026-02-20").status is Status.NOT_APPLICABLE
+
+
+def test_renal_pamidronate_d35_planned_at_crcl_below_30_is_not_recommended_before_the_first_dose() -> (
+    None
+):
+    """D35 as for ZA (§10b: err toward showing): pamidronate planned at CrCl 16 (60 years, 50 kg, 300 µmol/L)."""
+    plan = BoneTherapyEvent(
+        id="plan-pam",
+        date=day("2026-02-10"),
+        kind=BoneTherapyEventKind.SCHEDULE,
+        agent=PAM,
+        interval_days=28,
+    )
+    record = history(NDMM, weight("2026-02-01", 50.0), creatinine("2026-02-05", 300), plan)
+    found = item("renal.pamidronate", record, "2026-02-12")
+    assert (found.status, found.severity) == (Status.ALERT, Severity.URGENT)
+    assert found.message.id == "renal.pamidronate.not_recommended"

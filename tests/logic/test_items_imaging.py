@@ -226,8 +226,8 @@ def test_baseline_changes_on_the_closure_date(on: str) -> None:
 
 
 # imaging.smm_mri: SMM on 2025-03-10, WBLDCT without lytic lesions on 2025-03-20
-# (MRI due 2025-05-19, due_soon from 05-05), whole-body MRI on 2025-06-01, NDMM on
-# 2025-09-01.
+# (MRI due 2025-05-19, due_soon from 05-05), whole-body MRI on 2025-06-01 (satisfied:
+# the due date acknowledged is gone, so the snooze ends, D40), NDMM on 2025-09-01.
 SMM_MRI_VIGNETTE = history(
     phase("2025-03-10", Phase.SMM),
     imaging("2025-03-20", WBLDCT, lytic_lesions=0),
@@ -250,7 +250,7 @@ SMM_MRI_VIGNETTE = history(
         pytest.param("2025-05-19", Status.DUE_SOON, id="imaging.smm_mri: due day, CT + 60 d"),
         pytest.param("2025-05-20", Status.OVERDUE, id="imaging.smm_mri: overdue"),
         pytest.param("2025-05-25", Status.SNOOZED, id="imaging.smm_mri: snoozed"),
-        pytest.param("2025-06-01", Status.SNOOZED, id="imaging.smm_mri: MRI done, still snoozed"),
+        pytest.param("2025-06-01", Status.OK, id="D40 imaging.smm_mri: MRI done ends the snooze"),
         pytest.param("2025-07-01", Status.OK, id="imaging.smm_mri: satisfied by whole-body MRI"),
         pytest.param(
             "2025-09-01", Status.NOT_APPLICABLE, id="imaging.smm_mri: leaving SMM closes it"

@@ -18,8 +18,8 @@ from items_builders import item_on, rule, snooze
 from smm_builders import bmpc, hemoglobin, m_protein, ratio, smm_history, urine
 
 from mmtracker.logic.care import Status
-from mmtracker.logic.codes import Analyte, PatientStatus, Phase
-from mmtracker.logic.history import Entry, LabResult
+from mmtracker.logic.codes import Analyte, PatientStatus, Phase, TreatmentIntent
+from mmtracker.logic.history import Entry, LabResult, TreatmentLine
 from mmtracker.logic.items import monitoring
 
 LABS = rule(monitoring.RULES, "labs.monitoring")
@@ -398,3 +398,27 @@ def test_d24_a_phase_entry_ends_the_unknown_risk_reading() -> None:
     hist = smm_history(m_protein("2025-01-10", 15), phase("2025-02-01", Phase.NDMM))
     assert item_on(LABS, hist, "2025-01-31").message.id == "labs.monitoring.no_phase.last_result"
     assert item_on(LABS, hist, "2025-02-01").message.id == "labs.monitoring.active.last_result"
+
+
+def test_d22_a_salvage_line_without_a_relapse_entry_is_monitored_as_active_therapy() -> None:
+    """D22: the salvage line opens an episode (record.phase asks for RELAPSE); until then the
+    patient is on active therapy, so 30 d, not the 90 d of the maintenance phase in force."""
+    salvage = TreatmentLine(
+        id="line-salvage",
+        line_number=2,
+        regimen="DPd",
+        intent=TreatmentIntent.SALVAGE,
+        start_date=day("2026-06-03"),
+    )
+    hist = smm_history(
+        phase("2025-01-06", Phase.NDMM),
+        phase("2025-09-01", Phase.MAINTENANCE),
+        m_protein("2026-06-01", 12),
+        salvage,
+    )
+    before = item_on(LABS, hist, "2026-06-02")
+    assert before.message.id == "labs.monitoring.maintenance.last_result"
+    after = item_on(LABS, hist, "2026-07-02")
+    assert after.message.id == "labs.monitoring.active.last_result"
+    assert after.due == day("2026-07-01")
+    assert after.status is Status.OVERDUE

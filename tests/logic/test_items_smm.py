@@ -389,8 +389,9 @@ def test_high_risk_criteria(inputs: list[Entry], message: str, params: dict[str,
 
 
 # High risk from 2025-02-01, acknowledged 2025-02-10 to 03-10; a newer high-risk value on
-# 02-15 does not end the snooze of an info alert. M-protein 15 g/L on 03-20 leaves one
-# factor (intermediate).
+# 02-15 ends the snooze of the info alert too (D40 generalises the urgent rule of §11
+# Status: a cited value dated after the acknowledgement). M-protein 15 g/L on 03-20
+# leaves one factor (intermediate).
 HIGH_RISK_VIGNETTE = smm_history(
     phase("2025-01-15", Phase.SMM),
     *smm_inputs(25, 25, 5),
@@ -408,9 +409,7 @@ HIGH_RISK_VIGNETTE = smm_history(
         pytest.param("2025-01-20", Status.OK, id="§11 alert.smm_high_risk: not determined"),
         pytest.param("2025-02-01", Status.ALERT, id="§11 alert.smm_high_risk: info alert"),
         pytest.param("2025-02-10", Status.SNOOZED, id="§11 Status: info alert snoozed"),
-        pytest.param(
-            "2025-02-15", Status.SNOOZED, id="§11 Status: newer value does not end an info snooze"
-        ),
+        pytest.param("2025-02-15", Status.ALERT, id="D40 a newer cited value ends an info snooze"),
         pytest.param("2025-03-11", Status.ALERT, id="§11 Status: snooze over"),
         pytest.param("2025-03-20", Status.OK, id="§11 alert.smm_high_risk: intermediate"),
         pytest.param(

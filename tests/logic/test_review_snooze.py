@@ -47,8 +47,20 @@ def day(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def acknowledge(record: PatientHistory, item_id: str, on: str, until: str) -> Acknowledgement:
-    """An acknowledgement storing the finding the item shows on ``on`` (as the services do)."""
+def acknowledge(
+    record: PatientHistory, item_id: str, on: str, until: str, stored: bool = True
+) -> Acknowledgement:
+    """An acknowledgement storing the finding the item shows on ``on`` (as the services do);
+    with ``stored`` False one made before D40, or written by hand, without it."""
+    if not stored:
+        return Acknowledgement(
+            id=f"ack-{next(_ids)}",
+            item_id=item_id,
+            acknowledged_on=day(on),
+            until=day(until),
+            reason="seen in clinic",
+            acknowledged_by="nurse",
+        )
     ctx = Context(record, day(on), POLICY)
     finding = {rule.id: f for rule, f in item_findings(ctx)}[item_id]
     assert finding.applies, finding
@@ -91,8 +103,17 @@ def induction(on: str) -> TreatmentLine:
 
 # --- the three histories of the review --------------------------------------------------
 
+# An acknowledgement stored with its finding, and one stored before D40 without it
+# (completed from the record as known the day it was made).
+STORED_OR_NOT = pytest.mark.parametrize(
+    "stored", [pytest.param(True, id="finding stored"), pytest.param(False, id="made before D40")]
+)
 
-def test_class_2_a_confirmed_progression_ends_the_snooze_of_the_unconfirmed_one() -> None:
+
+@STORED_OR_NOT
+def test_class_2_a_confirmed_progression_ends_the_snooze_of_the_unconfirmed_one(
+    stored: bool,
+) -> None:
     """D40, §4 PD, D4: 30 → nadir 10 g/L, then 16 (+60%, +6 g/L: PD unconfirmed), then 22."""
     base = history(
         phase("2025-01-06", Phase.NDMM),
@@ -102,28 +123,34 @@ def test_class_2_a_confirmed_progression_ends_the_snooze_of_the_unconfirmed_one(
         serum("2025-07-01", 16.0),
     )
     assert status(base, "alert.progression", "2025-07-02") is Status.ALERT
-    snoozed = with_entries(base, acknowledge(base, "alert.progression", "2025-07-02", "2025-09-30"))
+    snoozed = with_entries(
+        base, acknowledge(base, "alert.progression", "2025-07-02", "2025-09-30", stored)
+    )
     assert status(snoozed, "alert.progression", "2025-07-10") is Status.SNOOZED
     confirmed = with_entries(snoozed, serum("2025-07-20", 22.0))
     assert status(confirmed, "alert.progression", "2025-07-20") is Status.ALERT
 
 
-def test_class_2_a_weight_revealing_crcl_19_ends_the_snooze_of_record_a_weight() -> None:
+@STORED_OR_NOT
+def test_class_2_a_weight_revealing_crcl_19_ends_the_snooze_of_record_a_weight(
+    stored: bool,
+) -> None:
     """D40, D13, D35: no weight → "record a weight"; 50 kg at 60 y and 260 µmol/L → CrCl ≈ 19."""
     base = history(
         phase("2026-01-02", Phase.NDMM),
         creatinine("2026-01-05", 260.0),
         dose("2026-01-10", ZA, 3.0),
     )
-    ack = acknowledge(base, "renal.za_dose", "2026-01-12", "2026-03-01")
-    assert ack.finding_severity == Severity.URGENT.value
+    ack = acknowledge(base, "renal.za_dose", "2026-01-12", "2026-03-01", stored)
+    assert ack.finding_severity == (Severity.URGENT.value if stored else None)
     snoozed = with_entries(base, ack)
     assert status(snoozed, "renal.za_dose", "2026-01-15") is Status.SNOOZED
     weighed = with_entries(snoozed, weight("2026-01-20", 50.0))
     assert status(weighed, "renal.za_dose", "2026-01-20") is Status.ALERT
 
 
-def test_class_2_a_climbing_creatinine_ends_the_snooze_of_a_renal_hold() -> None:
+@STORED_OR_NOT
+def test_class_2_a_climbing_creatinine_ends_the_snooze_of_a_renal_hold(stored: bool) -> None:
     """D40, §5 ZA renal deterioration: baseline 80, 130 (+50 ≥ 44: hold), then 200 µmol/L."""
     base = history(
         phase("2026-01-02", Phase.NDMM),
@@ -133,10 +160,25 @@ def test_class_2_a_climbing_creatinine_ends_the_snooze_of_a_renal_hold() -> None
         creatinine("2026-02-01", 130.0),
     )
     assert status(base, "renal.za_dose", "2026-02-02") is Status.ALERT
-    snoozed = with_entries(base, acknowledge(base, "renal.za_dose", "2026-02-02", "2026-04-01"))
+    snoozed = with_entries(
+        base, acknowledge(base, "renal.za_dose", "2026-02-02", "2026-04-01", stored)
+    )
     assert status(snoozed, "renal.za_dose", "2026-02-10") is Status.SNOOZED
     climbing = with_entries(snoozed, creatinine("2026-02-15", 200.0))
     assert status(climbing, "renal.za_dose", "2026-02-15") is Status.ALERT
+
+
+@STORED_OR_NOT
+def test_d40_a_new_severity_ends_the_snooze(stored: bool) -> None:
+    """§11 Status, D35: "no baseline creatinine" is info while ZA is planned, urgent once given."""
+    base = history(phase("2026-01-02", Phase.NDMM), weight("2026-01-02", 80.0))
+    assert status(base, "renal.za_dose", "2026-01-20") is Status.ALERT
+    snoozed = with_entries(
+        base, acknowledge(base, "renal.za_dose", "2026-01-20", "2026-04-01", stored)
+    )
+    assert status(snoozed, "renal.za_dose", "2026-01-25") is Status.SNOOZED
+    given = with_entries(snoozed, dose("2026-02-01", ZA))
+    assert status(given, "renal.za_dose", "2026-02-01") is Status.ALERT
 
 
 def test_d40_a_snooze_of_a_scheduled_item_ends_when_its_due_date_changes() -> None:

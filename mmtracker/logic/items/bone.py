@@ -159,11 +159,18 @@ def _resumed(ctx: Context, state: BtaState) -> tuple[BoneTherapyEvent, BoneThera
 
 
 def evaluate_resume(ctx: Context) -> Finding:
-    """D33 bta.resume: from a hold until the next dose or a stop, due at the resume date."""
+    """D33 bta.resume: from a hold until the next dose or a stop, due at the resume date.
+
+    Like every next-dose prompt it is suspended while the bisphosphonate is on renal hold
+    (D35), so the two items never say "give it" and "hold it" at once.
+    """
     state = bta_state(ctx)
     if not state.on_bta:
         return off_bta(state)
     hold, resume = state.hold, state.resume_on
+    renal = renal_hold(ctx) if hold is not None else None
+    if renal is not None:
+        return renal
     if hold is None or resume is None:
         resumed = _resumed(ctx, state)
         if resumed is None:

@@ -19,7 +19,7 @@ from mmtracker.logic.care import EntryRef, Finding, ItemRule
 from mmtracker.logic.codes import Analyte, PatientStatus, Phase
 from mmtracker.logic.context import Context
 from mmtracker.logic.dates import add_days, add_months
-from mmtracker.logic.history import LabResult
+from mmtracker.logic.history import LabResult, PhaseChange
 from mmtracker.logic.items.record import REGISTRATION_BASES, registration
 from mmtracker.logic.messages import ParamValue, declare, msg
 from mmtracker.logic.smm_risk import RiskGroup, smm_risk
@@ -87,13 +87,26 @@ def _latest_result(ctx: Context) -> LabResult | None:
     )
 
 
+def _treated_beyond_the_phase(ctx: Context, current: PhaseChange) -> bool:
+    """D22: the current episode was opened by a line after the phase in force (a salvage
+    line with no RELAPSE entry yet): the patient is on active therapy whatever the phase
+    says, and ``record.phase`` asks for the entry.
+
+    Reading where D22 is silent, erring toward showing: the active-therapy interval applies.
+    """
+    episode = ctx.episode
+    return episode is not None and episode.phase is None and episode.start > current.date
+
+
 def _interval(
-    ctx: Context, phase: Phase, anchor: dt.date
+    ctx: Context, current: PhaseChange, anchor: dt.date
 ) -> tuple[str, dict[str, ParamValue], dt.date]:
     """The basis of the interval after ``anchor``, its message parameters and the due date."""
     policy = ctx.policy
-    if phase is not Phase.SMM:
-        basis = MAINTENANCE if phase is Phase.MAINTENANCE else ACTIVE
+    phase = current.phase
+    treated = _treated_beyond_the_phase(ctx, current)
+    if phase is not Phase.SMM or treated:
+        basis = MAINTENANCE if phase is Phase.MAINTENANCE and not treated else ACTIVE
         days = policy.whole(f"labs.{basis}_days")
         return basis, {"days": days}, add_days(anchor, days)
     group = smm_risk(ctx).mayo_2018.group
@@ -119,7 +132,7 @@ def evaluate(ctx: Context) -> Finding:
     if current is None:
         return _without_phase(ctx, last)
     anchor = last.date if last is not None else current.date
-    basis, interval, due = _interval(ctx, current.phase, anchor)
+    basis, interval, due = _interval(ctx, current, anchor)
     phase = current.phase.value
     if last is None:
         message = msg(

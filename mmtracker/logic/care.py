@@ -167,32 +167,38 @@ def capped_until(ack: Acknowledgement, max_days: int) -> dt.date:
 
 
 def shown(
-    item: CareItem,
+    item_id: str,
+    message: Message,
+    source: str,
+    *,
+    due: dt.date | None,
+    last: EntryRef | None,
+    severity: Severity | None,
+    snoozed_until: dt.date | None,
+    since: dt.date | None,
     as_of: dt.date,
     lead_days: int,
 ) -> CareItem:
-    """The §11 status of an applicable item on ``as_of`` from its due date, severity and snooze.
+    """An applicable item as shown on ``as_of``: its §11 status from due date, severity and snooze.
 
     Precedence snoozed > alert > overdue > due_soon > ok. The one place the
     precedence lives: the assessment and the stored state (whose rows keep due
-    date, severity and snooze end) both call it.
+    date, severity, snooze end and since-date) both call it.
     """
-    status = (
-        Status.ALERT if item.severity is not None else status_for_due(item.due, as_of, lead_days)
-    )
-    snoozed = item.snoozed_until is not None and as_of <= item.snoozed_until
+    status = Status.ALERT if severity is not None else status_for_due(due, as_of, lead_days)
+    snoozed = snoozed_until is not None and as_of <= snoozed_until
     return CareItem(
-        id=item.id,
+        id=item_id,
         status=Status.SNOOZED if snoozed else status,
-        message=item.message,
-        source=item.source,
-        due=item.due,
-        last=item.last,
-        severity=item.severity,
-        days_overdue=(as_of - item.due).days if status is Status.OVERDUE and item.due else None,
-        snoozed_until=item.snoozed_until if snoozed else None,
+        message=message,
+        source=source,
+        due=due,
+        last=last,
+        severity=severity,
+        days_overdue=(as_of - due).days if status is Status.OVERDUE and due else None,
+        snoozed_until=snoozed_until if snoozed else None,
         status_beneath_snooze=status if snoozed else None,
-        since=item.since,
+        since=since,
     )
 
 
@@ -210,18 +216,18 @@ def resolve(
         return CareItem(item_id, Status.NOT_APPLICABLE, finding.message, source, last=finding.last)
     snooze = covering_snooze(item_id, acknowledgements, as_of, snooze_max_days, finding)
     alerting = finding.alert is not None
-    item = CareItem(
-        id=item_id,
-        status=Status.OK,
-        message=finding.message,
-        source=source,
+    return shown(
+        item_id,
+        finding.message,
+        source,
         due=None if alerting else finding.due,
         last=finding.last,
         severity=finding.alert,
         snoozed_until=capped_until(snooze, snooze_max_days) if snooze else None,
         since=finding.trigger_date if alerting else None,
+        as_of=as_of,
+        lead_days=lead_days,
     )
-    return shown(item, as_of, lead_days)
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.logic.history import (
@@ -13,6 +15,8 @@ from mmtracker.logic.history import (
     Transplant,
     TreatmentLine,
 )
+
+P = TypeVar("P")  # a phase, as a code or as stored text
 
 
 def as_known_on(history: PatientHistory, as_of: dt.date) -> PatientHistory:
@@ -150,12 +154,22 @@ class PhaseTimeline:
 
     def phase_on(self, day: dt.date) -> Phase | None:
         """The phase in force on a day."""
-        found = None
-        for change in self.changes:
-            if change.date > day:
-                break
-            found = change.phase
-        return found
+        return phase_in_force(((c.date, c.phase) for c in self.changes), day)
+
+
+def phase_in_force(changes: Iterable[tuple[dt.date, P]], day: dt.date) -> P | None:
+    """§11 Phases: the phase of the latest change dated on or before ``day``, or None.
+
+    ``changes`` are (date, phase) in date order; entries of one day keep their order,
+    so the last of them is in force. The one place this is decided: the timeline,
+    the patient list and the worklist (which pass plain rows) all ask it.
+    """
+    found = None
+    for date, phase in changes:
+        if date > day:
+            break
+        found = phase
+    return found
 
 
 def timeline(history: PatientHistory) -> PhaseTimeline:

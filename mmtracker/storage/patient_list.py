@@ -17,8 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import OperationalError
 
 from mmtracker.logic.codes import PatientStatus, Phase, Sex
-from mmtracker.logic.history import PhaseChange
-from mmtracker.logic.phases import PhaseTimeline
+from mmtracker.logic.phases import phase_in_force
 from mmtracker.storage.engine import StorageError
 from mmtracker.storage.services import PATIENT, table_of
 
@@ -58,17 +57,14 @@ def _readable(engine: Engine) -> Iterator[None]:
         ) from exc
 
 
-def phase_on(changes: Iterable[tuple[str, dt.date, str]], day: dt.date) -> Phase | None:
-    """The phase in force on ``day`` (§11 Phases, decided by the logic's timeline).
+def phase_on(changes: Iterable[tuple[dt.date, str]], day: dt.date) -> Phase | None:
+    """The phase in force on ``day`` (§11 Phases, decided by the logic's ``phase_in_force``).
 
-    ``changes`` are one patient's phase-change rows as (id, date, phase), in date
-    then id order as read (entries on the same day keep their id order).
+    ``changes`` are one patient's phase-change rows as (date, phase), in date then id
+    order as read (entries on the same day keep their id order).
     """
-    return PhaseTimeline(
-        tuple(
-            PhaseChange(id=str(eid), date=date, phase=Phase(phase)) for eid, date, phase in changes
-        )
-    ).phase_on(day)
+    found = phase_in_force(changes, day)
+    return None if found is None else Phase(found)
 
 
 def patient_list(engine: Engine, as_of: dt.date, search: str = "") -> list[PatientListRow]:
@@ -123,9 +119,7 @@ def _row(rows: Sequence[Any], as_of: dt.date) -> PatientListRow:
     day = as_of
     if status is PatientStatus.DECEASED and status_date is not None:
         day = min(as_of, status_date)
-    changes = [
-        (c.change_id, c.change_date, c.change_phase) for c in rows if c.change_id is not None
-    ]
+    changes = [(c.change_date, c.change_phase) for c in rows if c.change_id is not None]
     return PatientListRow(
         patient_id=int(r.id),
         mrn=r.mrn,

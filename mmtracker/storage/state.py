@@ -272,19 +272,19 @@ def derive(row: Any, as_of: dt.date, lead_days: int) -> CareItem:
     The row keeps what :func:`mmtracker.logic.care.shown` needs (due date, severity,
     snooze end, since-date); the precedence itself is applied there only.
     """
-    last_id = row.last_id
-    stored = CareItem(
-        id=row.item_id,
-        status=Status.OK,  # replaced by shown()
-        message=decode_message(row.message_id, row.message_params),
-        source=row.source,
+    last_id, severity = row.last_id, row.severity
+    return shown(
+        row.item_id,
+        decode_message(row.message_id, row.message_params),
+        row.source,
         due=row.due,
         last=EntryRef(row.last_kind, last_id, row.last_date) if last_id else None,
-        severity=Severity(row.severity) if row.severity else None,
+        severity=Severity(severity) if severity else None,
         snoozed_until=row.snoozed_until,
         since=row.since,
+        as_of=as_of,
+        lead_days=lead_days,
     )
-    return shown(stored, as_of, lead_days)
 
 
 def stored_items(

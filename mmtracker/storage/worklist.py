@@ -91,7 +91,7 @@ def _phases(conn: Connection, patient_ids: set[int], as_of: dt.date) -> dict[int
     if not patient_ids:
         return {}
     table = table_of("phase_changes")
-    query = select(table.c.patient_id, table.c.id, table.c.date, table.c.phase).order_by(
+    query = select(table.c.patient_id, table.c.date, table.c.phase).order_by(
         table.c.patient_id, table.c.date, table.c.id
     )
     if len(patient_ids) <= _LISTED_IDS:
@@ -102,7 +102,7 @@ def _phases(conn: Connection, patient_ids: set[int], as_of: dt.date) -> dict[int
         )
     found: dict[int, Phase] = {}
     for pid, rows in groupby(conn.execute(query).all(), key=lambda r: r.patient_id):
-        current = phase_on(((r.id, r.date, r.phase) for r in rows), as_of)
+        current = phase_on(((r.date, r.phase) for r in rows), as_of)
         if pid in patient_ids and current is not None:
             found[pid] = current
     return found

@@ -524,9 +524,9 @@ def test_derive_takes_every_status_from_logic_care_shown(
     seen: list[str] = []
     real = state.shown
 
-    def spy(item: CareItem, as_of: dt.date, lead_days: int) -> CareItem:
-        seen.append(item.id)
-        return real(item, as_of, lead_days)
+    def spy(item_id: str, *args: Any, **kwargs: Any) -> CareItem:
+        seen.append(item_id)
+        return real(item_id, *args, **kwargs)
 
     monkeypatch.setattr(state, "shown", spy)
     with assessed.connect() as conn:

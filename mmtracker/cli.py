@@ -51,10 +51,22 @@ def _positive(text: str) -> int:
     return value
 
 
+class _Version(argparse.Action):
+    """``--version``: the application's version and the database schema it writes (read on use)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from mmtracker.storage.schema import head_revision
+
+        print(f"mmtracker {__version__}, database schema {head_revision()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every command."""
     parser = argparse.ArgumentParser(prog="mmtracker", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"mmtracker {__version__}")
+    parser.add_argument(
+        "--version", action=_Version, nargs=0, help="print the version and the schema version"
+    )
     parser.add_argument("--database", metavar="URL", help="SQLAlchemy URL of the database")
     parser.add_argument("--demo", action="store_true", help="open the separate demo database")
     parser.add_argument("--lang", choices=["en", "zh_CN"], default=None, help="interface language")

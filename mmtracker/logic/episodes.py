@@ -124,12 +124,6 @@ def episodes(history: PatientHistory) -> tuple[Episode, ...]:
     return tuple(found)
 
 
-def current_episode(history: PatientHistory) -> Episode | None:
-    """The episode in force: the latest one started (None before any)."""
-    found = episodes(history)
-    return found[-1] if found else None
-
-
 def relapse_phase_due(episode: Episode) -> dt.date:
     """D22 ``record.phase``: a salvage line's RELAPSE entry is due at the line start + 30 d."""
     assert episode.first_line is not None

@@ -29,6 +29,10 @@ def patient_count(engine: Engine) -> int:
         return int(conn.execute(select(func.count()).select_from(PATIENT)).scalar_one())
 
 
+class NotEmptyError(ValueError):
+    """The database holds patients: demo patients go into an empty database only."""
+
+
 def fill_demo(
     engine: Engine,
     patients: int,
@@ -37,15 +41,21 @@ def fill_demo(
     actor: str,
     progress: Callable[[int], None] | None = None,
 ) -> list[int]:
-    """Write a generated demo population; the database must be empty."""
+    """Write a generated demo population into an empty database and mark it a demo database.
+
+    The mark is written first: should the writing of the patients fail, the
+    database still says that it is no clinic's (it errs toward "DEMO").
+    """
     from mmtracker.demo import generate_records
     from mmtracker.storage.bulk import write_records
+    from mmtracker.storage.marks import mark_demo
 
     held = patient_count(engine)
     if held:
-        raise ValueError(
+        raise NotEmptyError(
             f"the database already holds {held} patients; demo data goes into an empty database only"
         )
+    mark_demo(engine, f"{patients} demo patients, seed {seed}, as of {as_of.isoformat()}", actor)
     records = generate_records(patients, seed, as_of)
     return write_records(engine, records, actor, today=as_of, action="demo", progress=progress)
 

@@ -300,3 +300,12 @@ class CareItemStateRow(SQLModel, table=True):
     message_id: str = Field(max_length=120)
     message_params: str = Field(sa_column=Column(Text, nullable=False))
     source: str = Field(max_length=200)
+
+
+class DatabaseInfoRow(SQLModel, table=True):
+    """What is known of the database itself, one fact per key (``demo``: made by the demo)."""
+
+    __tablename__ = "database_info"
+
+    key: str = Field(primary_key=True, max_length=40)
+    value: str = Field(max_length=200)

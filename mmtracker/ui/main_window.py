@@ -30,6 +30,7 @@ from sqlalchemy.exc import ArgumentError
 
 from mmtracker.logic.policy import Policy
 from mmtracker.storage.engine import StorageError
+from mmtracker.storage.marks import is_demo
 from mmtracker.storage.patient_list import patient_list, revisions
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient_table import PATIENT_ID_ROLE, SEARCH_ROLE, Column, PatientTableModel
@@ -50,7 +51,11 @@ def database_label(url: str | URL) -> str:
 
 
 class MainWindow(QMainWindow):
-    """The patient list of one database; "DEMO" in the title on the demo database."""
+    """The patient list of one database; "DEMO" in the title on a demo database.
+
+    ``demo`` says the database was opened as the demo; one marked as a demo
+    database (``mmtracker demo`` filled it) shows DEMO however it was opened.
+    """
 
     def __init__(
         self,
@@ -74,7 +79,7 @@ class MainWindow(QMainWindow):
         self.hub = hub or Hub(self)
 
         database = database_label(engine.url)
-        if demo:
+        if demo or is_demo(engine):
             self.setWindowTitle(self.tr("mmtracker — DEMO — {database}").format(database=database))
         else:
             self.setWindowTitle(self.tr("mmtracker — {database}").format(database=database))

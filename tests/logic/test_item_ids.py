@@ -1,10 +1,9 @@
 """The care items implemented are exactly those of clinical-rules.md §11, and the worked
 vignettes take each of them through every status it can have.
 
-The §11 Id column is read from ``clinical-rules.md`` beside the repository
-(``<repo>/../shared/clinical-rules.md``); where that file is absent the ids are
-compared with ``SECTION_11_IDS``, a copy of the column kept in this file (and
-checked against the file whenever it is there).
+The §11 ids are read from the repository's rules reference,
+``docs/clinical-reference.md`` (§11 Items: one ``#### `id``` heading per item, in
+order; an item with a "Raises:" line instead of "Satisfied by:" is an alert item).
 
 Statuses: every vignette of ``test_course_vignettes`` is assessed on every day of
 its span. A scheduled item must reach not_applicable, ok, due_soon and overdue; an
@@ -39,7 +38,7 @@ from mmtracker.logic.care import Status
 from mmtracker.logic.dates import add_days
 from mmtracker.logic.items import ITEM_ORDER, RULES
 
-RULES_FILE = Path(__file__).resolve().parents[3] / "shared" / "clinical-rules.md"
+REFERENCE = Path(__file__).resolve().parents[2] / "docs" / "clinical-reference.md"
 
 
 def _all_vignettes() -> dict[str, Vignette]:
@@ -52,46 +51,7 @@ def _all_vignettes() -> dict[str, Vignette]:
 
 VIGNETTES = _all_vignettes()
 
-# The Id column of clinical-rules.md §11 "Items", in its order.
-SECTION_11_IDS = (
-    "workup.staging",
-    "imaging.baseline",
-    "imaging.smm_mri",
-    "imaging.smm_followup",
-    "imaging.pre_asct_pet",
-    "bta.start",
-    "bta.next_dose",
-    "bta.review",
-    "dental.before_bta",
-    "dental.periodic",
-    "renal.before_bisphosphonate",
-    "renal.za_dose",
-    "calcium.before_denosumab",
-    "alert.hypocalcaemia",
-    "supplement.ca_vitd",
-    "vitd.level",
-    "denosumab.bridge",
-    "alert.onj_risk",
-    "labs.monitoring",
-    "smm.risk",
-    "mrd.end_of_induction",
-    "mrd.pre_asct",
-    "mrd.day100",
-    "mrd.annual",
-    "alert.hypercalcaemia",
-    "alert.smm_mde",
-    "alert.smm_high_risk",
-    "alert.pangea_evolving",
-    "alert.progression",
-    "asct.conditioning_note",
-    "record.phase",
-    "record.treatment_line",
-    "bta.resume",
-    "renal.pamidronate",
-    "alert.mrd_lost",
-    "asct.outcome",
-)
-# §11 rows whose "Satisfied by" is "—": a value raises them, nothing satisfies them.
+# §11 items that a value raises and nothing satisfies (the reference's "Raises:" items).
 ALERT_ITEMS = frozenset(
     {
         "renal.za_dose",
@@ -132,37 +92,40 @@ def possible(item_id: str) -> frozenset[Status]:
     return SCHEDULED
 
 
-def section_11_rows(text: str) -> list[list[str]]:
-    """The cells of each row of the §11 Items table."""
-    section = text.split("\n### Items", 1)[1].split("\n---", 1)[0]
-    return [
-        [cell.strip() for cell in line.strip().strip("|").split("|")]
-        for line in section.splitlines()
-        if line.startswith("| `")
-    ]
+def reference_items() -> list[tuple[str, str]]:
+    """(id, text) of each item of the reference's §11 Items, in its order."""
+    text = REFERENCE.read_text(encoding="utf-8")
+    section = text.split("\n### Items\n", 1)[1]
+    section = re.split(r"\n#{2,3} ", section, maxsplit=1)[0]
+    found = []
+    for block in section.split("\n#### ")[1:]:
+        heading = re.match(r"`([a-z0-9_.]+)`", block)
+        assert heading is not None, block[:80]
+        found.append((heading[1], block))
+    return found
 
 
-def row_id(cells: list[str]) -> str:
-    found = re.match(r"`([a-z0-9_.]+)`", cells[0])  # a renamed id names its old one after it
-    assert found is not None, cells[0]
-    return found[1]
-
-
-def test_the_copy_of_the_id_column_matches_clinical_rules() -> None:
-    if not RULES_FILE.exists():
-        pytest.skip(f"{RULES_FILE} is not here; the copy stands in for it")
-    rows = section_11_rows(RULES_FILE.read_text(encoding="utf-8"))
-    assert tuple(row_id(cells) for cells in rows) == SECTION_11_IDS
-    assert {row_id(cells) for cells in rows if cells[2] == "—"} == ALERT_ITEMS
-
-
-def test_implemented_item_ids_equal_the_section_11_id_column() -> None:
-    if RULES_FILE.exists():
-        expected = tuple(row_id(c) for c in section_11_rows(RULES_FILE.read_text(encoding="utf-8")))
-    else:
-        expected = SECTION_11_IDS
+def test_implemented_item_ids_equal_the_reference_in_its_order() -> None:
+    expected = tuple(item_id for item_id, _ in reference_items())
+    assert len(expected) == 36
     assert expected == ITEM_ORDER
     assert tuple(rule.id for rule in RULES) == expected
+
+
+def test_the_alert_items_are_those_the_reference_has_raised() -> None:
+    raised = {
+        item_id
+        for item_id, block in reference_items()
+        if re.search(r"^- Raises:", block, re.MULTILINE)
+    }
+    satisfied = {
+        item_id
+        for item_id, block in reference_items()
+        if re.search(r"^- Satisfied by:", block, re.MULTILINE)
+    }
+    assert raised == ALERT_ITEMS
+    assert raised.isdisjoint(satisfied)
+    assert raised | satisfied == set(ITEM_ORDER)
 
 
 # --- Statuses reached in the vignettes ---------------------------------------------------

@@ -12,6 +12,7 @@ import os
 import socket
 import tomllib
 from dataclasses import dataclass
+from importlib.resources import files
 from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
@@ -21,7 +22,8 @@ from mmtracker.logic.policy import Policy, PolicyError, build_policy, read_specs
 APP_NAME = "mmtracker"
 HOME_ENV = "MMTRACKER_HOME"
 DATABASE_ENV = "MMTRACKER_DATABASE_URL"
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# The package data: the repository's resources/ folder, installed as this package.
+RESOURCES_PACKAGE = "mmtracker.resources"
 CLINIC_POLICY_FILE = "policy.toml"
 
 
@@ -47,6 +49,18 @@ class Paths:
     @property
     def settings_file(self) -> Path:
         return self.config / "settings.json"
+
+
+def resource_path(*parts: str) -> Path:
+    """A file or folder of the package data (policy, translation catalogues, icons).
+
+    Found through importlib.resources, so the same call serves a checkout installed in
+    editable mode (its resources/ folder), an installed wheel and a frozen build.
+    """
+    found = files(RESOURCES_PACKAGE).joinpath(*parts)
+    if not isinstance(found, Path):  # a zipped install: Qt needs files on disk
+        raise RuntimeError(f"{RESOURCES_PACKAGE} is not installed as files on disk: {found}")
+    return found
 
 
 def paths() -> Paths:
@@ -113,7 +127,7 @@ def load_policy(clinic_file: Path | None = None) -> Policy:
     if clinic_file is None:
         default = paths().config / CLINIC_POLICY_FILE
         clinic_file = default if default.exists() else None
-    shipped = tomllib.loads((RESOURCES / "policy" / "default.toml").read_text(encoding="utf-8"))
+    shipped = tomllib.loads(resource_path("policy", "default.toml").read_text(encoding="utf-8"))
     overrides: dict[str, object] = {}
     if clinic_file is not None:
         try:

@@ -1,8 +1,11 @@
 """Translations from Qt ``.qm`` catalogues, for widgets, reports and the command line (QtCore only).
 
-The catalogues are built from ``resources/translations/*.ts`` by
-``scripts/build_translations.py``. A missing catalogue is not an error: the
-text then stays in English, the language of the sources.
+English is the source language and needs no catalogue: the window's texts are
+English in the sources, and the English texts of message ids, care-item titles
+and codes are in :mod:`mmtracker.english`. The Chinese catalogues are the package
+data ``mmtracker.resources`` (``translations/*_zh_CN.qm``), compiled from the
+``.ts`` sources when the wheel is built or by ``scripts/build_translations.py`` in
+a checkout. A missing catalogue is not an error: the text then stays in English.
 """
 
 from __future__ import annotations
@@ -12,12 +15,14 @@ import math
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from mmtracker.config import RESOURCES
+from mmtracker import english
+from mmtracker.config import resource_path
 from mmtracker.logic.messages import Message, ParamValue, Quantity
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical, unit_label
 
-LANGUAGES = ("en", "zh_CN")
-CATALOGUES = RESOURCES / "translations"
+SOURCE_LANGUAGE = "en"
+LANGUAGES = (SOURCE_LANGUAGE, "zh_CN")
+CATALOGUES = resource_path("translations")
 
 _active: list[QTranslator] = []  # searched in this order
 # (context, text, disambiguation) -> what the installed catalogues give; emptied by install()
@@ -45,7 +50,7 @@ def install(app: QCoreApplication | None, lang: str) -> bool:
     """Make ``lang`` the language of :func:`translate` and, given an app, of ``tr()``.
 
     Replaces any language installed before. Texts missing from the catalogues of
-    ``lang`` fall back to the English catalogues, then to the source text.
+    ``lang`` fall back to English (:mod:`mmtracker.english`, else the source text).
     Returns False when ``lang`` needs a catalogue and none is built.
     """
     if lang not in LANGUAGES:
@@ -55,14 +60,15 @@ def install(app: QCoreApplication | None, lang: str) -> bool:
             QCoreApplication.removeTranslator(old)
     _active.clear()
     _found.clear()
-    _active.extend(_catalogues(lang))
-    found = bool(_active) or lang == "en"
-    if lang != "en":
+    if lang == SOURCE_LANGUAGE:
+        found = True
+    else:
+        _active.extend(_catalogues(lang))
+        found = bool(_active)
         qt_own = QTranslator()
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_own.load(f"qtbase_{lang}", qt_folder):
             _active.append(qt_own)
-        _active.extend(_catalogues("en"))
     if app is not None:
         for translator in reversed(_active):  # Qt searches the last installed first
             app.installTranslator(translator)
@@ -86,15 +92,6 @@ def _lookup(context: str, text: str, disambiguation: str | None = None) -> str |
     return result
 
 
-def translate(context: str, text: str, disambiguation: str | None = None) -> str:
-    """``text`` of ``context`` in the installed language; the text itself when untranslated.
-
-    ``disambiguation`` tells apart two texts spelled alike (the Qt Linguist comment).
-    """
-    found = _lookup(context, text, disambiguation)
-    return text if found is None else found
-
-
 MESSAGES_CONTEXT = "messages"
 CODES_CONTEXT = "codes"
 ITEMS_CONTEXT = "items"
@@ -103,6 +100,38 @@ LIST_SEPARATOR = ", "
 # Codes spelled like another code carry their kind as the catalogue comment: the sex
 # "M" is not the SLiM-CRAB "M".
 SEX_CODE = "sex"
+# The contexts whose texts are keys (ids, codes), with their English texts.
+_ENGLISH = {
+    MESSAGES_CONTEXT: english.MESSAGES,
+    ITEMS_CONTEXT: english.ITEMS,
+    CODES_CONTEXT: english.CODES,
+}
+
+
+def _english(context: str, key: str, disambiguation: str | None) -> str | None:
+    """The English text of a message id, care item or code; None for any other text."""
+    if context == CODES_CONTEXT and disambiguation is not None:
+        return english.CODES_OF_KIND.get(disambiguation, {}).get(key)
+    texts = _ENGLISH.get(context)
+    return None if texts is None or disambiguation is not None else texts.get(key)
+
+
+def _text(context: str, text: str, disambiguation: str | None = None) -> str | None:
+    """``text`` in the installed language, else in English; None when neither has it."""
+    found = _lookup(context, text, disambiguation)
+    return _english(context, text, disambiguation) if found is None else found
+
+
+def translate(context: str, text: str, disambiguation: str | None = None) -> str:
+    """``text`` of ``context`` in the installed language.
+
+    Falls back to English: the English text of a message id, care-item id or code
+    (:mod:`mmtracker.english`), else ``text`` itself (the window's sources are English).
+    ``disambiguation`` tells apart two texts spelled alike (the Qt Linguist comment).
+    """
+    found = _text(context, text, disambiguation)
+    return text if found is None else found
+
 
 # Numbers below this are written as a power of ten (an MRD sensitivity of 10⁻⁵).
 _POWER_OF_TEN_BELOW = 1e-3
@@ -127,7 +156,7 @@ def _code_list(value: str) -> list[str] | None:
     """The labels of a comma-separated list of codes; None when an element is not a code."""
     if LIST_SEPARATOR not in value:
         return None
-    labels = [_lookup(CODES_CONTEXT, code) for code in value.split(LIST_SEPARATOR)]
+    labels = [_text(CODES_CONTEXT, code) for code in value.split(LIST_SEPARATOR)]
     if any(label is None for label in labels):
         return None
     return [label for label in labels if label is not None]

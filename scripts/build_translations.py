@@ -1,4 +1,4 @@
-"""Build the Qt translation catalogues: resources/translations/*.ts → *.qm.
+"""Build the Qt translation catalogues in place: resources/translations/*.ts → *.qm.
 
     python scripts/build_translations.py           # .ts → .qm (pyside6-lrelease)
     python scripts/build_translations.py --update  # first refresh the .ts from the sources
@@ -9,10 +9,16 @@ and ``QT_TRANSLATE_NOOP()`` texts are added as unfinished, texts no longer in
 the sources are marked vanished (the translation test fails on both until a
 translator finishes or removes them). Source locations are left out so that
 editing code does not change the .ts files. Catalogues whose texts are not
-marked in the sources (``<name>_<lang>.ts`` under another name) are maintained
-by hand and left alone by ``--update``; ``scripts/messages_catalogue.py`` checks
-the message and code catalogues against the rules. Every ``*.ts`` is compiled;
-the .qm files are build output and are not committed.
+marked in the sources (``<name>_<lang>.ts`` under another name) are keyed by
+message id, care-item id or code, are maintained by hand and left alone by
+``--update``; ``scripts/messages_catalogue.py`` checks them, and the English
+texts in ``mmtracker/english.py``, against the rules. English, the source
+language, has no catalogue.
+
+Every ``*.ts`` is compiled into the ``.qm`` beside it, for a checkout installed in
+editable mode (the package data ``mmtracker.resources`` is this folder); a ``.qm``
+of no ``.ts`` is removed. The .qm files are build output and are not committed;
+building the wheel compiles them into the wheel itself (``build_backend/``).
 """
 
 from __future__ import annotations
@@ -61,6 +67,15 @@ def release(ts_files: list[Path]) -> list[Path]:
     return built
 
 
+def remove_orphans(ts_files: list[Path]) -> list[Path]:
+    """Remove each .qm of the translations folder that no .ts file builds any more."""
+    built = {ts.with_suffix(".qm") for ts in ts_files}
+    orphans = [qm for qm in sorted(TRANSLATIONS.glob("*.qm")) if qm not in built]
+    for qm in orphans:
+        qm.unlink()
+    return orphans
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -73,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.update:
         update([ts for ts in ts_files if ts.name.startswith("mmtracker_")])
+    for qm in remove_orphans(ts_files):
+        print(f"removed {qm.relative_to(ROOT)}")
     for qm in release(ts_files):
         print(f"built {qm.relative_to(ROOT)}")
     return 0

@@ -1,20 +1,22 @@
-"""Check and update the catalogues of rationale messages and codes.
+"""Check and update the catalogues of rationale messages, care-item titles and codes.
 
     python scripts/messages_catalogue.py            # list what is missing, unfinished or vanished
     python scripts/messages_catalogue.py --update   # add what is missing, mark what vanished
 
-``resources/translations/messages_<lang>.ts`` hold one entry per message id the
-rules declare (``mmtracker.logic.messages.MESSAGE_PARAMS``): the source is the
-id, the translation the sentence with a ``{name}`` placeholder for each of the
-id's parameters. ``codes_<lang>.ts`` hold the label of every code a message
-parameter or a screen may show (:func:`required_codes`), and the separator of a
-list of codes (source ", ").
+English is the source language: ``mmtracker/english.py`` holds the English text
+of every message id the rules declare (``mmtracker.logic.messages.MESSAGE_PARAMS``),
+with a ``{name}`` placeholder for each of the id's parameters, the title of every
+care item (``mmtracker.logic.items.ITEM_ORDER``), the label of every code a
+message parameter or a screen may show (:func:`required_codes`) and the separator
+of a list of codes (", "). ``resources/translations/{messages,items,codes}_<lang>.ts``
+translate them into the other languages, keyed by the same id or code, with the
+English text as the translator's comment.
 
-The .ts files are the maintained source; this script never writes a
-translation. ``--update`` adds each missing id or code as unfinished (the
-translation test fails until a translator finishes it), marks entries no longer
-needed as vanished, and writes the parameters (English catalogue) or the
-English text (other languages) as the translator's comment.
+The English source and the .ts files are maintained by hand; this script never
+writes a text. ``--update`` adds each id or code missing from a catalogue as
+unfinished (the translation test fails until a translator finishes it), marks
+entries no longer needed as vanished, and writes the English text as the
+translator's comment.
 """
 
 from __future__ import annotations
@@ -33,12 +35,17 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 TRANSLATIONS = ROOT / "resources" / "translations"
-LANGUAGES = ("en", "zh_CN")
+ENGLISH_SOURCE = "mmtracker/english.py"
+LANGUAGES = ("zh_CN",)  # the languages with catalogues; English is the source
 MESSAGES = "messages"
+ITEMS = "items"
 CODES = "codes"
+CONTEXTS = (MESSAGES, ITEMS, CODES)
 LIST_SEPARATOR = ", "
 SEX_KIND = "sex"  # the comment that tells the sex "M" from the SLiM-CRAB "M"
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+Key = tuple[str, str | None]  # (id or code, kind)
 
 
 @dataclass
@@ -52,7 +59,7 @@ class Entry:
     state: str | None = None  # None (finished), "unfinished" or "vanished"
 
     @property
-    def key(self) -> tuple[str, str | None]:
+    def key(self) -> Key:
         return self.source, self.kind
 
 
@@ -210,52 +217,114 @@ def placeholders(text: str) -> list[str]:
     return sorted(PLACEHOLDER.findall(text))
 
 
-def problems(context: str, lang: str, entries: list[Entry]) -> list[str]:
-    """What is missing, unfinished, vanished or has the wrong placeholders."""
-    found: list[str] = []
+def wanted(context: str) -> list[Key]:
+    """The keys a context must cover, in the catalogues' order."""
     if context == MESSAGES:
-        params = message_params()
-        wanted: list[tuple[str, str | None]] = [(key, None) for key in params]
-    else:
-        params = {}
-        wanted = [(LIST_SEPARATOR, None), *required_codes()]
-    have = {entry.key: entry for entry in entries}
-    for key in wanted:
-        entry = have.get(key)
-        if entry is None:
-            found.append(f"missing: {key[0]!r}")
-        elif entry.state is not None or not entry.translation.strip():
-            found.append(f"unfinished: {key[0]!r}")
-        elif context == MESSAGES and placeholders(entry.translation) != sorted(params[key[0]]):
-            found.append(f"placeholders differ from {params[key[0]]}: {key[0]!r}")
-    extra = set(have) - set(wanted)
-    found += [f"not needed: {source!r}" for source, _ in sorted(extra, key=str)]
+        return [(key, None) for key in message_params()]
+    if context == ITEMS:
+        from mmtracker.logic.items import ITEM_ORDER
+
+        return [(item_id, None) for item_id in ITEM_ORDER]
+    return [(LIST_SEPARATOR, None), *required_codes()]
+
+
+def english_texts(context: str) -> dict[Key, str]:
+    """The English source of a context: (id or code, kind) → text."""
+    from mmtracker import english
+
+    if context == MESSAGES:
+        return {(key, None): text for key, text in english.MESSAGES.items()}
+    if context == ITEMS:
+        return {(key, None): text for key, text in english.ITEMS.items()}
+    texts: dict[Key, str] = {(code, None): text for code, text in english.CODES.items()}
+    for kind, labels in english.CODES_OF_KIND.items():
+        texts.update({(code, kind): text for code, text in labels.items()})
+    return texts
+
+
+def _expected_placeholders(context: str, key: Key, english: dict[Key, str]) -> list[str]:
+    """The placeholders a text of ``key`` must have: a message id's parameters, else the
+    English text's."""
+    if context == MESSAGES:
+        return sorted(message_params().get(key[0], ()))
+    return placeholders(english.get(key, ""))
+
+
+def _name(key: Key) -> str:
+    return repr(key[0]) if key[1] is None else f"{key[0]!r} ({key[1]})"
+
+
+def english_problems(context: str) -> list[str]:
+    """What the English source lacks, has with the wrong placeholders, or has in excess."""
+    english = english_texts(context)
+    keys = wanted(context)
+    found: list[str] = []
+    for key in keys:
+        text = english.get(key, "")
+        if not text.strip():
+            found.append(f"{context}: no English text: {_name(key)}")
+        elif placeholders(text) != _expected_placeholders(context, key, english):
+            expected = _expected_placeholders(context, key, english)
+            found.append(f"{context}: placeholders differ from {expected}: {_name(key)}")
+    found += [
+        f"{context}: not needed: {_name(key)}" for key in sorted(set(english) - set(keys), key=str)
+    ]
     return found
 
 
-def updated(context: str, lang: str, entries: list[Entry], english: list[Entry]) -> list[Entry]:
-    """The entries in the wanted order, missing ones added unfinished, the rest vanished."""
-    if context == MESSAGES:
-        params = message_params()
-        wanted: list[tuple[str, str | None]] = [(key, None) for key in params]
-    else:
-        params = {}
-        wanted = [(LIST_SEPARATOR, None), *required_codes()]
+def problems(context: str, lang: str, entries: list[Entry]) -> list[str]:
+    """What a catalogue lacks, has unfinished, vanished or with the wrong placeholders."""
+    english = english_texts(context)
+    keys = wanted(context)
+    found: list[str] = []
     have = {entry.key: entry for entry in entries}
-    english_text = {entry.key: entry.translation for entry in english}
+    for key in keys:
+        entry = have.get(key)
+        if entry is None:
+            found.append(f"missing: {_name(key)}")
+        elif entry.state is not None or not entry.translation.strip():
+            found.append(f"unfinished: {_name(key)}")
+        elif placeholders(entry.translation) != _expected_placeholders(context, key, english):
+            expected = _expected_placeholders(context, key, english)
+            found.append(f"placeholders differ from {expected}: {_name(key)}")
+    extra = set(have) - set(keys)
+    found += [f"not needed: {_name(key)}" for key in sorted(extra, key=str)]
+    return found
+
+
+def all_problems() -> list[str]:
+    """Every problem of the English source and of every catalogue, each naming its file."""
+    found = [
+        f"{ENGLISH_SOURCE}: {problem}"
+        for context in CONTEXTS
+        for problem in english_problems(context)
+    ]
+    for context in CONTEXTS:
+        for lang in LANGUAGES:
+            path = catalogue_path(context, lang)
+            found += [
+                f"{path.relative_to(ROOT)}: {problem}"
+                for problem in problems(context, lang, read_catalogue(path))
+            ]
+    return found
+
+
+def updated(context: str, entries: list[Entry]) -> list[Entry]:
+    """The entries in the wanted order, missing ones added unfinished, the rest vanished;
+    the English text as each one's translator's comment."""
+    english = english_texts(context)
+    keys = wanted(context)
+    have = {entry.key: entry for entry in entries}
     result = []
-    for key in wanted:
+    for key in keys:
         entry = have.get(key) or Entry(key[0], "", key[1], state="unfinished")
         if entry.state == "vanished":
             entry.state = None if entry.translation.strip() else "unfinished"
-        if lang == "en":
-            entry.note = f"Parameters: {', '.join(params[key[0]])}" if key[0] in params else ""
-        else:
-            entry.note = english_text.get(key, "")
+        entry.note = english.get(key, "")
         if context == CODES and key == (LIST_SEPARATOR, None):
             entry.note = "The separator of a list of codes"
         result.append(entry)
-    wanted_set = set(wanted)
+    wanted_set = set(keys)
     for entry in entries:
         if entry.key not in wanted_set:
             entry.state = "vanished"
@@ -269,21 +338,15 @@ def main(argv: list[str] | None = None) -> int:
         "--update", action="store_true", help="add missing entries, mark vanished ones"
     )
     args = parser.parse_args(argv)
-    failed = False
-    for context in (MESSAGES, CODES):
-        english = read_catalogue(catalogue_path(context, "en"))
-        for lang in LANGUAGES:
-            path = catalogue_path(context, lang)
-            entries = read_catalogue(path)
-            if args.update:
-                entries = updated(context, lang, entries, english)
-                write_catalogue(path, lang, context, entries)
-                if lang == "en":
-                    english = entries
-            for problem in problems(context, lang, entries):
-                print(f"{path.relative_to(ROOT)}: {problem}")
-                failed = True
-    return 1 if failed else 0
+    if args.update:
+        for context in CONTEXTS:
+            for lang in LANGUAGES:
+                path = catalogue_path(context, lang)
+                write_catalogue(path, lang, context, updated(context, read_catalogue(path)))
+    found = all_problems()
+    for problem in found:
+        print(problem)
+    return 1 if found else 0
 
 
 if __name__ == "__main__":

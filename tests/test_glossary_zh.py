@@ -1,7 +1,7 @@
 """Issue 7, class 12: the Chinese catalogues speak the clinical glossary (glossary-zh_CN).
 
 Every zh_CN catalogue (messages, care-item titles, codes and the window) is read
-beside its English: a concept the English names is named in Chinese by the
+beside its English (mmtracker/english.py, or the window's source text): a concept the English names is named in Chinese by the
 glossary's one term, the terms the glossary forbids never appear, and the
 care-item statuses carry the glossary's labels (``ok`` is 无待办, never 正常, which
 reads as a normal laboratory value).
@@ -17,15 +17,19 @@ from pathlib import Path
 
 import pytest
 
-from mmtracker import i18n
+from mmtracker import english, i18n
 from mmtracker.logic.care import Status
 from mmtracker.logic.codes import Phase
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 BUILD = ROOT / "scripts" / "build_translations.py"
-# Catalogues whose source is an id, with the English text in <name>_en.ts.
-ID_CATALOGUES = ("messages", "items", "codes")
+# Catalogues whose source is an id, with the English text in mmtracker/english.py.
+ID_CATALOGUES = {
+    "messages": english.MESSAGES,
+    "items": english.ITEMS,
+    "codes": english.CODES,
+}
 # The window's catalogue: the source is the English text itself.
 WINDOW_CATALOGUE = "mmtracker"
 
@@ -94,10 +98,12 @@ def _texts(path: Path) -> dict[tuple[str, str, str | None], str]:
 def pairs() -> list[tuple[str, str, str]]:
     """(where, English, Chinese) of every entry of every zh_CN catalogue."""
     out = []
-    for catalogue in ID_CATALOGUES:
-        english = _texts(TRANSLATIONS / f"{catalogue}_en.ts")
+    for catalogue, texts in ID_CATALOGUES.items():
         for key, chinese in _texts(TRANSLATIONS / f"{catalogue}_zh_CN.ts").items():
-            out.append((f"{catalogue}: {key[1]}", english.get(key, ""), chinese))
+            _, source, kind = key
+            en = texts.get(source) if kind is None else english.CODES_OF_KIND[kind].get(source)
+            assert en is not None, f"{catalogue}: {key} has no English text"
+            out.append((f"{catalogue}: {source}", en, chinese))
     for key, chinese in _texts(TRANSLATIONS / f"{WINDOW_CATALOGUE}_zh_CN.ts").items():
         out.append((f"{key[0]}: {key[1]}", key[1], chinese))
     return out
@@ -178,9 +184,8 @@ def test_class_12_phases_are_named_in_full_in_both_languages() -> None:
     自体造血干细胞移植（ASCT）, 维持治疗, 复发 — the English label spells the name out too,
     so that the two languages show the same level of detail."""
     assert {phase: _code(phase.value) for phase in Phase} == PHASE_NAMES
-    english = _texts(TRANSLATIONS / "codes_en.ts")
     for phase in (Phase.SMM, Phase.NDMM, Phase.ASCT):
-        label = english[("codes", phase.value, None)]
+        label = english.CODES[phase.value]
         assert label.endswith(f"({phase.value})")
         assert len(label) > len(phase.value) + 2
 

@@ -1,8 +1,9 @@
-"""The message and code catalogues are complete, and messages render in both languages.
+"""The English texts and the Chinese catalogues are complete, and messages render in both.
 
-Every message id the rules declare has a finished English and Chinese sentence
-using exactly its parameters; every code has a label; quantities are shown in
-the unit system asked for, converted by clinical-rules.md §9.
+Every message id the rules declare has an English sentence (mmtracker/english.py)
+and a finished Chinese one using exactly its parameters; every care item has a
+title and every code a label in both; English renders without any catalogue;
+quantities are shown in the unit system asked for, converted by clinical-rules.md §9.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from types import ModuleType
 import pytest
 
 import mmtracker.logic.assessment  # noqa: F401  # declares every message id
-from mmtracker import i18n
+from mmtracker import english, i18n
 from mmtracker.config import load_policy
 from mmtracker.logic import codes
 from mmtracker.logic.care import Severity, Status
@@ -36,6 +37,7 @@ from mmtracker.logic.units import UnitSystem
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("en", "zh_CN")
+CATALOGUE_LANGUAGES = ("zh_CN",)  # English is the source: mmtracker/english.py
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 DAY = dt.date(2026, 3, 2)
@@ -67,14 +69,29 @@ def catalogue(context: str, lang: str) -> dict[tuple[str, str | None], ET.Elemen
     return found
 
 
-def finished(
-    entries: dict[tuple[str, str | None], ET.Element], key: tuple[str, str | None]
-) -> bool:
-    """Whether the catalogue has a finished, non-empty translation of ``key``."""
-    translation = entries.get(key)
-    if translation is None:
-        return False
-    return translation.get("type") is None and bool((translation.text or "").strip())
+def english_texts(context: str) -> dict[tuple[str, str | None], str]:
+    """(id or code, kind) → English text of a context, from mmtracker/english.py."""
+    if context == i18n.MESSAGES_CONTEXT:
+        return {(key, None): text for key, text in english.MESSAGES.items()}
+    if context == i18n.ITEMS_CONTEXT:
+        return {(key, None): text for key, text in english.ITEMS.items()}
+    texts = {(code, None): text for code, text in english.CODES.items()}
+    for kind, labels in english.CODES_OF_KIND.items():
+        texts |= {(code, kind): text for code, text in labels.items()}
+    return texts
+
+
+def finished_texts(context: str, lang: str) -> dict[tuple[str, str | None], str]:
+    """(id or code, kind) → the finished, non-empty text of a context in ``lang``."""
+    if lang == "en":
+        found = english_texts(context)
+    else:
+        found = {
+            key: translation.text or ""
+            for key, translation in catalogue(context, lang).items()
+            if translation.get("type") is None
+        }
+    return {key: text for key, text in found.items() if text.strip()}
 
 
 @pytest.fixture(scope="module")
@@ -91,12 +108,15 @@ def built() -> Iterator[None]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_declared_message_has_a_finished_translation(lang: str) -> None:
-    entries = catalogue(i18n.MESSAGES_CONTEXT, lang)
-    unfinished = [key for key in MESSAGE_PARAMS if not finished(entries, (key, None))]
-    assert unfinished == []
+    texts = finished_texts(i18n.MESSAGES_CONTEXT, lang)
+    assert [key for key in MESSAGE_PARAMS if (key, None) not in texts] == []
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_english_text_is_for_an_unknown_message() -> None:
+    assert sorted(key for key in english.MESSAGES if key not in MESSAGE_PARAMS) == []
+
+
+@pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
 def test_no_catalogue_entry_is_for_an_unknown_message(lang: str) -> None:
     entries = catalogue(i18n.MESSAGES_CONTEXT, lang)
     assert sorted(source for source, _ in entries if source not in MESSAGE_PARAMS) == []
@@ -105,14 +125,19 @@ def test_no_catalogue_entry_is_for_an_unknown_message(lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_template_uses_exactly_the_declared_parameters(lang: str) -> None:
-    entries = catalogue(i18n.MESSAGES_CONTEXT, lang)
+    texts = finished_texts(i18n.MESSAGES_CONTEXT, lang)
     wrong = {}
     for key, params in MESSAGE_PARAMS.items():
-        translation = entries.get((key, None))
-        text = "" if translation is None else translation.text or ""
+        text = texts.get((key, None), "")
         if sorted(PLACEHOLDER.findall(text)) != sorted(params):
             wrong[key] = (params, text)
     assert wrong == {}
+
+
+def test_there_is_no_english_catalogue() -> None:
+    """English is rendered from mmtracker/english.py: a stale English catalogue would
+    shadow it in a checkout."""
+    assert sorted(TRANSLATIONS.glob("*_en.ts")) == []
 
 
 def test_the_unreachable_smm_phase_start_messages_are_not_declared() -> None:
@@ -354,24 +379,44 @@ def _code_lists() -> list[tuple[str, type[StrEnum]]]:
     ("name", "enum"), _code_lists(), ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_every_code_has_a_label(lang: str, name: str, enum: type[StrEnum]) -> None:
-    entries = catalogue(i18n.CODES_CONTEXT, lang)
+    labels = finished_texts(i18n.CODES_CONTEXT, lang)
     kind = i18n.SEX_CODE if enum is codes.Sex else None
-    unlabelled = [member.value for member in enum if not finished(entries, (member.value, kind))]
-    assert unlabelled == []
+    assert [member.value for member in enum if (member.value, kind) not in labels] == []
 
 
 def test_the_catalogue_check_finds_nothing_missing() -> None:
-    """Every code the rules put into a message, and the list separator, are labelled."""
+    """Every message id, care item and code the rules may show, and the list separator,
+    have an English text and a finished Chinese one with the same placeholders."""
+    assert _script("messages_catalogue").all_problems() == []
+
+
+def test_the_catalogue_check_finds_what_is_missing_or_wrong(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The check above can fail: an English text missing or with other placeholders, an
+    English label not needed, each reported."""
     check = _script("messages_catalogue")
-    problems = [
-        f"{context}_{lang}: {problem}"
-        for context in (check.MESSAGES, check.CODES)
-        for lang in LANGUAGES
-        for problem in check.problems(
-            context, lang, check.read_catalogue(check.catalogue_path(context, lang))
-        )
+    messages = dict(english.MESSAGES)
+    del messages["bta.off"]
+    messages["bta.stopped"] = "Bone-targeted therapy stopped on {day}."
+    monkeypatch.setattr(english, "MESSAGES", messages)
+    monkeypatch.setattr(english, "CODES", {**english.CODES, "no_such_code": "nothing"})
+    assert check.all_problems() == [
+        "mmtracker/english.py: messages: no English text: 'bta.off'",
+        "mmtracker/english.py: messages: placeholders differ from ['date']: 'bta.stopped'",
+        "mmtracker/english.py: codes: not needed: 'no_such_code'",
     ]
-    assert problems == []
+
+
+def test_the_catalogue_check_finds_chinese_placeholders_unlike_the_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    check = _script("messages_catalogue")
+    monkeypatch.setattr(english, "ITEMS", {**english.ITEMS, "bta.start": "Start {agent}"})
+    path = check.catalogue_path(check.ITEMS, "zh_CN")
+    assert check.problems(check.ITEMS, "zh_CN", check.read_catalogue(path)) == [
+        "placeholders differ from ['agent']: 'bta.start'"
+    ]
 
 
 def test_codes_spelled_alike_are_told_apart_by_their_kind(built: None) -> None:
@@ -402,16 +447,46 @@ def test_text_with_commas_that_is_not_a_list_of_codes_is_shown_as_it_is(built: N
     assert i18n.format_value("serum_m_protein") == "血清 M 蛋白"
 
 
-@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_care_item_has_a_title(lang: str) -> None:
     from mmtracker.logic.items import ITEM_ORDER
 
-    ts = TRANSLATIONS / f"items_{lang}.ts"
-    titles = {
-        m.findtext("source"): m.find("translation") for m in ET.parse(ts).getroot().iter("message")
-    }
-    assert set(titles) == set(ITEM_ORDER)
-    for item_id, translation in titles.items():
-        assert translation is not None, item_id
-        assert translation.get("type") is None, item_id
-        assert (translation.text or "").strip(), item_id
+    titles = finished_texts(i18n.ITEMS_CONTEXT, lang)
+    assert set(titles) == {(item_id, None) for item_id in ITEM_ORDER}
+
+
+# --- English without any catalogue -----------------------------------------------------
+
+
+@pytest.fixture
+def no_catalogues(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The translations folder is an empty folder (an install without any .qm)."""
+    monkeypatch.setattr(i18n, "CATALOGUES", tmp_path)
+    yield
+    i18n.install(None, "en")
+
+
+def test_english_renders_from_the_source_text_with_no_catalogue(no_catalogues: None) -> None:
+    assert i18n.install(None, "en")
+    message = msg(
+        "dental.periodic.due", last=dt.date(2026, 3, 2), months=6, agent="zoledronic_acid"
+    )
+    assert i18n.render(message) == (
+        "Last dental check 2026-03-02; every 6 months while on zoledronic acid."
+    )
+    assert i18n.item_title("dental.periodic") == english.ITEMS["dental.periodic"]
+    assert i18n.code_label("M", i18n.SEX_CODE) == "male"
+    assert i18n.format_value("C, A") == "C (hypercalcaemia), A (anaemia)"
+
+
+def test_a_language_without_its_catalogue_falls_back_to_english_not_to_ids(
+    no_catalogues: None,
+) -> None:
+    assert not i18n.install(None, "zh_CN")
+    problems = [
+        text
+        for key in MESSAGE_PARAMS
+        if (text := i18n.render(sample(key))) == key or key in text or CJK.search(text)
+    ]
+    assert problems == []
+    assert i18n.item_title("workup.staging") == "Staging work-up"

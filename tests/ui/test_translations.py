@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import re
 import xml.etree.ElementTree as ET
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,10 @@ PACKAGE = ROOT / "mmtracker"
 TS_FILES = sorted((ROOT / "resources" / "translations").glob("*.ts"))
 ZH_CN = ROOT / "resources" / "translations" / "mmtracker_zh_CN.ts"
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
-# Contexts whose sources are keys (message ids, codes) rather than English text: their
-# placeholders are checked against the declared parameters in test_message_catalogues.py.
-KEYED_CONTEXTS = frozenset({i18n.MESSAGES_CONTEXT, i18n.CODES_CONTEXT})
+# Contexts whose sources are keys (message ids, care-item ids, codes) rather than English
+# text: their placeholders are checked against the English texts (mmtracker/english.py)
+# and the declared parameters in test_message_catalogues.py.
+KEYED_CONTEXTS = frozenset({i18n.MESSAGES_CONTEXT, i18n.ITEMS_CONTEXT, i18n.CODES_CONTEXT})
 
 
 def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
@@ -128,7 +130,16 @@ def test_missing_catalogues_leave_the_english_text(
     monkeypatch.setattr(i18n, "CATALOGUES", tmp_path)
     assert not i18n.install(None, "zh_CN")
     assert i18n.translate("PatientTableModel", "MRN") == "MRN"
+    assert i18n.code_label("MAINTENANCE") == "maintenance"  # the English label, not the code
     i18n.install(None, "en")
+
+
+def test_the_catalogues_are_package_data() -> None:
+    """The program finds them through importlib.resources (mmtracker.resources), the
+    checkout's resources/ folder in an editable install."""
+    found = i18n.CATALOGUES
+    assert found == files("mmtracker.resources") / "translations"
+    assert found.resolve() == (ROOT / "resources" / "translations").resolve()
 
 
 def test_unknown_language_is_refused() -> None:

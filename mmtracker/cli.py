@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import gc
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,9 +17,12 @@ from typing import TYPE_CHECKING
 
 from mmtracker import __version__
 from mmtracker.logic.codes import Phase
+from mmtracker.logic.families import ITEM_FAMILY, Family, find_family
 from mmtracker.logic.worklist_order import Show
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from mmtracker.logic.policy import Policy
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -39,6 +43,29 @@ def _days(text: str) -> int:
     if not 0 <= value <= 366:
         raise argparse.ArgumentTypeError(f"expected a number of days from 0 to 366, not {text!r}")
     return value
+
+
+def _phase(text: str) -> Phase:
+    """A phase named in any case (``maintenance``, ``MAINTENANCE``)."""
+    for phase in Phase:
+        if text.strip().upper() == phase.value:
+            return phase
+    accepted = ", ".join(p.value for p in Phase)
+    raise argparse.ArgumentTypeError(f"unknown phase {text!r}; accepted (any case): {accepted}")
+
+
+def _item(text: str) -> Family | str:
+    """A family of care items (its id or English name, any case), else a prefix of item ids."""
+    family = find_family(text)
+    if family is not None:
+        return family
+    if text and any(item_id.startswith(text) for item_id in ITEM_FAMILY):  # every care item
+        return text
+    families = ", ".join(f.value for f in Family)
+    raise argparse.ArgumentTypeError(
+        f"{text!r} is neither a family of care items ({families}) "
+        "nor the start of a care-item id (e.g. bta. or renal.za_dose)"
+    )
 
 
 def _positive(text: str) -> int:
@@ -72,13 +99,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["en", "zh_CN"], default=None, help="interface language")
     sub = parser.add_subparsers(dest="command")
 
-    def with_database(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    def with_database(p: argparse.ArgumentParser, demo: bool = True) -> argparse.ArgumentParser:
+        """The database options, also accepted after the command (``worklist --demo``)."""
         p.add_argument(
             "--database",
             metavar="URL",
             default=argparse.SUPPRESS,
             help="SQLAlchemy URL of the database",
         )
+        if demo:
+            p.add_argument(
+                "--demo",
+                action="store_true",
+                default=argparse.SUPPRESS,
+                help="use the separate demo database (created on first use)",
+            )
         return p
 
     demo = with_database(
@@ -136,13 +171,24 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DAYS",
         help="count items due within DAYS as due soon (default: the policy's lead_days)",
     )
-    work.add_argument("--item", default="", metavar="PREFIX", help="only items whose id starts so")
+    work.add_argument(
+        "--item",
+        type=_item,
+        default=None,
+        metavar="FAMILY|PREFIX",
+        help="only the items of a family ("
+        + ", ".join(f.value for f in Family)
+        + "; its name also, e.g. 'bone therapy'), else those whose id starts so (bta.)",
+    )
     work.add_argument(
         "--phase",
         action="append",
-        choices=[p.value for p in Phase],
+        type=_phase,
         default=[],
-        help="only patients in this phase (repeatable)",
+        metavar="PHASE",
+        help="only patients in this phase, any case: "
+        + ", ".join(p.value for p in Phase)
+        + " (repeatable)",
     )
     work.add_argument(
         "--status",
@@ -152,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="what to show (repeatable; default: urgent, overdue, due_soon)",
     )
     work.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    work.add_argument("--ids", action="store_true", help="show each item's id too (table and csv)")
     work.add_argument(
         "--policy", type=Path, default=None, metavar="FILE", help="a clinic policy file (TOML)"
     )
@@ -162,10 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the texts (default: en)",
     )
 
-    bench = with_database(
+    bench = with_database(  # the bench builds a demo database of its own: no --demo
         sub.add_parser(
             "bench", help="measure the worklist, a save and a full re-assessment on a demo"
-        )
+        ),
+        demo=False,
     )
     bench.add_argument("--patients", type=_positive, default=10_000, help="demo patients")
     bench.add_argument("--seed", type=int, default=1, help="random seed of the demo")
@@ -190,6 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the GUI) and return the exit code."""
     args = build_parser().parse_args(argv)
+    if args.demo and args.database:
+        print(
+            "error: --demo and --database exclude each other: --demo opens the separate "
+            "demo database, --database URL names another",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     if args.command is None:
         return _main(args)
     # A command builds many objects with next to no reference cycles among them, then ends:
@@ -238,7 +293,36 @@ def _url(args: argparse.Namespace, demo: bool = False) -> str:
     return database_url(args.database, demo=demo or args.demo)
 
 
+def _engine(args: argparse.Namespace) -> Engine:
+    """An engine on the chosen database; with ``--demo``, the demo database filled on first use."""
+    from mmtracker.workflows import open_demo_engine, open_engine
+
+    if args.demo:
+        from mmtracker.config import actor
+
+        return open_demo_engine(_url(args), actor(), dt.date.today())
+    return open_engine(_url(args))
+
+
+NO_DISPLAY = (
+    "mmtracker: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
+    "to run it headless use `xvfb-run mmtracker` or set QT_QPA_PLATFORM=offscreen"
+)
+
+
+def no_display() -> bool:
+    """True on a Linux or BSD machine with no display for the window and no Qt platform chosen."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return False
+    return not any(
+        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    )
+
+
 def _gui(args: argparse.Namespace) -> int:
+    if no_display():  # before Qt, which would abort on the missing xcb connection
+        print(NO_DISPLAY, file=sys.stderr)
+        return EXIT_FAILURE
     from mmtracker.ui.app import run
 
     return run(database=args.database, demo=args.demo, lang=args.lang)
@@ -248,12 +332,16 @@ def _demo(args: argparse.Namespace) -> int:
     import time
 
     from mmtracker.config import actor
-    from mmtracker.workflows import fill_demo, open_engine
+    from mmtracker.workflows import NotEmptyError, fill_demo, open_engine
 
     url = _url(args, demo=True)
     engine = open_engine(url)
     started = time.perf_counter()
-    ids = fill_demo(engine, args.patients, args.seed, args.as_of or dt.date.today(), actor())
+    try:
+        ids = fill_demo(engine, args.patients, args.seed, args.as_of or dt.date.today(), actor())
+    except NotEmptyError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     print(
         f"{len(ids)} demo patients written to {engine.url.render_as_string()} "
         f"in {time.perf_counter() - started:.1f} s"
@@ -264,9 +352,8 @@ def _demo(args: argparse.Namespace) -> int:
 def _export_record(args: argparse.Namespace) -> int:
     from mmtracker.record import record_document
     from mmtracker.storage.loaders import load_record_rows, patient_id_for_mrn
-    from mmtracker.workflows import open_engine
 
-    engine = open_engine(_url(args))
+    engine = _engine(args)
     patient_id = patient_id_for_mrn(engine, args.mrn)
     text = (
         json.dumps(
@@ -287,14 +374,13 @@ def _import_record(args: argparse.Namespace) -> int:
     from mmtracker.config import actor
     from mmtracker.record import load_record_file
     from mmtracker.storage.bulk import write_records
-    from mmtracker.workflows import open_engine
 
     record, problems = load_record_file(args.file)
     if record is None:
         for problem in problems:
             print(f"error: {args.file}: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    engine = open_engine(_url(args))
+    engine = _engine(args)
     write_records(engine, [record], actor(), replace=args.replace)
     print(f"imported {record.patient.mrn}")
     return EXIT_OK
@@ -393,24 +479,37 @@ def _progress(done: int, total: int) -> None:
 def _worklist(args: argparse.Namespace) -> int:
     from mmtracker.logic.worklist_order import DEFAULT_SHOW
     from mmtracker.storage.worklist import worklist
-    from mmtracker.workflows import open_engine
+    from mmtracker.workflows import patient_count
     from mmtracker.worklist_output import FORMATS
 
     policy = _policy(args)
     # The modules loaded live until the process ends: the final collection need not scan them.
     gc.freeze()
-    engine = open_engine(_url(args))
+    engine = _engine(args)
+    family = args.item if isinstance(args.item, Family) else None
     rows = worklist(
         engine,
         args.as_of or dt.date.today(),
         policy,
         within=args.within,
-        item_prefix=args.item,
-        phases=[Phase(p) for p in args.phase],
+        item_prefix="" if family is not None or args.item is None else args.item,
+        phases=args.phase,
         show=[Show(s) for s in args.status] or DEFAULT_SHOW,
         progress=_progress if sys.stderr.isatty() else None,
     )
-    _write_utf8(FORMATS[args.format](rows, args.lang or "en"))
+    if family is not None:
+        rows = [row for row in rows if ITEM_FAMILY[row.item.id] is family]
+    if not rows and patient_count(engine) == 0:
+        empty = (
+            f"the database {engine.url.render_as_string()} holds no patients yet; to try "
+            "mmtracker on made-up patients run `mmtracker --demo worklist`, or fill an empty "
+            "database with `mmtracker demo`"
+        )
+        if args.format == "table":
+            print(empty)
+            return EXIT_OK
+        print(empty, file=sys.stderr)  # the output stays a document a program can read
+    _write_utf8(FORMATS[args.format](rows, args.lang or "en", ids=args.ids))
     return EXIT_OK
 
 
@@ -418,10 +517,9 @@ def _reassess(args: argparse.Namespace) -> int:
     import time
 
     from mmtracker.storage.state import reassess_all, refresh_stale
-    from mmtracker.workflows import open_engine
 
     policy = _policy(args)
-    engine = open_engine(_url(args))
+    engine = _engine(args)
     started = time.perf_counter()
     run = reassess_all if args.all else refresh_stale
     count = run(engine, args.as_of or dt.date.today(), policy, _progress)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from mmtracker.logic.families import FAMILY_CODE, FAMILY_NAMES
+
 # Message id (mmtracker.logic.messages.MESSAGE_PARAMS) -> the sentence, with a {name}
 # placeholder for each of the id's parameters.
 MESSAGES: Final[dict[str, str]] = {
@@ -588,4 +590,6 @@ CODES_OF_KIND: Final[dict[str, dict[str, str]]] = {
         "F": "female",
         "M": "male",
     },
+    # The families of care items: the names mmtracker.logic.families gives them.
+    FAMILY_CODE: {family.value: name for family, name in FAMILY_NAMES.items()},
 }

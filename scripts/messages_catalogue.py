@@ -136,6 +136,7 @@ def required_codes() -> list[tuple[str, str | None]]:
     from mmtracker.logic import codes
     from mmtracker.logic.care import Severity, Status
     from mmtracker.logic.crab import CrabCode
+    from mmtracker.logic.families import FAMILY_CODE, Family
     from mmtracker.logic.history import IMWG_2016
     from mmtracker.logic.items import conditioning, workup
     from mmtracker.logic.response import MrdState, ResponseSource
@@ -144,6 +145,7 @@ def required_codes() -> list[tuple[str, str | None]]:
     from mmtracker.logic.staging import STAGING_INPUTS
 
     found: list[tuple[str, str | None]] = [(code, SEX_KIND) for code in _values(codes.Sex)]
+    found += [(code, FAMILY_CODE) for code in _values(Family)]  # the worklist's Family column
     plain = _values(
         codes.PatientStatus,
         codes.Phase,

@@ -153,8 +153,8 @@ def test_csv_has_a_header_and_a_row_per_item(
     assert "2025-05-01" in carter
     assert "50" in carter
     # D45: the calcium of 2025-06-10 began Zimmer's hypercalcaemia alert; no due date.
-    due = header.index("Due")
-    zimmer = [row for row in body if row[1] == "Zimmer, Zoe" and row[3] == "Hypercalcaemia"]
+    due, title = header.index("Due"), header.index("Item")
+    zimmer = [row for row in body if row[1] == "Zimmer, Zoe" and row[title] == "Hypercalcaemia"]
     assert [(row[due], row[due + 1]) for row in zimmer] == [("since 2025-06-10", "")]
 
 

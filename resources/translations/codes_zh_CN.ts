@@ -21,6 +21,72 @@
         <translation>男</translation>
     </message>
     <message>
+        <source>imaging</source>
+        <comment>family</comment>
+        <extracomment>Imaging</extracomment>
+        <translation>影像学检查</translation>
+    </message>
+    <message>
+        <source>dental</source>
+        <comment>family</comment>
+        <extracomment>Dental</extracomment>
+        <translation>口腔检查</translation>
+    </message>
+    <message>
+        <source>bone_therapy</source>
+        <comment>family</comment>
+        <extracomment>Bone therapy</extracomment>
+        <translation>骨靶向治疗</translation>
+    </message>
+    <message>
+        <source>renal</source>
+        <comment>family</comment>
+        <extracomment>Renal</extracomment>
+        <translation>肾功能</translation>
+    </message>
+    <message>
+        <source>calcium_vitamin_d</source>
+        <comment>family</comment>
+        <extracomment>Calcium/vitamin D</extracomment>
+        <translation>钙和维生素 D</translation>
+    </message>
+    <message>
+        <source>mrd</source>
+        <comment>family</comment>
+        <extracomment>MRD</extracomment>
+        <translation>MRD</translation>
+    </message>
+    <message>
+        <source>labs</source>
+        <comment>family</comment>
+        <extracomment>Labs</extracomment>
+        <translation>实验室检查</translation>
+    </message>
+    <message>
+        <source>staging</source>
+        <comment>family</comment>
+        <extracomment>Staging</extracomment>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <source>transplant</source>
+        <comment>family</comment>
+        <extracomment>Transplant</extracomment>
+        <translation>移植</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <comment>family</comment>
+        <extracomment>Record</extracomment>
+        <translation>病历记录</translation>
+    </message>
+    <message>
+        <source>alerts</source>
+        <comment>family</comment>
+        <extracomment>Alerts</extracomment>
+        <translation>警示</translation>
+    </message>
+    <message>
         <source>active</source>
         <extracomment>in care</extracomment>
         <translation>随访中</translation>

@@ -155,8 +155,16 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
         <translation>病程阶段</translation>
     </message>
     <message>
+        <source>Family</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>随访事项</translation>
+    </message>
+    <message>
+        <source>Item id</source>
+        <translation>事项编号</translation>
     </message>
     <message>
         <source>Status</source>

@@ -61,8 +61,8 @@ class Limit:
         return f"{self.low:g}–{self.high:g}{unit}"
 
 
-# ARCHITECTURE.md "Entry sanity limits", in canonical units. Urine M-protein
-# has no limit there; 0–100000 mg/24 h only refuses typos (not a clinical value).
+# The design's entry sanity limits, in canonical units: they refuse typos, they are
+# not clinical values. Urine M-protein has none there; 0–100000 mg/24 h only refuses typos.
 LAB_LIMITS: dict[Analyte, Limit] = {
     Analyte.CALCIUM: Limit(0.5, 6, "mmol/L"),
     Analyte.CREATININE: Limit(10, 3000, "umol/L"),

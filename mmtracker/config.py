@@ -57,7 +57,9 @@ def resource_path(*parts: str) -> Path:
     Found through importlib.resources, so the same call serves a checkout installed in
     editable mode (its resources/ folder), an installed wheel and a frozen build.
     """
-    found = files(RESOURCES_PACKAGE).joinpath(*parts)
+    found = files(RESOURCES_PACKAGE)
+    for part in parts:  # one part at a time: not every Traversable joins several
+        found = found.joinpath(part)
     if not isinstance(found, Path):  # a zipped install: Qt needs files on disk
         raise RuntimeError(f"{RESOURCES_PACKAGE} is not installed as files on disk: {found}")
     return found

@@ -98,11 +98,20 @@ def family_of(item_id: str) -> Family:
     return ITEM_FAMILY[item_id]
 
 
+def _spelling(name: str) -> str:
+    """A family's name as compared: any case, ``/``, ``_``, ``-`` and runs of spaces alike."""
+    return " ".join(name.casefold().replace("/", " ").replace("_", " ").replace("-", " ").split())
+
+
 def find_family(name: str) -> Family | None:
-    """The family named ``name``: its id or its English name, in any case; else None."""
-    wanted = name.strip().casefold()
+    """The family named ``name``: its id or its English name, in any case; else None.
+
+    Separators do not matter: ``calcium vitamin d``, ``Calcium/vitamin D`` and
+    ``calcium_vitamin_d`` name the same family.
+    """
+    wanted = _spelling(name)
     for family in Family:
-        if wanted in (family.value, FAMILY_NAMES[family].casefold()):
+        if wanted in (_spelling(family.value), _spelling(FAMILY_NAMES[family])):
             return family
     return None
 

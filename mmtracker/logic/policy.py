@@ -53,10 +53,20 @@ class PolicySpec:
     def check(self, value: object) -> str | None:
         """Why ``value`` is refused, or None if it is accepted."""
         if self.choices:
+            if isinstance(value, Mapping | list):
+                return (
+                    f"{self.key}: must be given one of {', '.join(self.choices)} "
+                    f'(e.g. "{self.key}" = "{self.choices[0]}"), not {_kind(value)}'
+                )
             if value not in self.choices:
                 return f"{self.key}: {value!r} is not one of {', '.join(self.choices)}"
             return None
         low, high = self.low or 0.0, self.high or 0.0
+        if isinstance(value, Mapping | list):
+            return (
+                f"{self.key}: must be given a number from {low:g} to {high:g} "
+                f'(e.g. "{self.key}" = {self.default}), not {_kind(value)}'
+            )
         if isinstance(value, bool) or not isinstance(value, int | float):
             return f"{self.key}: {value!r} must be a number from {low:g} to {high:g}"
         if isinstance(self.default, int) and not isinstance(value, int):
@@ -64,6 +74,44 @@ class PolicySpec:
         if not low <= value <= high:
             return f"{self.key}: {value:g} is outside the accepted range {low:g}–{high:g}"
         return None
+
+
+def _kind(value: Mapping[str, Any] | list[Any]) -> str:
+    """What a TOML table or array is called in a message (its Python form means nothing there)."""
+    return "a table" if isinstance(value, Mapping) else "a list"
+
+
+def _dotted(key: str, value: object) -> list[tuple[str, object]]:
+    """The keys a TOML table stands for, dotted (``bta`` holding ``lapse_days`` → ``bta.lapse_days``)."""
+    if not isinstance(value, Mapping):
+        return [(key, value)]
+    return [(f"{key}.{sub}", v) for inner, val in value.items() for sub, v in _dotted(inner, val)]
+
+
+def _unknown(key: str, value: object, specs: Mapping[str, PolicySpec]) -> list[str]:
+    """Why ``key`` is refused; for a TOML table made by unquoted dotted keys, the quoted form.
+
+    ``bta.lapse_days = 35`` without quotes is the key ``lapse_days`` of a table ``bta``.
+    """
+    if not isinstance(value, Mapping):
+        return [f"{key}: unknown policy key"]
+    return [
+        f"{key}: unknown policy key: without quotes TOML reads {dotted} as the key "
+        f"{dotted.removeprefix(key + '.')!r} of a table {key!r}; write "
+        f'"{dotted}" = {_toml(inner)}'
+        if dotted in specs
+        else f"{dotted}: unknown policy key"
+        for dotted, inner in _dotted(key, value)
+    ]
+
+
+def _toml(value: object) -> str:
+    """A value as it is written in TOML (text in double quotes)."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def read_specs(declared: Mapping[str, Any]) -> dict[str, PolicySpec]:
@@ -175,7 +223,8 @@ def build_policy(
     a warning carried on the policy.
     """
     read, warnings, problems = _read_alias(specs, overrides or {})
-    problems += [f"{key}: unknown policy key" for key in sorted(set(read) - set(specs))]
+    for key in sorted(set(read) - set(specs)):
+        problems += _unknown(key, read[key], specs)
     for key in sorted(set(read) & set(specs)):
         problem = specs[key].check(read[key])
         if problem:

@@ -45,13 +45,31 @@ def _days(text: str) -> int:
     return value
 
 
+def _words(text: str) -> list[str]:
+    """The words of a name as compared: any case; brackets, ``/``, ``_`` and ``-`` as spaces."""
+    for separator in "()/_-":
+        text = text.replace(separator, " ")
+    return text.casefold().split()
+
+
 def _phase(text: str) -> Phase:
-    """A phase named in any case (``maintenance``, ``MAINTENANCE``)."""
+    """A phase by its code in any case (``maintenance``), or by the label the table shows or
+    its first words (``newly diagnosed`` for "newly diagnosed MM (NDMM)"), when only one fits.
+    """
+    from mmtracker.english import CODES
+
+    wanted = _words(text)
     for phase in Phase:
-        if text.strip().upper() == phase.value:
+        if wanted == [phase.value.casefold()]:
             return phase
+    fitting = [p for p in Phase if wanted and _words(CODES[p.value])[: len(wanted)] == wanted]
+    if len(fitting) == 1:
+        return fitting[0]
     accepted = ", ".join(p.value for p in Phase)
-    raise argparse.ArgumentTypeError(f"unknown phase {text!r}; accepted (any case): {accepted}")
+    raise argparse.ArgumentTypeError(
+        f"unknown phase {text!r}; accepted (any case): {accepted}, or the phase as the "
+        "table names it (e.g. 'newly diagnosed')"
+    )
 
 
 def _item(text: str) -> Family | str:
@@ -99,21 +117,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["en", "zh_CN"], default=None, help="interface language")
     sub = parser.add_subparsers(dest="command")
 
-    def with_database(p: argparse.ArgumentParser, demo: bool = True) -> argparse.ArgumentParser:
-        """The database options, also accepted after the command (``worklist --demo``)."""
+    def with_database(
+        p: argparse.ArgumentParser, demo: bool = True, database: bool = True
+    ) -> argparse.ArgumentParser:
+        """The database options, also accepted after the command (``worklist --demo``).
+
+        A command that takes no ``--demo`` (or no ``--database``) still accepts it unlisted,
+        so that :func:`main` refuses it in one line wherever it stands.
+        """
         p.add_argument(
             "--database",
             metavar="URL",
             default=argparse.SUPPRESS,
-            help="SQLAlchemy URL of the database",
+            help="SQLAlchemy URL of the database" if database else argparse.SUPPRESS,
         )
-        if demo:
-            p.add_argument(
-                "--demo",
-                action="store_true",
-                default=argparse.SUPPRESS,
-                help="use the separate demo database (created on first use)",
-            )
+        p.add_argument(
+            "--demo",
+            action="store_true",
+            default=argparse.SUPPRESS,
+            help="use the separate demo database (created on first use)"
+            if demo
+            else argparse.SUPPRESS,
+        )
         return p
 
     demo = with_database(
@@ -137,8 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", type=Path)
     imp.add_argument("--replace", action="store_true", help="overwrite a patient with the same MRN")
 
-    evaluate = sub.add_parser(
-        "evaluate", help="assess one record file and print the assessment as JSON"
+    evaluate = with_database(  # no database: --demo and --database are refused
+        sub.add_parser("evaluate", help="assess one record file and print the assessment as JSON"),
+        demo=False,
+        database=False,
     )
     evaluate.add_argument("record", type=Path, metavar="RECORD.json", help="a patient record file")
     evaluate.add_argument(
@@ -188,7 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PHASE",
         help="only patients in this phase, any case: "
         + ", ".join(p.value for p in Phase)
-        + " (repeatable)",
+        + ", or as the table names it, e.g. 'newly diagnosed' (repeatable)",
     )
     work.add_argument(
         "--status",
@@ -235,6 +262,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Why a command refuses an option it has no use for.
+REFUSED = {
+    ("evaluate", "--demo"): "evaluate assesses a record file and uses no database",
+    ("evaluate", "--database"): "evaluate assesses a record file and uses no database",
+    ("bench", "--demo"): (
+        "bench builds a demo database of its own (in the data folder, or at --database URL)"
+    ),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command (or the GUI) and return the exit code."""
     args = build_parser().parse_args(argv)
@@ -245,6 +282,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    for option, given in (("--demo", args.demo), ("--database", args.database)):
+        refused = REFUSED.get((args.command, option))
+        if given and refused:
+            print(f"error: {option}: {refused}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     if args.command is None:
         return _main(args)
     # A command builds many objects with next to no reference cycles among them, then ends:
@@ -261,39 +303,60 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(args: argparse.Namespace) -> int:
-    from sqlalchemy.exc import DBAPIError
-
-    from mmtracker.logic.policy import PolicyError
-    from mmtracker.storage.engine import StorageError
-    from mmtracker.storage.services import NotFoundError, ValidationError
-
     try:
         if args.command is None:
             return _gui(args)
         return int(COMMANDS[args.command](args))
-    except ValidationError as exc:
+    except Exception as exc:
+        code = _explained(exc)
+        if code is None:
+            raise
+        return code
+
+
+def _explained(exc: Exception) -> int | None:
+    """Print why the command failed and return its exit code; None for an unforeseen error.
+
+    The exception classes are imported here, when one is raised: the window is shown
+    before SQLAlchemy is imported, which it loads off its GUI thread (mmtracker/ui/app.py).
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    from mmtracker.config import SettingError
+    from mmtracker.logic.policy import PolicyError
+    from mmtracker.storage.engine import StorageError
+    from mmtracker.storage.services import NotFoundError, ValidationError
+
+    if isinstance(exc, SettingError):  # a database URL or settings file that cannot be used
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if isinstance(exc, ValidationError):
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except PolicyError as exc:  # a refused --policy file (worklist, db reassess)
+    if isinstance(exc, PolicyError):  # a refused or unreadable policy file
         for refused in exc.problems:
             print(f"error: policy: {refused}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except (StorageError, NotFoundError, ValueError, OSError) as exc:
+    if isinstance(exc, (StorageError, NotFoundError, ValueError, OSError)):
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    except DBAPIError as exc:  # locked, read-only, full, corrupt or unreachable database
+    if isinstance(exc, DBAPIError):  # locked, read-only, full, corrupt or unreachable database
         print(f"error: the database cannot be used: {exc.orig}", file=sys.stderr)
         return EXIT_FAILURE
+    return None
 
 
-def _url(args: argparse.Namespace, demo: bool = False) -> str:
-    from mmtracker.config import database_url
+def _url(args: argparse.Namespace, demo: bool = False, existing: bool = False) -> str:
+    """The chosen database's URL, checked; ``existing``: refuse an SQLite file that is not there
+    (a command that only reads; the per-user clinic and demo databases are made on first use).
+    """
+    from mmtracker.workflows import checked_database_url
 
-    return database_url(args.database, demo=demo or args.demo)
+    return checked_database_url(args.database, demo=demo or args.demo, existing=existing)
 
 
-def _engine(args: argparse.Namespace) -> Engine:
+def _engine(args: argparse.Namespace, existing: bool = False) -> Engine:
     """An engine on the chosen database; with ``--demo``, the demo database filled on first use."""
     from mmtracker.workflows import open_demo_engine, open_engine
 
@@ -301,27 +364,104 @@ def _engine(args: argparse.Namespace) -> Engine:
         from mmtracker.config import actor
 
         return open_demo_engine(_url(args), actor(), dt.date.today())
-    return open_engine(_url(args))
+    return open_engine(_url(args, existing=existing))
 
 
+HEADLESS = "to run it headless use `xvfb-run mmtracker` or set QT_QPA_PLATFORM=offscreen"
 NO_DISPLAY = (
     "mmtracker: no display to show the window on (DISPLAY and WAYLAND_DISPLAY are not set); "
-    "to run it headless use `xvfb-run mmtracker` or set QT_QPA_PLATFORM=offscreen"
+    + HEADLESS
 )
+# Qt's platforms that need a display server; any other (offscreen, minimal, vnc, eglfs …) needs none.
+X_PLATFORMS = frozenset({"xcb"})
+WAYLAND_PLATFORMS = frozenset({"wayland", "wayland-egl"})
+CONNECT_TIMEOUT_S = 0.5
 
 
-def no_display() -> bool:
-    """True on a Linux or BSD machine with no display for the window and no Qt platform chosen."""
-    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+def _connects(address: str | tuple[str, int]) -> bool:
+    """True when a socket connects to ``address`` (a Unix socket path, or host and port)."""
+    import socket
+
+    try:
+        if isinstance(address, tuple):
+            socket.create_connection(address, CONNECT_TIMEOUT_S).close()
+            return True
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+            conn.settimeout(CONNECT_TIMEOUT_S)
+            conn.connect(address)
+        return True
+    except OSError:
         return False
-    return not any(
-        os.environ.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    )
+
+
+def x_display_reachable(display: str) -> bool:
+    """True when the X server of ``display`` (``:0``, ``:0.0``, ``host:10``) takes a connection.
+
+    ``:n`` and ``unix:n``: the socket ``/tmp/.X11-unix/Xn`` (or the Linux abstract one of that
+    name); ``host:n``: TCP port 6000 + n.
+    """
+    host, _, rest = display.rpartition(":")
+    number = rest.split(".", 1)[0]
+    if not number.isdigit():
+        return False
+    if host in ("", "unix"):
+        path = f"/tmp/.X11-unix/X{number}"
+        return _connects(path) or (sys.platform == "linux" and _connects("\0" + path))
+    return _connects((host, 6000 + int(number)))
+
+
+def wayland_display_reachable(display: str) -> bool:
+    """True when the Wayland compositor's socket (in ``$XDG_RUNTIME_DIR``) takes a connection."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    path = display if os.path.isabs(display) else os.path.join(runtime, display)
+    return bool(runtime or os.path.isabs(display)) and _connects(path)
+
+
+def display_problem() -> str | None:
+    """Why the window cannot be shown here (one line naming the headless ways), or None.
+
+    Checked before Qt starts, which aborts when its xcb or Wayland connection fails. Only on
+    Linux and the BSDs, and only for the platforms that need a display server: a
+    ``QT_QPA_PLATFORM`` of offscreen, minimal, vnc and the like is left to Qt.
+    """
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return None
+    chosen = os.environ.get("QT_QPA_PLATFORM", "")
+    # Qt tries a list "wayland;xcb" in order; a platform may carry options ("xcb:opt").
+    platforms = [p.split(":", 1)[0].strip() for p in chosen.split(";") if p.strip()]
+    if any(p not in X_PLATFORMS | WAYLAND_PLATFORMS for p in platforms):
+        return None
+    x_wanted = not platforms or bool(X_PLATFORMS.intersection(platforms))
+    wayland_wanted = not platforms or bool(WAYLAND_PLATFORMS.intersection(platforms))
+    x_display = os.environ.get("DISPLAY", "") if x_wanted else ""
+    wayland_display = os.environ.get("WAYLAND_DISPLAY", "") if wayland_wanted else ""
+    if not platforms and not x_display and not wayland_display:
+        return NO_DISPLAY
+    if x_display and x_display_reachable(x_display):
+        return None
+    if wayland_display and wayland_display_reachable(wayland_display):
+        return None
+    tried = [
+        f"{name}={value}"
+        for name, value in (("DISPLAY", x_display), ("WAYLAND_DISPLAY", wayland_display))
+        if value
+    ]
+    if not tried:
+        needed = "DISPLAY" if x_wanted else "WAYLAND_DISPLAY"
+        return f"mmtracker: QT_QPA_PLATFORM={chosen} needs a display, but {needed} is not set; " + (
+            HEADLESS
+        )
+    platform = f" (QT_QPA_PLATFORM={chosen})" if platforms else ""
+    return f"mmtracker: no display server answers at {' or '.join(tried)}{platform}; {HEADLESS}"
 
 
 def _gui(args: argparse.Namespace) -> int:
-    if no_display():  # before Qt, which would abort on the missing xcb connection
-        print(NO_DISPLAY, file=sys.stderr)
+    from mmtracker.config import database_url
+
+    database_url(args.database, demo=args.demo)  # its shape only: no SQLAlchemy before Qt
+    problem = display_problem()
+    if problem:  # before Qt, which would abort on the failed xcb or Wayland connection
+        print(problem, file=sys.stderr)
         return EXIT_FAILURE
     from mmtracker.ui.app import run
 
@@ -352,9 +492,22 @@ def _demo(args: argparse.Namespace) -> int:
 def _export_record(args: argparse.Namespace) -> int:
     from mmtracker.record import record_document
     from mmtracker.storage.loaders import load_record_rows, patient_id_for_mrn
+    from mmtracker.storage.services import NotFoundError
 
-    engine = _engine(args)
-    patient_id = patient_id_for_mrn(engine, args.mrn)
+    out: Path | None = args.out
+    if out is not None and not out.parent.is_dir():  # said before the database is read
+        print(f"error: --out: no folder {out.parent} to write {out} in", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    engine = _engine(args, existing=True)
+    try:
+        patient_id = patient_id_for_mrn(engine, args.mrn)
+    except NotFoundError as exc:
+        searched = engine.url.render_as_string(hide_password=True)
+        hint = (
+            "" if args.demo or not _in_demo(args.mrn) else "; the demo database has it: add --demo"
+        )
+        print(f"error: {exc} in {searched}{hint}", file=sys.stderr)
+        return EXIT_FAILURE
     text = (
         json.dumps(
             record_document(load_record_rows(engine, [patient_id])[patient_id]),
@@ -363,11 +516,37 @@ def _export_record(args: argparse.Namespace) -> int:
         )
         + "\n"
     )
-    if args.out is None:
+    if out is None:
         sys.stdout.write(text)
-    else:
-        args.out.write_text(text, encoding="utf-8")
+        return EXIT_OK
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"error: --out: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _in_demo(mrn: str) -> bool:
+    """True when the per-user demo database exists and holds a patient with this MRN."""
+    from sqlalchemy.exc import DBAPIError
+
+    from mmtracker.config import paths, sqlite_url
+    from mmtracker.storage.engine import make_engine
+    from mmtracker.storage.loaders import patient_id_for_mrn
+    from mmtracker.storage.services import NotFoundError
+
+    demo = paths().demo_database
+    if not demo.exists():
+        return False
+    engine = make_engine(sqlite_url(demo))
+    try:
+        patient_id_for_mrn(engine, mrn)
+    except (NotFoundError, DBAPIError):  # not there, or a demo database not made yet
+        return False
+    finally:
+        engine.dispose()
+    return True
 
 
 def _import_record(args: argparse.Namespace) -> int:
@@ -389,9 +568,7 @@ def _import_record(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     """Assess a record file on a date and print the assessment (docs/assessment-format.md)."""
     from mmtracker.assessment_json import assessment_document
-    from mmtracker.config import load_policy
     from mmtracker.logic.assessment import assess
-    from mmtracker.logic.policy import PolicyError
     from mmtracker.logic.units import UnitSystem
     from mmtracker.record import load_record_file, record_history
 
@@ -400,18 +577,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"error: {args.record}: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    try:
-        policy = load_policy(args.policy)
-    except PolicyError as exc:
-        for refused in exc.problems:
-            print(f"error: policy: {refused}", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    except OSError as exc:
-        print(
-            f"error: policy: {args.policy}: cannot be read: {exc.strerror or exc}", file=sys.stderr
-        )
-        return EXIT_BAD_INPUT
-    _warn(policy)
+    policy = _policy(args)  # a refused or unreadable file: PolicyError, exit 2 (_main)
     assessment = assess(record_history(record), args.as_of or dt.date.today(), policy)
     document = assessment_document(assessment, UnitSystem(args.units), args.lang or "en")
     _write_utf8(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -432,24 +598,33 @@ def _write_utf8(text: str) -> None:
 def _db(args: argparse.Namespace) -> int:
     from mmtracker.storage.check import check_database
     from mmtracker.storage.engine import make_engine
-    from mmtracker.storage.schema import backup_sqlite, upgrade
 
-    engine = make_engine(_url(args))
     if args.db_command == "upgrade":
-        from mmtracker.config import paths
-
-        backup = backup_sqlite(engine, paths().backups)
-        if backup:
-            print(f"backup written to {backup}")
-        state = upgrade(engine)
-        print(f"schema at {state.current} (head {state.head})")
-        return EXIT_OK
+        return _upgrade(make_engine(_url(args)))
     if args.db_command == "reassess":
         return _reassess(args)
-    report = check_database(engine)
+    report = check_database(make_engine(_url(args, existing=True)))
     for line in report.lines:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def _upgrade(engine: Engine) -> int:
+    """Apply pending migrations; an SQLite file that holds a schema is backed up first."""
+    from mmtracker.config import paths
+    from mmtracker.storage.schema import backup_sqlite, schema_state, upgrade
+
+    before = schema_state(engine)
+    if before.up_to_date:
+        print(f"schema at {before.current}, nothing to do")
+        return EXIT_OK
+    if before.current is not None:  # an empty database holds nothing to lose
+        backup = backup_sqlite(engine, paths().backups)
+        if backup:
+            print(f"backup written to {backup}")
+    state = upgrade(engine)
+    print(f"schema upgraded from {before.current or 'an empty database'} to {state.current}")
+    return EXIT_OK
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -485,7 +660,7 @@ def _worklist(args: argparse.Namespace) -> int:
     policy = _policy(args)
     # The modules loaded live until the process ends: the final collection need not scan them.
     gc.freeze()
-    engine = _engine(args)
+    engine = _engine(args, existing=True)
     family = args.item if isinstance(args.item, Family) else None
     rows = worklist(
         engine,
@@ -500,13 +675,17 @@ def _worklist(args: argparse.Namespace) -> int:
     if family is not None:
         rows = [row for row in rows if ITEM_FAMILY[row.item.id] is family]
     if not rows and patient_count(engine) == 0:
-        empty = (
-            f"the database {engine.url.render_as_string()} holds no patients yet; to try "
-            "mmtracker on made-up patients run `mmtracker --demo worklist`, or fill an empty "
-            "database with `mmtracker demo`"
-        )
+        from mmtracker import i18n
+
+        i18n.install(None, args.lang or "en")
+        empty = i18n.translate(
+            "worklist",
+            "the database {database} holds no patients yet; to try mmtracker on made-up "
+            "patients run `mmtracker --demo worklist`, or fill an empty database with "
+            "`mmtracker demo`",
+        ).format(database=engine.url.render_as_string(hide_password=True))
         if args.format == "table":
-            print(empty)
+            _write_utf8(empty + "\n")
             return EXIT_OK
         print(empty, file=sys.stderr)  # the output stays a document a program can read
     _write_utf8(FORMATS[args.format](rows, args.lang or "en", ids=args.ids))
@@ -519,7 +698,7 @@ def _reassess(args: argparse.Namespace) -> int:
     from mmtracker.storage.state import reassess_all, refresh_stale
 
     policy = _policy(args)
-    engine = _engine(args)
+    engine = _engine(args, existing=True)
     started = time.perf_counter()
     run = reassess_all if args.all else refresh_stale
     count = run(engine, args.as_of or dt.date.today(), policy, _progress)
@@ -530,6 +709,8 @@ def _reassess(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from mmtracker.bench import bench
 
+    if args.database:
+        _url(args)  # a URL that cannot be used is refused before anything is built
     return bench(args)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
 import socket
 import tomllib
 from dataclasses import dataclass
@@ -77,13 +78,27 @@ def paths() -> Paths:
     return found
 
 
+class SettingError(ValueError):
+    """A database address, settings file or other value given by the user that cannot be used.
+
+    The message names where the value came from (an option, an environment variable,
+    the settings file); the command line answers it with exit code 2 (bad input).
+    """
+
+
 def read_settings(where: Paths) -> dict[str, object]:
     """The settings file as a mapping; empty when there is none."""
     if not where.settings_file.exists():
         return {}
-    loaded = json.loads(where.settings_file.read_text(encoding="utf-8"))
+    try:
+        loaded = json.loads(where.settings_file.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise SettingError(f"{where.settings_file}: not valid JSON: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise SettingError(f"{where.settings_file}: cannot be read: {reason}") from None
     if not isinstance(loaded, dict):
-        raise ValueError(f"{where.settings_file}: expected a JSON object")
+        raise SettingError(f"{where.settings_file}: expected a JSON object")
     return loaded
 
 
@@ -92,22 +107,75 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
-def database_url(flag: str | None, *, demo: bool = False) -> str:
+@dataclass(frozen=True, slots=True)
+class DatabaseChoice:
+    """The database URL in use and where it was chosen."""
+
+    url: str
+    origin: str
+    """The option, environment variable or settings file that named it, for messages."""
+    default: bool
+    """The per-user clinic or demo database, which may be created on first use."""
+
+
+# The backends mmtracker runs on, and the shape of a URL naming one: ``sqlite://``,
+# ``postgresql+psycopg://``. Checked without SQLAlchemy (the window checks before Qt starts).
+BACKENDS = ("sqlite", "postgresql")
+_URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9]*)(\+[A-Za-z0-9_]+)?://")
+URL_EXAMPLES = "sqlite:////path/file.sqlite or postgresql://user@host/dbname"
+
+
+def choose_database(flag: str | None, *, demo: bool = False) -> DatabaseChoice:
     """The database to use: the flag, then MMTRACKER_DATABASE_URL, then settings, then the default.
 
     ``demo`` selects the separate demo database, which never mixes with real data.
+    Raises SettingError for a settings file that cannot be read.
     """
     where = paths()
-    if demo:
-        return flag or sqlite_url(where.demo_database)
     if flag:
-        return flag
+        return DatabaseChoice(flag, "--database", default=False)
+    if demo:
+        return DatabaseChoice(sqlite_url(where.demo_database), "--demo", default=True)
     if os.environ.get(DATABASE_ENV):
-        return os.environ[DATABASE_ENV]
+        return DatabaseChoice(os.environ[DATABASE_ENV], DATABASE_ENV, default=False)
     configured = read_settings(where).get("database_url")
-    if isinstance(configured, str) and configured:
-        return configured
-    return sqlite_url(where.database)
+    origin = f"database_url in {where.settings_file}"
+    if configured is not None and not isinstance(configured, str):
+        raise SettingError(f"{origin}: expected a text such as {URL_EXAMPLES}, not {configured!r}")
+    if configured:
+        return DatabaseChoice(configured, origin, default=False)
+    return DatabaseChoice(sqlite_url(where.database), "the default database", default=True)
+
+
+def url_shape_problem(url: str) -> str | None:
+    """Why ``url`` is no database URL mmtracker can use, judged by its shape alone; else None."""
+    scheme = _URL_SCHEME.match(url)
+    if scheme is None:
+        problem = f"not a database URL: {url!r}; expected an SQLAlchemy URL such as {URL_EXAMPLES}"
+        path = Path(url).expanduser()
+        if path.is_file() or path.suffix in (".sqlite", ".sqlite3", ".db"):
+            problem += f" (for the SQLite file {url}: {sqlite_url(path.resolve())})"
+        return problem
+    if scheme.group(1) not in BACKENDS:
+        return (
+            f"{url!r} names the database kind {scheme.group(1)!r}; mmtracker uses SQLite or "
+            f"PostgreSQL, e.g. {URL_EXAMPLES}"
+        )
+    return None
+
+
+def database_url(flag: str | None, *, demo: bool = False) -> str:
+    """The URL of the database to use (:func:`choose_database`), its shape checked.
+
+    Raises SettingError, naming where the URL came from, for a text that is no database
+    URL or names another kind of database (:func:`url_shape_problem`); the command line
+    checks further (:func:`mmtracker.workflows.checked_database_url`).
+    """
+    choice = choose_database(flag, demo=demo)
+    problem = url_shape_problem(choice.url)
+    if problem:
+        raise SettingError(f"{choice.origin}: {problem}")
+    return choice.url
 
 
 def actor() -> str:
@@ -124,7 +192,7 @@ def load_policy(clinic_file: Path | None = None) -> Policy:
 
     The clinic file is the one given, else ``policy.toml`` in the settings folder
     when it exists. Raises PolicyError (a ValueError) naming each refused key and
-    its accepted range.
+    its accepted range, or the clinic file that cannot be read.
     """
     if clinic_file is None:
         default = paths().config / CLINIC_POLICY_FILE
@@ -136,4 +204,7 @@ def load_policy(clinic_file: Path | None = None) -> Policy:
             overrides = tomllib.loads(clinic_file.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
             raise PolicyError([f"{clinic_file}: not a valid TOML file ({exc})"]) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+            raise PolicyError([f"{clinic_file}: cannot be read: {reason}"]) from None
     return build_policy(read_specs(shipped), overrides)

@@ -7,13 +7,42 @@ from collections.abc import Callable
 
 from sqlalchemy import Engine, func, select
 
-from mmtracker.config import paths
-from mmtracker.storage.engine import make_engine
+from mmtracker.config import SettingError, choose_database, paths, sqlite_url, url_shape_problem
+from mmtracker.storage.engine import make_engine, sqlite_file, url_problem
 from mmtracker.storage.schema import open_database
 from mmtracker.storage.services import PATIENT
 
 DEMO_PATIENTS = 200
 DEMO_SEED = 1
+
+
+def checked_database_url(flag: str | None, *, demo: bool = False, existing: bool = False) -> str:
+    """The URL of the database to use (:func:`mmtracker.config.choose_database`), checked.
+
+    Raises SettingError, naming where the URL came from, for a URL that is none, names
+    another kind of database or a driver that is not installed, or an SQLite file in a
+    folder that does not exist. With ``existing`` (a command that only reads), an
+    SQLite file that does not exist is refused too, unless it is the per-user clinic or
+    demo database, which is created on first use.
+    """
+    choice = choose_database(flag, demo=demo)
+    problem = url_shape_problem(choice.url) or url_problem(choice.url)
+    if problem:
+        raise SettingError(f"{choice.origin}: {problem}")
+    path = sqlite_file(choice.url)
+    if path is None or choice.default:
+        return choice.url
+    if not path.parent.is_dir():
+        raise SettingError(f"{choice.origin}: no folder {path.parent} for the SQLite file {path}")
+    if path.is_dir():
+        raise SettingError(f"{choice.origin}: {path} is a folder, not an SQLite file")
+    if existing and not path.exists():
+        option = "" if choice.origin == "--database" else f" ({choice.origin})"
+        raise SettingError(
+            f"no database at {path}{option}; `mmtracker db upgrade --database "
+            f"{sqlite_url(path.resolve())}` creates one"
+        )
+    return choice.url
 
 
 def open_engine(url: str) -> Engine:

@@ -377,7 +377,7 @@ def test_reassess_with_a_refused_policy_file_is_bad_input(
 def test_an_unreachable_database_is_a_failure(
     capsysbinary: pytest.CaptureFixture[bytes], tmp_path: Path
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'missing' / 'no.sqlite'}"
+    url = "postgresql://nobody@127.0.0.1:1/none"  # no server listens on port 1
     code, out, err = run(capsysbinary, "worklist", "--database", url, "--as-of", DAY)
     assert code == 1
     assert out == ""

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DatabaseError
 from mmtracker.logic.history import ENTRY_KINDS
 from mmtracker.logic.items import ITEM_ORDER
 from mmtracker.storage.engine import StorageError, is_sqlite
+from mmtracker.storage.marks import demo_note
 from mmtracker.storage.schema import schema_state
 from mmtracker.storage.services import AUDIT, PATIENT, table_of
 
@@ -47,6 +48,8 @@ def _check(engine: Engine, report: CheckReport) -> None:
     if not state.up_to_date:
         report.fail("the schema is not current: run `mmtracker db upgrade`")
         return
+    note = demo_note(engine)
+    report.lines.append("demo database: no" if note is None else f"demo database: yes ({note})")
     with engine.connect() as conn:
         if is_sqlite(engine):
             result = [row[0] for row in conn.execute(text("PRAGMA integrity_check"))]

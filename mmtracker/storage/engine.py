@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -31,6 +33,39 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _parsed(url: str) -> URL:
+    """``url`` parsed, a plain ``postgresql://`` given the psycopg (3) driver."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def url_problem(url: str) -> str | None:
+    """Why no engine can be made for ``url`` (unparsable, unknown dialect, driver missing).
+
+    None when the URL can be used; whether the database is there is not checked.
+    """
+    try:
+        dialect = _parsed(url).get_dialect()
+        dialect.import_dbapi()
+    except NoSuchModuleError:  # an ArgumentError too: first
+        return f"{url!r} names a kind of database or driver mmtracker does not know"
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is no number
+        return f"not a database URL: {url!r} ({exc})"
+    except ImportError as exc:
+        return f"{url!r} needs a driver that is not installed ({exc.name or exc})"
+    return None
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file of an SQLite URL; None for another database or an in-memory one."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return None
+    return Path(parsed.database)
+
+
 def make_engine(url: str) -> Engine:
     """An engine for ``url``: SQLite gets WAL, foreign keys and a busy timeout."""
     parsed = make_url(url)
@@ -38,6 +73,4 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
-        parsed = parsed.set(drivername="postgresql+psycopg")
-    return create_engine(parsed, pool_pre_ping=True)
+    return create_engine(_parsed(url), pool_pre_ping=True)

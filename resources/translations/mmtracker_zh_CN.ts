@@ -190,5 +190,9 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
         <source>since {date}</source>
         <translation>自 {date} 起</translation>
     </message>
+    <message>
+        <source>the database {database} holds no patients yet; to try mmtracker on made-up patients run `mmtracker --demo worklist`, or fill an empty database with `mmtracker demo`</source>
+        <translation>数据库 {database} 中还没有患者；如需用虚构患者试用 mmtracker，请运行 `mmtracker --demo worklist`，或用 `mmtracker demo` 向空数据库填入演示患者</translation>
+    </message>
 </context>
 </TS>

@@ -33,7 +33,10 @@ def _config() -> Config:
 
 
 def head_revision() -> str:
-    """The newest schema revision this application knows."""
+    """The newest schema revision this application knows (read without Alembic when it can be)."""
+    scanned = _scanned_head()
+    if scanned is not None:
+        return scanned
     from alembic.script import ScriptDirectory
 
     head = ScriptDirectory.from_config(_config()).get_current_head()

@@ -1,4 +1,9 @@
-"""Start the application: language, database, main window.
+"""Start the application: language, main window, database.
+
+The window is shown first, saying that its database is being opened; the
+database layer is imported, the database opened (the demo database created on
+first use, migrations applied) and the patient list read in the worker thread
+(mmtracker/ui/worker.py), and the window then shows them.
 
 ``MMTRACKER_QUIT_WHEN_SHOWN=1`` makes the application quit as soon as its main
 window is shown, after printing one line with the time since the process started
@@ -10,20 +15,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import Engine
-from sqlalchemy.exc import ArgumentError, OperationalError
 
 from mmtracker import i18n
-from mmtracker.config import actor, database_url, load_policy, resource_path
-from mmtracker.logic.policy import Policy, PolicyError
-from mmtracker.storage.engine import StorageError
-from mmtracker.ui.main_window import MainWindow, database_label
-from mmtracker.workflows import open_demo_engine, open_engine, patient_count
+from mmtracker.config import resource_path
+from mmtracker.ui.main_window import MainWindow, OpenDatabase, database_label, read_database
+from mmtracker.ui.worker import Task
+
+if TYPE_CHECKING:
+    from mmtracker.logic.policy import Policy
 
 EXIT_FAILURE = 1
 QUIT_WHEN_SHOWN_ENV = "MMTRACKER_QUIT_WHEN_SHOWN"
@@ -39,14 +46,16 @@ def run(database: str | None, demo: bool, lang: str | None) -> int:
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "mmtracker.png"))))
     i18n.install(app, lang or i18n.system_language())
-    window = open_main_window(database, demo, dt.date.today(), offer_demo=True)
-    if window is None:
-        return EXIT_FAILURE
+    refused: list[bool] = []
+    window = open_main_window(
+        database, demo, dt.date.today(), offer_demo=True, refused=lambda: refused.append(True)
+    )
     window.show()
     if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":
         # Runs once the events of showing the window have been handled.
         QTimer.singleShot(0, window, lambda: _report_shown_and_close(window))
-    return app.exec()
+    code = app.exec()  # a database refused closes the window, and so ends this too
+    return EXIT_FAILURE if refused else code
 
 
 def _report_shown_and_close(window: MainWindow) -> None:
@@ -76,63 +85,152 @@ def seconds_since_process_start() -> float | None:
 
 
 def open_main_window(
-    database: str | None, demo: bool, today: dt.date, *, offer_demo: bool
-) -> MainWindow | None:
-    """The main window on the chosen database, or None after explaining why it cannot open.
+    database: str | None,
+    demo: bool,
+    today: dt.date,
+    *,
+    offer_demo: bool,
+    refused: Callable[[], None] | None = None,
+) -> MainWindow:
+    """The main window, which opens the chosen database off the GUI thread and then shows it.
 
     With ``offer_demo``, an empty normal database brings the offer to open the
-    separate demo database instead.
+    separate demo database instead. A database that cannot be opened is explained
+    in a dialog; the window then closes, after calling ``refused``.
     """
+    window = MainWindow(demo=demo)
+    _Opening(window, today, refused).start(database, demo, offer_demo=offer_demo)
+    return window
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    """A database opened in the worker, and the care policy read there."""
+
+    database: OpenDatabase
+    empty: bool
+    """A normal database holding no patients, opened where the demo may be offered."""
+    policy: Policy | None
+    refused_policy: list[str]
+    """Why the clinic policy file was refused (then no policy)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Refused:
+    """A database that could not be opened."""
+
+    database: str
+    error: str
+
+
+def _open(database: str | None, demo: bool, today: dt.date, offer_demo: bool) -> _Opened | _Refused:
+    """Open the database and read what the window first shows of it (in the worker thread).
+
+    The demo database is created with its demo patients on first use; SQLite is
+    backed up and migrated, PostgreSQL checked.
+    """
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from mmtracker.config import actor, database_url, load_policy
+    from mmtracker.logic.policy import PolicyError
+    from mmtracker.storage.engine import StorageError
+    from mmtracker.workflows import open_demo_engine, open_engine, patient_count
+
     url = ""
     try:
         url = database_url(database, demo=demo)
-        engine = _open(url, demo, today)
-        if not demo and offer_demo and patient_count(engine) == 0 and _accepts_demo():
-            engine.dispose()
-            demo = True
-            url = database_url(None, demo=True)
-            engine = _open(url, demo, today)
+        engine = open_demo_engine(url, actor(), today) if demo else open_engine(url)
+        empty = not demo and offer_demo and patient_count(engine) == 0
+        opened = read_database(engine, demo=demo, as_of=dt.date.today())
     except (StorageError, OperationalError, ArgumentError, OSError, ValueError) as exc:
-        QMessageBox.critical(
-            None,
-            QCoreApplication.translate("app", "mmtracker cannot open the database"),
-            QCoreApplication.translate(
-                "app", "The database could not be opened:\n{database}\n\n{error}"
-            ).format(database=database_label(url), error=exc),
-        )
-        return None
-    return MainWindow(engine, demo=demo, policy=_policy())
-
-
-def _policy() -> Policy | None:
-    """The care policy, or None after explaining why the clinic policy file was refused."""
+        return _Refused(database_label(url), str(exc))
     try:
-        return load_policy()
+        return _Opened(opened, empty, load_policy(), [])
     except (PolicyError, OSError) as exc:
         problems = exc.problems if isinstance(exc, PolicyError) else [str(exc)]
-        QMessageBox.warning(
-            None,
-            QCoreApplication.translate("app", "The clinic policy file was refused"),
-            QCoreApplication.translate(
-                "app",
-                "The care items are not brought up to date until the clinic policy file "
-                "is corrected:\n\n{problems}",
-            ).format(problems="\n".join(problems)),
-        )
-        return None
+        return _Opened(opened, empty, None, problems)
 
 
-def _open(url: str, demo: bool, today: dt.date) -> Engine:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return open_demo_engine(url, actor(), today) if demo else open_engine(url)
-    finally:
-        QApplication.restoreOverrideCursor()
+class _Opening(QObject):
+    """Opens a window's database in the worker thread, then shows it or explains why not.
+
+    It is the window's child and holds no reference to it: a reference cycle of Qt
+    objects could be collected by Python in the worker thread, which must not delete them.
+    """
+
+    def __init__(
+        self, window: MainWindow, today: dt.date, refused: Callable[[], None] | None
+    ) -> None:
+        super().__init__(window)
+        self._today = today
+        self._refused = refused
+        self._database: str | None = None
+
+    def start(self, database: str | None, demo: bool, *, offer_demo: bool) -> None:
+        """Open ``database`` (the demo database with ``demo``) off the GUI thread."""
+        today = self._today
+        self._database = database
+        task = Task(lambda _progress: _open(database, demo, today, offer_demo))
+        task.succeeded.connect(self._opened)
+        task.failed.connect(self._failed)
+        self._window().wait_on_close(task)
+        task.start_work()
+
+    def _window(self) -> MainWindow:
+        return cast(MainWindow, self.parent())
+
+    def _opened(self, result: _Opened | _Refused) -> None:
+        window = self._window()
+        if isinstance(result, _Refused):
+            self._refuse(result.database, result.error)
+        elif window.is_closed():  # closed while its database was being opened
+            result.database.engine.dispose()
+        elif result.empty and _accepts_demo(window):
+            result.database.engine.dispose()
+            self.start(None, True, offer_demo=False)
+        else:
+            if result.refused_policy:
+                _explain_refused_policy(window, result.refused_policy)
+            window.show_database(result.database, result.policy)
+
+    def _failed(self, error: str) -> None:
+        """The opening failed unexpectedly (the known failures come as _Refused)."""
+        self._refuse(self._database or "", error)
+
+    def _refuse(self, database: str, error: str) -> None:
+        """Explain why the database cannot be opened (on standard error once the window
+        is closed), then close the window."""
+        window = self._window()
+        title = QCoreApplication.translate("app", "mmtracker cannot open the database")
+        text = QCoreApplication.translate(
+            "app", "The database could not be opened:\n{database}\n\n{error}"
+        ).format(database=database, error=error)
+        if window.is_closed():
+            if sys.stderr is not None:  # a windowed program on Windows has none
+                sys.stderr.write(f"{title}: {text}\n")
+        else:
+            QMessageBox.critical(window, title, text)
+        if self._refused is not None:
+            self._refused()
+        window.close()
 
 
-def _accepts_demo() -> bool:
+def _explain_refused_policy(window: MainWindow, problems: list[str]) -> None:
+    """Why the clinic policy file was refused: no care item is brought up to date meanwhile."""
+    QMessageBox.warning(
+        window,
+        QCoreApplication.translate("app", "The clinic policy file was refused"),
+        QCoreApplication.translate(
+            "app",
+            "The care items are not brought up to date until the clinic policy file "
+            "is corrected:\n\n{problems}",
+        ).format(problems="\n".join(problems)),
+    )
+
+
+def _accepts_demo(window: MainWindow) -> bool:
     answer = QMessageBox.question(
-        None,
+        window,
         QCoreApplication.translate("app", "Open the demo database?"),
         QCoreApplication.translate(
             "app",

@@ -1,5 +1,11 @@
 """The main window: the patient list with a search box, kept fresh across workstations.
 
+The window can be shown before its database is open: it then says that the
+database is being opened until :meth:`MainWindow.show_database` gives it the
+database and its patient list, read off the GUI thread (mmtracker/ui/app.py).
+Nothing of the database layer (SQLAlchemy, the tables) is imported before that,
+so that the window comes up at once.
+
 Given the care policy, the window also brings the stored care-item state up to
 date (re-assessing stale patients, e.g. after an upgrade of the rules) in a
 worker thread with a progress bar, at start and when the day turns: the GUI
@@ -10,8 +16,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,23 +32,30 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
 
-from mmtracker.logic.policy import Policy
-from mmtracker.storage.engine import StorageError
-from mmtracker.storage.marks import is_demo
-from mmtracker.storage.patient_list import patient_list, revisions
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient_table import PATIENT_ID_ROLE, SEARCH_ROLE, Column, PatientTableModel
 from mmtracker.ui.worker import Progress, Task
 
+if TYPE_CHECKING:  # the database layer is imported where it is used, once a database is open
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
+
+    from mmtracker.logic.policy import Policy
+    from mmtracker.storage.engine import StorageError
+    from mmtracker.storage.patient_list import PatientListRow
+
 POLL_INTERVAL_MS = 60_000
+SIZE_SAMPLE_ROWS = 20
+"""Rows beyond the visible ones whose texts size the columns: the widths come from a
+sample, not from reading every row of a long list at each layout."""
 
 
 def database_label(url: str | URL) -> str:
     """How a database is named to the user: the file of SQLite, the URL without password otherwise."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
         parsed = make_url(url)
     except ArgumentError:
@@ -50,16 +65,63 @@ def database_label(url: str | URL) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """The patient list as of a day, with the revision counters read just before it."""
+
+    as_of: dt.date
+    revisions: dict[int, int]
+    rows: list[PatientListRow]
+
+
+def read_listing(engine: Engine, as_of: dt.date) -> Listing:
+    """The patient list as of ``as_of``; raises StorageError when the database cannot be read."""
+    from mmtracker.storage import patient_list as listing
+
+    current = listing.revisions(engine)
+    return Listing(as_of, current, listing.patient_list(engine, as_of))
+
+
+@dataclass(frozen=True, slots=True)
+class OpenDatabase:
+    """A database opened for the window, with what the window shows of it first."""
+
+    engine: Engine
+    demo: bool
+    """Opened as the demo database, or marked as a demo database."""
+    listing: Listing | StorageError
+    """The patient list, or why it could not be read."""
+
+
+def read_database(engine: Engine, *, demo: bool, as_of: dt.date) -> OpenDatabase:
+    """What the window first shows of an open database (run off the GUI thread at start)."""
+    from mmtracker.storage.engine import StorageError
+    from mmtracker.storage.marks import is_demo
+
+    demo = demo or is_demo(engine)
+    try:
+        listing: Listing | StorageError = read_listing(engine, as_of)
+    except StorageError as exc:
+        listing = exc
+    return OpenDatabase(engine, demo, listing)
+
+
 class MainWindow(QMainWindow):
     """The patient list of one database; "DEMO" in the title on a demo database.
 
     ``demo`` says the database was opened as the demo; one marked as a demo
     database (``mmtracker demo`` filled it) shows DEMO however it was opened.
+    Given an ``engine``, the window reads its database at once, under ``policy``;
+    without one it shows that its database is being opened until
+    :meth:`show_database`.
     """
+
+    loaded = Signal()
+    """The database is open and its patient list shown (or why it could not be read)."""
 
     def __init__(
         self,
-        engine: Engine,
+        engine: Engine | None = None,
         *,
         demo: bool,
         hub: Hub | None = None,
@@ -68,21 +130,19 @@ class MainWindow(QMainWindow):
         policy: Policy | None = None,
     ) -> None:
         super().__init__()
-        self._engine = engine
+        self._engine: Engine | None = None
         self._today = today
         self._as_of = today()
         self._revisions: dict[int, int] = {}
-        self._policy = policy
+        self._policy: Policy | None = None
         self._care_task: Task | None = None
         self._care_day: dt.date | None = None  # the day the stored state was last brought up to
         self._care_running_day: dt.date | None = None
+        self._waited: list[Task] = []  # work the window waits for when it closes
+        self._closed = False
         self.hub = hub or Hub(self)
-
-        database = database_label(engine.url)
-        if demo or is_demo(engine):
-            self.setWindowTitle(self.tr("mmtracker — DEMO — {database}").format(database=database))
-        else:
-            self.setWindowTitle(self.tr("mmtracker — {database}").format(database=database))
+        # Until the database is open: the application's name, and DEMO if asked for.
+        self.setWindowTitle(self.tr("mmtracker — DEMO") if demo else "mmtracker")
 
         self.model = PatientTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -109,6 +169,8 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        # Each column is as wide as its texts in the visible rows and a sample of the others.
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -126,8 +188,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.care_progress)
         self.count_label = QLabel()
         self.statusBar().addPermanentWidget(self.count_label)
-        if policy is not None and policy.warnings:
-            self._show_policy_warnings(policy.warnings)
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         refresh = menu.addAction(self.tr("&Refresh"))
@@ -142,24 +202,64 @@ class MainWindow(QMainWindow):
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_interval_ms)
         self.poll_timer.timeout.connect(self.poll)
-        self.poll_timer.start()
 
         self.resize(900, 600)
-        self.refresh()
+        if engine is None:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+            self.statusBar().showMessage(self.tr("Opening the database…"))
+        else:
+            self.show_database(read_database(engine, demo=demo, as_of=self._as_of), policy)
+
+    def show_database(self, database: OpenDatabase, policy: Policy | None) -> None:
+        """Show an open database: its name in the title, its patient list; then keep it fresh."""
+        self._engine = database.engine
+        self._policy = policy
+        name = database_label(database.engine.url)
+        if database.demo:
+            self.setWindowTitle(self.tr("mmtracker — DEMO — {database}").format(database=name))
+        else:
+            self.setWindowTitle(self.tr("mmtracker — {database}").format(database=name))
+        self.unsetCursor()
+        self.statusBar().clearMessage()
+        if policy is not None and policy.warnings:
+            self._show_policy_warnings(policy.warnings)
+        if isinstance(database.listing, Listing):
+            self._show_listing(database.listing)
+        else:
+            self._report(database.listing)
+        self.poll_timer.start()
         self.update_care_items()
+        self.loaded.emit()
+
+    def is_open(self) -> bool:
+        """Whether the window has its database (False while it is being opened)."""
+        return self._engine is not None
+
+    def is_closed(self) -> bool:
+        """Whether the window has been closed."""
+        return self._closed
+
+    def wait_on_close(self, task: Task) -> None:
+        """Have closing the window wait for ``task`` (work that cannot be cancelled)."""
+        self._waited.append(task)
 
     def refresh(self) -> None:
         """Read the patient list again, keeping the selected patient selected."""
-        as_of = self._today()
+        if self._engine is None:
+            return  # the list comes with the database
+        from mmtracker.storage.engine import StorageError
+
         try:
-            current = revisions(self._engine)
-            rows = patient_list(self._engine, as_of)
+            listing = read_listing(self._engine, self._today())
         except StorageError as exc:
             self._report(exc)
             return
+        self._show_listing(listing)
+
+    def _show_listing(self, listing: Listing) -> None:
         selected = self.selected_patient_id()
-        self._as_of, self._revisions = as_of, current
-        self.model.set_rows(rows)
+        self._as_of, self._revisions = listing.as_of, listing.revisions
+        self.model.set_rows(listing.rows)
         if selected is not None:
             self._select(selected)
         self._update_count()
@@ -169,12 +269,17 @@ class MainWindow(QMainWindow):
 
         The care items are brought up to date for a new day (or again after a failure).
         """
+        if self._engine is None:
+            return
+        from mmtracker.storage import patient_list as listing
+        from mmtracker.storage.engine import StorageError
+
         self.update_care_items()
         if self._today() != self._as_of:
             self.refresh()
             return
         try:
-            current = revisions(self._engine)
+            current = listing.revisions(self._engine)
         except StorageError as exc:
             self._report(exc)
             return
@@ -188,13 +293,14 @@ class MainWindow(QMainWindow):
         (each write re-assesses its own patient). While an update runs, another is
         started when it ends if the day has turned meanwhile.
         """
-        policy = self._policy
-        if policy is None or (self._care_task is not None and self._care_task.isRunning()):
+        policy, engine = self._policy, self._engine
+        if policy is None or engine is None:
+            return
+        if self._care_task is not None and self._care_task.isRunning():
             return
         day = self._today()
         if day == self._care_day:
             return
-        engine = self._engine
 
         def work(progress: Progress) -> int:
             from mmtracker.storage.state import refresh_stale  # the rules load in the worker
@@ -248,11 +354,18 @@ class MainWindow(QMainWindow):
         self.policy_label.setVisible(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt names it
-        """Stop a running care-item update at its next chunk before the window goes."""
+        """Stop a running care-item update at its next chunk, and let the opening finish.
+
+        No thread of the window's outlives it: the opening of the database (which
+        cannot be cancelled) is waited for, and its result is then no longer shown.
+        """
+        self._closed = True
         task = self._care_task
         if task is not None and task.isRunning():
             task.cancel()
             task.wait()
+        for waited in self._waited:
+            waited.wait()
         super().closeEvent(event)
 
     def selected_patient_id(self) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -17,7 +17,9 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from mmtracker import i18n
 from mmtracker.logic.codes import PatientStatus, Phase
-from mmtracker.storage.patient_list import PatientListRow
+
+if TYPE_CHECKING:  # the database layer loads off the GUI thread, after the window is shown
+    from mmtracker.storage.patient_list import PatientListRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

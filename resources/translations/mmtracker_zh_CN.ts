@@ -12,6 +12,14 @@
         <translation>mmtracker — {database}</translation>
     </message>
     <message>
+        <source>mmtracker — DEMO</source>
+        <translation>mmtracker — 演示数据库 DEMO</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
         <source>Search by MRN or name</source>
         <translation>按病历号或姓名搜索</translation>
     </message>

@@ -202,8 +202,8 @@ def test_the_app_brings_the_care_items_up_to_date_under_the_clinic_policy(
     held.release.set()
     (paths().config / "policy.toml").write_text('"denosumab.lapse_weeks" = 6\n', encoding="utf-8")
     window = open_main_window(sqlite_url(clinic_path), False, today, offer_demo=True)
-    assert window is not None
     qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_open, timeout=WAIT_MS)  # the database opens off the GUI thread
     done(qtbot, window)
     assert held.days == [dt.date.today()]  # the window's day is the clock's
     assert window.policy_label.isVisibleTo(window)
@@ -225,8 +225,8 @@ def test_a_refused_clinic_policy_is_explained_and_the_window_opens_without_updat
         '"denosumab.lapse_weeks" = 6\n"bta.lapse_days" = 28\n', encoding="utf-8"
     )
     window = open_main_window(sqlite_url(clinic_path), False, today, offer_demo=True)
-    assert window is not None
     qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_open, timeout=WAIT_MS)  # the database opens off the GUI thread
     assert len(warned) == 1
     assert warned[0].startswith("The clinic policy file was refused: ")
     assert "denosumab.lapse_weeks" in warned[0]

@@ -34,6 +34,6 @@ def test_a_database_filled_by_the_demo_command_opens_as_a_demo(
     url = sqlite_url(path)
     assert main(["demo", "--database", url, "--patients", "3", "--as-of", today.isoformat()]) == 0
     window = open_main_window(url, False, today, offer_demo=True)
-    assert window is not None
     qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_open)  # the database opens off the GUI thread
     assert window.windowTitle() == f"mmtracker — DEMO — {path}"

@@ -14,9 +14,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
 from mmtracker.config import paths, sqlite_url
+from mmtracker.storage import patient_list
 from mmtracker.storage.engine import StorageError
 from mmtracker.storage.services import add_entry
-from mmtracker.ui import app, main_window
+from mmtracker.ui import app
 from mmtracker.ui.app import open_main_window, run
 from mmtracker.ui.main_window import MainWindow
 from mmtracker.ui.patient_table import Column
@@ -162,7 +163,7 @@ def test_poll_without_changes_reads_nothing_more(
     def refuse(*_: object) -> None:
         raise AssertionError("the list was read again though nothing changed")
 
-    monkeypatch.setattr(main_window, "patient_list", refuse)
+    monkeypatch.setattr(patient_list, "patient_list", refuse)
     window.poll()
 
 
@@ -196,7 +197,7 @@ def test_a_database_that_cannot_be_read_is_reported_in_the_status_bar(
     def unreachable(*_: object) -> None:
         raise StorageError("server closed the connection")
 
-    monkeypatch.setattr(main_window, "revisions", unreachable)
+    monkeypatch.setattr(patient_list, "revisions", unreachable)
     window.poll()
     assert window.statusBar().currentMessage() == (
         "The database could not be read: server closed the connection"
@@ -227,8 +228,8 @@ def test_open_on_a_database_with_patients_asks_nothing(
 ) -> None:
     dialogs = Dialogs(monkeypatch, QMessageBox.StandardButton.Yes)
     window = open_main_window(sqlite_url(clinic_path), False, today, offer_demo=True)
-    assert window is not None
     qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_open)  # the database opens off the GUI thread
     assert dialogs.questions == []
     assert names(window) == ALL_NAMES
     window.close()
@@ -239,8 +240,8 @@ def test_empty_database_offers_the_demo_and_stays_empty_when_declined(
 ) -> None:
     dialogs = Dialogs(monkeypatch, QMessageBox.StandardButton.No)
     window = open_main_window(None, False, today, offer_demo=True)
-    assert window is not None
     qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_open)
     assert dialogs.questions == ["Open the demo database?"]
     assert window.windowTitle() == f"mmtracker — {paths().database}"
     assert names(window) == []
@@ -256,8 +257,8 @@ def test_demo_database_opens_apart_with_demo_in_the_title(
     demo.dispose()
     dialogs = Dialogs(monkeypatch, QMessageBox.StandardButton.No)
     window = open_main_window(None, True, today, offer_demo=True)
-    assert window is not None
     qtbot.addWidget(window)
+    qtbot.waitUntil(window.is_open)
     assert dialogs.questions == []
     assert window.windowTitle() == f"mmtracker — DEMO — {paths().demo_database}"
     assert names(window) == ["Demo Patient"]
@@ -273,11 +274,19 @@ def too_new_database(path: Path) -> str:
 
 
 def test_storage_error_is_a_critical_dialog_and_no_window(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, today: dt.date
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, today: dt.date
 ) -> None:
     dialogs = Dialogs(monkeypatch, QMessageBox.StandardButton.No)
     url = too_new_database(tmp_path / "new.sqlite")
-    assert open_main_window(url, False, today, offer_demo=True) is None
+    refused: list[bool] = []
+    window = open_main_window(
+        url, False, today, offer_demo=True, refused=lambda: refused.append(True)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.isVisible())  # the window closes once it is explained
+    assert refused == [True]
+    assert not window.is_open()
     assert len(dialogs.critical) == 1
     assert dialogs.critical[0].startswith(
         f"mmtracker cannot open the database: The database could not be opened:\n{tmp_path / 'new.sqlite'}\n\n"

@@ -149,7 +149,6 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterRole(SEARCH_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setSortLocaleAware(True)
 
         self.search_box = QLineEdit()
         self.search_box.setPlaceholderText(self.tr("Search by MRN or name"))
@@ -164,9 +163,13 @@ class MainWindow(QMainWindow):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()
+        # A click on a column's header sorts by it, in the model (see patient_table.py): the
+        # proxy only filters.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._sort)
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         # Each column is as wide as its texts in the visible rows and a sample of the others.
@@ -380,6 +383,13 @@ class MainWindow(QMainWindow):
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             self.table.selectRow(index.row())
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort the list by a column, keeping the selected patient selected."""
+        selected = self.selected_patient_id()
+        self.model.sort(column, order)
+        if selected is not None:
+            self._select(selected)
 
     def _filter(self, text: str) -> None:
         self.proxy.setFilterFixedString(text.strip())

@@ -45,7 +45,7 @@ __all__ = [
 TRANSLATIONS = Path("resources", "translations")
 PACKAGE_FOLDER = Path("mmtracker", "resources", "translations")
 LRELEASE = "pyside6-lrelease"
-LRELEASE_PACKAGE = "PySide6-Essentials>=6.6"
+LRELEASE_PACKAGE = "PySide6-Essentials>=6.6,<6.12"  # as pyproject.toml
 
 
 def get_requires_for_build_wheel(

@@ -140,5 +140,7 @@ def test_quit_when_shown_hook_closes_the_window_and_reports_the_start_time() -> 
     )
     assert shown.returncode == 0, shown.stderr
     assert re.fullmatch(
-        r"mmtracker: main window shown \d+\.\d\d s after the process started\n", shown.stdout
+        r"mmtracker: main window shown \d+\.\d\d s after the process started\n"
+        r"mmtracker: patient list shown \d+\.\d\d s after the process started\n",
+        shown.stdout,
     ), shown.stdout

@@ -1,7 +1,36 @@
-"""Shared fixtures: user folders in tmp_path, real databases (SQLite and PostgreSQL)."""
+"""Shared fixtures: user folders in tmp_path, real databases (SQLite and PostgreSQL).
+
+**Which tests run on PostgreSQL too.** ``database_url`` (a new empty database) and
+``engine`` (a new migrated one) are parametrized over SQLite and PostgreSQL, and are
+meant for tests of the database layer only, whose result can depend on the backend:
+``tests/storage/**`` (schema and migrations, services, loaders, the stored state and
+worklist SQL, concurrent writers, ``db check``), the record import/export round trips
+through storage (``tests/record/test_*round_trip.py``), and a command whose own SQL
+differs by backend (``mmtracker bench`` vacuums PostgreSQL). Every other test — the
+command line, the window, the demo generator, the record files, the bench's other
+behaviour — uses a database only as a means and runs on SQLite alone:
+``sqlite_url`` (a new empty SQLite file) or ``sqlite_engine`` (a migrated one). Decide
+by what the test checks, not by where it lives.
+
+**PostgreSQL in CI.** A test that needs PostgreSQL skips where the cluster cannot be
+started (a laptop without PostgreSQL 15) but fails when ``CI=true``
+(``tests/test_ci_postgres.py`` holds this to account).
+
+**Parallel runs** (``pytest -n 2``, pytest-xdist): every worker starts its own
+throwaway cluster on first use (127.0.0.1 only, trust authentication, data in a
+temporary folder, as the ``postgres`` user when run as root) and stops it at its
+exit. Session fixtures are per worker; nothing here writes outside temporary folders.
+A new database is a copy: the migrated schema is built once per worker and backend
+(SQLite: a file copy; PostgreSQL: ``CREATE DATABASE … TEMPLATE``). Tests marked
+``slow`` are collected first, so that no worker starts a long test last.
+
+**Hypothesis** runs under the profile ``tests/logic/hypothesis_profiles.py`` chooses
+(``ci`` when ``CI=true``: derandomized, reproducible).
+"""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -12,15 +41,30 @@ import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from logic import hypothesis_profiles
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+# The PostgreSQL programs; another folder (one without them, say) only to test this file.
+PG_BIN = Path(os.environ.get("MMTRACKER_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
 IN_CI = os.environ.get("CI", "").lower() == "true"
+TEMPLATE = "mmtracker_migrated"  # the PostgreSQL template database, migrated to head
+# How a database is copied from its template: file by file is quicker for databases this
+# small than PostgreSQL 15's default (through the WAL), and writes less.
+COPY = "STRATEGY FILE_COPY"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    hypothesis_profiles.load()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slow tests first (a stable sort: the order is the same in every xdist worker)."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture(autouse=True)
@@ -48,8 +92,9 @@ class PostgresCluster:
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="mmtracker-pg-"))
-        self.port = _free_port()
+        self.port = 0
         self.data = self.folder / "data"
+        self.template: str | None = None
 
     def start(self) -> None:
         if os.geteuid() == 0:
@@ -64,44 +109,93 @@ class PostgresCluster:
             "--encoding=UTF8",
             "--locale=C.UTF-8",
         )
-        options = f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off"
-        _as_postgres(
-            str(PG_BIN / "pg_ctl"),
-            "-D",
-            str(self.data),
-            "-o",
-            options,
-            "-l",
-            str(self.folder / "log"),
-            "-w",
-            "start",
-        )
+        # Two workers may be handed the same free port: the one that loses tries another.
+        for attempt in range(3):
+            self.port = _free_port()
+            # Nothing here needs to survive a crash: no fsync, no full pages, little WAL.
+            options = (
+                f"-h 127.0.0.1 -p {self.port} -k {self.folder} -c fsync=off"
+                " -c full_page_writes=off -c synchronous_commit=off"
+                " -c wal_level=minimal -c max_wal_senders=0"
+            )
+            try:
+                _as_postgres(
+                    str(PG_BIN / "pg_ctl"),
+                    "-D",
+                    str(self.data),
+                    "-o",
+                    options,
+                    "-l",
+                    str(self.folder / "log"),
+                    "-w",
+                    "start",
+                )
+                return
+            except subprocess.CalledProcessError:
+                if attempt == 2:
+                    raise
 
     def stop(self) -> None:
-        with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
-            _as_postgres(str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
+        """Stop the server and remove its folder (again: nothing happens)."""
+        if self.data.exists():
+            with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
+                _as_postgres(
+                    str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"
+                )
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    def url(self, name: str) -> str:
+        """The SQLAlchemy URL of one of the cluster's databases."""
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
+
+    def _execute(self, statement: Any) -> None:
+        import psycopg
+
+        dsn = f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres"
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute(statement)
 
     def create_database(self) -> str:
         """A new empty database; its SQLAlchemy URL."""
+        from psycopg import sql
+
         name = "t_" + uuid.uuid4().hex[:12]
-        _as_postgres(
-            str(PG_BIN / "createdb"),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(self.port),
-            "-U",
-            "postgres",
-            name,
+        self._execute(sql.SQL(f"CREATE DATABASE {{}} {COPY}").format(sql.Identifier(name)))
+        return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        """Drop one of the cluster's databases, closing what is still connected to it."""
+        from psycopg import sql
+
+        name = sql.Identifier(url.rsplit("/", 1)[1])
+        self._execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(name))
+
+    def migrate(self, url: str) -> None:
+        """Make the empty database at ``url`` a copy of a template migrated to head once."""
+        from psycopg import sql
+
+        from mmtracker.storage.engine import make_engine
+        from mmtracker.storage.schema import upgrade
+
+        if self.template is None:
+            self._execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(TEMPLATE)))
+            engine = make_engine(self.url(TEMPLATE))
+            upgrade(engine)
+            engine.dispose()  # a template is copied only while nobody is connected to it
+            self.template = TEMPLATE
+        self.drop_database(url)
+        self._execute(
+            sql.SQL(f"CREATE DATABASE {{}} TEMPLATE {{}} {COPY}").format(
+                sql.Identifier(url.rsplit("/", 1)[1]), sql.Identifier(self.template)
+            )
         )
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{name}"
 
 
 @pytest.fixture(scope="session")
 def postgres_cluster() -> Iterator[PostgresCluster]:
     """The session's PostgreSQL cluster; skips on a laptop without PostgreSQL, fails in CI."""
     cluster = PostgresCluster()
+    atexit.register(cluster.stop)  # also when the session ends without its teardown
     try:
         if not (PG_BIN / "initdb").exists():
             raise FileNotFoundError(f"{PG_BIN / 'initdb'} is not installed")
@@ -122,22 +216,65 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
     cluster.stop()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """The URL of a new empty database, once on SQLite and once on PostgreSQL."""
-    if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'test.sqlite'}"
-    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
-    return cluster.create_database()
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """A migrated engine on a new database (both backends)."""
+@pytest.fixture(scope="session")
+def _migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An SQLite file holding the schema at head, migrated once per session (and worker)."""
     from mmtracker.storage.engine import make_engine
     from mmtracker.storage.schema import upgrade
 
+    path = tmp_path_factory.mktemp("migrated") / "migrated.sqlite"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()  # the last connection checkpoints the WAL into the file
+    return path
+
+
+def copy_migrated_sqlite(template: Path, url: str) -> None:
+    """Make the new SQLite database at ``url`` (no file yet) a copy of the migrated one."""
+    path = Path(url.removeprefix("sqlite:///"))
+    assert not path.exists(), path
+    shutil.copyfile(template, path)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The URL of a new empty database, once on SQLite and once on PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite'}"
+        return
+    cluster: PostgresCluster = request.getfixturevalue("postgres_cluster")
+    url = cluster.create_database()
+    yield url
+    cluster.drop_database(url)  # hundreds of databases would fill the disk and slow its end
+
+
+@pytest.fixture
+def engine(database_url: str, request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """A migrated engine on ``database_url``'s new database (both backends)."""
+    from mmtracker.storage.engine import make_engine
+
+    if database_url.startswith("sqlite"):
+        copy_migrated_sqlite(request.getfixturevalue("_migrated_sqlite"), database_url)
+    else:
+        request.getfixturevalue("postgres_cluster").migrate(database_url)
     eng = make_engine(database_url)
-    upgrade(eng)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """The URL of a new empty SQLite database (for tests that do not check the SQL)."""
+    return f"sqlite:///{tmp_path / 'test.sqlite'}"
+
+
+@pytest.fixture
+def sqlite_engine(_migrated_sqlite: Path, tmp_path: Path) -> Iterator[Engine]:
+    """A migrated engine on a new SQLite database (for tests that do not check the SQL)."""
+    from mmtracker.storage.engine import make_engine
+
+    url = f"sqlite:///{tmp_path / 'test.sqlite'}"
+    copy_migrated_sqlite(_migrated_sqlite, url)
+    eng = make_engine(url)
     yield eng
     eng.dispose()

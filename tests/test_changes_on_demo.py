@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from logic.builders import policy
 from logic.changes_on_sweep import SweepStats, sweep
 
@@ -24,6 +25,7 @@ SEED = 20260115
 WINDOWS = ((-600, 150), (-300, 150), (-120, 150), (0, 300))
 
 
+@pytest.mark.slow
 def test_valid_until_holds_for_every_day_of_the_demo_population() -> None:
     pol = policy()
     total = SweepStats()

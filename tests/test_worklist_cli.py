@@ -13,6 +13,7 @@ import io
 import itertools
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +60,20 @@ def filled(url: str) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def clinic_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The clinic database, filled once per session (and xdist worker)."""
+    path = tmp_path_factory.mktemp("worklist-clinic") / "clinic.sqlite"
+    filled(f"sqlite:///{path}")
+    return path
+
+
 @pytest.fixture
-def url(tmp_path: Path) -> str:
-    return filled(f"sqlite:///{tmp_path / 'clinic.sqlite'}")
+def url(clinic_file: Path, tmp_path: Path) -> str:
+    """A copy of the clinic database of its own for each test, which may write to it."""
+    path = tmp_path / "clinic.sqlite"
+    shutil.copyfile(clinic_file, path)
+    return f"sqlite:///{path}"
 
 
 def run(capsysbinary: pytest.CaptureFixture[bytes], *argv: str) -> tuple[int, str, str]:

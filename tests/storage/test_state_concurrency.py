@@ -40,6 +40,9 @@ from mmtracker.storage.services import AUDIT, add_entry, delete_entry
 WRITE_DAY = dt.date(2026, 1, 15)
 PATIENTS = 3
 WRITES = 40  # per writer
+# On a loaded machine (the suite runs in parallel) the scheduler may still run the two
+# writers one after the other: such a run is checked all the same and then made again.
+ATTEMPTS = 3
 HERE = Path(__file__).resolve().parent
 
 
@@ -163,8 +166,8 @@ def prepared(engine: Engine) -> tuple[list[int], dict[int, int]]:
         return ids, revisions(conn)
 
 
-def assert_interleaved(engine: Engine) -> None:
-    """The two writers' transactions alternated: the test did run them at once."""
+def interleaved(engine: Engine) -> bool:
+    """Whether the two writers' transactions alternated: the run did write at once."""
     with engine.connect() as conn:
         actors = [
             actor
@@ -173,7 +176,7 @@ def assert_interleaved(engine: Engine) -> None:
         ]
     switches = sum(1 for a, b in itertools.pairwise(actors) if a != b)
     assert len(actors) == 2 * WRITES
-    assert switches >= WRITES // 4, "the writers ran one after the other"
+    return switches >= WRITES // 4
 
 
 def check_consistent(
@@ -196,37 +199,48 @@ def check_consistent(
         assert_stored_is_full(conn, WRITE_DAY, pol, live_ids(conn))
 
 
+@pytest.mark.slow
 def test_two_processes_on_one_sqlite_file(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'shared.sqlite'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    ids, before = prepared(engine)
-    go = tmp_path / "go"
-    writers = [in_process(url, ids, seed, go) for seed in (1, 2)]
-    deadline = time.monotonic() + 120
-    while not all(Path(f"{go}.ready-{seed}").exists() for seed in (1, 2)):
-        assert time.monotonic() < deadline, "the writer processes did not start"
-        assert all(p.poll() is None for p in writers), [p.communicate() for p in writers]
-        time.sleep(0.01)
-    go.touch()
-    done = [finished(p) for p in writers]
-    assert_interleaved(engine)
-    check_consistent(engine, ids, before, *done)
-    engine.dispose()
+    for attempt in range(ATTEMPTS):
+        url = f"sqlite:///{tmp_path / f'shared-{attempt}.sqlite'}"
+        engine = make_engine(url)
+        upgrade(engine)
+        ids, before = prepared(engine)
+        go = tmp_path / f"go-{attempt}"
+        writers = [in_process(url, ids, seed, go) for seed in (1, 2)]
+        deadline = time.monotonic() + 120
+        while not all(Path(f"{go}.ready-{seed}").exists() for seed in (1, 2)):
+            assert time.monotonic() < deadline, "the writer processes did not start"
+            assert all(p.poll() is None for p in writers), [p.communicate() for p in writers]
+            time.sleep(0.01)
+        go.touch()
+        done = [finished(p) for p in writers]
+        check_consistent(engine, ids, before, *done)
+        at_once = interleaved(engine)
+        engine.dispose()
+        if at_once:
+            return
+    pytest.fail(f"the writers ran one after the other in each of {ATTEMPTS} runs")
 
 
+@pytest.mark.slow
 @pytest.mark.postgres
 def test_two_connections_on_postgresql(postgres_cluster: Any) -> None:
-    url = postgres_cluster.create_database()
-    engine = make_engine(url)
-    upgrade(engine)
-    ids, before = prepared(engine)
-    done = in_threads([functools.partial(write_many, url, ids, seed) for seed in (1, 2)])
-    assert_interleaved(engine)
-    check_consistent(engine, ids, before, *done)
-    engine.dispose()
+    for _ in range(ATTEMPTS):
+        url = postgres_cluster.create_database()
+        engine = make_engine(url)
+        upgrade(engine)
+        ids, before = prepared(engine)
+        done = in_threads([functools.partial(write_many, url, ids, seed) for seed in (1, 2)])
+        check_consistent(engine, ids, before, *done)
+        at_once = interleaved(engine)
+        engine.dispose()
+        if at_once:
+            return
+    pytest.fail(f"the writers ran one after the other in each of {ATTEMPTS} runs")
 
 
+@pytest.mark.slow
 def test_a_worklist_refreshing_meanwhile_does_not_make_writes_fail(database_url: str) -> None:
     """Writes while another workstation refreshes stale state (a policy change keeps it busy)."""
     engine = make_engine(database_url)

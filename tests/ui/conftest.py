@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -112,13 +113,24 @@ def register() -> Register:
     return add_patients
 
 
+@pytest.fixture(scope="session")
+def _clinic_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The clinic database, registered once per session (and xdist worker)."""
+    folder = tmp_path_factory.mktemp("ui-clinic")
+    path = folder / "clinic.sqlite"
+    with pytest.MonkeyPatch.context() as patch:  # the user folders of no test exist yet
+        patch.setenv("MMTRACKER_HOME", str(folder / "mmtracker-home"))
+        engine = open_engine(sqlite_url(path))
+        add_patients(engine, PATIENTS)
+        engine.dispose()
+    return path
+
+
 @pytest.fixture
-def clinic_path(tmp_path: Path) -> Path:
-    """A real, migrated SQLite database file holding PATIENTS."""
+def clinic_path(_clinic_file: Path, tmp_path: Path) -> Path:
+    """A real, migrated SQLite database file holding PATIENTS (a copy for each test)."""
     path = tmp_path / "clinic.sqlite"
-    engine = open_engine(sqlite_url(path))
-    add_patients(engine, PATIENTS)
-    engine.dispose()
+    shutil.copyfile(_clinic_file, path)
     return path
 
 

@@ -24,6 +24,7 @@ building the wheel compiles them into the wheel itself (``build_backend/``).
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -32,6 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mmtracker"
 TRANSLATIONS = ROOT / "resources" / "translations"
+PARTIAL = ".partial.qm"  # a catalogue being written by another build, renamed when complete
 
 
 def tool(name: str) -> str:
@@ -55,14 +57,21 @@ def update(ts_files: list[Path]) -> None:
 
 
 def release(ts_files: list[Path]) -> list[Path]:
-    """Compile each .ts file into the .qm file beside it."""
+    """Compile each .ts file into the .qm file beside it.
+
+    Each .qm is written beside it first and then renamed over the old one: a process that
+    has the old catalogue loaded (Qt maps the file into memory) keeps reading it whole,
+    where rewriting the file in place would end that process with a bus error.
+    """
     built = []
     for ts in ts_files:
         qm = ts.with_suffix(".qm")
+        partial = qm.with_name(f"{qm.stem}.{os.getpid()}{PARTIAL}")
         subprocess.run(
-            [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+            [tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(partial)],
             check=True,
         )
+        os.replace(partial, qm)
         built.append(qm)
     return built
 
@@ -70,7 +79,8 @@ def release(ts_files: list[Path]) -> list[Path]:
 def remove_orphans(ts_files: list[Path]) -> list[Path]:
     """Remove each .qm of the translations folder that no .ts file builds any more."""
     built = {ts.with_suffix(".qm") for ts in ts_files}
-    orphans = [qm for qm in sorted(TRANSLATIONS.glob("*.qm")) if qm not in built]
+    found = sorted(TRANSLATIONS.glob("*.qm"))
+    orphans = [qm for qm in found if qm not in built and not qm.name.endswith(PARTIAL)]
     for qm in orphans:
         qm.unlink()
     return orphans

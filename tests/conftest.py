@@ -19,7 +19,8 @@ started (a laptop without PostgreSQL 15) but fails when ``CI=true``
 **Parallel runs** (``pytest -n 2``, pytest-xdist): every worker starts its own
 throwaway cluster on first use (127.0.0.1 only, trust authentication, data in a
 temporary folder, as the ``postgres`` user when run as root) and stops it at its
-exit. Session fixtures are per worker; nothing here writes outside temporary folders.
+exit; the main process stops at its own end any cluster a crashed worker left.
+Session fixtures are per worker; nothing here writes outside temporary folders.
 A new database is a copy: the migrated schema is built once per worker and backend
 (SQLite: a file copy; PostgreSQL: ``CREATE DATABASE … TEMPLATE``). Tests marked
 ``slow`` are collected first, so that no worker starts a long test last.
@@ -58,8 +59,28 @@ TEMPLATE = "mmtracker_migrated"  # the PostgreSQL template database, migrated to
 COPY = "STRATEGY FILE_COPY"
 
 
+# A folder in which each running cluster leaves its own folder's name, so that the main
+# process stops at its end whatever a crashed xdist worker left running.
+REGISTRY = "MMTRACKER_TEST_CLUSTERS"
+_OWN_REGISTRY = pytest.StashKey[Path]()
+
+
 def pytest_configure(config: pytest.Config) -> None:
     hypothesis_profiles.load()
+    if not hasattr(config, "workerinput") and REGISTRY not in os.environ:
+        registry = Path(tempfile.mkdtemp(prefix="mmtracker-pg-clusters-"))
+        os.environ[REGISTRY] = str(registry)  # the workers, started later, inherit it
+        config.stash[_OWN_REGISTRY] = registry
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    registry = config.stash.get(_OWN_REGISTRY, None)
+    if registry is None:
+        return
+    for entry in registry.iterdir():
+        _stop_cluster(Path(entry.read_text(encoding="utf-8")))
+    shutil.rmtree(registry, ignore_errors=True)
+    del os.environ[REGISTRY]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -87,6 +108,16 @@ def _as_postgres(*command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*runner, *command], check=True, capture_output=True, text=True)
 
 
+def _stop_cluster(folder: Path) -> None:
+    """Stop the cluster whose data lies in ``folder``, if it runs, and remove the folder."""
+    if (folder / "data").exists():
+        with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
+            _as_postgres(
+                str(PG_BIN / "pg_ctl"), "-D", str(folder / "data"), "-m", "immediate", "stop"
+            )
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 class PostgresCluster:
     """A throwaway PostgreSQL 15 cluster on 127.0.0.1, trust auth, data in a temp folder."""
 
@@ -95,6 +126,10 @@ class PostgresCluster:
         self.port = 0
         self.data = self.folder / "data"
         self.template: str | None = None
+        registry = os.environ.get(REGISTRY)
+        self.entry = Path(registry) / self.folder.name if registry else None
+        if self.entry is not None:
+            self.entry.write_text(str(self.folder), encoding="utf-8")
 
     def start(self) -> None:
         if os.geteuid() == 0:
@@ -137,12 +172,9 @@ class PostgresCluster:
 
     def stop(self) -> None:
         """Stop the server and remove its folder (again: nothing happens)."""
-        if self.data.exists():
-            with contextlib.suppress(subprocess.CalledProcessError, FileNotFoundError):
-                _as_postgres(
-                    str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop"
-                )
-        shutil.rmtree(self.folder, ignore_errors=True)
+        _stop_cluster(self.folder)
+        if self.entry is not None:
+            self.entry.unlink(missing_ok=True)
 
     def url(self, name: str) -> str:
         """The SQLAlchemy URL of one of the cluster's databases."""

@@ -148,6 +148,7 @@ def test_a_day_turning_during_an_update_is_caught_up_when_it_ends(
 ) -> None:
     day = [today]
     window = open_window(qtbot, clinic, day, policy())
+    qtbot.waitUntil(lambda: held.days == [today], timeout=WAIT_MS)  # the update has begun
     day[0] = today + dt.timedelta(days=1)
     window.poll()  # an update is running: no second one meanwhile
     assert held.days == [today]

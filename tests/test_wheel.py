@@ -21,6 +21,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "record-example.json"
 # What a wheel is built from: the files of a clean clone that the build reads.
@@ -176,6 +178,7 @@ def check_evaluate(installed: Path, workdir: Path, lang: str) -> None:
     assert document == json.loads(checkout.stdout)
 
 
+@pytest.mark.slow  # builds and installs a wheel: scheduled first in parallel runs
 def test_a_wheel_built_from_the_checkout_installs_and_evaluates_in_both_languages(
     tmp_path: Path,
 ) -> None:

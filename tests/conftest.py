@@ -301,6 +301,14 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
+def empty_url(_migrated_sqlite: Path, tmp_path: Path) -> str:
+    """The URL of a new migrated SQLite database holding no patients."""
+    url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    copy_migrated_sqlite(_migrated_sqlite, url)
+    return url
+
+
+@pytest.fixture
 def sqlite_engine(_migrated_sqlite: Path, tmp_path: Path) -> Iterator[Engine]:
     """A migrated engine on a new SQLite database (for tests that do not check the SQL)."""
     from mmtracker.storage.engine import make_engine

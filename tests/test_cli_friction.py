@@ -24,7 +24,6 @@ from mmtracker.config import paths, sqlite_url
 from mmtracker.logic.families import ITEM_FAMILY
 from mmtracker.storage.engine import make_engine
 from mmtracker.storage.marks import demo_note, is_demo
-from mmtracker.storage.schema import upgrade
 
 Capture = pytest.CaptureFixture[bytes]
 DEMO_DAY = "2026-05-01"
@@ -33,14 +32,6 @@ DEMO_DAY = "2026-05-01"
 @pytest.fixture
 def url(tmp_path: Path) -> str:
     return filled(f"sqlite:///{tmp_path / 'clinic.sqlite'}")
-
-
-@pytest.fixture
-def empty_url(tmp_path: Path) -> str:
-    engine = make_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}")
-    upgrade(engine)
-    engine.dispose()
-    return str(engine.url)
 
 
 @pytest.fixture

@@ -23,8 +23,6 @@ from mmtracker import cli
 from mmtracker.config import paths, sqlite_url
 from mmtracker.logic.codes import Phase
 from mmtracker.logic.families import Family, find_family
-from mmtracker.storage.engine import make_engine
-from mmtracker.storage.schema import upgrade
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "docs" / "examples" / "record-example.json"
@@ -35,14 +33,6 @@ EXAMPLES = "sqlite:////path/file.sqlite or postgresql://user@host/dbname"
 @pytest.fixture
 def url(tmp_path: Path) -> str:
     return filled(f"sqlite:///{tmp_path / 'clinic.sqlite'}")
-
-
-@pytest.fixture
-def empty_url(tmp_path: Path) -> str:
-    engine = make_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}")
-    upgrade(engine)
-    engine.dispose()
-    return str(engine.url)
 
 
 def refused(capsysbinary: Capture, *argv: str) -> str:

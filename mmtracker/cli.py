@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from mmtracker import __version__
 from mmtracker.logic.codes import Phase
-from mmtracker.logic.families import ITEM_FAMILY, Family, find_family
+from mmtracker.logic.families import ITEM_FAMILY, Family, find_family, name_words
 from mmtracker.logic.worklist_order import Show
 
 if TYPE_CHECKING:
@@ -45,24 +45,17 @@ def _days(text: str) -> int:
     return value
 
 
-def _words(text: str) -> list[str]:
-    """The words of a name as compared: any case; brackets, ``/``, ``_`` and ``-`` as spaces."""
-    for separator in "()/_-":
-        text = text.replace(separator, " ")
-    return text.casefold().split()
-
-
 def _phase(text: str) -> Phase:
     """A phase by its code in any case (``maintenance``), or by the label the table shows or
     its first words (``newly diagnosed`` for "newly diagnosed MM (NDMM)"), when only one fits.
     """
     from mmtracker.english import CODES
 
-    wanted = _words(text)
+    wanted = name_words(text)
     for phase in Phase:
         if wanted == [phase.value.casefold()]:
             return phase
-    fitting = [p for p in Phase if wanted and _words(CODES[p.value])[: len(wanted)] == wanted]
+    fitting = [p for p in Phase if wanted and name_words(CODES[p.value])[: len(wanted)] == wanted]
     if len(fitting) == 1:
         return fitting[0]
     accepted = ", ".join(p.value for p in Phase)

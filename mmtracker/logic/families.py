@@ -98,9 +98,11 @@ def family_of(item_id: str) -> Family:
     return ITEM_FAMILY[item_id]
 
 
-def _spelling(name: str) -> str:
-    """A family's name as compared: any case, ``/``, ``_``, ``-`` and runs of spaces alike."""
-    return " ".join(name.casefold().replace("/", " ").replace("_", " ").replace("-", " ").split())
+def name_words(text: str) -> list[str]:
+    """The words of a name as compared: any case; brackets, ``/``, ``_`` and ``-`` as spaces."""
+    for separator in "()/_-":
+        text = text.replace(separator, " ")
+    return text.casefold().split()
 
 
 def find_family(name: str) -> Family | None:
@@ -109,9 +111,9 @@ def find_family(name: str) -> Family | None:
     Separators do not matter: ``calcium vitamin d``, ``Calcium/vitamin D`` and
     ``calcium_vitamin_d`` name the same family.
     """
-    wanted = _spelling(name)
+    wanted = name_words(name)
     for family in Family:
-        if wanted in (_spelling(family.value), _spelling(FAMILY_NAMES[family])):
+        if wanted in (name_words(family.value), name_words(FAMILY_NAMES[family])):
             return family
     return None
 

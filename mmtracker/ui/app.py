@@ -150,7 +150,7 @@ def _open(database: str | None, demo: bool, today: dt.date, offer_demo: bool) ->
         url = database_url(database, demo=demo)
         engine = open_demo_engine(url, actor(), today) if demo else open_engine(url)
         empty = not demo and offer_demo and patient_count(engine) == 0
-        opened = read_database(engine, demo=demo, as_of=dt.date.today())
+        opened = read_database(engine, demo=demo, as_of=today)
     except (StorageError, OperationalError, ArgumentError, OSError, ValueError) as exc:
         return _Refused(database_label(url), str(exc))
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -133,3 +134,33 @@ def test_the_shipped_schema_works_without_mmtracker(document: dict[str, Any], va
     """What a clinic's own tools see when they validate against docs/record.schema.json."""
     validator = Draft202012Validator(json.loads(SHIPPED.read_text(encoding="utf-8")))
     assert validator.is_valid(document) is valid
+
+
+@functools.cache
+def _shipped() -> Draft202012Validator:
+    return Draft202012Validator(json.loads(SHIPPED.read_text(encoding="utf-8")))
+
+
+def _unit_cases() -> list[tuple[str, object]]:
+    rules = json.loads(SHIPPED.read_text(encoding="utf-8"))["$defs"]["LabResult"]["allOf"]
+    codes = sorted({code for rule in rules for code in rule["then"]["properties"]["unit"]["enum"]})
+    analytes = [rule["if"]["properties"]["analyte"]["const"] for rule in rules]
+    return [
+        (analyte, unit)
+        for analyte in [*analytes, "serum_immunofixation"]
+        for unit in [*codes, None, "mg/dl", 5]
+    ]
+
+
+@pytest.mark.parametrize(("analyte", "unit"), _unit_cases())
+def test_the_import_check_refuses_the_units_the_shipped_schema_refuses(
+    analyte: str, unit: object
+) -> None:
+    """check_schema states the unit rules in code (quicker); it must agree with the file."""
+    from mmtracker.record.conformance import check_schema
+
+    document = _lab(analyte=analyte, unit=unit, value=1.0)
+    expected = {tuple(error.absolute_path) for error in _shipped().iter_errors(document)}
+    report = check_schema(document)
+    assert report.locations == expected
+    assert bool(report.problems) == bool(expected)

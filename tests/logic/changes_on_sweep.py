@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
 
 from mmtracker.logic.assessment import item_findings, state_valid_until
 from mmtracker.logic.care import Finding
@@ -56,11 +57,15 @@ class SweepStats:
 class _Day:
     day: dt.date
     ids: tuple[str, ...]
-    findings: tuple[Finding, ...]  # with changes_on cleared, for comparison
+    findings: tuple[tuple[object, ...], ...]  # every field but changes_on, to compare
     changes_on: tuple[dt.date | None, ...]
     valid_until: dt.date | None
     next_known: dt.date | None
     known: PatientHistory
+
+
+# A finding's fields but changes_on: what must stay the same up to a bound.
+_compared = attrgetter(*(f.name for f in fields(Finding) if f.name != "changes_on"))
 
 
 def _assess(history: PatientHistory, day: dt.date, policy: Policy) -> _Day:
@@ -70,7 +75,7 @@ def _assess(history: PatientHistory, day: dt.date, policy: Policy) -> _Day:
     return _Day(
         day=day,
         ids=tuple(rule.id for rule, _ in pairs),
-        findings=tuple(replace(f, changes_on=None) for f in findings),
+        findings=tuple(map(_compared, findings)),
         changes_on=tuple(f.changes_on for f in findings),
         valid_until=state_valid_until(ctx, findings),
         next_known=ctx.next_known,

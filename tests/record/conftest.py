@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, MetaData, select
+from sqlalchemy import MetaData, select
 
 # Bookkeeping as an export carries it (UTC, with the offset written out).
 ENTRY_META = {
@@ -190,24 +190,6 @@ def as_version_1(document: dict[str, Any]) -> dict[str, Any]:
 def version_1_document(full_document: dict[str, Any]) -> dict[str, Any]:
     """The full record as a version-1 export wrote it."""
     return as_version_1(full_document)
-
-
-@pytest.fixture
-def other_engine(
-    engine: Engine, request: pytest.FixtureRequest, tmp_path: Path
-) -> Iterator[Engine]:
-    """A second empty, migrated database on the same backend as ``engine``."""
-    from mmtracker.storage.engine import make_engine
-    from mmtracker.storage.schema import upgrade
-
-    if engine.dialect.name == "sqlite":
-        url = f"sqlite:///{tmp_path / 'other.sqlite'}"
-    else:
-        url = request.getfixturevalue("postgres_cluster").create_database()
-    eng = make_engine(url)
-    upgrade(eng)
-    yield eng
-    eng.dispose()
 
 
 @pytest.fixture

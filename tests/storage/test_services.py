@@ -585,10 +585,11 @@ WRITES_PER_THREAD = 12
 
 
 def test_concurrent_writers_lose_no_entry_and_count_every_revision(
-    engine: Engine, database_url: str, patient_id: int
+    engine: Engine, patient_id: int
 ) -> None:
     start_revision = revision(engine, patient_id)
-    engines = [make_engine(database_url) for _ in range(THREADS)]
+    url = engine.url.render_as_string(hide_password=False)
+    engines = [make_engine(url) for _ in range(THREADS)]
     barrier = threading.Barrier(THREADS)
     changes: list[Change] = []
     errors: list[BaseException] = []

@@ -3,7 +3,7 @@
 The window is shown first, saying that its database is being opened; the
 database layer is imported, the database opened (the demo database created on
 first use, migrations applied) and the patient list read in the worker thread
-(mmtracker/ui/worker.py), and the window then shows them.
+(mmtracker/ui/workers.py), and the window then shows them.
 
 ``MMTRACKER_QUIT_WHEN_SHOWN=1`` makes the application print the time since the
 process started when its main window is shown, and again when the window shows its
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mmtracker import i18n
 from mmtracker.config import resource_path
 from mmtracker.ui.main_window import MainWindow, OpenDatabase, database_label, read_database
-from mmtracker.ui.worker import Task
+from mmtracker.ui.workers import Task
 
 if TYPE_CHECKING:
     from mmtracker.logic.policy import Policy

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient_table import PATIENT_ID_ROLE, SEARCH_ROLE, Column, PatientTableModel
-from mmtracker.ui.worker import Progress, Task
+from mmtracker.ui.workers import Progress, Task
 
 if TYPE_CHECKING:  # the database layer is imported where it is used, once a database is open
     from sqlalchemy import Engine

@@ -26,7 +26,7 @@ from mmtracker.storage import state
 from mmtracker.storage.engine import StorageError
 from mmtracker.ui.app import open_main_window
 from mmtracker.ui.main_window import MainWindow
-from mmtracker.ui.worker import Cancelled
+from mmtracker.ui.workers import Cancelled
 
 Progress = Callable[[int, int], None]
 WAIT_MS = 30_000

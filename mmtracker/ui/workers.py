@@ -1,0 +1,159 @@
+"""The one worker helper: work that can take longer than a blink runs off the GUI thread.
+
+Screens call :func:`run_task` with the work (a function of a progress callback) and
+what to do with its result or its error; both are called back on the GUI thread,
+and only while the screen that asked (``owner``) still exists. :data:`busy` counts
+the tasks running, for the window's busy indicator. Nothing else in the UI starts
+a thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+"""Called by the work with (done, total) as it goes."""
+
+
+class Cancelled(Exception):
+    """Raised inside the work by its progress callback once cancelling was asked for."""
+
+
+class _Busy(QObject):
+    """How many tasks are running; ``changed`` gives the new count."""
+
+    changed = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def add(self, step: int) -> None:
+        self.count += step
+        self.changed.emit(self.count)
+
+
+_busy: _Busy | None = None
+
+
+def busy() -> _Busy:
+    """The count of running tasks (created on first use, in the GUI thread)."""
+    global _busy
+    if _busy is None:
+        _busy = _Busy()
+    return _busy
+
+
+_running: set[Task] = set()  # a running task lives on even if whoever started it goes
+
+
+class Task(QThread):
+    """Runs ``work(progress)`` in a thread of its own and reports by signals.
+
+    The signals reach the objects connected to them in their own (GUI) thread;
+    a receiver deleted meanwhile is simply no longer told. ``work`` is cancelled
+    at its next progress report after :meth:`cancel`; work done before that
+    report stays done. A task has no parent: it is kept until its thread ends,
+    then goes with the last reference to it. Screens start tasks with
+    :func:`run_task`.
+    """
+
+    progress = Signal(int, int)
+    """(done, total) as the work reports them."""
+    succeeded = Signal(object)
+    """The work's result."""
+    failed = Signal(str)
+    """Why the work failed (not emitted when it was cancelled)."""
+
+    def __init__(self, work: Callable[[Progress], object]) -> None:
+        super().__init__()
+        self._work = work
+        self._cancelled = False
+        self.finished.connect(self._forget)
+
+    def start_work(self) -> None:
+        """Start the thread; the task is kept alive until it ends."""
+        _running.add(self)
+        busy().add(1)
+        self.start()
+
+    def _forget(self) -> None:
+        """Let go of the task once its thread has really ended (``finished`` comes just before)."""
+        self.wait()
+        _running.discard(self)
+        busy().add(-1)
+
+    def cancel(self) -> None:
+        """Ask the work to stop at its next progress report."""
+        self._cancelled = True
+
+    def _report(self, done: int, total: int) -> None:
+        if self._cancelled:
+            raise Cancelled
+        self.progress.emit(done, total)
+
+    def run(self) -> None:
+        """The thread's body: the work, then one of the result signals."""
+        try:
+            result = self._work(self._report)
+        except Cancelled:
+            return
+        except Exception as exc:  # shown to the user; the window stays usable
+            self.failed.emit(str(exc) or type(exc).__name__)
+            return
+        self.succeeded.emit(result)
+
+
+class _Delivery(QObject):
+    """Hands a task's result to the callbacks, on the GUI thread, while ``owner`` lives.
+
+    A child of the owner: deleted with it, after which the task's signals reach nobody.
+    """
+
+    def __init__(
+        self,
+        owner: QObject,
+        done: Callable[[Any], None],
+        failed: Callable[[str], None] | None,
+        progress: Progress | None,
+    ) -> None:
+        super().__init__(owner)
+        self._done, self._failed, self._progress = done, failed, progress
+
+    def succeeded(self, result: object) -> None:
+        self._done(result)
+        self.deleteLater()
+
+    def failed(self, error: str) -> None:
+        if self._failed is not None:
+            self._failed(error)
+        self.deleteLater()
+
+    def progressed(self, done: int, total: int) -> None:
+        if self._progress is not None:
+            self._progress(done, total)
+
+
+def run_task(
+    owner: QObject,
+    work: Callable[[Progress], T],
+    done: Callable[[T], None],
+    failed: Callable[[str], None] | None = None,
+    progress: Progress | None = None,
+) -> Task:
+    """Run ``work`` off the GUI thread; then ``done(result)`` or ``failed(message)`` on it.
+
+    The callbacks are not called once ``owner`` is deleted. The returned task can be
+    cancelled (at the work's next progress report) or waited for.
+    """
+    delivery = _Delivery(owner, done, failed, progress)
+    task = Task(work)
+    task.succeeded.connect(delivery.succeeded)
+    task.failed.connect(delivery.failed)
+    task.progress.connect(delivery.progressed)
+    task.start_work()
+    return task

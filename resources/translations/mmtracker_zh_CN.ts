@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcknowledgeDialog</name>
+    <message>
+        <source>Acknowledge / snooze care items</source>
+        <translation>确认 / 暂缓提醒随访事项</translation>
+    </message>
+    <message numerus="yes">
+        <source>Acknowledge %n care item(s) on %1:</source>
+        <translation>
+            <numerusform>于 %1 确认 %n 项随访事项：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Care item</source>
+        <translation>随访事项</translation>
+    </message>
+    <message>
+        <source>Care items to acknowledge</source>
+        <translation>待确认的随访事项</translation>
+    </message>
+    <message>
+        <source>Why the item is acknowledged (required)</source>
+        <translation>确认原因（必填）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Snoozed until</source>
+        <translation>暂缓提醒至</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most %n day(s) after the acknowledgement: %1 at the latest.</source>
+        <translation>
+            <numerusform>最长为确认后 %n 天：最晚至 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Snoozed &amp;until:</source>
+        <translation>暂缓提醒至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Reason: a reason is required to acknowledge.</source>
+        <translation>原因：确认时必须填写原因。</translation>
+    </message>
+    <message>
+        <source>Discard the reason?</source>
+        <translation>放弃已填写的原因？</translation>
+    </message>
+    <message>
+        <source>The reason you typed will be lost. Close without acknowledging?</source>
+        <translation>已填写的原因将会丢失。不确认并关闭？</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>mmtracker — DEMO — {database}</source>
@@ -105,6 +168,214 @@
     <message>
         <source>Transferred out on {date}</source>
         <translation>已转出（{date}）</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsScreen</name>
+    <message>
+        <source>Search by MRN or name</source>
+        <translation type="unfinished">按病历号或姓名搜索</translation>
+    </message>
+    <message>
+        <source>Patient list</source>
+        <translation type="unfinished">患者列表</translation>
+    </message>
+    <message>
+        <source>Patients: {count}</source>
+        <translation type="unfinished">患者：{count} 例</translation>
+    </message>
+    <message>
+        <source>Patients: {shown} of {count}</source>
+        <translation type="unfinished">患者：{shown} 例（共 {count} 例）</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished">患者</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation type="unfinished">病历号</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation type="unfinished">病程阶段</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished">随访事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Due / since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation type="unfinished">逾期天数</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation type="unfinished">依据</translation>
+    </message>
+    <message>
+        <source>Snoozed until {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation type="unfinished">自 {date} 起</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistScreen</name>
+    <message>
+        <source>Search patient, MRN, item or rationale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due within (days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items due within this many days are listed as due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge / snooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Families: all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Families: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phases: all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phases: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worklist cannot be shown until the clinic policy file is corrected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the worklist…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating care items: {done} of {total}</source>
+        <translation type="unfinished">正在更新随访事项：{done}/{total}</translation>
+    </message>
+    <message>
+        <source>The worklist could not be read: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is due or overdue on {date}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} items on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{shown} of {count} items on {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the worklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The worklist could not be exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>acknowledge</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Snoozed until</source>
+        <translation>暂缓提醒至</translation>
+    </message>
+    <message>
+        <source>Care item</source>
+        <translation>随访事项</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>Not acknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>These care items were not acknowledged; nothing of them was saved:</source>
+        <translation>以下随访事项未确认，其内容均未保存：</translation>
     </message>
 </context>
 <context>

@@ -101,8 +101,9 @@ def _code(value: StrEnum | None) -> str | None:
 class _Writer:
     """Turns the assessment's parts into JSON-ready objects in one unit system."""
 
-    def __init__(self, units: UnitSystem) -> None:
+    def __init__(self, units: UnitSystem, language: i18n.Language) -> None:
         self.units = units
+        self.language = language
 
     # --- Values -----------------------------------------------------------------------
 
@@ -135,7 +136,7 @@ class _Writer:
         return {
             "id": message.id,
             "params": {name: self.param(value) for name, value in message.params},
-            "text": i18n.render(message, self.units),
+            "text": self.language.render(message, self.units),
         }
 
     def messages(self, messages: Iterable[Message]) -> list[JsonObject]:
@@ -146,7 +147,7 @@ class _Writer:
     def item(self, item: CareItem) -> JsonObject:
         return {
             "id": item.id,
-            "title": i18n.item_title(item.id),
+            "title": self.language.item_title(item.id),
             "status": item.status.value,
             "due": _day(item.due),
             "since": _day(item.since),
@@ -482,11 +483,10 @@ _ITEM_RANK = {item_id: rank for rank, item_id in enumerate(ITEM_ORDER)}
 def assessment_document(assessment: Assessment, units: UnitSystem, lang: str) -> JsonObject:
     """The assessment as a JSON-ready mapping, in ``units`` and language ``lang`` (en, zh_CN).
 
-    Installs ``lang`` as the language of :mod:`mmtracker.i18n` (replacing the one
-    installed before) to render the message texts.
+    The message texts are rendered in ``lang`` without changing the language installed
+    in the application.
     """
-    i18n.install(None, lang)
-    w = _Writer(units)
+    w = _Writer(units, i18n.language(lang))
     a = assessment
     items = sorted(a.items, key=lambda item: _ITEM_RANK[item.id])
     return {
@@ -517,6 +517,6 @@ def assessment_document(assessment: Assessment, units: UnitSystem, lang: str) ->
     }
 
 
-def care_item_document(item: CareItem, units: UnitSystem) -> JsonObject:
-    """One care item as in an assessment document (texts in the installed language)."""
-    return _Writer(units).item(item)
+def care_item_document(item: CareItem, units: UnitSystem, language: i18n.Language) -> JsonObject:
+    """One care item as in an assessment document, its texts in ``language``."""
+    return _Writer(units, language).item(item)

@@ -670,8 +670,7 @@ def _worklist(args: argparse.Namespace) -> int:
     if not rows and patient_count(engine) == 0:
         from mmtracker import i18n
 
-        i18n.install(None, args.lang or "en")
-        empty = i18n.translate(
+        empty = i18n.language(args.lang or "en").translate(
             "worklist",
             "the database {database} holds no patients yet; to try mmtracker on made-up "
             "patients run `mmtracker --demo worklist`, or fill an empty database with "

@@ -6,12 +6,18 @@ and codes are in :mod:`mmtracker.english`. The Chinese catalogues are the packag
 data ``mmtracker.resources`` (``translations/*_zh_CN.qm``), compiled from the
 ``.ts`` sources when the wheel is built or by ``scripts/build_translations.py`` in
 a checkout. A missing catalogue is not an error: the text then stays in English.
+
+A :class:`Language` renders texts in one language (``language("zh_CN").render(message)``);
+the module functions render in the language :func:`install` made the application's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -24,72 +30,10 @@ SOURCE_LANGUAGE = "en"
 LANGUAGES = (SOURCE_LANGUAGE, "zh_CN")
 CATALOGUES = resource_path("translations")
 
-_active: list[QTranslator] = []  # searched in this order
-# (context, text, disambiguation) -> what the installed catalogues give; emptied by install()
-# and when it holds _FOUND_MAX texts (message parameters may be free text).
-_found: dict[tuple[str, str, str | None], str | None] = {}
-_FOUND_MAX = 20_000
-
 
 def system_language() -> str:
     """The supported language closest to the system locale: zh_CN for any Chinese locale."""
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
-
-
-def _catalogues(lang: str) -> list[QTranslator]:
-    """Every built catalogue of ``lang`` in the translations folder (``*_<lang>.qm``)."""
-    loaded = []
-    for qm in sorted(CATALOGUES.glob(f"*_{lang}.qm")):
-        translator = QTranslator()
-        if translator.load(str(qm)):
-            loaded.append(translator)
-    return loaded
-
-
-def install(app: QCoreApplication | None, lang: str) -> bool:
-    """Make ``lang`` the language of :func:`translate` and, given an app, of ``tr()``.
-
-    Replaces any language installed before. Texts missing from the catalogues of
-    ``lang`` fall back to English (:mod:`mmtracker.english`, else the source text).
-    Returns False when ``lang`` needs a catalogue and none is built.
-    """
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    if QCoreApplication.instance() is not None:
-        for old in _active:
-            QCoreApplication.removeTranslator(old)
-    _active.clear()
-    _found.clear()
-    if lang == SOURCE_LANGUAGE:
-        found = True
-    else:
-        _active.extend(_catalogues(lang))
-        found = bool(_active)
-        qt_own = QTranslator()
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if qt_own.load(f"qtbase_{lang}", qt_folder):
-            _active.append(qt_own)
-    if app is not None:
-        for translator in reversed(_active):  # Qt searches the last installed first
-            app.installTranslator(translator)
-    return found
-
-
-def _lookup(context: str, text: str, disambiguation: str | None = None) -> str | None:
-    """The translation of ``text`` in the installed catalogues, or None."""
-    key = (context, text, disambiguation)
-    if key in _found:
-        return _found[key]
-    result = None
-    for translator in _active:
-        found = translator.translate(context, text, disambiguation)
-        if found:
-            result = found
-            break
-    if len(_found) >= _FOUND_MAX:
-        _found.clear()
-    _found[key] = result
-    return result
 
 
 MESSAGES_CONTEXT = "messages"
@@ -106,6 +50,9 @@ _ENGLISH = {
     ITEMS_CONTEXT: english.ITEMS,
     CODES_CONTEXT: english.CODES,
 }
+# A language's lookups kept for the next time: emptied when it holds this many texts
+# (message parameters may be free text).
+_FOUND_MAX = 20_000
 
 
 def _english(context: str, key: str, disambiguation: str | None) -> str | None:
@@ -116,50 +63,10 @@ def _english(context: str, key: str, disambiguation: str | None) -> str | None:
     return None if texts is None or disambiguation is not None else texts.get(key)
 
 
-def _text(context: str, text: str, disambiguation: str | None = None) -> str | None:
-    """``text`` in the installed language, else in English; None when neither has it."""
-    found = _lookup(context, text, disambiguation)
-    return _english(context, text, disambiguation) if found is None else found
-
-
-def translate(context: str, text: str, disambiguation: str | None = None) -> str:
-    """``text`` of ``context`` in the installed language.
-
-    Falls back to English: the English text of a message id, care-item id or code
-    (:mod:`mmtracker.english`), else ``text`` itself (the window's sources are English).
-    ``disambiguation`` tells apart two texts spelled alike (the Qt Linguist comment).
-    """
-    found = _text(context, text, disambiguation)
-    return text if found is None else found
-
-
 # Numbers below this are written as a power of ten (an MRD sensitivity of 10⁻⁵).
 _POWER_OF_TEN_BELOW = 1e-3
 SIGNIFICANT_DIGITS = 4
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
-
-
-def item_title(item_id: str) -> str:
-    """The title of a care item of clinical-rules.md §11."""
-    return translate(ITEMS_CONTEXT, item_id)
-
-
-def code_label(code: str, kind: str | None = None) -> str:
-    """The display label of a code (a phase, agent, analyte, response category …).
-
-    ``kind`` names the code list for codes spelled like another one: ``SEX_CODE``.
-    """
-    return translate(CODES_CONTEXT, code, kind)
-
-
-def _code_list(value: str) -> list[str] | None:
-    """The labels of a comma-separated list of codes; None when an element is not a code."""
-    if LIST_SEPARATOR not in value:
-        return None
-    labels = [_text(CODES_CONTEXT, code) for code in value.split(LIST_SEPARATOR)]
-    if any(label is None for label in labels):
-        return None
-    return [label for label in labels if label is not None]
 
 
 def format_number(value: float) -> str:
@@ -188,36 +95,208 @@ def format_number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def format_value(value: ParamValue, units: UnitSystem = UnitSystem.SI) -> str:
-    """One message parameter as text: dates ISO, numbers without trailing zeros,
-    quantities converted to the unit system with their unit, codes by their label.
+@dataclass(frozen=True, eq=False)
+class Language:
+    """A language to render texts in, with its loaded catalogues (searched in order).
 
-    A comma-separated list of codes is shown as the list of their labels, joined
-    by the language's separator ("、" in Chinese); other text is shown as it is.
+    Made by :func:`language`. Rendering in a language never touches the translators
+    installed in the application: a report or an export in English leaves a Chinese
+    window Chinese. Texts missing from the catalogues fall back to English
+    (:mod:`mmtracker.english`, else the source text).
     """
-    if value is None:
-        return "—"
-    if isinstance(value, Quantity):
-        unit = display_unit(value.analyte, units)
-        shown = from_canonical(value.analyte, value.si, unit)
-        return f"{format_number(shown)} {unit_label(unit)}"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return format_number(value)
-    labels = _code_list(value)
-    if labels is not None:
-        return translate(CODES_CONTEXT, LIST_SEPARATOR).join(labels)
-    return code_label(value)
+
+    code: str
+    translators: tuple[QTranslator, ...] = ()
+    # False when the language needs a catalogue and none is built.
+    available: bool = True
+    # (context, text, disambiguation) -> what the catalogues give
+    _found: dict[tuple[str, str, str | None], str | None] = field(
+        default_factory=dict, init=False, repr=False
+    )
+
+    def _lookup(self, context: str, text: str, disambiguation: str | None) -> str | None:
+        """The translation of ``text`` in the catalogues, or None."""
+        key = (context, text, disambiguation)
+        try:  # one step: another thread may empty the dict meanwhile
+            return self._found[key]
+        except KeyError:
+            pass
+        result = None
+        for translator in self.translators:
+            translated = translator.translate(context, text, disambiguation)
+            if translated:
+                result = translated
+                break
+        if len(self._found) >= _FOUND_MAX:
+            self._found.clear()
+        self._found[key] = result
+        return result
+
+    def _text(self, context: str, text: str, disambiguation: str | None = None) -> str | None:
+        """``text`` in this language, else in English; None when neither has it."""
+        found = self._lookup(context, text, disambiguation)
+        return _english(context, text, disambiguation) if found is None else found
+
+    def translate(self, context: str, text: str, disambiguation: str | None = None) -> str:
+        """``text`` of ``context`` in this language.
+
+        Falls back to English: the English text of a message id, care-item id or code
+        (:mod:`mmtracker.english`), else ``text`` itself (the window's sources are
+        English). ``disambiguation`` tells apart two texts spelled alike (the Qt
+        Linguist comment).
+        """
+        found = self._text(context, text, disambiguation)
+        return text if found is None else found
+
+    def item_title(self, item_id: str) -> str:
+        """The title of a care item of clinical-rules.md §11."""
+        return self.translate(ITEMS_CONTEXT, item_id)
+
+    def code_label(self, code: str, kind: str | None = None) -> str:
+        """The display label of a code (a phase, agent, analyte, response category …).
+
+        ``kind`` names the code list for codes spelled like another one: ``SEX_CODE``.
+        """
+        return self.translate(CODES_CONTEXT, code, kind)
+
+    def _code_list(self, value: str) -> list[str] | None:
+        """The labels of a comma-separated list of codes; None when an element is not a code."""
+        if LIST_SEPARATOR not in value:
+            return None
+        labels = [self._text(CODES_CONTEXT, code) for code in value.split(LIST_SEPARATOR)]
+        if any(label is None for label in labels):
+            return None
+        return [label for label in labels if label is not None]
+
+    def format_value(self, value: ParamValue, units: UnitSystem = UnitSystem.SI) -> str:
+        """One message parameter as text: dates ISO, numbers without trailing zeros,
+        quantities converted to the unit system with their unit, codes by their label.
+
+        A comma-separated list of codes is shown as the list of their labels, joined
+        by the language's separator ("、" in Chinese); other text is shown as it is.
+        """
+        if value is None:
+            return "—"
+        if isinstance(value, Quantity):
+            unit = display_unit(value.analyte, units)
+            shown = from_canonical(value.analyte, value.si, unit)
+            return f"{format_number(shown)} {unit_label(unit)}"
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, int):
+            return str(value)
+        if isinstance(value, float):
+            return format_number(value)
+        labels = self._code_list(value)
+        if labels is not None:
+            return self.translate(CODES_CONTEXT, LIST_SEPARATOR).join(labels)
+        return self.code_label(value)
+
+    def render(self, message: Message, units: UnitSystem = UnitSystem.SI) -> str:
+        """A rationale message as a sentence in this language."""
+        template = self.translate(MESSAGES_CONTEXT, message.id)
+        params = {name: self.format_value(value, units) for name, value in message.params}
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return (
+                f"{message.id} {params}"  # a catalogue fault shows the raw message, never crashes
+            )
+
+
+ENGLISH = Language(SOURCE_LANGUAGE)
+_installed = ENGLISH
+# lang -> (its catalogue files with their modification times and sizes, the language)
+_languages: dict[str, tuple[tuple[object, ...], Language]] = {}
+_languages_lock = threading.Lock()
+
+
+def _load(lang: str, catalogues: list[Path]) -> Language:
+    """``lang`` with its catalogues loaded, then Qt's own (qtbase) for the window's buttons."""
+    loaded = []
+    for qm in catalogues:
+        translator = QTranslator()
+        if translator.load(str(qm)):
+            loaded.append(translator)
+    available = bool(loaded)
+    qt_own = QTranslator()
+    qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_own.load(f"qtbase_{lang}", qt_folder):
+        loaded.append(qt_own)
+    return Language(lang, tuple(loaded), available)
+
+
+def language(lang: str) -> Language:
+    """The language ``lang`` (en, zh_CN) with every built catalogue of it (``*_<lang>.qm``).
+
+    Loaded once and kept; loaded anew only when its catalogue files change (a rebuild).
+    English, the source language, needs no catalogue. Raises ValueError for a language
+    that is not supported.
+    """
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    if lang == SOURCE_LANGUAGE:
+        return ENGLISH
+    catalogues = sorted(CATALOGUES.glob(f"*_{lang}.qm"))
+    stats = [qm.stat() for qm in catalogues]
+    signature = (
+        CATALOGUES,
+        *((qm.name, s.st_mtime_ns, s.st_size) for qm, s in zip(catalogues, stats, strict=True)),
+    )
+    with _languages_lock:
+        kept = _languages.get(lang)
+        if kept is not None and kept[0] == signature:
+            return kept[1]
+        loaded = _load(lang, catalogues)
+        _languages[lang] = (signature, loaded)
+        return loaded
+
+
+def install(app: QCoreApplication | None, lang: str) -> bool:
+    """Make ``lang`` the language of :func:`translate` and, given an app, of ``tr()``.
+
+    Replaces any language installed before. Texts missing from the catalogues of
+    ``lang`` fall back to English (:mod:`mmtracker.english`, else the source text).
+    Returns False when ``lang`` needs a catalogue and none is built. To render a
+    document in a language without changing the application's, use :func:`language`.
+    """
+    global _installed
+    chosen = language(lang)
+    if QCoreApplication.instance() is not None:
+        for old in _installed.translators:
+            QCoreApplication.removeTranslator(old)
+    _installed = chosen
+    if app is not None:
+        for translator in reversed(chosen.translators):  # Qt searches the last installed first
+            app.installTranslator(translator)
+    return chosen.available
+
+
+def installed_language() -> str:
+    """The code of the language installed by :func:`install` (English until then)."""
+    return _installed.code
+
+
+def translate(context: str, text: str, disambiguation: str | None = None) -> str:
+    """``text`` of ``context`` in the installed language (see :meth:`Language.translate`)."""
+    return _installed.translate(context, text, disambiguation)
+
+
+def item_title(item_id: str) -> str:
+    """The title of a care item of clinical-rules.md §11, in the installed language."""
+    return _installed.item_title(item_id)
+
+
+def code_label(code: str, kind: str | None = None) -> str:
+    """The display label of a code in the installed language (see :meth:`Language.code_label`)."""
+    return _installed.code_label(code, kind)
+
+
+def format_value(value: ParamValue, units: UnitSystem = UnitSystem.SI) -> str:
+    """One message parameter as text in the installed language (:meth:`Language.format_value`)."""
+    return _installed.format_value(value, units)
 
 
 def render(message: Message, units: UnitSystem = UnitSystem.SI) -> str:
     """A rationale message as a sentence in the installed language."""
-    template = translate(MESSAGES_CONTEXT, message.id)
-    params = {name: format_value(value, units) for name, value in message.params}
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return f"{message.id} {params}"  # a catalogue fault shows the raw message, never crashes
+    return _installed.render(message, units)

@@ -12,6 +12,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from mmtracker import i18n
 from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY
 
@@ -20,16 +22,34 @@ if TYPE_CHECKING:
     from mmtracker.storage.worklist import WorklistRow
 
 CONTEXT = "worklist"
+# The column headers, marked for the catalogue (the context literal, as pyside6-lupdate
+# reads it); the item's id follows its title when asked for.
+_HEADERS: tuple[str, ...] = tuple(
+    str(marked)  # QT_TRANSLATE_NOOP gives back its text, typed as an object
+    for marked in (
+        QT_TRANSLATE_NOOP("worklist", "MRN"),
+        QT_TRANSLATE_NOOP("worklist", "Name"),
+        QT_TRANSLATE_NOOP("worklist", "Phase"),
+        QT_TRANSLATE_NOOP("worklist", "Family"),
+        QT_TRANSLATE_NOOP("worklist", "Item"),
+        QT_TRANSLATE_NOOP("worklist", "Status"),
+        QT_TRANSLATE_NOOP("worklist", "Due"),
+        QT_TRANSLATE_NOOP("worklist", "Days overdue"),
+        QT_TRANSLATE_NOOP("worklist", "Rationale"),
+    )
+)
+_ITEM_ID = str(QT_TRANSLATE_NOOP("worklist", "Item id"))
 
 
-def _headers(ids: bool) -> list[str]:
-    names = ["MRN", "Name", "Phase", "Family", "Item", "Status", "Due", "Days overdue"]
+def _headers(language: i18n.Language, ids: bool) -> list[str]:
+    names = list(_HEADERS)
     if ids:
-        names.insert(names.index("Item") + 1, "Item id")
-    return [i18n.translate(CONTEXT, name) for name in [*names, "Rationale"]]
+        names.insert(names.index("Item") + 1, _ITEM_ID)
+    return [language.translate(CONTEXT, name) for name in names]
 
 
 def _cells(
+    language: i18n.Language,
     row: WorklistRow,
     rendered: dict[int, str],
     labels: dict[tuple[object, ...], tuple[str, ...]],
@@ -49,47 +69,51 @@ def _cells(
     status = alert.value if alert else item.status.value
     sentence = rendered.get(id(item.message))
     if sentence is None:
-        sentence = rendered[id(item.message)] = i18n.render(item.message)
+        sentence = rendered[id(item.message)] = language.render(item.message)
     key = (row.phase, item.id, status)
     named = labels.get(key)
     if named is None:
         family = ITEM_FAMILY[item.id]
         named = labels[key] = (
-            i18n.code_label(row.phase.value) if row.phase else "",
-            i18n.code_label(family.value, FAMILY_CODE) if family_label else family.value,
-            i18n.item_title(item.id),
+            language.code_label(row.phase.value) if row.phase else "",
+            language.code_label(family.value, FAMILY_CODE) if family_label else family.value,
+            language.item_title(item.id),
             *((item.id,) if ids else ()),
-            i18n.code_label(status),
+            language.code_label(status),
         )
     return [
         row.mrn,
         row.name,
         *named,
-        _when(item),
+        _when(language, item),
         str(item.days_overdue) if item.days_overdue is not None else "",
         sentence,
     ]
 
 
-def _when(item: CareItem) -> str:
+def _when(language: i18n.Language, item: CareItem) -> str:
     """The due date of a scheduled item; for an alert the date it began (D45: "since …")."""
     if item.due is not None:
         return item.due.isoformat()
     if item.since is not None:
-        return i18n.translate(CONTEXT, "since {date}").format(date=item.since.isoformat())
+        return language.translate("worklist", "since {date}").format(date=item.since.isoformat())
     return ""
 
 
-def _all_cells(rows: Sequence[WorklistRow], *, family_label: bool, ids: bool) -> list[list[str]]:
+def _all_cells(
+    language: i18n.Language, rows: Sequence[WorklistRow], *, family_label: bool, ids: bool
+) -> list[list[str]]:
     rendered: dict[int, str] = {}  # by id(): the rows keep every message alive meanwhile
     labels: dict[tuple[object, ...], tuple[str, ...]] = {}
-    return [_cells(row, rendered, labels, family_label=family_label, ids=ids) for row in rows]
+    return [
+        _cells(language, row, rendered, labels, family_label=family_label, ids=ids) for row in rows
+    ]
 
 
 def as_table(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> str:
     """A plain-text table, one line per item, columns padded to width (``ids``: item ids too)."""
-    i18n.install(None, lang)
-    lines = [_headers(ids), *_all_cells(rows, family_label=True, ids=ids)]
+    language = i18n.language(lang)
+    lines = [_headers(language, ids), *_all_cells(language, rows, family_label=True, ids=ids)]
     fixed = len(lines[0]) - 1  # the rationale stays unpadded at the end
     padded = []  # column by column
     for column in list(zip(*lines, strict=True))[:fixed]:
@@ -100,7 +124,7 @@ def as_table(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> st
         "  ".join(cells) + "  " + line[-1]
         for cells, line in zip(zip(*padded, strict=True), lines, strict=True)
     ]
-    total = i18n.translate(CONTEXT, "{count} items").format(count=len(rows))
+    total = language.translate("worklist", "{count} items").format(count=len(rows))
     return "\n".join([*out, total]) + "\n"
 
 
@@ -113,11 +137,11 @@ def _width(text: str) -> int:
 
 def as_csv(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> str:
     """CSV with a header line; the family as its id (``ids``: item ids too)."""
-    i18n.install(None, lang)
+    language = i18n.language(lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(_headers(ids))
-    writer.writerows(_all_cells(rows, family_label=False, ids=ids))
+    writer.writerow(_headers(language, ids))
+    writer.writerows(_all_cells(language, rows, family_label=False, ids=ids))
     return buffer.getvalue()
 
 
@@ -130,7 +154,7 @@ def as_json(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> str
     from mmtracker.assessment_json import care_item_document  # loads the rules: only here
     from mmtracker.logic.units import UnitSystem
 
-    i18n.install(None, lang)
+    language = i18n.language(lang)
     document = [
         {
             "patient_id": row.patient_id,
@@ -138,7 +162,7 @@ def as_json(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> str
             "name": row.name,
             "phase": row.phase.value if row.phase else None,
             "family": ITEM_FAMILY[row.item.id].value,
-            "item": care_item_document(row.item, UnitSystem.SI),
+            "item": care_item_document(row.item, UnitSystem.SI, language),
         }
         for row in rows
     ]

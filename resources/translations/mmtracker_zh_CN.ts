@@ -65,6 +65,32 @@
     </message>
 </context>
 <context>
+    <name>Flowsheet</name>
+    <message>
+        <source>(lab limits {low}–{high})</source>
+        <translation>（实验室参考范围 {low}–{high}）</translation>
+    </message>
+    <message>
+        <source>outside the lab&apos;s limits</source>
+        <translation>超出实验室参考范围</translation>
+    </message>
+</context>
+<context>
+    <name>ItemsPanel</name>
+    <message>
+        <source>Acknowledge / snooze…</source>
+        <translation>确认 / 暂缓提醒…</translation>
+    </message>
+    <message>
+        <source>Acknowledge the selected care items with a reason</source>
+        <translation>填写原因，确认所选随访事项</translation>
+    </message>
+    <message>
+        <source>Show items that do not apply</source>
+        <translation>显示不适用的事项</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>mmtracker — DEMO — {database}</source>
@@ -83,14 +109,6 @@
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <source>Search by MRN or name</source>
-        <translation>按病历号或姓名搜索</translation>
-    </message>
-    <message>
-        <source>Patient list</source>
-        <translation>患者列表</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -103,20 +121,60 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <source>Patients: {count}</source>
-        <translation>患者：{count} 例</translation>
-    </message>
-    <message>
-        <source>Patients: {shown} of {count}</source>
-        <translation>患者：{shown} 例（共 {count} 例）</translation>
-    </message>
-    <message>
         <source>The database could not be read: {error}</source>
         <translation>无法读取数据库：{error}</translation>
     </message>
     <message>
         <source>Updating care items</source>
         <translation>正在更新随访事项</translation>
+    </message>
+    <message>
+        <source>&amp;Worklist</source>
+        <translation>待办清单(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Patients</source>
+        <translation>患者(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;atient</source>
+        <translation>当前患者(&amp;A)</translation>
+    </message>
+    <message>
+        <source>{place} ({key})</source>
+        <translation>{place}（{key}）</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>&amp;Export the worklist as CSV…</source>
+        <translation>将待办清单导出为 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>单位(&amp;U)</translation>
+    </message>
+    <message>
+        <source>SI (mmol/L, µmol/L, g/L)</source>
+        <translation>国际单位（mmol/L、µmol/L、g/L）</translation>
+    </message>
+    <message>
+        <source>Conventional (mg/dL, g/dL)</source>
+        <translation>传统单位（mg/dL、g/dL）</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
     </message>
     <message>
         <source>Updating care items: {done} of {total}</source>
@@ -129,6 +187,518 @@
     <message>
         <source>Policy file: {count} warning(s)</source>
         <translation>诊疗策略文件：{count} 条警告</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDetails</name>
+    <message>
+        <source>SLiM-CRAB</source>
+        <translation>SLiM-CRAB</translation>
+    </message>
+    <message>
+        <source>Staging at diagnosis</source>
+        <translation>诊断时分期</translation>
+    </message>
+    <message>
+        <source>Not staged: no active myeloma.</source>
+        <translation>未分期：无活动性骨髓瘤。</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>Smoldering myeloma risk</source>
+        <translation>冒烟型骨髓瘤（SMM）风险</translation>
+    </message>
+    <message>
+        <source>Response (IMWG)</source>
+        <translation>疗效（IMWG）</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>Nadir</source>
+        <translation>最低值</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>疗效</translation>
+    </message>
+    <message>
+        <source>MRD</source>
+        <translation>MRD</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最近一次</translation>
+    </message>
+    <message>
+        <source>Sustained MRD negativity</source>
+        <translation>持续 MRD 阴性</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Before the planned transplant</source>
+        <translation>计划移植前</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>符合</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>不符合</translation>
+    </message>
+    <message>
+        <source>not assessable</source>
+        <translation>无法评估</translation>
+    </message>
+    <message>
+        <source>Mayo additive</source>
+        <translation>Mayo 累加</translation>
+    </message>
+</context>
+<context>
+    <name>PatientEntries</name>
+    <message>
+        <source>Phase changes</source>
+        <translation>病程阶段变更</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <source>Lab results</source>
+        <translation>检验结果</translation>
+    </message>
+    <message>
+        <source>Cytogenetics</source>
+        <translation>细胞遗传学</translation>
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation>影像学检查</translation>
+    </message>
+    <message>
+        <source>Dental checks</source>
+        <translation>口腔检查</translation>
+    </message>
+    <message>
+        <source>Bone-therapy doses</source>
+        <translation>骨靶向治疗给药</translation>
+    </message>
+    <message>
+        <source>Bone-therapy events</source>
+        <translation>骨靶向治疗事件</translation>
+    </message>
+    <message>
+        <source>Supplements</source>
+        <translation>补充剂</translation>
+    </message>
+    <message>
+        <source>MRD tests</source>
+        <translation>MRD 检测</translation>
+    </message>
+    <message>
+        <source>Treatment lines</source>
+        <translation>治疗线</translation>
+    </message>
+    <message>
+        <source>Transplants</source>
+        <translation>移植</translation>
+    </message>
+    <message>
+        <source>Responses</source>
+        <translation>疗效评估</translation>
+    </message>
+    <message>
+        <source>Clinical events</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>就诊</translation>
+    </message>
+    <message>
+        <source>Acknowledgements</source>
+        <translation>确认记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>病程阶段</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>线数</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>体重（kg）</translation>
+    </message>
+    <message>
+        <source>Analyte</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Calcium kind</source>
+        <translation>血钙类型</translation>
+    </message>
+    <message>
+        <source>Isotype</source>
+        <translation>同型</translation>
+    </message>
+    <message>
+        <source>Light chain</source>
+        <translation>轻链</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>检查方式</translation>
+    </message>
+    <message>
+        <source>Lytic lesions</source>
+        <translation>溶骨性病变</translation>
+    </message>
+    <message>
+        <source>MRI focal lesions</source>
+        <translation>MRI 局灶性病变</translation>
+    </message>
+    <message>
+        <source>FDG-avid</source>
+        <translation>FDG 摄取</translation>
+    </message>
+    <message>
+        <source>Plasmacytoma</source>
+        <translation>浆细胞瘤</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Invasive procedure</source>
+        <translation>有创操作</translation>
+    </message>
+    <message>
+        <source>Procedure date</source>
+        <translation>操作日期</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>Dose (mg)</source>
+        <translation>剂量（mg）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Interval (days)</source>
+        <translation>间隔（天）</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Resume on</source>
+        <translation>恢复日期</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>记录日期</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Calcium (mg)</source>
+        <translation>钙（mg）</translation>
+    </message>
+    <message>
+        <source>Vitamin D (IU)</source>
+        <translation>维生素 D（IU）</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>灵敏度</translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Intent</source>
+        <translation>治疗目的</translation>
+    </message>
+    <message>
+        <source>Drugs</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>实施日期</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>取消日期</translation>
+    </message>
+    <message>
+        <source>Melphalan (mg/m²)</source>
+        <translation>美法仑（mg/m²）</translation>
+    </message>
+    <message>
+        <source>Mucositis grade</source>
+        <translation>黏膜炎分级</translation>
+    </message>
+    <message>
+        <source>Mucositis scale</source>
+        <translation>黏膜炎量表</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Criteria</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>ECOG</source>
+        <translation>ECOG</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>疼痛</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次就诊</translation>
+    </message>
+    <message>
+        <source>Care item</source>
+        <translation>随访事项</translation>
+    </message>
+    <message>
+        <source>Acknowledged on</source>
+        <translation>确认日期</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+</context>
+<context>
+    <name>PatientHeader</name>
+    <message>
+        <source>Age · sex · born</source>
+        <translation>年龄 · 性别 · 出生日期</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>病程阶段</translation>
+    </message>
+    <message>
+        <source>Stage at diagnosis</source>
+        <translation>诊断时分期</translation>
+    </message>
+    <message>
+        <source>Creatinine clearance</source>
+        <translation>肌酐清除率（CrCl）</translation>
+    </message>
+    <message>
+        <source>Bone-targeted therapy</source>
+        <translation>骨靶向治疗</translation>
+    </message>
+    <message>
+        <source>Reading the patient…</source>
+        <translation>正在读取患者…</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>疗效</translation>
+    </message>
+    <message>
+        <source>{age} years · {sex} · {born}</source>
+        <translation>{age} 岁 · {sex} · {born}</translation>
+    </message>
+    <message>
+        <source>SMM risk</source>
+        <translation>SMM 风险</translation>
+    </message>
+    <message>
+        <source>Current response (IMWG)</source>
+        <translation>当前疗效（IMWG）</translation>
+    </message>
+    <message>
+        <source>{phase} since {date}</source>
+        <translation>{phase}（自 {date} 起）</translation>
+    </message>
+    <message>
+        <source>ISS {iss} · R-ISS {r_iss} · R2-ISS {r2} · Mayo additive {mayo}</source>
+        <translation>ISS {iss} · R-ISS {r_iss} · R2-ISS {r2} · Mayo 累加 {mayo}</translation>
+    </message>
+    <message>
+        <source>Mayo 2018: {mayo} · IMWG 2020: {imwg} (score {score})</source>
+        <translation>Mayo 2018：{mayo} · IMWG 2020：{imwg}（评分 {score}）</translation>
+    </message>
+    <message>
+        <source>{category} on {date}</source>
+        <translation>{category}（{date}）</translation>
+    </message>
+    <message>
+        <source>{crcl} (no weight recorded; creatinine {creatinine}, {date})</source>
+        <translation>{crcl}（未记录体重；肌酐 {creatinine}，{date}）</translation>
+    </message>
+    <message>
+        <source>{crcl} mL/min (creatinine {creatinine}, {date}; weight {weight} kg, {weight_date})</source>
+        <translation>{crcl} mL/min（肌酐 {creatinine}，{date}；体重 {weight} kg，{weight_date}）</translation>
+    </message>
+    <message>
+        <source>{agent}, last dose {dose} mg on {date}</source>
+        <translation>{agent}，末次给药 {dose} mg（{date}）</translation>
+    </message>
+</context>
+<context>
+    <name>PatientItems</name>
+    <message>
+        <source>Alert (urgent)</source>
+        <translation>警示（紧急）</translation>
+    </message>
+    <message>
+        <source>Alert (info)</source>
+        <translation>警示（提示）</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>无待办</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>暂缓提醒</translation>
+    </message>
+    <message>
+        <source>until {date}</source>
+        <translation>至 {date}</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>自 {date} 起</translation>
+    </message>
+    <message>
+        <source>due {date} ({days} days overdue)</source>
+        <translation>{date} 到期（逾期 {days} 天）</translation>
+    </message>
+    <message>
+        <source>due {date}</source>
+        <translation>{date} 到期</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>依据来源：{source}</translation>
+    </message>
+    <message>
+        <source>Last satisfied by: {kind} of {date}</source>
+        <translation>最近一次满足：{date} 的{kind}</translation>
+    </message>
+    <message>
+        <source>Care item</source>
+        <translation>随访事项</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due / since</source>
+        <translation>到期 / 起始日期</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>依据</translation>
     </message>
 </context>
 <context>
@@ -171,184 +741,227 @@
     </message>
 </context>
 <context>
+    <name>PatientView</name>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>The patient could not be read: {error}</source>
+        <translation>无法读取该患者：{error}</translation>
+    </message>
+    <message>
+        <source>Care items</source>
+        <translation>随访事项</translation>
+    </message>
+    <message>
+        <source>Assessment details</source>
+        <translation>评估详情</translation>
+    </message>
+    <message>
+        <source>Lab flowsheet</source>
+        <translation>检验流程表</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>记录</translation>
+    </message>
+</context>
+<context>
     <name>PatientsScreen</name>
     <message>
         <source>Search by MRN or name</source>
-        <translation type="unfinished">按病历号或姓名搜索</translation>
+        <translation>按病历号或姓名搜索</translation>
     </message>
     <message>
         <source>Patient list</source>
-        <translation type="unfinished">患者列表</translation>
+        <translation>患者列表</translation>
     </message>
     <message>
         <source>Patients: {count}</source>
-        <translation type="unfinished">患者：{count} 例</translation>
+        <translation>患者：{count} 例</translation>
     </message>
     <message>
         <source>Patients: {shown} of {count}</source>
-        <translation type="unfinished">患者：{shown} 例（共 {count} 例）</translation>
+        <translation>患者：{shown} 例（共 {count} 例）</translation>
     </message>
 </context>
 <context>
     <name>WorklistModel</name>
     <message>
         <source>Patient</source>
-        <translation type="unfinished">患者</translation>
+        <translation>患者</translation>
     </message>
     <message>
         <source>MRN</source>
-        <translation type="unfinished">病历号</translation>
+        <translation>病历号</translation>
     </message>
     <message>
         <source>Phase</source>
-        <translation type="unfinished">病程阶段</translation>
+        <translation>病程阶段</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished">随访事项</translation>
+        <translation>随访事项</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Due / since</source>
-        <translation type="unfinished"></translation>
+        <translation>到期日 / 起始日</translation>
     </message>
     <message>
         <source>Days overdue</source>
-        <translation type="unfinished">逾期天数</translation>
+        <translation>逾期天数</translation>
     </message>
     <message>
         <source>Rationale</source>
-        <translation type="unfinished">依据</translation>
+        <translation>依据</translation>
     </message>
     <message>
         <source>Snoozed until {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>暂缓提醒至 {date}</translation>
     </message>
     <message>
         <source>since {date}</source>
-        <translation type="unfinished">自 {date} 起</translation>
+        <translation>自 {date} 起</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>出处：{source}</translation>
     </message>
 </context>
 <context>
     <name>WorklistScreen</name>
     <message>
         <source>Search patient, MRN, item or rationale</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索患者、病历号、随访事项或依据</translation>
     </message>
     <message>
         <source>Search the worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索待办清单</translation>
     </message>
     <message>
         <source>Due within (days):</source>
-        <translation type="unfinished"></translation>
+        <translation>到期范围（天）：</translation>
     </message>
     <message>
         <source>Items due within this many days are listed as due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>在此天数内到期的事项列为即将到期</translation>
     </message>
     <message>
         <source>Worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>待办清单</translation>
     </message>
     <message>
         <source>Acknowledge / snooze…</source>
-        <translation type="unfinished"></translation>
+        <translation>确认 / 暂缓提醒…</translation>
     </message>
     <message>
         <source>Export CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV…</translation>
     </message>
     <message>
         <source>Families: all</source>
-        <translation type="unfinished"></translation>
+        <translation>类别：全部</translation>
     </message>
     <message>
         <source>Families: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>类别：{names}</translation>
     </message>
     <message>
         <source>Phases: all</source>
-        <translation type="unfinished"></translation>
+        <translation>病程阶段：全部</translation>
     </message>
     <message>
         <source>Phases: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>病程阶段：{names}</translation>
     </message>
     <message>
         <source>Urgent</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急警示</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期</translation>
     </message>
     <message>
         <source>Info alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>提示性警示</translation>
     </message>
     <message>
         <source>Snoozed</source>
-        <translation type="unfinished"></translation>
+        <translation>暂缓提醒</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>无待办</translation>
     </message>
     <message>
         <source>{name} ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}（{count}）</translation>
     </message>
     <message>
         <source>The worklist cannot be shown until the clinic policy file is corrected.</source>
-        <translation type="unfinished"></translation>
+        <translation>在修正本院随访策略文件之前，无法显示待办清单。</translation>
     </message>
     <message>
         <source>Reading the worklist…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取待办清单…</translation>
     </message>
     <message>
         <source>Updating care items: {done} of {total}</source>
-        <translation type="unfinished">正在更新随访事项：{done}/{total}</translation>
+        <translation>正在更新随访事项：{done}/{total}</translation>
     </message>
     <message>
         <source>The worklist could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取待办清单：{error}</translation>
     </message>
     <message>
         <source>Nothing is due or overdue on {date}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 没有即将到期或已逾期的事项。</translation>
     </message>
     <message>
         <source>{count} items on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 共 {count} 项</translation>
     </message>
     <message>
         <source>{shown} of {count} items on {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>{date} 显示 {shown} 项（共 {count} 项）</translation>
     </message>
     <message>
         <source>Export the worklist</source>
-        <translation type="unfinished"></translation>
+        <translation>导出待办清单</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>The worklist could not be exported</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出待办清单</translation>
     </message>
     <message>
         <source>{path} could not be written: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -417,6 +1030,127 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
         <translation>在本院诊疗策略文件更正之前，随访事项不会更新：
 
 {problems}</translation>
+    </message>
+</context>
+<context>
+    <name>figures</name>
+    <message>
+        <source>Phase</source>
+        <translation>病程阶段</translation>
+    </message>
+    <message>
+        <source>L{number} {regimen}</source>
+        <translation>第{number}线 {regimen}</translation>
+    </message>
+    <message>
+        <source>Treatment lines</source>
+        <translation>治疗线</translation>
+    </message>
+    <message>
+        <source>Transplant performed</source>
+        <translation>已行移植</translation>
+    </message>
+    <message>
+        <source>Transplant planned</source>
+        <translation>计划移植</translation>
+    </message>
+    <message>
+        <source>Transplant plan withdrawn</source>
+        <translation>移植计划已撤销</translation>
+    </message>
+    <message>
+        <source>Transplant</source>
+        <translation>移植</translation>
+    </message>
+    <message>
+        <source>Dose: {agent}</source>
+        <translation>给药：{agent}</translation>
+    </message>
+    <message>
+        <source>Bone therapy: {event}</source>
+        <translation>骨靶向治疗：{event}</translation>
+    </message>
+    <message>
+        <source>Bone therapy</source>
+        <translation>骨靶向治疗</translation>
+    </message>
+    <message>
+        <source>Imaging</source>
+        <translation>影像学检查</translation>
+    </message>
+    <message>
+        <source>Dental check: {outcome}</source>
+        <translation>口腔检查：{outcome}</translation>
+    </message>
+    <message>
+        <source>Dental checks</source>
+        <translation>口腔检查</translation>
+    </message>
+    <message>
+        <source>MRD negative</source>
+        <translation>MRD 阴性</translation>
+    </message>
+    <message>
+        <source>MRD positive</source>
+        <translation>MRD 阳性</translation>
+    </message>
+    <message>
+        <source>MRD</source>
+        <translation>MRD</translation>
+    </message>
+    <message>
+        <source>Clinical events</source>
+        <translation>临床事件</translation>
+    </message>
+    <message>
+        <source>No entries to show</source>
+        <translation>暂无记录</translation>
+    </message>
+    <message>
+        <source>As of {date}</source>
+        <translation>截至 {date}</translation>
+    </message>
+    <message>
+        <source>Default limit (policy)</source>
+        <translation>默认界值（诊疗策略）</translation>
+    </message>
+    <message>
+        <source>Involved {chain}</source>
+        <translation>受累 {chain}</translation>
+    </message>
+    <message>
+        <source>Uninvolved {chain}</source>
+        <translation>未受累 {chain}</translation>
+    </message>
+    <message>
+        <source>κ/λ ratio</source>
+        <translation>κ/λ 比值</translation>
+    </message>
+    <message>
+        <source>Involved/uninvolved ratio</source>
+        <translation>受累/未受累游离轻链比值</translation>
+    </message>
+    <message>
+        <source>Normal κ/λ range</source>
+        <translation>κ/λ 比值正常范围</translation>
+    </message>
+    <message>
+        <source>Creatinine clearance (Cockcroft-Gault)</source>
+        <translation>肌酐清除率（Cockcroft-Gault）</translation>
+    </message>
+    <message>
+        <source>{series}: {value}
+{date}</source>
+        <translation>{series}：{value}
+{date}</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>无结果</translation>
+    </message>
+    <message>
+        <source>Reference limits (laboratory)</source>
+        <translation>参考范围（实验室界值）</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,283 @@
+"""Lab trends: one small axes per analyte against time, treatment lines shaded behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from mmtracker import i18n
+from mmtracker.i18n import Language, language
+from mmtracker.logic.history import PatientHistory, TreatmentLine
+from mmtracker.logic.phases import as_known_on
+from mmtracker.logic.policy import Policy
+from mmtracker.logic.units import UnitSystem
+from mmtracker.reports._canvas import (
+    FONT_SIZE,
+    date_axis,
+    date_numbers,
+    new_figure,
+    say_empty,
+    text_days,
+)
+from mmtracker.reports.timeline import LINE_COLOURS
+from mmtracker.reports.trend_data import DEFAULT_TRENDS, Panel, PanelMaker, Series, Trend
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from numpy.typing import NDArray
+
+SERIES_COLOURS = ("#08519c", "#e6550d")
+LIMIT_COLOUR = "#969696"
+BAND_COLOUR = "#e5f5e0"
+WIDTH_IN = 10.0
+LEFT_IN = 0.75
+RIGHT_IN = 1.9  # the legends, beside the axes
+PANEL_IN = 1.35
+GAP_IN = 0.42  # room for each panel's title
+STRIP_IN = 0.38  # the treatment lines above the panels
+BOTTOM_IN = 0.35
+MARGIN_DAYS = 20
+DEFAULT_NEAR_PX = 8.0
+
+
+@dataclass(frozen=True, slots=True)
+class TrendPoint:
+    """A plotted value, for hovering: its axes (index in ``TrendFigure.axes``), date, value, text."""
+
+    axes_index: int
+    x: dt.date
+    y: float
+    text: str
+
+
+@dataclass(frozen=True)
+class TrendFigure:
+    """A lab-trend figure, its axes (one per trend, in the order asked) and its points."""
+
+    figure: Figure
+    axes: tuple[Axes, ...]
+    trends: tuple[Trend, ...]
+    points: tuple[TrendPoint, ...]
+    # Per axes index: the points' x (date numbers), y and the points themselves.
+    _by_axes: Mapping[int, tuple[NDArray[Any], NDArray[Any], tuple[TrendPoint, ...]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def point_near(
+        self,
+        axes: Axes | None,
+        x_pixel: float,
+        y_pixel: float,
+        max_distance_px: float = DEFAULT_NEAR_PX,
+    ) -> TrendPoint | None:
+        """The point of ``axes`` nearest a mouse position (display pixels), if within reach."""
+        import numpy as np
+
+        index = next((i for i, a in enumerate(self.axes) if a is axes), None)
+        if index is None or index not in self._by_axes:
+            return None
+        xs, ys, points = self._by_axes[index]
+        shown = self.axes[index].transData.transform(np.column_stack((xs, ys)))
+        distances = np.hypot(shown[:, 0] - x_pixel, shown[:, 1] - y_pixel)
+        nearest = int(np.argmin(distances))
+        return points[nearest] if distances[nearest] <= max_distance_px else None
+
+
+def _point_text(series: Series, value: float, unit: str, day: dt.date, texts: Language) -> str:
+    shown = f"{i18n.format_number(value)} {unit}".strip()
+    return texts.translate("figures", "{series}: {value}\n{date}").format(
+        series=series.label, value=shown, date=day.isoformat()
+    )
+
+
+def _shade_lines(axes: Axes, lines: Sequence[TreatmentLine], starts: Any, ends: Any) -> None:
+    """Treatment lines as bands behind the data, full height (one artist)."""
+    axes.broken_barh(
+        [(s, max(e - s, 1.0)) for s, e in zip(starts, ends, strict=True)],
+        (0, 1),
+        transform=axes.get_xaxis_transform(),
+        facecolors=[LINE_COLOURS[i % 2] for i in range(len(lines))],
+        alpha=0.22,
+        zorder=0,
+    )
+
+
+def _line_strip(
+    axes: Axes,
+    lines: Sequence[TreatmentLine],
+    starts: Any,
+    ends: Any,
+    days_per_inch: float,
+    texts: Language,
+) -> None:
+    """The treatment lines as labelled bars above the panels."""
+    widths = [max(e - s, 1.0) for s, e in zip(starts, ends, strict=True)]
+    axes.broken_barh(
+        list(zip(starts, widths, strict=True)),
+        (0.1, 0.8),
+        facecolors=[LINE_COLOURS[i % 2] for i in range(len(lines))],
+        edgecolors="white",
+    )
+    for line, start, width in zip(lines, starts, widths, strict=True):
+        label = texts.translate("figures", "L{number} {regimen}").format(
+            number=line.line_number, regimen=texts.code_label(line.regimen)
+        )
+        short = text_days(label, days_per_inch) >= width
+        axes.text(
+            start + 3,
+            0.5,
+            label,
+            va="center",
+            fontsize=FONT_SIZE - (1.5 if short else 0.5),
+            clip_on=True,
+        )
+    axes.set_ylim(0, 1)
+    axes.set_yticks([])
+    axes.tick_params(axis="x", bottom=False)
+    axes.set_title(texts.translate("figures", "Treatment lines"), loc="left", fontsize=FONT_SIZE)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+
+
+def _draw_panel(
+    axes: Axes, index: int, panel: Panel, texts: Language
+) -> tuple[Any, Any, list[TrendPoint]]:
+    """Draws one panel's series and limits; returns its points' x, y and hover points."""
+    import numpy as np
+
+    title = f"{panel.title} ({panel.unit})" if panel.unit else panel.title
+    axes.set_title(title, loc="left", fontsize=FONT_SIZE + 0.5)
+    if panel.empty:
+        say_empty(axes, texts.translate("figures", "No results"), hide_x=False)
+        return np.empty(0), np.empty(0), []
+    if panel.log:
+        axes.set_yscale("log")
+    xs: list[Any] = []
+    ys: list[float] = []
+    points: list[TrendPoint] = []
+    lab_limits = False
+    for colour, series in zip(SERIES_COLOURS, panel.series, strict=False):
+        if not series.values:
+            continue
+        x = date_numbers(series.days)
+        axes.plot(
+            x,
+            series.values,
+            color=colour,
+            marker="o",
+            markersize=3.5,
+            linewidth=1.2,
+            label=series.label,
+            zorder=3,
+        )
+        for limits in (series.low, series.high):
+            if any(v is not None for v in limits):
+                lab_limits = True
+                y = [np.nan if v is None else v for v in limits]
+                axes.plot(
+                    x,
+                    y,
+                    color=colour,
+                    linestyle=":",
+                    linewidth=1,
+                    drawstyle="steps-post",
+                    alpha=0.8,
+                )
+        xs.extend(x)
+        ys.extend(series.values)
+        points.extend(
+            TrendPoint(index, day, value, _point_text(series, value, panel.unit, day, texts))
+            for day, value in zip(series.days, series.values, strict=True)
+        )
+    if lab_limits:  # one legend entry for the dotted limits of every series
+        axes.plot(
+            [],
+            [],
+            color=LIMIT_COLOUR,
+            linestyle=":",
+            label=texts.translate("figures", "Reference limits (laboratory)"),
+        )
+    for limit in panel.limits:
+        axes.axhline(limit.value, color=LIMIT_COLOUR, linestyle="--", linewidth=1, zorder=1)
+    if panel.limits:
+        axes.plot([], [], color=LIMIT_COLOUR, linestyle="--", label=panel.limits[0].label)
+    if panel.band is not None:
+        axes.axhspan(*panel.band, color=BAND_COLOUR, zorder=0.5, label=panel.band_label)
+    if len(axes.get_legend_handles_labels()[1]) > 1:  # one series alone is named by the title
+        axes.legend(
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=FONT_SIZE - 1,
+            frameon=False,
+            borderaxespad=0,
+        )
+    return np.asarray(xs), np.asarray(ys), points
+
+
+def lab_trend_figure(
+    history: PatientHistory,
+    as_of: dt.date,
+    analytes: Sequence[Trend] = DEFAULT_TRENDS,
+    units: UnitSystem = UnitSystem.SI,
+    lang: str = i18n.SOURCE_LANGUAGE,
+    policy: Policy | None = None,
+) -> TrendFigure:
+    """Lab values as known on ``as_of`` against time, one axes per trend in ``analytes``.
+
+    Treatment lines are shaded behind every axes and named in a strip above; the
+    lab's own limits are drawn (dotted) where recorded, else, given a ``policy``,
+    the defaults the rules use (D17: calcium, haemoglobin). Values are shown in
+    ``units``. An analyte with no result says "No results".
+    """
+    texts = language(lang)
+    known = as_known_on(history, as_of)
+    maker = PanelMaker(known, units, texts, policy)
+    trends = tuple(analytes)
+    panels = [maker.panel(trend) for trend in trends]
+    lines = known.treatment_lines
+    days = [d for p in panels for s in p.series for d in s.days]
+    days += [line.start_date for line in lines]
+    first = min(days, default=as_of)
+    span_days = max((as_of - first).days, 30) + 2 * MARGIN_DAYS
+    strip = STRIP_IN + GAP_IN if lines else 0.0
+    height = BOTTOM_IN + len(panels) * (PANEL_IN + GAP_IN) + strip + 0.1
+    figure = new_figure(WIDTH_IN, height)
+    left, width = LEFT_IN / WIDTH_IN, 1 - (LEFT_IN + RIGHT_IN) / WIDTH_IN
+    top = height - 0.1
+    low, high = date_numbers([first, as_of])
+    x_range = (low - MARGIN_DAYS, high + MARGIN_DAYS)
+    starts = date_numbers([line.start_date for line in lines])
+    ends = date_numbers([line.end_date or as_of for line in lines])
+    shared: Axes | None = None
+    if lines:
+        top -= GAP_IN + STRIP_IN
+        shared = figure.add_axes((left, top / height, width, STRIP_IN / height))
+        shared.set_xlim(*x_range)
+        days_per_inch = span_days / (WIDTH_IN - LEFT_IN - RIGHT_IN)
+        _line_strip(shared, lines, starts, ends, days_per_inch, texts)
+    all_axes: list[Axes] = []
+    by_axes = {}
+    points: list[TrendPoint] = []
+    for index, panel in enumerate(panels):
+        top -= GAP_IN + PANEL_IN
+        axes = figure.add_axes((left, top / height, width, PANEL_IN / height), sharex=shared)
+        shared = shared or axes
+        axes.set_xlim(*x_range)
+        if lines:
+            _shade_lines(axes, lines, starts, ends)
+        xs, ys, found = _draw_panel(axes, index, panel, texts)
+        mine = tuple(found)
+        if mine:
+            by_axes[index] = (xs, ys, mine)
+        points.extend(mine)
+        axes.grid(axis="y", color="#eeeeee", linewidth=0.6)
+        axes.tick_params(labelsize=FONT_SIZE - 0.5)
+        all_axes.append(axes)
+    if shared is not None:
+        date_axis(shared)
+    for axes in figure.axes[:-1]:
+        axes.tick_params(axis="x", labelbottom=False)
+    return TrendFigure(figure, tuple(all_axes), trends, tuple(points), by_axes)

@@ -41,7 +41,7 @@ from mmtracker.ui.workers import Task, run_task
 if TYPE_CHECKING:  # the database layer is imported by the work, off the GUI thread
     from sqlalchemy import Engine
 
-    from mmtracker.storage.services import Change
+    from mmtracker.storage.outcomes import Change
 
 MAX_DAYS_KEY = "snooze.max_days"
 DEFAULT_DAYS_KEY = "snooze.default_days"
@@ -261,7 +261,7 @@ def acknowledge_items(
     its problems and nothing of it is saved; the others are written.
     """
     from mmtracker.storage.acknowledgements import acknowledge
-    from mmtracker.storage.services import NotFoundError, ValidationError
+    from mmtracker.storage.outcomes import NotFoundError, ValidationError
     from mmtracker.storage.state import updater
 
     reason = reason.strip()

@@ -1,0 +1,35 @@
+"""What the Patient view shows, read and assessed off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from mmtracker.logic.assessment import Assessment, assess
+from mmtracker.logic.history import PatientHistory
+from mmtracker.logic.policy import Policy
+
+if TYPE_CHECKING:  # the database layer is imported by the work, off the GUI thread
+    from sqlalchemy import Engine
+
+
+@dataclass(frozen=True, slots=True)
+class PatientData:
+    """A patient's history and its assessment as of a day."""
+
+    history: PatientHistory
+    assessment: Assessment
+
+    @property
+    def label(self) -> str:
+        """MRN and name, as the patient is named in lists and tabs."""
+        return f"{self.history.patient.mrn} {self.history.patient.name}"
+
+
+def load_patient(engine: Engine, patient_id: int, as_of: dt.date, policy: Policy) -> PatientData:
+    """Read the patient's history and assess it as of ``as_of`` (call off the GUI thread)."""
+    from mmtracker.storage.loaders import load_history
+
+    history = load_history(engine, patient_id)
+    return PatientData(history, assess(history, as_of, policy))

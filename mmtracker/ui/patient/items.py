@@ -1,0 +1,147 @@
+"""The patient's care items: status, due or since date, rationale; source on hover and below."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from mmtracker import i18n
+from mmtracker.logic.care import CareItem, Severity, Status
+from mmtracker.logic.units import UnitSystem
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
+"""The care item's id, in every column."""
+
+_COLOURS = {
+    Status.ALERT: QColor("#b00020"),
+    Status.OVERDUE: QColor("#c25400"),
+    Status.DUE_SOON: QColor("#8a6d00"),
+    Status.SNOOZED: QColor("#5f6b7a"),
+}
+
+
+class Column(IntEnum):
+    ITEM = 0
+    STATUS = 1
+    DATE = 2
+    RATIONALE = 3
+
+
+def status_text(item: CareItem) -> str:
+    """The item's status as the glossary names it (an alert with its severity)."""
+    if item.status is Status.ALERT:
+        if item.severity is Severity.URGENT:
+            return QCoreApplication.translate("PatientItems", "Alert (urgent)")
+        return QCoreApplication.translate("PatientItems", "Alert (info)")
+    return {
+        Status.NOT_APPLICABLE: QCoreApplication.translate("PatientItems", "Not applicable"),
+        Status.OK: QCoreApplication.translate("PatientItems", "OK"),
+        Status.DUE_SOON: QCoreApplication.translate("PatientItems", "Due soon"),
+        Status.OVERDUE: QCoreApplication.translate("PatientItems", "Overdue"),
+        Status.SNOOZED: QCoreApplication.translate("PatientItems", "Snoozed"),
+    }[item.status]
+
+
+def date_text(item: CareItem) -> str:
+    """Due date (scheduled items), since-date (alerts) or snooze end, with what it is."""
+    if item.status is Status.SNOOZED and item.snoozed_until is not None:
+        return QCoreApplication.translate("PatientItems", "until {date}").format(
+            date=item.snoozed_until.isoformat()
+        )
+    if item.since is not None:
+        return QCoreApplication.translate("PatientItems", "since {date}").format(
+            date=item.since.isoformat()
+        )
+    if item.due is not None:
+        if item.days_overdue:
+            return QCoreApplication.translate(
+                "PatientItems", "due {date} ({days} days overdue)"
+            ).format(date=item.due.isoformat(), days=item.days_overdue)
+        return QCoreApplication.translate("PatientItems", "due {date}").format(
+            date=item.due.isoformat()
+        )
+    return ""
+
+
+def source_text(item: CareItem) -> str:
+    """Where the rule comes from, and the entry that last satisfied it."""
+    text = QCoreApplication.translate("PatientItems", "Source: {source}").format(source=item.source)
+    if item.last is not None:
+        text += "\n" + QCoreApplication.translate(
+            "PatientItems", "Last satisfied by: {kind} of {date}"
+        ).format(kind=i18n.code_label(item.last.kind), date=item.last.date.isoformat())
+    return text
+
+
+class CareItemsModel(QAbstractTableModel):
+    """One row per care item as the assessment gives them (clinical-rules.md §11 order)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[CareItem] = []
+        self._units = UnitSystem.SI
+        self._texts: list[tuple[str, str, str, str]] = []
+
+    def set_items(self, items: Sequence[CareItem], units: UnitSystem) -> None:
+        """Show these items, their texts rendered in the installed language and ``units``."""
+        self.beginResetModel()
+        self._items, self._units = list(items), units
+        self._texts = [
+            (i18n.item_title(i.id), status_text(i), date_text(i), i18n.render(i.message, units))
+            for i in self._items
+        ]
+        self.endResetModel()
+
+    def item(self, row: int) -> CareItem:
+        """The care item shown in a row."""
+        return self._items[row]
+
+    def row_of(self, item_id: str) -> int | None:
+        """The row showing a care item, if shown."""
+        return next((r for r, i in enumerate(self._items) if i.id == item_id), None)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # as above
+        return 0 if parent.isValid() else len(Column)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._texts[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._texts[index.row()][Column.RATIONALE] + "\n\n" + source_text(item)
+        if role == ITEM_ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
+            return _COLOURS.get(item.status)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(Column):
+            return None
+        return (
+            QCoreApplication.translate("PatientItems", "Care item"),
+            QCoreApplication.translate("PatientItems", "Status"),
+            QCoreApplication.translate("PatientItems", "Due / since"),
+            QCoreApplication.translate("PatientItems", "Rationale"),
+        )[section]

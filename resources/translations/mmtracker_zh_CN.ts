@@ -560,6 +560,41 @@
     </message>
 </context>
 <context>
+    <name>PatientFigures</name>
+    <message>
+        <source>Serum M-protein</source>
+        <translation>血清 M 蛋白</translation>
+    </message>
+    <message>
+        <source>Urine M-protein</source>
+        <translation>尿 M 蛋白</translation>
+    </message>
+    <message>
+        <source>FLC</source>
+        <translation>FLC</translation>
+    </message>
+    <message>
+        <source>FLC ratio</source>
+        <translation>FLC 比值</translation>
+    </message>
+    <message>
+        <source>Hemoglobin</source>
+        <translation>血红蛋白</translation>
+    </message>
+    <message>
+        <source>Calcium</source>
+        <translation>血钙</translation>
+    </message>
+    <message>
+        <source>Creatinine</source>
+        <translation>肌酐</translation>
+    </message>
+    <message>
+        <source>CrCl</source>
+        <translation>CrCl</translation>
+    </message>
+</context>
+<context>
     <name>PatientHeader</name>
     <message>
         <source>Age · sex · born</source>
@@ -767,6 +802,14 @@
         <translation>随访事项</translation>
     </message>
     <message>
+        <source>Lab trends</source>
+        <translation>检验趋势</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
         <source>Assessment details</source>
         <translation>评估详情</translation>
     </message>
@@ -831,6 +874,30 @@
     <message>
         <source>Rationale</source>
         <translation>依据</translation>
+    </message>
+    <message>
+        <source>Urgent alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation type="unfinished">即将到期</translation>
+    </message>
+    <message>
+        <source>Info alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation type="unfinished">暂缓提醒</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished">无待办</translation>
     </message>
     <message>
         <source>Snoozed until {date}</source>

@@ -28,6 +28,7 @@ class PatientHeader(QFrame):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
+        self.title.setMinimumHeight(self.title.fontMetrics().height() + 6)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QGridLayout(self)
         layout.addWidget(self.title, 0, 0, 1, 6)

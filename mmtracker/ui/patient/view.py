@@ -31,6 +31,7 @@ from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient.data import PatientData, load_patient
 from mmtracker.ui.patient.details import DetailsPanel
 from mmtracker.ui.patient.entries import EntriesModel, entry_kinds, kind_label
+from mmtracker.ui.patient.figures import FigurePanel
 from mmtracker.ui.patient.flowsheet import FlowsheetModel
 from mmtracker.ui.patient.header import PatientHeader
 from mmtracker.ui.patient.items import CareItemsModel, source_text
@@ -149,9 +150,18 @@ class PatientView(QWidget):
         entries_layout.addWidget(self.entries_kind)
         entries_layout.addWidget(self.entries, 1)
 
+        self.timeline = FigurePanel(False, policy)
+        self.trends = FigurePanel(True, policy)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self._panels: list[QWidget] = [self.items, self.details, self.flowsheet, entries_panel]
+        self._panels: list[QWidget] = [
+            self.items,
+            self.trends,
+            self.timeline,
+            self.details,
+            self.flowsheet,
+            entries_panel,
+        ]
         for panel in self._panels:
             self.tabs.addTab(panel, "")
         layout = QVBoxLayout(self)
@@ -270,6 +280,8 @@ class PatientView(QWidget):
             self._panels,
             (
                 self.tr("Care items"),
+                self.tr("Lab trends"),
+                self.tr("Timeline"),
                 self.tr("Assessment details"),
                 self.tr("Lab flowsheet"),
                 self.tr("Entries"),
@@ -334,7 +346,9 @@ class PatientView(QWidget):
         elif panel is self.flowsheet:
             self.flowsheet_model.set_results(self._data.history.lab_results, self._units)
             self.flowsheet.resizeColumnsToContents()
-        elif panel is self._panels[3]:
+        elif isinstance(panel, FigurePanel):
+            panel.show_data(self._data, self._units)
+        elif panel is self._panels[-1]:
             self._fill_entry_kinds()
         self._shown.add(index)
         self.timings.setdefault(self.tabs.tabText(index), time.perf_counter() - started)

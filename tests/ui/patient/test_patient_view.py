@@ -111,7 +111,7 @@ def test_snoozing_from_the_view_marks_the_item_after_reload(
 def test_chinese_labels_after_retranslate_keep_the_patient(
     qapp: QApplication, zhang: PatientView, translations_built: Path
 ) -> None:
-    zhang.tabs.setCurrentIndex(2)
+    zhang.tabs.setCurrentWidget(zhang.flowsheet)
     zhang.focus_item("labs.monitoring")
     assert i18n.install(qapp, "zh_CN")
     try:

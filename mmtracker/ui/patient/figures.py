@@ -1,0 +1,102 @@
+"""The timeline and lab-trend figures of :mod:`mmtracker.reports.figures`, on a Qt canvas.
+
+matplotlib (and its Qt backend) is imported when a figure panel is first filled.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
+
+from mmtracker import i18n
+from mmtracker.logic.policy import Policy
+from mmtracker.logic.units import UnitSystem
+from mmtracker.ui.patient.data import PatientData
+
+if TYPE_CHECKING:
+    from mmtracker.reports.figures import Trend, TrendFigure
+
+
+def trend_label(trend: str) -> str:
+    """The name of a lab trend on its check box."""
+    return {
+        "serum_m_protein": QCoreApplication.translate("PatientFigures", "Serum M-protein"),
+        "urine_m_protein": QCoreApplication.translate("PatientFigures", "Urine M-protein"),
+        "flc": QCoreApplication.translate("PatientFigures", "FLC"),
+        "flc_ratio": QCoreApplication.translate("PatientFigures", "FLC ratio"),
+        "hemoglobin": QCoreApplication.translate("PatientFigures", "Hemoglobin"),
+        "calcium": QCoreApplication.translate("PatientFigures", "Calcium"),
+        "creatinine": QCoreApplication.translate("PatientFigures", "Creatinine"),
+        "crcl": QCoreApplication.translate("PatientFigures", "CrCl"),
+    }.get(trend, trend)
+
+
+class FigurePanel(QWidget):
+    """One figure: the course timeline, or the lab trends with a choice of analytes."""
+
+    def __init__(self, trends: bool, policy: Policy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._trends, self._policy = trends, policy
+        self._canvas: Any = None
+        self._trend_figure: TrendFigure | None = None
+        self._choices: dict[Trend, QCheckBox] = {}
+        self._data: PatientData | None = None
+        self._units = UnitSystem.SI
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._choice_row = QHBoxLayout()
+        self._layout.addLayout(self._choice_row)
+
+    def show_data(self, data: PatientData, units: UnitSystem) -> None:
+        """Draw the figure for ``data`` in the installed language and ``units``."""
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+        from mmtracker.reports.figures import DEFAULT_TRENDS, lab_trend_figure, timeline_figure
+
+        self._data, self._units = data, units
+        lang = i18n.installed_language()
+        as_of = data.assessment.as_of
+        if self._trends:
+            if not self._choices:
+                for trend in DEFAULT_TRENDS:
+                    box = QCheckBox()
+                    box.setChecked(True)
+                    box.toggled.connect(self._redraw)
+                    self._choices[trend] = box
+                    self._choice_row.addWidget(box)
+                self._choice_row.addStretch()
+            for trend, box in self._choices.items():
+                box.setText(trend_label(trend.value))
+            chosen = tuple(t for t, box in self._choices.items() if box.isChecked())
+            self._trend_figure = lab_trend_figure(
+                data.history, as_of, chosen, units, lang, self._policy
+            )
+            figure = self._trend_figure.figure
+        else:
+            figure = timeline_figure(data.history, as_of, lang)
+        if self._canvas is not None:
+            self._layout.removeWidget(self._canvas)
+            self._canvas.deleteLater()
+        canvas: Any = FigureCanvasQTAgg  # matplotlib's Qt backend carries no annotations
+        self._canvas = canvas(figure)
+        if self._trends:
+            self._canvas.mpl_connect("motion_notify_event", self._hover)
+        self._layout.addWidget(self._canvas, 1)
+
+    def _redraw(self) -> None:
+        if self._data is not None:
+            self.show_data(self._data, self._units)
+
+    def _hover(self, event: Any) -> None:
+        """Show the value, unit and date of the point under the mouse."""
+        if self._trend_figure is None or event.inaxes is None:
+            QToolTip.hideText()
+            return
+        point = self._trend_figure.point_near(event.inaxes, event.x, event.y, 8.0)
+        if point is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(QCursor.pos() + QPoint(12, 12), point.text, self._canvas)

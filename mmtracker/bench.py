@@ -92,7 +92,7 @@ def _demo_fingerprint(patients: int, seed: int, as_of: dt.date) -> tuple[object,
 
 def _stored_fingerprint(engine: Engine, mrn: str) -> tuple[object, ...] | None:
     from mmtracker.storage.loaders import load_record_rows, patient_id_for_mrn
-    from mmtracker.storage.services import NotFoundError
+    from mmtracker.storage.outcomes import NotFoundError
 
     try:
         pid = patient_id_for_mrn(engine, mrn)
@@ -155,8 +155,8 @@ def _data_lines(engine: Engine) -> list[str]:
 
     from mmtracker.logic.codes import PatientStatus
     from mmtracker.logic.history import ENTRY_KINDS
-    from mmtracker.storage.services import PATIENT, table_of
     from mmtracker.storage.state import ITEMS, STATE
+    from mmtracker.storage.tables import PATIENT, table_of
 
     def count(table: Table, *where: ColumnElement[bool]) -> int:
         return int(conn.execute(select(func.count()).select_from(table).where(*where)).scalar_one())
@@ -183,7 +183,7 @@ def _busiest_patient(engine: Engine) -> tuple[int, int]:
 
     from mmtracker.logic.codes import PatientStatus
     from mmtracker.logic.history import ENTRY_KINDS
-    from mmtracker.storage.services import PATIENT, table_of
+    from mmtracker.storage.tables import PATIENT, table_of
 
     totals: Counter[int] = Counter()
     with engine.connect() as conn:

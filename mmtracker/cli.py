@@ -318,7 +318,7 @@ def _explained(exc: Exception) -> int | None:
     from mmtracker.config import SettingError
     from mmtracker.logic.policy import PolicyError
     from mmtracker.storage.engine import StorageError
-    from mmtracker.storage.services import NotFoundError, ValidationError
+    from mmtracker.storage.outcomes import NotFoundError, ValidationError
 
     if isinstance(exc, SettingError):  # a database URL or settings file that cannot be used
         print(f"error: {exc}", file=sys.stderr)
@@ -485,7 +485,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _export_record(args: argparse.Namespace) -> int:
     from mmtracker.record import record_document
     from mmtracker.storage.loaders import load_record_rows, patient_id_for_mrn
-    from mmtracker.storage.services import NotFoundError
+    from mmtracker.storage.outcomes import NotFoundError
 
     out: Path | None = args.out
     if out is not None and not out.parent.is_dir():  # said before the database is read
@@ -527,7 +527,7 @@ def _in_demo(mrn: str) -> bool:
     from mmtracker.config import paths, sqlite_url
     from mmtracker.storage.engine import make_engine
     from mmtracker.storage.loaders import patient_id_for_mrn
-    from mmtracker.storage.services import NotFoundError
+    from mmtracker.storage.outcomes import NotFoundError
 
     demo = paths().demo_database
     if not demo.exists():
@@ -670,7 +670,8 @@ def _worklist(args: argparse.Namespace) -> int:
     if not rows and patient_count(engine) == 0:
         from mmtracker import i18n
 
-        empty = i18n.language(args.lang or "en").translate(
+        language = i18n.language(args.lang or "en")
+        empty = language.translate(
             "worklist",
             "the database {database} holds no patients yet; to try mmtracker on made-up "
             "patients run `mmtracker --demo worklist`, or fill an empty database with "

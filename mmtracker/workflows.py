@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from mmtracker.config import SettingError, choose_database, paths, sqlite_url, url_shape_problem
 from mmtracker.storage.engine import make_engine, sqlite_file, url_problem
 from mmtracker.storage.schema import open_database
-from mmtracker.storage.services import PATIENT
+from mmtracker.storage.tables import PATIENT
 
 DEMO_PATIENTS = 200
 DEMO_SEED = 1

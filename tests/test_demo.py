@@ -58,8 +58,9 @@ from mmtracker.logic.history import (
     entry_date,
 )
 from mmtracker.logic.units import to_canonical
-from mmtracker.storage.bulk import NewRecord, check_record, write_records
+from mmtracker.storage.bulk import write_records
 from mmtracker.storage.loaders import load_histories
+from mmtracker.storage.records import NewRecord, check_record
 
 AS_OF = dt.date(2026, 5, 1)
 SEED = 20260501

@@ -23,7 +23,7 @@ from mmtracker.demo.names import CHINESE_SHARE, person_name
 from mmtracker.demo.timepoints import record_disease
 from mmtracker.logic.codes import CalciumKind, PatientStatus, Sex
 from mmtracker.logic.history import Patient
-from mmtracker.storage.bulk import NewRecord
+from mmtracker.storage.records import NewRecord
 
 __all__ = ["generate_records"]
 

@@ -29,7 +29,7 @@ from mmtracker.logic.history import (
     entry_date,
 )
 from mmtracker.logic.units import ANALYTE_UNITS
-from mmtracker.storage.bulk import NewRecord
+from mmtracker.storage.records import NewRecord
 
 # The hour (UTC) a demo row is taken to have been created on its day.
 RECORDED_HOUR = 9

@@ -28,7 +28,7 @@ from mmtracker.logic.parsing import Problem, bookkeeping_day, coerce, join_path,
 from mmtracker.record.conformance import SchemaReport, check_schema
 from mmtracker.record.schema import ENTRY_META, META_TYPES, PATIENT_META
 from mmtracker.record.versions import current_item_id, version_problems
-from mmtracker.storage.bulk import NewRecord, check_record
+from mmtracker.storage.records import NewRecord, check_record
 
 T = TypeVar("T")
 _INDEXED = re.compile(r"^(?P<kind>[a-z_0-9]+)\[(?P<index>[0-9]+)\]")

@@ -22,7 +22,7 @@ from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient
 from mmtracker.logic.parsing import stored_fields
 from mmtracker.logic.units import ANALYTE_UNITS
 from mmtracker.storage.models import TRACKED_COLUMNS
-from mmtracker.storage.services import PATIENT, plain, table_of
+from mmtracker.storage.tables import PATIENT, plain, table_of
 
 FORMAT_VERSION = 2
 # Versions read: 1 lacks what format 2 added (see mmtracker.record.versions).

@@ -22,7 +22,8 @@ from mmtracker.logic.items import RULES
 from mmtracker.logic.parsing import Problem
 from mmtracker.logic.policy import Policy
 from mmtracker.storage.loaders import load_history
-from mmtracker.storage.services import Change, OnChange, ValidationError, add_entry_from
+from mmtracker.storage.outcomes import Change, ValidationError
+from mmtracker.storage.services import OnChange, add_entry_from
 
 _RULES = {rule.id: rule for rule in RULES}
 

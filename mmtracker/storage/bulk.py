@@ -9,49 +9,19 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
-from mmtracker.logic.history import Entry, Patient, build_history
-from mmtracker.logic.parsing import Problem, join_path
-from mmtracker.logic.validation import check_entry, check_history, check_patient
-from mmtracker.storage.services import (
-    AUDIT,
-    PATIENT,
-    ValidationError,
-    entry_columns,
-    patient_columns,
-    table_of,
-    utc_now,
-)
+from mmtracker.logic.parsing import Problem
+from mmtracker.storage.outcomes import ValidationError
+from mmtracker.storage.records import NewRecord, check_record
+from mmtracker.storage.services import utc_now
+from mmtracker.storage.tables import AUDIT, PATIENT, entry_columns, patient_columns, table_of
 
 CHUNK = 5000
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class NewRecord:
-    """A whole patient record to write; ``meta`` holds bookkeeping columns kept from a file."""
-
-    patient: Patient
-    entries: Mapping[str, Sequence[Entry]]
-    patient_meta: Mapping[str, Any] = field(default_factory=dict)
-    entry_meta: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-
-
-def check_record(record: NewRecord, today: dt.date, path: str = "") -> list[Problem]:
-    """Every sanity and consistency problem of one record, with JSON paths."""
-    problems = check_patient(record.patient, today, join_path(path, "patient"))
-    born = record.patient.date_of_birth
-    for kind, entries in record.entries.items():
-        for index, entry in enumerate(entries):
-            problems += check_entry(entry, born, today, join_path(join_path(path, kind), index))
-    for problem in check_history(build_history(record.patient, record.entries)):
-        problems.append(Problem(join_path(path, problem.path), problem.message))
-    return problems
 
 
 def write_records(

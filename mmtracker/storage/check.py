@@ -12,7 +12,7 @@ from mmtracker.logic.items import ITEM_ORDER
 from mmtracker.storage.engine import StorageError, is_sqlite
 from mmtracker.storage.marks import demo_note
 from mmtracker.storage.schema import schema_state
-from mmtracker.storage.services import AUDIT, PATIENT, table_of
+from mmtracker.storage.tables import AUDIT, PATIENT, table_of
 
 
 @dataclass

@@ -23,7 +23,8 @@ from mmtracker.logic.history import (
     field_names,
 )
 from mmtracker.logic.parsing import bookkeeping_day, values_builder
-from mmtracker.storage.services import PATIENT, NotFoundError, table_of
+from mmtracker.storage.outcomes import NotFoundError
+from mmtracker.storage.tables import PATIENT, table_of
 
 
 def _plan(table: Table, cls: type[Any]) -> tuple[list[Any], Callable[[Sequence[Any]], Any]]:

@@ -19,7 +19,7 @@ from sqlalchemy.exc import OperationalError
 from mmtracker.logic.codes import PatientStatus, Phase, Sex
 from mmtracker.logic.phases import phase_in_force
 from mmtracker.storage.engine import StorageError
-from mmtracker.storage.services import PATIENT, table_of
+from mmtracker.storage.tables import PATIENT, table_of
 
 PHASE_CHANGE = table_of("phase_changes")
 VISIT = table_of("visits")

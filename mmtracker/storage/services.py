@@ -13,58 +13,28 @@ import json
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from mmtracker.logic.history import ENTRY_KINDS, Entry, LabResult, Patient, PhaseChange
+from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PhaseChange
 from mmtracker.logic.parsing import Problem, parse_as, row_builder, stored_fields
-from mmtracker.logic.units import to_canonical
 from mmtracker.logic.validation import check_entry, check_patient, check_phase_sequence
-from mmtracker.storage.models import ENTRY_TABLES, AuditRow, PatientRow
-
-PATIENT = PatientRow.__table__  # type: ignore[attr-defined]  # SQLModel sets __table__ at class creation
-AUDIT = AuditRow.__table__  # type: ignore[attr-defined]  # as above
-
-
-def table_of(kind: str) -> Table:
-    """The table holding one entry kind."""
-    table: Table = ENTRY_TABLES[kind].__table__  # type: ignore[attr-defined]  # as above
-    return table
-
+from mmtracker.storage.models import ENTRY_TABLES
+from mmtracker.storage.outcomes import Change, NotFoundError, StaleEditError, ValidationError
+from mmtracker.storage.tables import (
+    AUDIT,
+    PATIENT,
+    entry_columns,
+    patient_columns,
+    plain,
+    table_of,
+)
 
 OnChange = Callable[[Connection, int], None]
 """Called with the connection and the patient id at the end of a write's transaction
 (e.g. to re-assess the patient's stored care-item state in the same transaction)."""
-
-
-class ValidationError(Exception):
-    """An entry was refused; ``problems`` name each field and what is accepted."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(str(p) for p in problems))
-        self.problems = problems
-
-
-class StaleEditError(Exception):
-    """The row changed since it was read; the edit is refused."""
-
-
-class NotFoundError(Exception):
-    """The patient or entry does not exist (or no longer exists)."""
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What a write changed: the patient, its new revision, the kinds and the row."""
-
-    patient_id: int
-    revision: int
-    kinds: frozenset[str]
-    row_id: str
 
 
 @contextmanager
@@ -82,32 +52,6 @@ def _transaction(engine: Engine) -> Iterator[Connection]:
 def utc_now() -> dt.datetime:
     """The current time, timezone-aware in UTC."""
     return dt.datetime.now(dt.UTC)
-
-
-def plain(value: Any) -> Any:
-    """A value as the database stores it: codes as strings, tuples as lists."""
-    if isinstance(value, StrEnum):
-        return value.value
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def entry_columns(entry: Entry) -> dict[str, Any]:
-    """The table columns of an entry, derived columns included (derived fields are not columns)."""
-    row = {name: plain(getattr(entry, name)) for name in stored_fields(type(entry))}
-    if isinstance(entry, LabResult):
-        row["canonical_value"] = (
-            to_canonical(entry.analyte, entry.value, entry.unit)
-            if entry.value is not None and entry.unit is not None
-            else None
-        )
-    return row
-
-
-def patient_columns(patient: Patient) -> dict[str, Any]:
-    """The table columns of a patient's demographics."""
-    return {name: plain(getattr(patient, name)) for name in stored_fields(Patient)}
 
 
 def _json(row: Mapping[Any, Any] | None) -> str | None:

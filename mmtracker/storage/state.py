@@ -31,7 +31,7 @@ from mmtracker.logic.messages import Message, ParamValue, Quantity
 from mmtracker.logic.policy import Policy
 from mmtracker.storage.loaders import load_histories
 from mmtracker.storage.models import AssessmentStateRow, CareItemStateRow
-from mmtracker.storage.services import PATIENT
+from mmtracker.storage.tables import PATIENT
 
 STATE = AssessmentStateRow.__table__  # type: ignore[attr-defined]  # SQLModel sets __table__ at class creation
 ITEMS = CareItemStateRow.__table__  # type: ignore[attr-defined]  # as above

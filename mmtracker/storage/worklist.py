@@ -18,8 +18,8 @@ from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show, order_key, shown_as
 from mmtracker.storage.patient_list import phase_on
-from mmtracker.storage.services import PATIENT, table_of
 from mmtracker.storage.state import ITEMS, derive, refresh_stale
+from mmtracker.storage.tables import PATIENT, table_of
 
 
 @dataclass(frozen=True, slots=True)

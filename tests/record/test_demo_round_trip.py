@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import Engine
 
 from mmtracker.record import parse_record, record_document
-from mmtracker.storage.bulk import NewRecord, write_records
+from mmtracker.storage.bulk import write_records
 from mmtracker.storage.loaders import RecordRows, load_record_rows
+from mmtracker.storage.records import NewRecord
 
 AS_OF = dt.date(2026, 3, 31)  # before any day the test runs, so no demo date is in the future
 

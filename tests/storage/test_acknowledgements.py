@@ -20,13 +20,9 @@ from mmtracker.logic.care import CareItem, Severity, Status
 from mmtracker.logic.context import Context
 from mmtracker.storage.acknowledgements import acknowledge
 from mmtracker.storage.loaders import load_history
-from mmtracker.storage.services import (
-    AUDIT,
-    ValidationError,
-    add_entry,
-    create_patient,
-    table_of,
-)
+from mmtracker.storage.outcomes import ValidationError
+from mmtracker.storage.services import add_entry, create_patient
+from mmtracker.storage.tables import AUDIT, table_of
 
 ACTOR = "nurse.lee@ws-02"
 ON = dt.date(2026, 11, 2)

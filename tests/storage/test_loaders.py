@@ -59,14 +59,15 @@ from mmtracker.logic.history import (
     Weight,
     build_history,
 )
-from mmtracker.storage.bulk import NewRecord, write_records
+from mmtracker.storage.bulk import write_records
 from mmtracker.storage.loaders import (
     load_histories,
     load_history,
     load_record_rows,
     patient_id_for_mrn,
 )
-from mmtracker.storage.services import NotFoundError
+from mmtracker.storage.outcomes import NotFoundError
+from mmtracker.storage.records import NewRecord
 
 ACTOR = "importer@ward"
 TODAY = dt.date(2025, 6, 15)

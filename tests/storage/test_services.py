@@ -21,20 +21,16 @@ from mmtracker.logic.history import LabResult, Weight
 from mmtracker.storage.engine import make_engine
 from mmtracker.storage.loaders import load_history, load_record_rows
 from mmtracker.storage.models import metadata
+from mmtracker.storage.outcomes import Change, NotFoundError, StaleEditError, ValidationError
 from mmtracker.storage.schema import upgrade
 from mmtracker.storage.services import (
-    AUDIT,
-    PATIENT,
-    Change,
-    NotFoundError,
-    StaleEditError,
-    ValidationError,
     add_entry,
     create_patient,
     delete_entry,
     update_entry,
     update_patient,
 )
+from mmtracker.storage.tables import AUDIT, PATIENT
 
 ACTOR = "nurse@ward-3"
 OTHER = "doctor@clinic-2"

@@ -31,16 +31,15 @@ from mmtracker.logic.worklist_order import Show
 from mmtracker.storage import state
 from mmtracker.storage.bulk import write_records
 from mmtracker.storage.loaders import load_histories
+from mmtracker.storage.outcomes import ValidationError
 from mmtracker.storage.services import (
-    PATIENT,
-    ValidationError,
     add_entry,
     create_patient,
     delete_entry,
-    table_of,
     update_entry,
     update_patient,
 )
+from mmtracker.storage.tables import PATIENT, table_of
 from mmtracker.storage.worklist import worklist
 
 DEMO_DATE = dt.date(2026, 1, 15)

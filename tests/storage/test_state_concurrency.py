@@ -35,7 +35,8 @@ from mmtracker.storage import state
 from mmtracker.storage.bulk import write_records
 from mmtracker.storage.engine import make_engine
 from mmtracker.storage.schema import upgrade
-from mmtracker.storage.services import AUDIT, add_entry, delete_entry
+from mmtracker.storage.services import add_entry, delete_entry
+from mmtracker.storage.tables import AUDIT
 
 WRITE_DAY = dt.date(2026, 1, 15)
 PATIENTS = 3

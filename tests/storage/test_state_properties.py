@@ -57,17 +57,9 @@ from mmtracker.storage import state
 from mmtracker.storage.bulk import write_records
 from mmtracker.storage.loaders import load_history
 from mmtracker.storage.models import ENTRY_TABLES, metadata
-from mmtracker.storage.services import (
-    PATIENT,
-    NotFoundError,
-    StaleEditError,
-    ValidationError,
-    add_entry,
-    delete_entry,
-    table_of,
-    update_entry,
-    update_patient,
-)
+from mmtracker.storage.outcomes import NotFoundError, StaleEditError, ValidationError
+from mmtracker.storage.services import add_entry, delete_entry, update_entry, update_patient
+from mmtracker.storage.tables import PATIENT, table_of
 
 FIRST_DAY = dt.date(2024, 1, 1)  # the demo's "today" lies up to 700 days later
 ACTOR = "nurse@ward-3"

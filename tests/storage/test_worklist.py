@@ -48,8 +48,9 @@ from mmtracker.logic.history import (
 )
 from mmtracker.logic.messages import Message
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show, order_key
-from mmtracker.storage.bulk import NewRecord, write_records
+from mmtracker.storage.bulk import write_records
 from mmtracker.storage.loaders import load_histories
+from mmtracker.storage.records import NewRecord
 from mmtracker.storage.state import stale_patients
 from mmtracker.storage.worklist import WorklistRow, worklist
 

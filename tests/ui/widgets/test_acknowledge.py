@@ -15,7 +15,7 @@ from mmtracker.logic.care import Status
 from mmtracker.logic.policy import Policy
 from mmtracker.storage import state
 from mmtracker.storage.models import AcknowledgementRow, AuditRow
-from mmtracker.storage.services import PATIENT
+from mmtracker.storage.tables import PATIENT
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.widgets.acknowledge import (
     AcknowledgeDialog,

@@ -174,11 +174,13 @@ def _line_row(
                 axes.text(start + 3, y, label, va="center", fontsize=FONT_SIZE - 0.5, clip_on=True)
                 continue
             above = not above
+            past_edge = start + text_days(label, days_per_inch) > axes.get_xlim()[1]
             axes.text(
-                start,
+                start + width if past_edge else start,
                 y + (0.24 if above else -0.24),
                 label,
                 va="bottom" if above else "top",
+                ha="right" if past_edge else "left",
                 fontsize=FONT_SIZE - 0.5,
                 clip_on=True,
             )
@@ -383,13 +385,14 @@ def _draw(
             plot_in / height,
         )
     )
+    low, high = date_numbers([first, last])
+    axes.set_xlim(low - MARGIN_DAYS, high + MARGIN_DAYS)
     count = len(rows)
     for index, row in enumerate(rows):
         row.draw(axes, count - 1 - index)
     axes.set_yticks(range(count - 1, -1, -1), [row.label for row in rows])
     axes.set_ylim(-0.7, count - 0.3)
-    low, high = date_numbers([first, last])
-    axes.set_xlim(low - MARGIN_DAYS, high + MARGIN_DAYS)
+    axes.set_xlim(low - MARGIN_DAYS, high + MARGIN_DAYS)  # as set before: artists widen it
     date_axis(axes)
     axes.tick_params(axis="y", length=0)
     axes.grid(axis="x", color="#e0e0e0", linewidth=0.6)

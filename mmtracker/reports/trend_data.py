@@ -32,7 +32,14 @@ class Trend(StrEnum):
     CRCL = "crcl"  # Cockcroft-Gault, with the latest weight on or before each creatinine
 
 
-DEFAULT_TRENDS: tuple[Trend, ...] = tuple(Trend)
+# What the patient view shows first; the others (urine M-protein, the FLC ratio, CrCl) on request.
+DEFAULT_TRENDS: tuple[Trend, ...] = (
+    Trend.SERUM_M_PROTEIN,
+    Trend.FLC,
+    Trend.HEMOGLOBIN,
+    Trend.CALCIUM,
+    Trend.CREATININE,
+)
 
 CRCL_UNIT = "mL/min"
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from numpy.typing import NDArray
 
 SERIES_COLOURS = ("#08519c", "#e6550d")
-LIMIT_COLOUR = "#969696"
+LIMIT_COLOUR = "#737373"
 BAND_COLOUR = "#e5f5e0"
 WIDTH_IN = 10.0
 LEFT_IN = 0.75
@@ -41,6 +41,8 @@ STRIP_IN = 0.38  # the treatment lines above the panels
 BOTTOM_IN = 0.35
 MARGIN_DAYS = 20
 DEFAULT_NEAR_PX = 8.0
+# A title placed by hand: matplotlib would otherwise measure every tick label to place it.
+TITLE_Y = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,23 +123,28 @@ def _line_strip(
         facecolors=[LINE_COLOURS[i % 2] for i in range(len(lines))],
         edgecolors="white",
     )
+    right = axes.get_xlim()[1]
     for line, start, width in zip(lines, starts, widths, strict=True):
         label = texts.translate("figures", "L{number} {regimen}").format(
             number=line.line_number, regimen=texts.code_label(line.regimen)
         )
-        short = text_days(label, days_per_inch) >= width
+        size = FONT_SIZE - (1.5 if text_days(label, days_per_inch) >= width else 0.5)
+        past_edge = start + text_days(label, days_per_inch) > right
         axes.text(
-            start + 3,
+            start + width if past_edge else start + 3,
             0.5,
             label,
             va="center",
-            fontsize=FONT_SIZE - (1.5 if short else 0.5),
+            ha="right" if past_edge else "left",
+            fontsize=size,
             clip_on=True,
         )
     axes.set_ylim(0, 1)
     axes.set_yticks([])
     axes.tick_params(axis="x", bottom=False)
-    axes.set_title(texts.translate("figures", "Treatment lines"), loc="left", fontsize=FONT_SIZE)
+    axes.set_title(
+        texts.translate("figures", "Treatment lines"), loc="left", fontsize=FONT_SIZE, y=TITLE_Y
+    )
     for spine in axes.spines.values():
         spine.set_visible(False)
 
@@ -149,12 +156,16 @@ def _draw_panel(
     import numpy as np
 
     title = f"{panel.title} ({panel.unit})" if panel.unit else panel.title
-    axes.set_title(title, loc="left", fontsize=FONT_SIZE + 0.5)
+    axes.set_title(title, loc="left", fontsize=FONT_SIZE + 0.5, y=TITLE_Y)
     if panel.empty:
         say_empty(axes, texts.translate("figures", "No results"), hide_x=False)
         return np.empty(0), np.empty(0), []
     if panel.log:
+        from matplotlib.ticker import FuncFormatter, NullLocator
+
         axes.set_yscale("log")
+        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.format_number(v)))
+        axes.yaxis.set_minor_locator(NullLocator())
     xs: list[Any] = []
     ys: list[float] = []
     points: list[TrendPoint] = []
@@ -201,9 +212,14 @@ def _draw_panel(
             label=texts.translate("figures", "Reference limits (laboratory)"),
         )
     for limit in panel.limits:
-        axes.axhline(limit.value, color=LIMIT_COLOUR, linestyle="--", linewidth=1, zorder=1)
+        axes.axhline(limit.value, color=LIMIT_COLOUR, linestyle="--", linewidth=1, zorder=2)
     if panel.limits:
         axes.plot([], [], color=LIMIT_COLOUR, linestyle="--", label=panel.limits[0].label)
+    if not panel.log:  # room for a limit at the edge of the values; few labels to draw
+        from matplotlib.ticker import MaxNLocator
+
+        axes.margins(y=0.12)
+        axes.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     if panel.band is not None:
         axes.axhspan(*panel.band, color=BAND_COLOUR, zorder=0.5, label=panel.band_label)
     if len(axes.get_legend_handles_labels()[1]) > 1:  # one series alone is named by the title
@@ -278,6 +294,6 @@ def lab_trend_figure(
         all_axes.append(axes)
     if shared is not None:
         date_axis(shared)
-    for axes in figure.axes[:-1]:
-        axes.tick_params(axis="x", labelbottom=False)
+    for axes in figure.axes[:-1]:  # the dates once, below the last panel
+        axes.xaxis.set_visible(False)
     return TrendFigure(figure, tuple(all_axes), trends, tuple(points), by_axes)

@@ -153,6 +153,10 @@
         <translation>将待办清单导出为 CSV(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Close the patient</source>
+        <translation>关闭当前患者(&amp;C)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
@@ -175,6 +179,10 @@
     <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>No patient can be opened until the clinic policy file is corrected.</source>
+        <translation>在修正本院随访策略文件之前，无法打开患者。</translation>
     </message>
     <message>
         <source>Updating care items: {done} of {total}</source>
@@ -877,27 +885,27 @@
     </message>
     <message>
         <source>Urgent alert</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急警示</translation>
     </message>
     <message>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <source>Due soon</source>
-        <translation type="unfinished">即将到期</translation>
+        <translation>即将到期</translation>
     </message>
     <message>
         <source>Info alert</source>
-        <translation type="unfinished"></translation>
+        <translation>提示性警示</translation>
     </message>
     <message>
         <source>Snoozed</source>
-        <translation type="unfinished">暂缓提醒</translation>
+        <translation>暂缓提醒</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished">无待办</translation>
+        <translation>无待办</translation>
     </message>
     <message>
         <source>Snoozed until {date}</source>

@@ -171,7 +171,7 @@ def test_empty_history_draws_and_says_so() -> None:
     empty = history()
     timeline = timeline_figure(empty, AS_OF, "en")
     assert texts_of(timeline.axes) == ["No entries to show"]
-    trends = lab_trend_figure(empty, AS_OF)
+    trends = lab_trend_figure(empty, AS_OF, tuple(Trend))
     assert len(trends.axes) == len(Trend)
     assert all(texts_of([a]) == ["No results"] for a in trends.axes)
     assert trends.points == ()
@@ -310,3 +310,20 @@ def test_importing_the_reports_imports_no_matplotlib() -> None:
     code = "import sys, mmtracker.reports; print('matplotlib' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_demo_patient_draws_in_both_languages() -> None:
+    from mmtracker.demo import generate_records
+    from mmtracker.logic.history import build_history
+
+    as_of = d("2026-05-01")
+    records = generate_records(12, 7, as_of)
+    record = max(records, key=lambda r: sum(len(e) for e in r.entries.values()))
+    h = build_history(record.patient, record.entries)
+    for lang in ("en", "zh_CN"):
+        timeline = timeline_figure(h, as_of, lang)
+        timeline.canvas.draw()
+        assert len(row_labels(timeline)) >= 4
+        trends = lab_trend_figure(h, as_of, lang=lang, policy=policy())
+        trends.figure.canvas.draw()
+        assert {p.axes_index for p in trends.points} == set(range(len(trends.axes)))

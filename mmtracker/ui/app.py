@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from mmtracker import i18n
 from mmtracker.config import resource_path
 from mmtracker.ui.main_window import MainWindow, OpenDatabase, database_label, read_database
-from mmtracker.ui.workers import Task
+from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
     from mmtracker.logic.policy import Policy
@@ -179,11 +179,13 @@ class _Opening(QObject):
         """Open ``database`` (the demo database with ``demo``) off the GUI thread."""
         today = self._today
         self._database = database
-        task = Task(lambda _progress: _open(database, demo, today, offer_demo))
-        task.succeeded.connect(self._opened)
-        task.failed.connect(self._failed)
+        task = run_task(
+            self,
+            lambda _progress: _open(database, demo, today, offer_demo),
+            self._opened,
+            self._failed,
+        )
         self._window().wait_on_close(task)
-        task.start_work()
 
     def _window(self) -> MainWindow:
         return cast(MainWindow, self.parent())

@@ -1,10 +1,11 @@
-"""The main window: the patient list with a search box, kept fresh across workstations.
+"""The main window: three places — Worklist, Patients, Patient — kept fresh across workstations.
 
 The window can be shown before its database is open: it then says that the
 database is being opened until :meth:`MainWindow.show_database` gives it the
 database and its patient list, read off the GUI thread (mmtracker/ui/app.py).
 Nothing of the database layer (SQLAlchemy, the tables) is imported before that,
-so that the window comes up at once.
+so that the window comes up at once. Every later read runs through
+:func:`mmtracker.ui.workers.run_task`.
 
 Given the care policy, the window also brings the stored care-item state up to
 date (re-assessing stale patients, e.g. after an upgrade of the rules) in a
@@ -17,25 +18,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QApplication,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QProgressBar,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
 )
 
+from mmtracker import i18n
+from mmtracker.logic.families import Family
+from mmtracker.logic.units import UnitSystem
+from mmtracker.logic.worklist_order import Show
 from mmtracker.ui.hub import Hub
-from mmtracker.ui.patient_table import PATIENT_ID_ROLE, SEARCH_ROLE, Column, PatientTableModel
-from mmtracker.ui.workers import Progress, Task
+from mmtracker.ui.patients.screen import PatientsScreen
+from mmtracker.ui.workers import Progress, Task, busy, run_task
+from mmtracker.ui.worklist.screen import WorklistScreen
 
 if TYPE_CHECKING:  # the database layer is imported where it is used, once a database is open
     from sqlalchemy import Engine
@@ -44,11 +49,20 @@ if TYPE_CHECKING:  # the database layer is imported where it is used, once a dat
     from mmtracker.logic.policy import Policy
     from mmtracker.storage.engine import StorageError
     from mmtracker.storage.patient_list import PatientListRow
+    from mmtracker.storage.worklist import WorklistRow
+    from mmtracker.ui.patient.view import PatientView
 
 POLL_INTERVAL_MS = 60_000
-SIZE_SAMPLE_ROWS = 20
-"""Rows beyond the visible ones whose texts size the columns: the widths come from a
-sample, not from reading every row of a long list at each layout."""
+SETTINGS_FILE = "window.ini"
+"""The window's own settings (geometry, place, filters, open patients), in the config folder."""
+
+
+class Place(IntEnum):
+    """The places of the main window, in the order of their keys (Ctrl+1, 2, 3)."""
+
+    WORKLIST = 0
+    PATIENTS = 1
+    PATIENT = 2
 
 
 def database_label(url: str | URL) -> str:
@@ -107,13 +121,13 @@ def read_database(engine: Engine, *, demo: bool, as_of: dt.date) -> OpenDatabase
 
 
 class MainWindow(QMainWindow):
-    """The patient list of one database; "DEMO" in the title on a demo database.
+    """The worklist, the patient list and the open patients of one database.
 
     ``demo`` says the database was opened as the demo; one marked as a demo
     database (``mmtracker demo`` filled it) shows DEMO however it was opened.
     Given an ``engine``, the window reads its database at once, under ``policy``;
     without one it shows that its database is being opened until
-    :meth:`show_database`.
+    :meth:`show_database`. ``lang`` is the language installed (for exports).
     """
 
     loaded = Signal()
@@ -128,11 +142,17 @@ class MainWindow(QMainWindow):
         today: Callable[[], dt.date] = dt.date.today,
         poll_interval_ms: int = POLL_INTERVAL_MS,
         policy: Policy | None = None,
+        lang: str = i18n.SOURCE_LANGUAGE,
     ) -> None:
         super().__init__()
+        from mmtracker.config import paths
+
         self._engine: Engine | None = None
+        self._demo = demo
         self._today = today
         self._as_of = today()
+        self._lang = lang
+        self._units = UnitSystem.SI
         self._revisions: dict[int, int] = {}
         self._policy: Policy | None = None
         self._care_task: Task | None = None
@@ -140,88 +160,309 @@ class MainWindow(QMainWindow):
         self._care_running_day: dt.date | None = None
         self._waited: list[Task] = []  # work the window waits for when it closes
         self._closed = False
+        self._views: list[PatientView] = []
+        self._settings = QSettings(
+            str(paths().config / SETTINGS_FILE), QSettings.Format.IniFormat, self
+        )
         self.hub = hub or Hub(self)
-        # Until the database is open: the application's name, and DEMO if asked for.
-        self.setWindowTitle(self.tr("mmtracker — DEMO") if demo else "mmtracker")
 
-        self.model = PatientTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.worklist = WorklistScreen(today, self)
+        self.worklist.open_patient.connect(self.open_patient)
+        self.worklist.acknowledge_requested.connect(self._acknowledge)
+        self.patients = PatientsScreen(self)
+        self.patients.open_patient.connect(self.open_patient)
+        self.patient_tabs = QTabWidget()
+        self.patient_tabs.setTabsClosable(True)
+        self.patient_tabs.setDocumentMode(True)
+        self.patient_tabs.tabCloseRequested.connect(self.close_patient)
+        self.places = QStackedWidget()
+        self.places.addWidget(self.worklist)
+        self.places.addWidget(self.patients)
+        self.places.addWidget(self.patient_tabs)
+        self.setCentralWidget(self.places)
 
-        self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText(self.tr("Search by MRN or name"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.textChanged.connect(self._filter)
-
-        self.table = QTableView()
-        self.table.setAccessibleName(self.tr("Patient list"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        # A click on a column's header sorts by it, in the model (see patient_table.py): the
-        # proxy only filters.
-        header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
-        header.sortIndicatorChanged.connect(self._sort)
-        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
-        # Each column is as wide as its texts in the visible rows and a sample of the others.
-        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-
-        central = QWidget()
-        layout = QVBoxLayout(central)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
+        self.navigation = QToolBar()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.navigation)
+        self._place_group = QActionGroup(self)
+        self.place_actions: dict[Place, QAction] = {}
+        for place in Place:
+            action = self.navigation.addAction("")
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{place + 1}"))
+            action.triggered.connect(lambda _checked=False, p=place: self.show_place(p))
+            self._place_group.addAction(action)
+            self.place_actions[place] = action
+        self.place_actions[Place.PATIENT].setEnabled(False)
 
         self.policy_label = QLabel()
         self.policy_label.setVisible(False)
         self.statusBar().addPermanentWidget(self.policy_label)
         self.care_progress = QProgressBar()
-        self.care_progress.setAccessibleName(self.tr("Updating care items"))
         self.care_progress.setMaximumWidth(260)
         self.care_progress.setVisible(False)
         self.statusBar().addPermanentWidget(self.care_progress)
-        self.count_label = QLabel()
-        self.statusBar().addPermanentWidget(self.count_label)
+        self.busy_label = QLabel()
+        self.busy_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.busy_label)
+        busy().changed.connect(self._busy_changed)
+        self.statusBar().addPermanentWidget(self.patients.count_label)
 
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        refresh = menu.addAction(self.tr("&Refresh"))
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
-        refresh.triggered.connect(self.refresh)
-        menu.addSeparator()
-        quit_action = menu.addAction(self.tr("&Quit"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
+        self._build_menus()
+        search = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        search.activated.connect(self._focus_search)
 
-        self.hub.patient_changed.connect(self.refresh)
+        self.hub.patient_changed.connect(self._patient_changed)
         self.poll_timer = QTimer(self)
         self.poll_timer.setInterval(poll_interval_ms)
         self.poll_timer.timeout.connect(self.poll)
 
-        self.resize(900, 600)
+        self.resize(1280, 800)
+        self._restore_settings()
+        self.retranslate()
         if engine is None:
             self.setCursor(Qt.CursorShape.BusyCursor)
             self.statusBar().showMessage(self.tr("Opening the database…"))
         else:
             self.show_database(read_database(engine, demo=demo, as_of=self._as_of), policy)
 
-    def show_database(self, database: OpenDatabase, policy: Policy | None) -> None:
-        """Show an open database: its name in the title, its patient list; then keep it fresh."""
-        self._engine = database.engine
-        self._policy = policy
-        name = database_label(database.engine.url)
-        if database.demo:
+    # --- menus and texts ---------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.refresh_action = self.file_menu.addAction("")
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        self.export_action = self.file_menu.addAction("")
+        self.export_action.triggered.connect(lambda: self.worklist.export_csv())
+        self.close_patient_action = self.file_menu.addAction("")
+        self.close_patient_action.setShortcuts(
+            [QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close)]
+        )
+        self.close_patient_action.triggered.connect(self._close_current_patient)
+        self.file_menu.addSeparator()
+        self.quit_action = self.file_menu.addAction("")
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+
+        self.view_menu = self.menuBar().addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        languages = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, name in (("en", "English"), ("zh_CN", "简体中文")):
+            action = self.language_menu.addAction(name)  # each in its own language
+            action.setCheckable(True)
+            action.setChecked(lang == self._lang)
+            action.triggered.connect(lambda _checked=False, code=lang: self.set_language(code))
+            languages.addAction(action)
+            self.language_actions[lang] = action
+        self.units_menu = self.view_menu.addMenu("")
+        units = QActionGroup(self)
+        self.unit_actions: dict[UnitSystem, QAction] = {}
+        for system in UnitSystem:
+            action = self.units_menu.addAction("")
+            action.setCheckable(True)
+            action.setChecked(system is self._units)
+            action.triggered.connect(lambda _checked=False, s=system: self.set_units(s))
+            units.addAction(action)
+            self.unit_actions[system] = action
+
+    def retranslate(self) -> None:
+        """Every text of the window again, in the installed language."""
+        names = {
+            Place.WORKLIST: self.tr("&Worklist"),
+            Place.PATIENTS: self.tr("&Patients"),
+            Place.PATIENT: self.tr("P&atient"),
+        }
+        for place, action in self.place_actions.items():
+            action.setText(names[place])
+            action.setToolTip(
+                self.tr("{place} ({key})").format(
+                    place=names[place].replace("&", ""),
+                    key=action.shortcut().toString(QKeySequence.SequenceFormat.NativeText),
+                )
+            )
+        self.navigation.setWindowTitle(self.tr("Places"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.refresh_action.setText(self.tr("&Refresh"))
+        self.export_action.setText(self.tr("&Export the worklist as CSV…"))
+        self.close_patient_action.setText(self.tr("&Close the patient"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.units_menu.setTitle(self.tr("&Units"))
+        self.unit_actions[UnitSystem.SI].setText(self.tr("SI (mmol/L, µmol/L, g/L)"))
+        self.unit_actions[UnitSystem.CONVENTIONAL].setText(self.tr("Conventional (mg/dL, g/dL)"))
+        self.care_progress.setAccessibleName(self.tr("Updating care items"))
+        self.busy_label.setText(self.tr("Working…"))
+        self._update_title()
+        self.worklist.retranslate()
+        self.patients.retranslate()
+        for view in self._patient_views():
+            view.retranslate()
+            self.patient_tabs.setTabText(self.patient_tabs.indexOf(view), view.title())
+
+    def _update_title(self) -> None:
+        if self._engine is None:  # the application's name, and DEMO if asked for
+            self.setWindowTitle(self.tr("mmtracker — DEMO") if self._demo else "mmtracker")
+            return
+        name = database_label(self._engine.url)
+        if self._demo:
             self.setWindowTitle(self.tr("mmtracker — DEMO — {database}").format(database=name))
         else:
             self.setWindowTitle(self.tr("mmtracker — {database}").format(database=name))
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole window to ``lang``, keeping the open patients and filters."""
+        app = QApplication.instance()
+        i18n.install(app if isinstance(app, QApplication) else None, lang)
+        self._lang = lang
+        self.worklist.set_language(lang)
+        self.language_actions[lang].setChecked(True)
+        self._settings.setValue("view/language", lang)
+        self.retranslate()
+
+    def set_units(self, units: UnitSystem) -> None:
+        """Show values in SI or conventional units, everywhere in the window."""
+        self._units = units
+        self.unit_actions[units].setChecked(True)
+        self._settings.setValue("view/units", units.value)
+        self.worklist.set_units(units)
+        for view in self._patient_views():
+            view.set_units(units)
+
+    # --- places ------------------------------------------------------------------------
+
+    def show_place(self, place: Place) -> None:
+        """Show one of the three places (the Patient place only when a patient is open)."""
+        if place is Place.PATIENT and self.patient_tabs.count() == 0:
+            return
+        self.places.setCurrentIndex(place)
+        self.place_actions[place].setChecked(True)
+
+    def current_place(self) -> Place:
+        """The place shown."""
+        return Place(self.places.currentIndex())
+
+    def _focus_search(self) -> None:
+        place = self.current_place()
+        if place is Place.WORKLIST:
+            self.worklist.search_box.setFocus()
+            self.worklist.search_box.selectAll()
+        elif place is Place.PATIENTS:
+            self.patients.search_box.setFocus()
+            self.patients.search_box.selectAll()
+
+    def _patient_views(self) -> list[PatientView]:
+        """The open patients, in the order of their tabs."""
+        tabs = self.patient_tabs
+        return sorted(self._views, key=tabs.indexOf)
+
+    def open_patient(self, patient_id: int, item_id: str = "") -> None:
+        """Show a patient in its tab (opened if needed), at a care item when one is given."""
+        engine, policy = self._engine, self._policy
+        if engine is None:
+            return
+        if policy is None:  # a patient's care items need the rules' policy
+            self.statusBar().showMessage(
+                self.tr("No patient can be opened until the clinic policy file is corrected.")
+            )
+            return
+        view = next((v for v in self._patient_views() if v.patient_id == patient_id), None)
+        if view is None:
+            from mmtracker.ui.patient.view import PatientView
+
+            view = PatientView(engine, patient_id, policy, self._today, self.hub)
+            view.set_units(self._units)
+            view.title_changed.connect(
+                lambda title, v=view: self.patient_tabs.setTabText(
+                    self.patient_tabs.indexOf(v), title
+                )
+            )
+            self._views.append(view)
+            self.patient_tabs.addTab(view, view.title())
+            self._remember_open_patients()
+        self.patient_tabs.setCurrentWidget(view)
+        self.place_actions[Place.PATIENT].setEnabled(True)
+        self.show_place(Place.PATIENT)
+        if item_id:
+            view.focus_item(item_id)
+
+    def close_patient(self, index: int) -> None:
+        """Close the patient tab at ``index``; back to the worklist when none is left open."""
+        view = self.patient_tabs.widget(index)
+        self.patient_tabs.removeTab(index)
+        self._views = [v for v in self._views if v is not view]
+        if view is not None:
+            view.deleteLater()
+        self._remember_open_patients()
+        if self.patient_tabs.count() == 0:
+            self.place_actions[Place.PATIENT].setEnabled(False)
+            if self.current_place() is Place.PATIENT:
+                self.show_place(Place.WORKLIST)
+
+    def _close_current_patient(self) -> None:
+        if self.current_place() is Place.PATIENT and self.patient_tabs.count():
+            self.close_patient(self.patient_tabs.currentIndex())
+
+    # --- settings ----------------------------------------------------------------------
+
+    def _open_key(self) -> str:
+        """The settings key of the patients open on this database (ids belong to a database)."""
+        name = database_label(self._engine.url) if self._engine is not None else ""
+        return "open-patients/" + name.replace("/", "|")
+
+    def _remember_open_patients(self) -> None:
+        if self._engine is not None:
+            ids = [str(v.patient_id) for v in self._patient_views()]
+            self._settings.setValue(self._open_key(), ",".join(ids))
+
+    def _restore_settings(self) -> None:
+        settings = self._settings
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        units = str(settings.value("view/units", UnitSystem.SI.value))
+        if units in {u.value for u in UnitSystem}:
+            self.set_units(UnitSystem(units))
+        families = str(settings.value("worklist/families", "")).split(",")
+        self.worklist.set_families({Family(f) for f in families if f in set(Family)})
+        phases = str(settings.value("worklist/phases", "")).split(",")
+        self.worklist.set_phases({p for p in phases if p})
+        shows = settings.value("worklist/shows")
+        if shows is not None:
+            self.worklist.set_shows({Show(s) for s in str(shows).split(",") if s in set(Show)})
+        place = str(settings.value("window/place", Place.WORKLIST.name))
+        self.show_place(Place[place] if place in Place.__members__ else Place.WORKLIST)
+
+    def _save_settings(self) -> None:
+        settings = self._settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/place", self.current_place().name)
+        filters = self.worklist.filters()
+        settings.setValue("worklist/families", ",".join(sorted(filters.families)))
+        settings.setValue("worklist/phases", ",".join(sorted(filters.phases)))
+        settings.setValue("worklist/shows", ",".join(sorted(filters.shows)))
+        self._remember_open_patients()
+        settings.sync()
+
+    def _reopen_patients(self) -> None:
+        """Open again the patients this user had open on this database."""
+        place = self.current_place()
+        for text in str(self._settings.value(self._open_key(), "")).split(","):
+            if text.isdigit():
+                self.open_patient(int(text))
+        self.show_place(place)
+
+    # --- the database ------------------------------------------------------------------
+
+    def show_database(self, database: OpenDatabase, policy: Policy | None) -> None:
+        """Show an open database: its name in the title, its lists; then keep them fresh."""
+        self._engine = database.engine
+        self._demo = self._demo or database.demo
+        self._policy = policy
+        self._update_title()
         self.unsetCursor()
         self.statusBar().clearMessage()
         if policy is not None and policy.warnings:
@@ -230,8 +471,12 @@ class MainWindow(QMainWindow):
             self._show_listing(database.listing)
         else:
             self._report(database.listing)
+        self.worklist.set_database(database.engine, policy, refresh=False)
         self.poll_timer.start()
         self.update_care_items()
+        if not self.care_update_running():
+            self.worklist.refresh()
+        self._reopen_patients()
         self.loaded.emit()
 
     def is_open(self) -> bool:
@@ -247,45 +492,57 @@ class MainWindow(QMainWindow):
         self._waited.append(task)
 
     def refresh(self) -> None:
-        """Read the patient list again, keeping the selected patient selected."""
-        if self._engine is None:
-            return  # the list comes with the database
-        from mmtracker.storage.engine import StorageError
+        """Read the patient list, the worklist and the open patients again, off the GUI thread."""
+        self._refresh_lists()
+        for view in self._patient_views():
+            view.reload()
 
-        try:
-            listing = read_listing(self._engine, self._today())
-        except StorageError as exc:
-            self._report(exc)
-            return
-        self._show_listing(listing)
+    def _refresh_lists(self) -> None:
+        engine = self._engine
+        if engine is None:
+            return  # the lists come with the database
+        day = self._today()
+        run_task(
+            self, lambda _progress: read_listing(engine, day), self._show_listing, self._failed
+        )
+        if not self.care_update_running():
+            self.worklist.refresh()
+
+    def _patient_changed(self, _patient_id: int) -> None:
+        """This workstation wrote a patient's record: the lists are read again (the patient's
+        own view reads itself again on the same signal)."""
+        self._refresh_lists()
 
     def _show_listing(self, listing: Listing) -> None:
-        selected = self.selected_patient_id()
         self._as_of, self._revisions = listing.as_of, listing.revisions
-        self.model.set_rows(listing.rows)
-        if selected is not None:
-            self._select(selected)
-        self._update_count()
+        self.patients.show_rows(listing.rows)
+
+    def _failed(self, error: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("The database could not be read: {error}").format(error=error)
+        )
 
     def poll(self) -> None:
         """Refresh when another workstation changed a patient or the day turned.
 
         The care items are brought up to date for a new day (or again after a failure).
         """
-        if self._engine is None:
+        engine = self._engine
+        if engine is None:
             return
-        from mmtracker.storage import patient_list as listing
-        from mmtracker.storage.engine import StorageError
-
         self.update_care_items()
         if self._today() != self._as_of:
             self.refresh()
             return
-        try:
-            current = listing.revisions(self._engine)
-        except StorageError as exc:
-            self._report(exc)
-            return
+
+        def read(_progress: Progress) -> dict[int, int]:
+            from mmtracker.storage import patient_list as listing
+
+            return listing.revisions(engine)
+
+        run_task(self, read, self._compare_revisions, self._failed)
+
+    def _compare_revisions(self, current: dict[int, int]) -> None:
         if current != self._revisions:
             self.refresh()
 
@@ -294,7 +551,8 @@ class MainWindow(QMainWindow):
 
         Without a policy nothing is done; once done for a day, nothing more that day
         (each write re-assesses its own patient). While an update runs, another is
-        started when it ends if the day has turned meanwhile.
+        started when it ends if the day has turned meanwhile. The worklist is read
+        again when an update ends.
         """
         policy, engine = self._policy, self._engine
         if policy is None or engine is None:
@@ -310,17 +568,15 @@ class MainWindow(QMainWindow):
 
             return refresh_stale(engine, day, policy, progress)
 
-        task = Task(work)
-        task.progress.connect(self._care_progress)
-        task.succeeded.connect(self._care_done)
-        task.failed.connect(self._care_failed)
-        task.finished.connect(self._care_finished)
-        self.destroyed.connect(task.cancel)  # a window deleted unclosed stops its update too
-        self._care_task, self._care_running_day = task, day
+        self._care_running_day = day
         self.care_progress.setRange(0, 0)  # busy until the first report
         self.care_progress.setFormat(self.tr("Updating care items"))
         self.care_progress.setVisible(True)
-        task.start_work()
+        task = run_task(
+            self, work, self._care_done, self._care_failed, self._care_progress, self._care_finished
+        )
+        self.destroyed.connect(task.cancel)  # a window deleted unclosed stops its update too
+        self._care_task = task
 
     def care_update_running(self) -> bool:
         """Whether stale care-item state is being re-assessed now."""
@@ -345,8 +601,15 @@ class MainWindow(QMainWindow):
         """The update's thread ended (done, failed or cancelled): forget it, catch up a new day."""
         self._care_task = None
         self.care_progress.setVisible(False)
+        if self._closed:
+            return
         if self._care_day is not None and self._today() != self._care_day:
             self.update_care_items()
+        if not self.care_update_running():
+            self.worklist.refresh()
+
+    def _busy_changed(self, count: int) -> None:
+        self.busy_label.setVisible(count > 0)
 
     def _show_policy_warnings(self, warnings: tuple[str, ...]) -> None:
         """The clinic policy file's warnings (e.g. an old key read as its new one, D37)."""
@@ -356,12 +619,28 @@ class MainWindow(QMainWindow):
         self.policy_label.setToolTip("\n".join(warnings))
         self.policy_label.setVisible(True)
 
+    # --- acknowledging -----------------------------------------------------------------
+
+    def _acknowledge(self, rows: list[WorklistRow]) -> None:
+        """Acknowledge or snooze the selected worklist items, with a reason, off the GUI thread."""
+        engine, policy = self._engine, self._policy
+        if engine is None or policy is None:
+            return
+        from mmtracker.ui.widgets.acknowledge import SelectedItem, acknowledge_in_background, ask
+
+        items = [SelectedItem(r.patient_id, r.item.id, f"{r.mrn} {r.name}") for r in rows]
+        on = self._today()
+        choice = ask(self, items, on, policy)
+        if choice is not None:  # the hub's patient_changed then reads the worklist again
+            acknowledge_in_background(self, engine, self.hub, items, choice, on, policy)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt names it
-        """Stop a running care-item update at its next chunk, and let the opening finish.
+        """Save the window's settings; stop a running care-item update at its next chunk.
 
         No thread of the window's outlives it: the opening of the database (which
         cannot be cancelled) is waited for, and its result is then no longer shown.
         """
+        self._save_settings()
         self._closed = True
         task = self._care_task
         if task is not None and task.isRunning():
@@ -370,39 +649,6 @@ class MainWindow(QMainWindow):
         for waited in self._waited:
             waited.wait()
         super().closeEvent(event)
-
-    def selected_patient_id(self) -> int | None:
-        """The id of the selected patient, if one is selected."""
-        rows = self.table.selectionModel().selectedRows()
-        return int(rows[0].data(PATIENT_ID_ROLE)) if rows else None
-
-    def _select(self, patient_id: int) -> None:
-        row = self.model.row_of(patient_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
-
-    def _sort(self, column: int, order: Qt.SortOrder) -> None:
-        """Sort the list by a column, keeping the selected patient selected."""
-        selected = self.selected_patient_id()
-        self.model.sort(column, order)
-        if selected is not None:
-            self._select(selected)
-
-    def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        self._update_count()
-
-    def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
-        if shown == total:
-            self.count_label.setText(self.tr("Patients: {count}").format(count=total))
-        else:
-            self.count_label.setText(
-                self.tr("Patients: {shown} of {count}").format(shown=shown, count=total)
-            )
 
     def _report(self, error: StorageError) -> None:
         self.statusBar().showMessage(

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+from shiboken6 import isValid
 
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
@@ -73,12 +74,13 @@ class Task(QThread):
         super().__init__()
         self._work = work
         self._cancelled = False
-        self.finished.connect(self._forget)
+        self.delivery: QObject | None = None  # whoever hands the result on (run_task)
 
     def start_work(self) -> None:
         """Start the thread; the task is kept alive until it ends."""
         _running.add(self)
         busy().add(1)
+        self.finished.connect(self._forget)  # after every other receiver of finished
         self.start()
 
     def _forget(self) -> None:
@@ -111,7 +113,8 @@ class Task(QThread):
 class _Delivery(QObject):
     """Hands a task's result to the callbacks, on the GUI thread, while ``owner`` lives.
 
-    A child of the owner: deleted with it, after which the task's signals reach nobody.
+    It has no parent, lives in the GUI thread, and goes with its task: deleting it
+    while the task's signals may still reach it could crash PySide.
     """
 
     def __init__(
@@ -120,22 +123,32 @@ class _Delivery(QObject):
         done: Callable[[Any], None],
         failed: Callable[[str], None] | None,
         progress: Progress | None,
+        ended: Callable[[], None] | None,
     ) -> None:
-        super().__init__(owner)
+        super().__init__()
+        self._owner = owner
         self._done, self._failed, self._progress = done, failed, progress
+        self._ended = ended
 
+    @Slot(object)
     def succeeded(self, result: object) -> None:
-        self._done(result)
-        self.deleteLater()
+        if isValid(self._owner):
+            self._done(result)
 
+    @Slot(str)
     def failed(self, error: str) -> None:
-        if self._failed is not None:
+        if self._failed is not None and isValid(self._owner):
             self._failed(error)
-        self.deleteLater()
 
+    @Slot(int, int)
     def progressed(self, done: int, total: int) -> None:
-        if self._progress is not None:
+        if self._progress is not None and isValid(self._owner):
             self._progress(done, total)
+
+    @Slot()
+    def finished(self) -> None:
+        if self._ended is not None and isValid(self._owner):
+            self._ended()
 
 
 def run_task(
@@ -144,16 +157,20 @@ def run_task(
     done: Callable[[T], None],
     failed: Callable[[str], None] | None = None,
     progress: Progress | None = None,
+    ended: Callable[[], None] | None = None,
 ) -> Task:
     """Run ``work`` off the GUI thread; then ``done(result)`` or ``failed(message)`` on it.
 
-    The callbacks are not called once ``owner`` is deleted. The returned task can be
+    ``ended`` is called last, however the work ended (done, failed or cancelled). The
+    callbacks are not called once ``owner`` is deleted. The returned task can be
     cancelled (at the work's next progress report) or waited for.
     """
-    delivery = _Delivery(owner, done, failed, progress)
+    delivery = _Delivery(owner, done, failed, progress, ended)
     task = Task(work)
     task.succeeded.connect(delivery.succeeded)
     task.failed.connect(delivery.failed)
     task.progress.connect(delivery.progressed)
+    task.finished.connect(delivery.finished)
+    task.delivery = delivery  # kept while the task is
     task.start_work()
     return task

@@ -20,7 +20,7 @@ from mmtracker.storage.services import add_entry
 from mmtracker.ui import app
 from mmtracker.ui.app import open_main_window, run
 from mmtracker.ui.main_window import MainWindow
-from mmtracker.ui.patient_table import Column
+from mmtracker.ui.patients.model import Column
 from mmtracker.workflows import open_engine
 
 ALL_NAMES = ["Alice Martin", "Zhang Wei", "王小明"]
@@ -28,7 +28,7 @@ ALL_NAMES = ["Alice Martin", "Zhang Wei", "王小明"]
 
 def visible(window: MainWindow) -> list[list[Any]]:
     """What the table shows, row by row."""
-    proxy = window.table.model()
+    proxy = window.patients.table.model()
     return [
         [proxy.index(r, c).data() for c in range(proxy.columnCount())]
         for r in range(proxy.rowCount())
@@ -59,7 +59,8 @@ def window(qtbot: QtBot, clinic: Engine, today: dt.date) -> MainWindow:
 
 def test_lists_every_patient_with_age_phase_and_last_visit(window: MainWindow) -> None:
     headers = [
-        window.table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(len(Column))
+        window.patients.table.model().headerData(c, Qt.Orientation.Horizontal)
+        for c in range(len(Column))
     ]
     assert headers == ["MRN", "Name", "Age", "Phase", "Last visit"]
     assert visible(window) == [
@@ -67,7 +68,7 @@ def test_lists_every_patient_with_age_phase_and_last_visit(window: MainWindow) -
         ["MM-001", "Zhang Wei", 67, "NDMM", "2026-02-20"],
         ["MM-002", "王小明", 60, "ASCT", ""],
     ]
-    assert window.count_label.text() == "Patients: 3"
+    assert window.patients.count_label.text() == "Patients: 3"
 
 
 @pytest.mark.parametrize(
@@ -85,19 +86,19 @@ def test_lists_every_patient_with_age_phase_and_last_visit(window: MainWindow) -
 def test_search_box_filters_as_you_type(
     qtbot: QtBot, window: MainWindow, typed: str, expected: list[str]
 ) -> None:
-    assert window.search_box.placeholderText() == "Search by MRN or name"
-    type_into(qtbot, window.search_box, typed)
+    assert window.patients.search_box.placeholderText() == "Search by MRN or name"
+    type_into(qtbot, window.patients.search_box, typed)
     assert names(window) == expected
     if expected != ALL_NAMES:
-        assert window.count_label.text() == f"Patients: {len(expected)} of 3"
+        assert window.patients.count_label.text() == f"Patients: {len(expected)} of 3"
 
 
 def test_clearing_the_search_shows_everyone_again(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClicks(window.search_box, "zhang")
+    qtbot.keyClicks(window.patients.search_box, "zhang")
     assert names(window) == ["Zhang Wei"]
-    window.search_box.clear()
+    window.patients.search_box.clear()
     assert names(window) == ALL_NAMES
-    assert window.count_label.text() == "Patients: 3"
+    assert window.patients.count_label.text() == "Patients: 3"
 
 
 def test_title_names_the_database_and_says_demo_only_on_the_demo(
@@ -113,26 +114,27 @@ def test_title_names_the_database_and_says_demo_only_on_the_demo(
 
 
 def test_models_pass_the_model_tester(qtmodeltester: Any, window: MainWindow) -> None:
-    qtmodeltester.check(window.model)
-    qtmodeltester.check(window.proxy)
+    qtmodeltester.check(window.patients.model)
+    qtmodeltester.check(window.patients.proxy)
 
 
 def test_chinese_interface(qtbot: QtBot, chinese: None, clinic: Engine, today: dt.date) -> None:
     window = MainWindow(clinic, demo=True, today=lambda: today)
     qtbot.addWidget(window)
     headers = [
-        window.table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(len(Column))
+        window.patients.table.model().headerData(c, Qt.Orientation.Horizontal)
+        for c in range(len(Column))
     ]
     assert headers == ["病历号", "姓名", "年龄", "病程阶段", "末次就诊"]
     assert window.windowTitle().startswith("mmtracker — 演示数据库 DEMO — ")
-    assert window.search_box.placeholderText() == "按病历号或姓名搜索"
-    assert window.count_label.text() == "患者：3 例"
+    assert window.patients.search_box.placeholderText() == "按病历号或姓名搜索"
+    assert window.patients.count_label.text() == "患者：3 例"
     tooltips = [
-        window.table.model().index(r, Column.PHASE).data(Qt.ItemDataRole.ToolTipRole)
+        window.patients.table.model().index(r, Column.PHASE).data(Qt.ItemDataRole.ToolTipRole)
         for r in range(3)
     ]
     # Glossary: the abbreviation alone in a narrow column, the Chinese term in its tooltip.
-    assert [window.table.model().index(r, Column.PHASE).data() for r in range(3)] == [
+    assert [window.patients.table.model().index(r, Column.PHASE).data() for r in range(3)] == [
         "SMM",
         "NDMM",
         "ASCT",
@@ -145,7 +147,7 @@ def test_chinese_interface(qtbot: QtBot, chinese: None, clinic: Engine, today: d
 
 
 def test_another_workstations_change_shows_at_the_next_poll(
-    window: MainWindow, clinic_path: Path, register: Any, today: dt.date
+    qtbot: QtBot, window: MainWindow, clinic_path: Path, register: Any, today: dt.date
 ) -> None:
     assert window.poll_timer.interval() == 60_000
     assert window.poll_timer.isActive()
@@ -153,32 +155,43 @@ def test_another_workstations_change_shows_at_the_next_poll(
     register(other, [("MM-020", "Bob Li", "M", "1950-06-01", (), ())])
     other.dispose()
     assert "Bob Li" not in names(window)
-    window.poll()
-    assert names(window) == ["Alice Martin", "Bob Li", "Zhang Wei", "王小明"]
+    window.poll()  # read off the GUI thread
+    qtbot.waitUntil(lambda: names(window) == ["Alice Martin", "Bob Li", "Zhang Wei", "王小明"])
 
 
 def test_poll_without_changes_reads_nothing_more(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    read: list[bool] = []
+
+    def counted(engine: Engine) -> dict[int, int]:
+        read.append(True)
+        return original(engine)
+
     def refuse(*_: object) -> None:
         raise AssertionError("the list was read again though nothing changed")
 
+    original = patient_list.revisions
+    monkeypatch.setattr(patient_list, "revisions", counted)
     monkeypatch.setattr(patient_list, "patient_list", refuse)
     window.poll()
+    qtbot.waitUntil(lambda: bool(read) and not window.statusBar().currentMessage())
+    qtbot.wait(50)  # what the poll read is handed back
+    assert window.statusBar().currentMessage() == ""
 
 
 def test_own_write_refreshes_through_the_hub_and_keeps_the_selection(
-    window: MainWindow, clinic: Engine, today: dt.date
+    qtbot: QtBot, window: MainWindow, clinic: Engine, today: dt.date
 ) -> None:
-    window.table.selectRow(1)
-    assert window.selected_patient_id() is not None
-    zhang = window.selected_patient_id()
+    window.patients.table.selectRow(1)
+    assert window.patients.selected_patient_id() is not None
+    zhang = window.patients.selected_patient_id()
     change = add_entry(
         clinic, zhang, "phase_changes", {"date": "2024-06-01", "phase": "ASCT"}, "nurse", today
     )
     window.hub.patient_changed.emit(change.patient_id)
-    assert visible(window)[1][Column.PHASE] == "ASCT"
-    assert window.selected_patient_id() == zhang
+    qtbot.waitUntil(lambda: visible(window)[1][Column.PHASE] == "ASCT")
+    assert window.patients.selected_patient_id() == zhang
 
 
 def test_the_day_turning_refreshes_ages(qtbot: QtBot, clinic: Engine) -> None:
@@ -188,19 +201,22 @@ def test_the_day_turning_refreshes_ages(qtbot: QtBot, clinic: Engine) -> None:
     assert visible(window)[1][Column.AGE] == 67
     day[0] = dt.date(2026, 4, 2)  # Zhang Wei's birthday
     window.poll()
-    assert visible(window)[1][Column.AGE] == 68
+    qtbot.waitUntil(lambda: visible(window)[1][Column.AGE] == 68)
 
 
 def test_a_database_that_cannot_be_read_is_reported_in_the_status_bar(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def unreachable(*_: object) -> None:
         raise StorageError("server closed the connection")
 
     monkeypatch.setattr(patient_list, "revisions", unreachable)
     window.poll()
-    assert window.statusBar().currentMessage() == (
-        "The database could not be read: server closed the connection"
+    qtbot.waitUntil(
+        lambda: (
+            window.statusBar().currentMessage()
+            == "The database could not be read: server closed the connection"
+        )
     )
     assert names(window) == ALL_NAMES
 
@@ -245,7 +261,7 @@ def test_empty_database_offers_the_demo_and_stays_empty_when_declined(
     assert dialogs.questions == ["Open the demo database?"]
     assert window.windowTitle() == f"mmtracker — {paths().database}"
     assert names(window) == []
-    assert window.count_label.text() == "Patients: 0"
+    assert window.patients.count_label.text() == "Patients: 0"
     assert not paths().demo_database.exists()
 
 

@@ -14,9 +14,9 @@ from sqlalchemy import Engine
 
 from mmtracker.logic.codes import PatientStatus, Phase, Sex
 from mmtracker.storage.patient_list import PatientListRow
-from mmtracker.ui import patient_table
 from mmtracker.ui.main_window import MainWindow
-from mmtracker.ui.patient_table import Column
+from mmtracker.ui.patients import model as patient_table
+from mmtracker.ui.patients.model import Column
 
 
 @pytest.fixture
@@ -29,18 +29,18 @@ def window(qtbot: QtBot, clinic: Engine, today: dt.date) -> MainWindow:
 
 def column(window: MainWindow, which: Column) -> list[Any]:
     """What the table shows in one column, top to bottom."""
-    proxy = window.table.model()
+    proxy = window.patients.table.model()
     return [proxy.index(r, which).data() for r in range(proxy.rowCount())]
 
 
 def click_header(qtbot: QtBot, window: MainWindow, which: Column) -> None:
-    header = window.table.horizontalHeader()
+    header = window.patients.table.horizontalHeader()
     x = header.sectionViewportPosition(which) + header.sectionSize(which) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
 
 
 def test_sorted_by_name_at_first(window: MainWindow) -> None:
-    header = window.table.horizontalHeader()
+    header = window.patients.table.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
         Column.NAME,
         Qt.SortOrder.AscendingOrder,
@@ -62,18 +62,19 @@ def test_a_click_on_a_header_sorts_by_its_column_and_a_second_click_reverses(
 
 
 def test_the_selected_patient_stays_selected_when_sorted(qtbot: QtBot, window: MainWindow) -> None:
-    window.table.selectRow(1)
-    zhang = window.selected_patient_id()
+    window.patients.table.selectRow(1)
+    zhang = window.patients.selected_patient_id()
     click_header(qtbot, window, Column.AGE)
     click_header(qtbot, window, Column.AGE)  # Zhang Wei, 67, first
-    assert window.selected_patient_id() == zhang
-    assert window.table.selectionModel().selectedRows()[0].row() == 0
+    assert window.patients.selected_patient_id() == zhang
+    assert window.patients.table.selectionModel().selectedRows()[0].row() == 0
 
 
 def test_a_refreshed_list_keeps_the_sort_and_the_search(qtbot: QtBot, window: MainWindow) -> None:
     click_header(qtbot, window, Column.AGE)
-    qtbot.keyClicks(window.search_box, "MM-00")
-    window.refresh()
+    qtbot.keyClicks(window.patients.search_box, "MM-00")
+    with qtbot.waitSignal(window.patients.model.modelReset):  # read off the GUI thread
+        window.refresh()
     assert column(window, Column.NAME) == ["王小明", "Zhang Wei"]  # 60, then 67
 
 
@@ -123,9 +124,9 @@ def test_a_long_list_is_sorted_and_sized_reading_few_values(
         return original(model, index, role)
 
     monkeypatch.setattr(patient_table.PatientTableModel, "data", counted)
-    window.model.set_rows(list(reversed(rows(5_000))))
+    window.patients.model.set_rows(list(reversed(rows(5_000))))
     qapp.processEvents()
     assert 0 < calls[0] < 10_000
     assert column(window, Column.NAME)[:2] == ["Patient 00000", "Patient 00001"]
-    width = window.table.columnWidth(Column.PHASE)
-    assert width >= window.table.fontMetrics().horizontalAdvance("Maintenance")
+    width = window.patients.table.columnWidth(Column.PHASE)
+    assert width >= window.patients.table.fontMetrics().horizontalAdvance("Maintenance")

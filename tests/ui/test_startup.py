@@ -57,8 +57,8 @@ SHOW_THEN_LOAD = textwrap.dedent(
             "visible": window.isVisible(),
             "title": window.windowTitle(),
             "status": window.statusBar().currentMessage(),
-            "rows": window.model.rowCount(),
-            "count": window.count_label.text(),
+            "rows": window.patients.model.rowCount(),
+            "count": window.patients.count_label.text(),
             "database_layer": sorted(m for m in sys.modules if m.startswith(HEAVY)),
         }
 
@@ -117,14 +117,14 @@ def test_the_window_says_it_is_opening_until_the_list_is_read(
     assert not window.is_open()
     assert window.windowTitle() == "mmtracker"
     assert window.statusBar().currentMessage() == "Opening the database…"
-    assert window.model.rowCount() == 0
+    assert window.patients.model.rowCount() == 0
     with qtbot.waitSignal(window.loaded, timeout=TIMEOUT_S * 1000):
         pass
     assert window.is_open()
     assert window.windowTitle() == f"mmtracker — {clinic_path}"
     assert window.statusBar().currentMessage() == ""
-    assert window.model.rowCount() == 3
-    assert window.count_label.text() == "Patients: 3"
+    assert window.patients.model.rowCount() == 3
+    assert window.patients.count_label.text() == "Patients: 3"
 
 
 def test_the_opening_state_in_chinese(qtbot: QtBot, chinese: None) -> None:
@@ -143,7 +143,7 @@ def test_a_window_closed_while_opening_waits_for_it_and_shows_nothing(
     window.close()  # waits for the opening to end
     qtbot.wait(100)  # its result arrives, and is set aside
     assert not window.is_open()
-    assert window.model.rowCount() == 0
+    assert window.patients.model.rowCount() == 0
     assert not window.poll_timer.isActive()
 
 
@@ -167,4 +167,4 @@ def test_accepting_the_demo_on_an_empty_database_opens_the_demo(
     qtbot.waitUntil(window.is_open, timeout=TIMEOUT_S * 1000)
     assert asked == ["Open the demo database?"]
     assert window.windowTitle() == f"mmtracker — DEMO — {paths().demo_database}"
-    assert window.model.patient_row(0).name == "Demo Patient"
+    assert window.patients.model.patient_row(0).name == "Demo Patient"

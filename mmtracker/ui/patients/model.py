@@ -58,6 +58,13 @@ class PatientTableModel(QAbstractTableModel):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._collator = QCollator()
+        self._headers: dict[Column, str] = {}
+        self._phases: dict[Phase, str] = {}
+        self._statuses: dict[PatientStatus, str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Make the headers and labels again in the installed language."""
         self._headers = {
             Column.MRN: self.tr("MRN"),
             Column.NAME: self.tr("Name"),
@@ -76,6 +83,9 @@ class PatientTableModel(QAbstractTableModel):
             PatientStatus.DECEASED: self.tr("Deceased on {date}"),
             PatientStatus.TRANSFERRED: self.tr("Transferred out on {date}"),
         }
+        self.beginResetModel()
+        self._rows = self._sorted()
+        self.endResetModel()
 
     def set_rows(self, rows: Sequence[PatientListRow]) -> None:
         """Show these rows instead of the current ones, sorted as the current ones were."""

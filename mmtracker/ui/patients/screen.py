@@ -1,0 +1,140 @@
+"""The Patients screen: the patient list with a search box; a double-click or Enter opens one."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mmtracker.ui.patients.model import PATIENT_ID_ROLE, SEARCH_ROLE, Column, PatientTableModel
+
+if TYPE_CHECKING:
+    from mmtracker.storage.patient_list import PatientListRow
+
+SIZE_SAMPLE_ROWS = 20
+"""Rows beyond the visible ones whose texts size the columns: the widths come from a
+sample, not from reading every row of a long list at each layout."""
+
+
+class _Table(QTableView):
+    """The patient table: Enter opens the selected patient, as a double-click does."""
+
+    opened = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.opened.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class PatientsScreen(QWidget):
+    """Every patient of the database: MRN, name, age, phase, last visit."""
+
+    open_patient = Signal(int)
+    """The id of the patient to open."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PatientTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterRole(SEARCH_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self._filter)
+
+        self.table = _Table()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        # A click on a column's header sorts by it, in the model (see model.py): the proxy
+        # only filters.
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sortIndicatorChanged.connect(self._sort)
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        # Each column is as wide as its texts in the visible rows and a sample of the others.
+        header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
+        self.table.doubleClicked.connect(self._open)
+        self.table.opened.connect(self._open)
+
+        self.count_label = QLabel()
+        self._listed = False  # no count until the list is read
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.table)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text again, in the installed language."""
+        self.search_box.setPlaceholderText(self.tr("Search by MRN or name"))
+        self.table.setAccessibleName(self.tr("Patient list"))
+        self.model.retranslate()
+        self._update_count()
+
+    def show_rows(self, rows: list[PatientListRow]) -> None:
+        """Show these patients, keeping the selected one selected."""
+        selected = self.selected_patient_id()
+        self._listed = True
+        self.model.set_rows(rows)
+        if selected is not None:
+            self.select(selected)
+        self._update_count()
+
+    def selected_patient_id(self) -> int | None:
+        """The id of the selected patient, if one is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        return int(rows[0].data(PATIENT_ID_ROLE)) if rows else None
+
+    def select(self, patient_id: int) -> None:
+        """Select a patient's row, when the patient is listed and not filtered out."""
+        row = self.model.row_of(patient_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
+
+    def _open(self, index: QModelIndex) -> None:
+        self.open_patient.emit(int(index.data(PATIENT_ID_ROLE)))
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        """Sort the list by a column, keeping the selected patient selected."""
+        selected = self.selected_patient_id()
+        self.model.sort(column, order)
+        if selected is not None:
+            self.select(selected)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.setFilterFixedString(text.strip())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        if not self._listed:
+            self.count_label.clear()
+        elif shown == total:
+            self.count_label.setText(self.tr("Patients: {count}").format(count=total))
+        else:
+            self.count_label.setText(
+                self.tr("Patients: {shown} of {count}").format(shown=shown, count=total)
+            )

@@ -1,0 +1,256 @@
+"""The Qt model of the worklist: plain rows, their texts made once, filtered by the model itself.
+
+Filtering here rather than in a QSortFilterProxyModel costs one pass over prepared
+lower-case texts per keystroke: the stock proxy over a Python model calls ``data()``
+for every row and column, 100–135 ms for a clinic of 10,000 patients.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from mmtracker import i18n
+from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY, Family
+from mmtracker.logic.units import UnitSystem
+from mmtracker.logic.worklist_order import Show, shown_as
+
+if TYPE_CHECKING:
+    from mmtracker.logic.codes import Phase
+    from mmtracker.storage.worklist import WorklistRow
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+ROW_ROLE = Qt.ItemDataRole.UserRole
+"""The plain :class:`WorklistRow`, in every column."""
+
+# The colours of what is shown (§11 worklist groups), light enough for black text.
+_COLOURS = {
+    Show.URGENT: QColor("#f8c9c4"),
+    Show.OVERDUE: QColor("#fde2b8"),
+    Show.DUE_SOON: QColor("#fff4c2"),
+    Show.INFO: QColor("#d9e8f7"),
+    Show.SNOOZED: QColor("#e4e4e4"),
+}
+
+
+class Column(IntEnum):
+    PATIENT = 0
+    MRN = 1
+    PHASE = 2
+    ITEM = 3
+    STATUS = 4
+    DUE = 5
+    DAYS_OVERDUE = 6
+    RATIONALE = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the worklist screen narrows the rows to; empty collections narrow nothing."""
+
+    families: frozenset[Family] = frozenset()
+    phases: frozenset[Phase] = frozenset()
+    shows: frozenset[Show] = frozenset()
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    row: WorklistRow
+    show: Show
+    family: Family
+    cells: tuple[str, ...]
+    search: str  # every cell in lower case, for the search box
+
+
+class WorklistModel(QAbstractTableModel):
+    """Worklist rows in the order given (§11), narrowed by :meth:`set_filters`; read-only."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._given: list[WorklistRow] = []
+        self._prepared: list[_Prepared] = []
+        self._shown: list[_Prepared] = []
+        self._filters = Filters()
+        self._units = UnitSystem.SI
+        self._headers: dict[Column, str] = {}
+        self._statuses: dict[Show, str] = {}
+        self.retranslate()
+
+    # --- feeding ---------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[WorklistRow]) -> None:
+        """Show these rows (already in worklist order) instead of the current ones."""
+        self._given = list(rows)
+        self._prepare()
+
+    def set_units(self, units: UnitSystem) -> None:
+        """Write the rationales' values in these units."""
+        self._units = units
+        self._prepare()
+
+    def retranslate(self) -> None:
+        """Make every text again in the installed language."""
+        self._headers = {
+            Column.PATIENT: self.tr("Patient"),
+            Column.MRN: self.tr("MRN"),
+            Column.PHASE: self.tr("Phase"),
+            Column.ITEM: self.tr("Item"),
+            Column.STATUS: self.tr("Status"),
+            Column.DUE: self.tr("Due / since"),
+            Column.DAYS_OVERDUE: self.tr("Days overdue"),
+            Column.RATIONALE: self.tr("Rationale"),
+        }
+        self._statuses = {
+            Show.URGENT: self.tr("Urgent alert"),
+            Show.OVERDUE: self.tr("Overdue"),
+            Show.DUE_SOON: self.tr("Due soon"),
+            Show.INFO: self.tr("Info alert"),
+            Show.SNOOZED: self.tr("Snoozed"),
+            Show.OK: self.tr("OK"),
+        }
+        self._prepare()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+
+    def set_filters(self, filters: Filters) -> None:
+        """Show only the rows these filters keep."""
+        self._filters = filters
+        self.beginResetModel()
+        self._shown = self._kept()
+        self.endResetModel()
+
+    def _prepare(self) -> None:
+        rendered: dict[int, str] = {}  # stored messages spelled alike are one shared object
+        prepared = []
+        for row in self._given:
+            item = row.item
+            sentence = rendered.get(id(item.message))
+            if sentence is None:
+                sentence = rendered[id(item.message)] = i18n.render(item.message, self._units)
+            show = shown_as(item)
+            cells = (
+                row.name,
+                row.mrn,
+                i18n.code_label(row.phase.value) if row.phase is not None else "",
+                i18n.item_title(item.id),
+                self._status(row, show),
+                self._when(row),
+                str(item.days_overdue) if item.days_overdue is not None else "",
+                sentence,
+            )
+            search = "\n".join(cells).casefold()
+            prepared.append(_Prepared(row, show, ITEM_FAMILY[item.id], cells, search))
+        self.beginResetModel()
+        self._prepared = prepared
+        self._shown = self._kept()
+        self.endResetModel()
+
+    def _status(self, row: WorklistRow, show: Show) -> str:
+        item = row.item
+        if show is Show.SNOOZED and item.snoozed_until is not None:
+            return self.tr("Snoozed until {date}").format(date=item.snoozed_until.isoformat())
+        return self._statuses[show]
+
+    def _when(self, row: WorklistRow) -> str:
+        item = row.item
+        if item.due is not None:
+            return item.due.isoformat()
+        if item.since is not None:
+            return self.tr("since {date}").format(date=item.since.isoformat())
+        return ""
+
+    def _kept(self) -> list[_Prepared]:
+        f = self._filters
+        words = f.text.casefold().split()
+        return [
+            p
+            for p in self._prepared
+            if (not f.families or p.family in f.families)
+            and (not f.phases or p.row.phase in f.phases)
+            and (not f.shows or p.show in f.shows)
+            and all(word in p.search for word in words)
+        ]
+
+    # --- reading ---------------------------------------------------------------------
+
+    def filters(self) -> Filters:
+        """The filters in force."""
+        return self._filters
+
+    def shown_rows(self) -> list[WorklistRow]:
+        """The rows shown, in their order."""
+        return [p.row for p in self._shown]
+
+    def row_at(self, row: int) -> WorklistRow:
+        """The plain row shown at ``row``."""
+        return self._shown[row].row
+
+    def counts(self) -> Counter[Show]:
+        """How many rows of each group the filters keep, text search aside."""
+        kept = Filters(self._filters.families, self._filters.phases)
+        saved, self._filters = self._filters, kept
+        try:
+            return Counter(p.show for p in self._kept())
+        finally:
+            self._filters = saved
+
+    def total(self) -> int:
+        """How many rows were given."""
+        return len(self._prepared)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
+        return 0 if parent.isValid() else len(self._shown)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # as above
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(Column)
+        ):
+            return self._headers[Column(section)]
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._shown):
+            return None
+        prepared = self._shown[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return prepared.cells[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(prepared, column)
+        if role == Qt.ItemDataRole.BackgroundRole and column is Column.STATUS:
+            colour = _COLOURS.get(prepared.show)
+            return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is Column.DAYS_OVERDUE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == ROW_ROLE:
+            return prepared.row
+        return None
+
+    def _tooltip(self, prepared: _Prepared, column: Column) -> str | None:
+        item = prepared.row.item
+        if column is Column.ITEM:
+            family = i18n.code_label(prepared.family.value, FAMILY_CODE)
+            source = self.tr("Source: {source}").format(source=item.source)
+            return f"{family}\n{source}"
+        if column is Column.RATIONALE:
+            return prepared.cells[Column.RATIONALE]
+        return None

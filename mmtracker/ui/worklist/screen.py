@@ -1,0 +1,419 @@
+"""The worklist screen: every live patient's alerts, overdue and due-soon items as of today.
+
+The rows come from the stored care-item state (``mmtracker.storage.worklist``), read
+off the GUI thread through :func:`mmtracker.ui.workers.run_task`; stale patients
+are re-assessed by that same read. Filters by family, phase and status, and the
+search box, narrow the rows in the model; asking for more (info alerts, snoozed
+or ok items, a longer "due within") reads again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mmtracker import i18n
+from mmtracker.logic.codes import Phase
+from mmtracker.logic.families import FAMILY_CODE, Family
+from mmtracker.logic.units import UnitSystem
+from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show
+from mmtracker.ui.workers import Progress, run_task
+from mmtracker.ui.worklist.model import Column, Filters, WorklistModel
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from mmtracker.logic.policy import Policy
+    from mmtracker.storage.worklist import WorklistRow
+
+MAX_WITHIN_DAYS = 365
+
+
+class _Table(QTableView):
+    """The worklist table: Enter opens the selected row, as a double-click does."""
+
+    opened = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.opened.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class WorklistScreen(QWidget):
+    """The worklist of one database under the care policy, as of ``today()``."""
+
+    open_patient = Signal(int, str)
+    """(patient id, care-item id): open this patient at this item."""
+    acknowledge_requested = Signal(list)
+    """The selected worklist rows, to acknowledge or snooze."""
+    loaded = Signal()
+    """Rows were read (or why not is shown)."""
+
+    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._today = today
+        self._engine: Engine | None = None
+        self._policy: Policy | None = None
+        self._as_of: dt.date | None = None
+        self._loading = False
+        self._again = False  # asked to read again while a read was running
+        self._lang = i18n.SOURCE_LANGUAGE
+        self.model = WorklistModel(self)
+
+        self.search_box = QLineEdit()
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textChanged.connect(self._filter)
+
+        self.family_button = QToolButton()
+        self.family_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.family_menu = QMenu(self)
+        self.family_actions: dict[Family, QAction] = {}
+        for family in Family:
+            action = self.family_menu.addAction("")
+            action.setCheckable(True)
+            action.toggled.connect(self._filter)
+            self.family_actions[family] = action
+        self.family_button.setMenu(self.family_menu)
+
+        self.phase_button = QToolButton()
+        self.phase_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.phase_menu = QMenu(self)
+        self.phase_actions: dict[Phase, QAction] = {}
+        for phase in Phase:
+            action = self.phase_menu.addAction("")
+            action.setCheckable(True)
+            action.toggled.connect(self._filter)
+            self.phase_actions[phase] = action
+        self.phase_button.setMenu(self.phase_menu)
+
+        self.show_boxes: dict[Show, QCheckBox] = {}
+        for show in Show:
+            box = QCheckBox()
+            box.setChecked(show in DEFAULT_SHOW)
+            # The default three are narrowed in the model; the others must be read.
+            box.toggled.connect(self._filter if show in DEFAULT_SHOW else self._shows_changed)
+            self.show_boxes[show] = box
+
+        self.within = QSpinBox()
+        self.within.setRange(0, MAX_WITHIN_DAYS)
+        self.within.editingFinished.connect(self.refresh)
+        self.within_label = QLabel()
+        self.within_label.setBuddy(self.within)
+
+        self.table = _Table()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (Column.PATIENT, 170),
+            (Column.MRN, 90),
+            (Column.PHASE, 150),
+            (Column.ITEM, 230),
+            (Column.STATUS, 150),
+            (Column.DUE, 140),
+            (Column.DAYS_OVERDUE, 100),
+        ):
+            header.resizeSection(column, width)
+        self.table.doubleClicked.connect(self._open)
+        self.table.opened.connect(self._open)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.acknowledge_button = QPushButton()
+        self.acknowledge_button.setEnabled(False)
+        self.acknowledge_button.clicked.connect(self._acknowledge)
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(self.export_csv)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search_box, 2)
+        filters.addWidget(self.family_button)
+        filters.addWidget(self.phase_button)
+        filters.addWidget(self.within_label)
+        filters.addWidget(self.within)
+        shows = QHBoxLayout()
+        for box in self.show_boxes.values():
+            shows.addWidget(box)
+        shows.addStretch(1)
+        shows.addWidget(self.acknowledge_button)
+        shows.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(shows)
+        layout.addWidget(self.state_label)
+        layout.addWidget(self.table, 1)
+        self.retranslate()
+
+    # --- texts -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Every text again, in the installed language."""
+        self.search_box.setPlaceholderText(self.tr("Search patient, MRN, item or rationale"))
+        self.search_box.setAccessibleName(self.tr("Search the worklist"))
+        for family, action in self.family_actions.items():
+            action.setText(i18n.code_label(family.value, FAMILY_CODE))
+        for phase, action in self.phase_actions.items():
+            action.setText(i18n.code_label(phase.value))
+        self.within_label.setText(self.tr("Due within (days):"))
+        self.within.setToolTip(self.tr("Items due within this many days are listed as due soon"))
+        self.table.setAccessibleName(self.tr("Worklist"))
+        self.acknowledge_button.setText(self.tr("Acknowledge / snooze…"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        self.model.retranslate()
+        self._update_labels()
+
+    def _update_labels(self) -> None:
+        families = [f for f, a in self.family_actions.items() if a.isChecked()]
+        self.family_button.setText(
+            self.tr("Families: all")
+            if not families
+            else self.tr("Families: {names}").format(
+                names=", ".join(i18n.code_label(f.value, FAMILY_CODE) for f in families)
+            )
+        )
+        phases = [p for p, a in self.phase_actions.items() if a.isChecked()]
+        self.phase_button.setText(
+            self.tr("Phases: all")
+            if not phases
+            else self.tr("Phases: {names}").format(
+                names=", ".join(i18n.code_label(p.value) for p in phases)
+            )
+        )
+        counts = self.model.counts()
+        names = {
+            Show.URGENT: self.tr("Urgent"),
+            Show.OVERDUE: self.tr("Overdue"),
+            Show.DUE_SOON: self.tr("Due soon"),
+            Show.INFO: self.tr("Info alerts"),
+            Show.SNOOZED: self.tr("Snoozed"),
+            Show.OK: self.tr("OK"),
+        }
+        for show, box in self.show_boxes.items():
+            box.setText(
+                self.tr("{name} ({count})").format(name=names[show], count=counts.get(show, 0))
+            )
+
+    # --- reading -----------------------------------------------------------------------
+
+    def set_database(self, engine: Engine, policy: Policy | None, *, refresh: bool = True) -> None:
+        """Show the worklist of this database under this policy (none: say why not)."""
+        self._engine, self._policy = engine, policy
+        if policy is not None and self.within.value() == 0:
+            self.within.setValue(policy.whole("lead_days"))
+        if refresh:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the worklist again, as of today, off the GUI thread."""
+        engine, policy = self._engine, self._policy
+        if engine is None:
+            return
+        if policy is None:
+            self.state_label.setText(
+                self.tr("The worklist cannot be shown until the clinic policy file is corrected.")
+            )
+            return
+        if self._loading:
+            self._again = True
+            return
+        self._loading, self._again = True, False
+        day = self._today()
+        within = self.within.value()
+        shows = frozenset(self._checked_shows() | DEFAULT_SHOW)
+
+        def work(progress: Progress) -> list[WorklistRow]:
+            from mmtracker.storage.worklist import worklist
+
+            return worklist(engine, day, policy, within=within, show=shows, progress=progress)
+
+        self.state_label.setText(self.tr("Reading the worklist…"))
+        run_task(self, work, lambda rows: self._show(day, rows), self._failed, self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.state_label.setText(
+            self.tr("Updating care items: {done} of {total}").format(done=done, total=total)
+        )
+
+    def _show(self, day: dt.date, rows: list[WorklistRow]) -> None:
+        self._loading = False
+        selected = self._selected_keys()
+        self._as_of = day
+        self.model.set_rows(rows)
+        self._reselect(selected)
+        self._update_labels()
+        self._state_text()
+        self.loaded.emit()
+        if self._again:
+            self.refresh()
+
+    def _failed(self, error: str) -> None:
+        self._loading = False
+        self.state_label.setText(
+            self.tr("The worklist could not be read: {error}").format(error=error)
+        )
+        self.loaded.emit()
+
+    def _state_text(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total()
+        day = self._as_of.isoformat() if self._as_of else ""
+        if total == 0:
+            self.state_label.setText(
+                self.tr("Nothing is due or overdue on {date}.").format(date=day)
+            )
+        elif shown == total:
+            self.state_label.setText(
+                self.tr("{count} items on {date}").format(count=total, date=day)
+            )
+        else:
+            self.state_label.setText(
+                self.tr("{shown} of {count} items on {date}").format(
+                    shown=shown, count=total, date=day
+                )
+            )
+
+    def as_of(self) -> dt.date | None:
+        """The day of the rows shown."""
+        return self._as_of
+
+    # --- filtering ---------------------------------------------------------------------
+
+    def _checked_shows(self) -> set[Show]:
+        return {show for show, box in self.show_boxes.items() if box.isChecked()}
+
+    def _shows_changed(self) -> None:
+        self._filter()
+        self.refresh()
+
+    def _filter(self) -> None:
+        self.model.set_filters(
+            Filters(
+                families=frozenset(f for f, a in self.family_actions.items() if a.isChecked()),
+                phases=frozenset(p for p, a in self.phase_actions.items() if a.isChecked()),
+                shows=frozenset(self._checked_shows()),
+                text=self.search_box.text().strip(),
+            )
+        )
+        self._update_labels()
+        if self._as_of is not None:
+            self._state_text()
+
+    def filters(self) -> Filters:
+        """The filters chosen (the search box's text included)."""
+        return self.model.filters()
+
+    def set_families(self, families: set[Family]) -> None:
+        """Check exactly these families in the family filter."""
+        for family, action in self.family_actions.items():
+            action.setChecked(family in families)
+
+    def set_phases(self, phases: set[str]) -> None:
+        """Check exactly these phases (their codes) in the phase filter."""
+        for phase, action in self.phase_actions.items():
+            action.setChecked(phase.value in phases)
+
+    def set_shows(self, shows: set[Show]) -> None:
+        """Check exactly these groups of the worklist (urgent, overdue, …, ok)."""
+        for show, box in self.show_boxes.items():
+            box.setChecked(show in shows)
+
+    def set_language(self, lang: str) -> None:
+        """The language the CSV export is written in (the screen follows the installed one)."""
+        self._lang = lang
+
+    def set_units(self, units: UnitSystem) -> None:
+        """Write values in the rationales in these units."""
+        self.model.set_units(units)
+
+    # --- selection and actions ---------------------------------------------------------
+
+    def selected_rows(self) -> list[WorklistRow]:
+        """The worklist rows selected, in the order shown."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.row_at(r) for r in rows]
+
+    def _selected_keys(self) -> set[tuple[int, str]]:
+        return {(r.patient_id, r.item.id) for r in self.selected_rows()}
+
+    def _reselect(self, keys: set[tuple[int, str]]) -> None:
+        if not keys:
+            return
+        for number, row in enumerate(self.model.shown_rows()):
+            if (row.patient_id, row.item.id) in keys:
+                self.table.selectionModel().select(
+                    self.model.index(number, 0),
+                    self.table.selectionModel().SelectionFlag.Select
+                    | self.table.selectionModel().SelectionFlag.Rows,
+                )
+
+    def _selection_changed(self) -> None:
+        self.acknowledge_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def _open(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index.row())
+        self.open_patient.emit(row.patient_id, row.item.id)
+
+    def _acknowledge(self) -> None:
+        rows = self.selected_rows()
+        if rows:
+            self.acknowledge_requested.emit(rows)
+
+    def export_csv(self, path: str | None = None) -> Path | None:
+        """Write the rows shown as CSV (UTF-8 with a byte-order mark, for spreadsheets)."""
+        from mmtracker.worklist_output import as_csv
+
+        if path is None:
+            day = self._as_of.isoformat() if self._as_of else ""
+            path, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Export the worklist"),
+                f"worklist-{day}.csv",
+                self.tr("CSV files (*.csv)"),
+            )
+            if not path:
+                return None
+        target = Path(path)
+        try:
+            text = as_csv(self.model.shown_rows(), self._lang)
+            target.write_text(text, encoding="utf-8-sig")
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                self.tr("The worklist could not be exported"),
+                self.tr("{path} could not be written: {error}").format(
+                    path=target, error=exc.strerror or exc
+                ),
+            )
+            return None
+        return target

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mmtracker import i18n
 from mmtracker.config import resource_path
-from mmtracker.ui.main_window import MainWindow, OpenDatabase, database_label, read_database
+from mmtracker.ui.main_window import (
+    MainWindow,
+    OpenDatabase,
+    database_label,
+    read_database,
+    saved_language,
+)
 from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -46,10 +52,16 @@ def run(database: str | None, demo: bool, lang: str | None) -> int:
     app.setApplicationName("mmtracker")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
     app.setWindowIcon(QIcon(str(resource_path("icons", "mmtracker.png"))))
-    i18n.install(app, lang or i18n.system_language())
+    lang = lang or saved_language() or i18n.system_language()
+    i18n.install(app, lang)
     refused: list[bool] = []
     window = open_main_window(
-        database, demo, dt.date.today(), offer_demo=True, refused=lambda: refused.append(True)
+        database,
+        demo,
+        dt.date.today(),
+        offer_demo=True,
+        refused=lambda: refused.append(True),
+        lang=lang,
     )
     window.show()
     if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":
@@ -100,6 +112,7 @@ def open_main_window(
     *,
     offer_demo: bool,
     refused: Callable[[], None] | None = None,
+    lang: str = i18n.SOURCE_LANGUAGE,
 ) -> MainWindow:
     """The main window, which opens the chosen database off the GUI thread and then shows it.
 
@@ -107,7 +120,7 @@ def open_main_window(
     separate demo database instead. A database that cannot be opened is explained
     in a dialog; the window then closes, after calling ``refused``.
     """
-    window = MainWindow(demo=demo)
+    window = MainWindow(demo=demo, lang=lang)
     _Opening(window, today, refused).start(database, demo, offer_demo=offer_demo)
     return window
 

@@ -57,6 +57,19 @@ SETTINGS_FILE = "window.ini"
 """The window's own settings (geometry, place, filters, open patients), in the config folder."""
 
 
+def window_settings() -> QSettings:
+    """The window's settings file of this user (in the config folder)."""
+    from mmtracker.config import paths
+
+    return QSettings(str(paths().config / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def saved_language() -> str | None:
+    """The language last chosen in the window (View → Language), if any."""
+    lang = window_settings().value("view/language")
+    return str(lang) if lang in i18n.LANGUAGES else None
+
+
 class Place(IntEnum):
     """The places of the main window, in the order of their keys (Ctrl+1, 2, 3)."""
 
@@ -145,8 +158,6 @@ class MainWindow(QMainWindow):
         lang: str = i18n.SOURCE_LANGUAGE,
     ) -> None:
         super().__init__()
-        from mmtracker.config import paths
-
         self._engine: Engine | None = None
         self._demo = demo
         self._today = today
@@ -161,12 +172,11 @@ class MainWindow(QMainWindow):
         self._waited: list[Task] = []  # work the window waits for when it closes
         self._closed = False
         self._views: list[PatientView] = []
-        self._settings = QSettings(
-            str(paths().config / SETTINGS_FILE), QSettings.Format.IniFormat, self
-        )
+        self._settings = window_settings()
         self.hub = hub or Hub(self)
 
         self.worklist = WorklistScreen(today, self)
+        self.worklist.set_language(lang)
         self.worklist.open_patient.connect(self.open_patient)
         self.worklist.acknowledge_requested.connect(self._acknowledge)
         self.patients = PatientsScreen(self)

@@ -884,6 +884,14 @@
         <translation>依据</translation>
     </message>
     <message>
+        <source>Maintenance</source>
+        <translation>维持治疗</translation>
+    </message>
+    <message>
+        <source>Relapse</source>
+        <translation>复发</translation>
+    </message>
+    <message>
         <source>Urgent alert</source>
         <translation>紧急警示</translation>
     </message>

@@ -19,7 +19,7 @@ from mmtracker import i18n
 from mmtracker.config import load_policy, sqlite_url
 from mmtracker.logic.families import Family
 from mmtracker.logic.policy import Policy
-from mmtracker.ui.main_window import MainWindow, Place
+from mmtracker.ui.main_window import MainWindow, Place, saved_language
 from mmtracker.workflows import fill_demo, open_engine
 
 DEMO_DAY = dt.date(2026, 3, 1)
@@ -102,6 +102,7 @@ def test_switching_to_chinese_keeps_the_patient_open_and_translates_the_places(
         assert window.patient_tabs.count() == 1
         assert window.patient_tabs.currentWidget() is view
         assert window.current_place() is Place.PATIENT
+        assert saved_language() == "zh_CN"  # the next start opens in Chinese
     finally:
         i18n.install(qapp, "en")
 

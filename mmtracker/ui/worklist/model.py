@@ -17,12 +17,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from mmtracker import i18n
+from mmtracker.logic.codes import Phase
 from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY, Family
 from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import Show, shown_as
 
 if TYPE_CHECKING:
-    from mmtracker.logic.codes import Phase
     from mmtracker.storage.worklist import WorklistRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -82,6 +82,7 @@ class WorklistModel(QAbstractTableModel):
         self._units = UnitSystem.SI
         self._headers: dict[Column, str] = {}
         self._statuses: dict[Show, str] = {}
+        self._phases: dict[Phase, str] = {}
         self.retranslate()
 
     # --- feeding ---------------------------------------------------------------------
@@ -107,6 +108,14 @@ class WorklistModel(QAbstractTableModel):
             Column.DUE: self.tr("Due / since"),
             Column.DAYS_OVERDUE: self.tr("Days overdue"),
             Column.RATIONALE: self.tr("Rationale"),
+        }
+        # A narrow column: SMM, NDMM and ASCT stand alone; the tooltip names the phase in full.
+        self._phases = {
+            Phase.SMM: "SMM",
+            Phase.NDMM: "NDMM",
+            Phase.ASCT: "ASCT",
+            Phase.MAINTENANCE: self.tr("Maintenance"),
+            Phase.RELAPSE: self.tr("Relapse"),
         }
         self._statuses = {
             Show.URGENT: self.tr("Urgent alert"),
@@ -138,7 +147,7 @@ class WorklistModel(QAbstractTableModel):
             cells = (
                 row.name,
                 row.mrn,
-                i18n.code_label(row.phase.value) if row.phase is not None else "",
+                self._phases[row.phase] if row.phase is not None else "",
                 i18n.item_title(item.id),
                 self._status(row, show),
                 self._when(row),
@@ -253,4 +262,6 @@ class WorklistModel(QAbstractTableModel):
             return f"{family}\n{source}"
         if column is Column.RATIONALE:
             return prepared.cells[Column.RATIONALE]
+        if column is Column.PHASE and prepared.row.phase is not None:
+            return i18n.code_label(prepared.row.phase.value)
         return None

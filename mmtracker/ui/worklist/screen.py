@@ -138,8 +138,8 @@ class WorklistScreen(QWidget):
         for column, width in (
             (Column.PATIENT, 170),
             (Column.MRN, 90),
-            (Column.PHASE, 150),
-            (Column.ITEM, 230),
+            (Column.PHASE, 100),
+            (Column.ITEM, 300),
             (Column.STATUS, 150),
             (Column.DUE, 140),
             (Column.DAYS_OVERDUE, 100),

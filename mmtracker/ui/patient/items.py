@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 from mmtracker import i18n
 from mmtracker.logic.care import CareItem, Severity, Status
 from mmtracker.logic.units import UnitSystem
+from mmtracker.ui.patient.entries import kind_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -81,7 +82,7 @@ def source_text(item: CareItem) -> str:
     if item.last is not None:
         text += "\n" + QCoreApplication.translate(
             "PatientItems", "Last satisfied by: {kind} of {date}"
-        ).format(kind=i18n.code_label(item.last.kind), date=item.last.date.isoformat())
+        ).format(kind=kind_label(item.last.kind), date=item.last.date.isoformat())
     return text
 
 

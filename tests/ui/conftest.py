@@ -16,11 +16,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine
+from ui.demo_database import DEMO_DAY, DEMO_PATIENTS
 
 from mmtracker import i18n
-from mmtracker.config import sqlite_url
+from mmtracker.config import load_policy, sqlite_url
+from mmtracker.logic.policy import Policy
 from mmtracker.storage.services import add_entry, create_patient
-from mmtracker.workflows import open_engine
+from mmtracker.workflows import fill_demo, open_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 3, 1)
@@ -140,3 +142,32 @@ def clinic(clinic_path: Path) -> Iterator[Engine]:
     engine = open_engine(sqlite_url(clinic_path))
     yield engine
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo database of DEMO_PATIENTS patients as of DEMO_DAY, written once per session."""
+    folder = tmp_path_factory.mktemp("ui-demo")
+    path = folder / "demo.sqlite"
+    with pytest.MonkeyPatch.context() as patch:  # the user folders of no test exist yet
+        patch.setenv("MMTRACKER_HOME", str(folder / "home"))
+        engine = open_engine(sqlite_url(path))
+        fill_demo(engine, DEMO_PATIENTS, 3, DEMO_DAY, ACTOR)
+        engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo(_demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
+    """An engine on a copy of the demo database (each test its own)."""
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(_demo_file, path)
+    engine = open_engine(sqlite_url(path))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def policy() -> Policy:
+    """The shipped care policy."""
+    return load_policy()

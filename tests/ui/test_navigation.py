@@ -3,53 +3,21 @@ language and remembered settings."""
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
+from ui.demo_database import DEMO_DAY
 
 from mmtracker import i18n
-from mmtracker.config import load_policy, sqlite_url
 from mmtracker.logic.families import Family
 from mmtracker.logic.policy import Policy
 from mmtracker.ui.main_window import MainWindow, Place, saved_language
-from mmtracker.workflows import fill_demo, open_engine
 
-DEMO_DAY = dt.date(2026, 3, 1)
 WAIT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("navigation-demo")
-    path = folder / "demo.sqlite"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MMTRACKER_HOME", str(folder / "home"))
-        engine = open_engine(sqlite_url(path))
-        fill_demo(engine, 20, 5, DEMO_DAY, "test")
-        engine.dispose()
-    return path
-
-
-@pytest.fixture
-def demo(_demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(_demo_file, path)
-    engine = open_engine(sqlite_url(path))
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def policy() -> Policy:
-    return load_policy()
 
 
 def opened(qtbot: QtBot, engine: Engine, policy: Policy) -> MainWindow:

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import shutil
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +13,9 @@ import pytest
 from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
+from ui.demo_database import DEMO_DAY
 
 from mmtracker import i18n
-from mmtracker.config import load_policy, sqlite_url
 from mmtracker.logic.care import Status
 from mmtracker.logic.families import ITEM_FAMILY, Family
 from mmtracker.logic.policy import Policy
@@ -28,38 +26,8 @@ from mmtracker.storage.state import updater
 from mmtracker.ui.main_window import MainWindow
 from mmtracker.ui.worklist.model import Column, WorklistModel
 from mmtracker.ui.worklist.screen import WorklistScreen
-from mmtracker.workflows import fill_demo, open_engine
 
-DEMO_DAY = dt.date(2026, 3, 1)
-PATIENTS = 40
 WAIT_MS = 30_000
-
-
-@pytest.fixture(scope="module")
-def _demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo database of PATIENTS patients as of DEMO_DAY, written once per module."""
-    folder = tmp_path_factory.mktemp("worklist-demo")
-    path = folder / "demo.sqlite"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("MMTRACKER_HOME", str(folder / "home"))
-        engine = open_engine(sqlite_url(path))
-        fill_demo(engine, PATIENTS, 3, DEMO_DAY, "test")
-        engine.dispose()
-    return path
-
-
-@pytest.fixture
-def demo(_demo_file: Path, tmp_path: Path) -> Iterator[Engine]:
-    path = tmp_path / "demo.sqlite"
-    shutil.copyfile(_demo_file, path)
-    engine = open_engine(sqlite_url(path))
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def policy() -> Policy:
-    return load_policy()
 
 
 def screen_on(qtbot: QtBot, engine: Engine, policy: Policy, day: list[dt.date]) -> WorklistScreen:

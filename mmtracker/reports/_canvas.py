@@ -8,7 +8,10 @@ pyplot's: the screen moves the same figure onto a Qt canvas, the PDF saves it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -16,8 +19,11 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
     from numpy.typing import NDArray
 
-# The first font that has Simplified Chinese glyphs (fonts-noto-cjk); Latin, Greek and µ too.
-CJK_FONT = "Noto Sans CJK SC"
+# Fonts with Simplified Chinese glyphs (and Latin, Greek and µ), the first one installed used.
+# matplotlib before 3.11 reads only the first face of a font collection: Debian's
+# NotoSansCJK-Regular.ttc (fonts-noto-cjk) is then known as "Noto Sans CJK JP", whose
+# face has the same Simplified Chinese glyphs. WenQuanYi Micro Hei (fonts-wqy-microhei) last.
+CJK_FONTS = ("Noto Sans CJK SC", "Noto Sans CJK JP", "WenQuanYi Micro Hei")
 FONT_SIZE = 8.0
 MUTED = "#777777"
 
@@ -30,14 +36,129 @@ def _configure() -> None:
     if _configured:
         return
     import matplotlib
+    from matplotlib.font_manager import fontManager
 
     params = matplotlib.rcParams
-    fonts = [f for f in params["font.sans-serif"] if f != CJK_FONT]
-    params["font.sans-serif"] = [CJK_FONT, *fonts]
+    installed = {font.name for font in fontManager.ttflist}
+    cjk = [name for name in CJK_FONTS if name in installed][:1]
+    fonts = [f for f in params["font.sans-serif"] if f not in cjk]
+    params["font.sans-serif"] = [*cjk, *fonts]
     params["font.family"] = "sans-serif"
     params["axes.unicode_minus"] = False  # the CJK font has no U+2212
     params["font.size"] = FONT_SIZE
     _configured = True
+
+
+@dataclass(frozen=True)
+class Key:
+    """One entry of a figure's key: a marker, a filled box or a line, and its label."""
+
+    label: str
+    colour: str
+    marker: str = ""  # a marker's shape; "" for a box, or a line when ``linestyle`` is set
+    filled: bool = True
+    size: float = 36.0  # a marker's area in points², as in ``scatter``
+    linestyle: str = ""
+
+
+KEY_ROW_IN = 0.19
+KEY_HANDLE_IN = 0.28
+KEY_FONT = FONT_SIZE - 0.5
+
+
+def key_rows(keys: Sequence[Key], columns: int) -> int:
+    """How many rows :func:`draw_key` takes for ``keys`` in ``columns`` columns."""
+    return math.ceil(len(keys) / columns)
+
+
+def draw_key(figure: Figure, keys: Sequence[Key], columns: int, top_in: float) -> None:
+    """A key below the plots, ``top_in`` inches above the figure's bottom, filled column by column.
+
+    Placed in inches from the figure's bottom left and drawn as plain artists: matplotlib's
+    legend measures every label to pack its boxes, which took most of a figure's drawing.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    inches = figure.dpi_scale_trans
+    rows = key_rows(keys, columns)
+    width = figure.get_figwidth() - 0.6
+    for index, key in enumerate(keys):
+        x = 0.3 + width / columns * (index // rows)
+        y = top_in - KEY_ROW_IN * (index % rows + 0.5)
+        middle = x + KEY_HANDLE_IN / 2
+        if key.linestyle:
+            handle: Any = Line2D(
+                [x, x + KEY_HANDLE_IN], [y, y], color=key.colour, linestyle=key.linestyle
+            )
+        elif key.marker:
+            handle = Line2D(
+                [middle],
+                [y],
+                marker=key.marker,
+                markersize=math.sqrt(key.size) * 0.85,
+                markerfacecolor=key.colour if key.filled else "none",
+                markeredgecolor=key.colour,
+                markeredgewidth=1.2,
+                linestyle="none",
+            )
+        else:
+            handle = Rectangle((x, y - 0.04), KEY_HANDLE_IN, 0.08, facecolor=key.colour)
+        handle.set_transform(inches)
+        figure.add_artist(handle)
+        figure.text(
+            x + KEY_HANDLE_IN + 0.08, y, key.label, transform=inches, va="center", fontsize=KEY_FONT
+        )
+
+
+def fits(labels: Sequence[str], width_in: float, size: float = KEY_FONT) -> bool:
+    """Whether every label, at ``size`` points, is likely narrower than ``width_in``."""
+    return all(text_width_in(label, size, 0.52) <= width_in for label in labels)
+
+
+def text_width_in(text: str, size: float = FONT_SIZE, em_ratio: float = 0.6) -> float:
+    """About how wide a text is, in inches, without measuring it.
+
+    ``em_ratio`` is a Latin character's width in ems, generous by default; a CJK
+    character takes one em.
+    """
+    wide = sum(1 for c in text if ord(c) >= 0x2E80)
+    return ((len(text) - wide) * em_ratio + wide) * size / 72
+
+
+def inch_box(
+    left: float, right: float, vertical: Callable[[float], tuple[float, float]]
+) -> Callable[..., Any]:
+    """An axes locator: ``left`` and ``right`` inches from the figure's edges, and
+    ``vertical(figure height)`` giving the bottom and the height, in inches.
+
+    Placed when drawn, for whatever size the figure has then (a Qt canvas resizes its
+    figure to the widget), without measuring any text.
+    """
+
+    def locate(axes: Axes, renderer: Any) -> Any:
+        from matplotlib.transforms import Bbox
+
+        figure = axes.get_figure(root=True)
+        assert figure is not None  # an axes being drawn is on a figure
+        width, height = figure.get_size_inches()
+        bottom, tall = vertical(height)
+        return Bbox.from_bounds(
+            left / width, bottom / height, 1 - (left + right) / width, max(tall, 0.05) / height
+        )
+
+    return locate
+
+
+def rc_context(params: dict[str, Any]) -> AbstractContextManager[None]:
+    """matplotlib's settings changed for the artists made inside (fonts configured first).
+
+    Ticks made later, when drawn, copy the first tick of their axis.
+    """
+    _configure()
+    import matplotlib
+
+    return matplotlib.rc_context(params)
 
 
 def new_figure(width_in: float, height_in: float) -> Figure:
@@ -95,4 +216,4 @@ def say_empty(axes: Axes, text: str, *, hide_x: bool = True) -> None:
 
 def text_days(text: str, days_per_inch: float) -> float:
     """About how many days of a date axis a label of the default size takes."""
-    return len(text) * FONT_SIZE * 0.6 / 72 * days_per_inch
+    return text_width_in(text) * days_per_inch

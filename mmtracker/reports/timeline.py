@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -22,9 +21,16 @@ from mmtracker.logic.history import PatientHistory, entry_date
 from mmtracker.logic.phases import as_known_on
 from mmtracker.reports._canvas import (
     FONT_SIZE,
+    KEY_HANDLE_IN,
+    KEY_ROW_IN,
     MUTED,
+    Key,
     date_axis,
     date_numbers,
+    draw_key,
+    fits,
+    inch_box,
+    key_rows,
     new_figure,
     say_empty,
     text_days,
@@ -82,17 +88,19 @@ MARKER_SIZE = 36.0
 ROW_HEIGHT_IN = 0.42
 WIDTH_IN = 10.0
 LEFT_IN = 1.35
-LEGEND_COLUMNS = 4
-LEGEND_ROW_IN = 0.19
+KEY_COLUMNS = 4
+DATES_IN = 0.3  # the dates under the rows
+TOP_IN = 0.1
 MARGIN_DAYS = 20
 
 
 @dataclass
 class _Row:
-    """One labelled row and the drawing of its entries at height ``y``."""
+    """One labelled row, the drawing of its entries at height ``y`` and its entries in the key."""
 
     label: str
     draw: Callable[[Axes, float], None]
+    keys: list[Key] = field(default_factory=list)
 
 
 @dataclass
@@ -123,6 +131,12 @@ class _Marks:
             zorder=3,
         )
 
+    def key(self) -> list[Key]:
+        """The series in the key, if it has points."""
+        if not self.days:
+            return []
+        return [Key(self.label, self.colour, self.marker, self.filled, self.size)]
+
 
 def _phase_row(history: PatientHistory, as_of: dt.date, texts: Language) -> _Row | None:
     changes = history.phase_changes
@@ -145,7 +159,13 @@ def _phase_row(history: PatientHistory, as_of: dt.date, texts: Language) -> _Row
                     label=texts.code_label(phase.value),
                 )
 
-    return _Row(texts.translate("figures", "Phase"), draw)
+    shown = {change.phase for change in changes}
+    keys = [
+        Key(texts.code_label(phase.value), PHASE_COLOURS[phase])
+        for phase in Phase
+        if phase in shown
+    ]
+    return _Row(texts.translate("figures", "Phase"), draw, keys)
 
 
 def _line_row(
@@ -207,7 +227,12 @@ def _transplant_row(history: PatientHistory, texts: Language) -> _Row | None:
         elif t.planned_date is not None:
             planned.days.append(t.planned_date)
     series = (performed, planned, withdrawn)
-    return _Row(texts.translate("figures", "Transplant"), _all(series))
+    return _Row(texts.translate("figures", "Transplant"), _all(series), _keys(series))
+
+
+def _keys(series: Sequence[_Marks]) -> list[Key]:
+    """The key entries of the series that have points."""
+    return [key for marks in series for key in marks.key()]
 
 
 def _all(series: Sequence[_Marks], offset: float = 0.0) -> Callable[[Axes, float], None]:
@@ -258,7 +283,8 @@ def _bone_row(history: PatientHistory, texts: Language) -> _Row | None:
             colour = BONE_EVENT_STYLE[BoneTherapyEventKind.HOLD][1]
             axes.hlines([y - 0.2] * len(holds), starts, ends, colors=colour, linewidth=2)
 
-    return _Row(texts.translate("figures", "Bone therapy"), draw)
+    keys = _keys((*doses.values(), *events.values()))
+    return _Row(texts.translate("figures", "Bone therapy"), draw, keys)
 
 
 def _imaging_row(history: PatientHistory, texts: Language) -> _Row | None:
@@ -270,7 +296,8 @@ def _imaging_row(history: PatientHistory, texts: Language) -> _Row | None:
     }
     for study in history.imaging:
         marks[study.modality].days.append(study.date)
-    return _Row(texts.translate("figures", "Imaging"), _all(tuple(marks.values())))
+    series = tuple(marks.values())
+    return _Row(texts.translate("figures", "Imaging"), _all(series), _keys(series))
 
 
 def _dental_row(history: PatientHistory, texts: Language) -> _Row | None:
@@ -288,7 +315,8 @@ def _dental_row(history: PatientHistory, texts: Language) -> _Row | None:
     }
     for exam in history.dental_exams:
         marks[exam.outcome].days.append(exam.date)
-    return _Row(texts.translate("figures", "Dental checks"), _all(tuple(marks.values())))
+    series = tuple(marks.values())
+    return _Row(texts.translate("figures", "Dental checks"), _all(series), _keys(series))
 
 
 def _mrd_row(history: PatientHistory, texts: Language) -> _Row | None:
@@ -303,7 +331,8 @@ def _mrd_row(history: PatientHistory, texts: Language) -> _Row | None:
     )
     for test in history.mrd_tests:
         (negative if test.result is MrdResult.NEGATIVE else positive).days.append(test.date)
-    return _Row(texts.translate("figures", "MRD"), _all((negative, positive)))
+    series = (negative, positive)
+    return _Row(texts.translate("figures", "MRD"), _all(series), _keys(series))
 
 
 def _event_row(history: PatientHistory, texts: Language) -> _Row | None:
@@ -314,7 +343,8 @@ def _event_row(history: PatientHistory, texts: Language) -> _Row | None:
     }
     for event in history.clinical_events:
         marks[event.kind].days.append(event.date)
-    return _Row(texts.translate("figures", "Clinical events"), _all(tuple(marks.values())))
+    series = tuple(marks.values())
+    return _Row(texts.translate("figures", "Clinical events"), _all(series), _keys(series))
 
 
 def _days_shown(history: PatientHistory, as_of: dt.date) -> tuple[dt.date, dt.date]:
@@ -372,19 +402,19 @@ def timeline_figure(history: PatientHistory, as_of: dt.date, lang: str) -> Figur
 def _draw(
     rows: list[_Row], first: dt.date, last: dt.date, as_of: dt.date, texts: Language
 ) -> Figure:
+    as_of_label = texts.translate("figures", "As of {date}").format(date=as_of.isoformat())
+    keys = [key for row in rows for key in row.keys]
+    keys.append(Key(as_of_label, TODAY_COLOUR, linestyle="--"))
+    columns = KEY_COLUMNS
+    if not fits([k.label for k in keys], (WIDTH_IN - 0.6) / columns - KEY_HANDLE_IN - 0.1):
+        columns -= 1
+    key_in = KEY_ROW_IN * key_rows(keys, columns) + 0.1
     plot_in = ROW_HEIGHT_IN * (len(rows) + 0.6)
-    # The legend's rows are known only once drawn: reserve room for a generous guess.
-    legend_in = LEGEND_ROW_IN * math.ceil(len(rows) * 1.5 / LEGEND_COLUMNS + 1) + 0.25
-    height = plot_in + legend_in + 0.35
+    height = TOP_IN + plot_in + DATES_IN + key_in
     figure = new_figure(WIDTH_IN, height)
-    axes = figure.add_axes(
-        (
-            LEFT_IN / WIDTH_IN,
-            (legend_in + 0.25) / height,
-            1 - (LEFT_IN + 0.3) / WIDTH_IN,
-            plot_in / height,
-        )
-    )
+    axes = figure.add_axes((0, 0, 1, 1))
+    below = key_in + DATES_IN
+    axes.set_axes_locator(inch_box(LEFT_IN, 0.3, lambda tall: (below, tall - below - TOP_IN)))
     low, high = date_numbers([first, last])
     axes.set_xlim(low - MARGIN_DAYS, high + MARGIN_DAYS)
     count = len(rows)
@@ -399,21 +429,6 @@ def _draw(
     axes.set_axisbelow(True)
     for spine in ("top", "right", "left"):
         axes.spines[spine].set_visible(False)
-    axes.axvline(
-        date_numbers([as_of])[0],
-        color=TODAY_COLOUR,
-        linestyle="--",
-        linewidth=1,
-        label=texts.translate("figures", "As of {date}").format(date=as_of.isoformat()),
-    )
-    handles, labels = axes.get_legend_handles_labels()
-    figure.legend(
-        handles,
-        labels,
-        loc="lower center",
-        ncol=LEGEND_COLUMNS,
-        fontsize=FONT_SIZE - 0.5,
-        frameon=False,
-        bbox_to_anchor=(0.5, 0.0),
-    )
+    axes.axvline(date_numbers([as_of])[0], color=TODAY_COLOUR, linestyle="--", linewidth=1)
+    draw_key(figure, keys, columns, key_in)
     return figure

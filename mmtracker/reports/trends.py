@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,9 @@ from mmtracker.reports._canvas import (
     FONT_SIZE,
     date_axis,
     date_numbers,
+    inch_box,
     new_figure,
+    rc_context,
     say_empty,
     text_days,
 )
@@ -39,6 +41,7 @@ PANEL_IN = 1.35
 GAP_IN = 0.42  # room for each panel's title
 STRIP_IN = 0.38  # the treatment lines above the panels
 BOTTOM_IN = 0.35
+TOP_IN = 0.1
 MARGIN_DAYS = 20
 DEFAULT_NEAR_PX = 8.0
 # A title placed by hand: matplotlib would otherwise measure every tick label to place it.
@@ -233,6 +236,20 @@ def _draw_panel(
     return np.asarray(xs), np.asarray(ys), points
 
 
+def _panel_place(index: int, count: int, strip: float) -> Callable[[float], tuple[float, float]]:
+    """Where panel ``index`` of ``count`` goes in a figure of some height: bottom and height.
+
+    The panels share what the titles, the strip and the dates leave.
+    """
+
+    def place(tall: float) -> tuple[float, float]:
+        panel = (tall - TOP_IN - strip - BOTTOM_IN) / count - GAP_IN
+        top = TOP_IN + strip + (index + 1) * GAP_IN + index * panel
+        return tall - top - panel, panel
+
+    return place
+
+
 def lab_trend_figure(
     history: PatientHistory,
     as_of: dt.date,
@@ -259,41 +276,52 @@ def lab_trend_figure(
     first = min(days, default=as_of)
     span_days = max((as_of - first).days, 30) + 2 * MARGIN_DAYS
     strip = STRIP_IN + GAP_IN if lines else 0.0
-    height = BOTTOM_IN + len(panels) * (PANEL_IN + GAP_IN) + strip + 0.1
-    figure = new_figure(WIDTH_IN, height)
-    left, width = LEFT_IN / WIDTH_IN, 1 - (LEFT_IN + RIGHT_IN) / WIDTH_IN
-    top = height - 0.1
+    height = BOTTOM_IN + len(panels) * (PANEL_IN + GAP_IN) + strip + TOP_IN
     low, high = date_numbers([first, as_of])
     x_range = (low - MARGIN_DAYS, high + MARGIN_DAYS)
     starts = date_numbers([line.start_date for line in lines])
     ends = date_numbers([line.end_date or as_of for line in lines])
-    shared: Axes | None = None
-    if lines:
-        top -= GAP_IN + STRIP_IN
-        shared = figure.add_axes((left, top / height, width, STRIP_IN / height))
-        shared.set_xlim(*x_range)
-        days_per_inch = span_days / (WIDTH_IN - LEFT_IN - RIGHT_IN)
-        _line_strip(shared, lines, starts, ends, days_per_inch, texts)
-    all_axes: list[Axes] = []
-    by_axes = {}
-    points: list[TrendPoint] = []
-    for index, panel in enumerate(panels):
-        top -= GAP_IN + PANEL_IN
-        axes = figure.add_axes((left, top / height, width, PANEL_IN / height), sharex=shared)
-        shared = shared or axes
-        axes.set_xlim(*x_range)
+    with rc_context(
+        {
+            "xtick.labelsize": FONT_SIZE - 0.5,
+            "ytick.labelsize": FONT_SIZE - 0.5,
+            "axes.grid": True,
+            "axes.grid.axis": "y",
+            "grid.color": "#eeeeee",
+            "grid.linewidth": 0.6,
+        }
+    ):
+        figure = new_figure(WIDTH_IN, height)
+        shared: Axes | None = None
         if lines:
-            _shade_lines(axes, lines, starts, ends)
-        xs, ys, found = _draw_panel(axes, index, panel, texts)
-        mine = tuple(found)
-        if mine:
-            by_axes[index] = (xs, ys, mine)
-        points.extend(mine)
-        axes.grid(axis="y", color="#eeeeee", linewidth=0.6)
-        axes.tick_params(labelsize=FONT_SIZE - 0.5)
-        all_axes.append(axes)
-    if shared is not None:
-        date_axis(shared)
-    for axes in figure.axes[:-1]:  # the dates once, below the last panel
-        axes.xaxis.set_visible(False)
+            shared = figure.add_axes((0, 0, 1, 1))
+            shared.set_axes_locator(
+                inch_box(LEFT_IN, RIGHT_IN, lambda tall: (tall - strip - TOP_IN, STRIP_IN))
+            )
+            shared.grid(False)
+            shared.set_xlim(*x_range)
+            days_per_inch = span_days / (WIDTH_IN - LEFT_IN - RIGHT_IN)
+            _line_strip(shared, lines, starts, ends, days_per_inch, texts)
+        all_axes: list[Axes] = []
+        by_axes = {}
+        points: list[TrendPoint] = []
+        for index, panel in enumerate(panels):
+            axes = figure.add_axes((0, 0, 1, 1), sharex=shared)
+            axes.set_axes_locator(
+                inch_box(LEFT_IN, RIGHT_IN, _panel_place(index, len(panels), strip))
+            )
+            shared = shared or axes
+            axes.set_xlim(*x_range)
+            if lines:
+                _shade_lines(axes, lines, starts, ends)
+            xs, ys, found = _draw_panel(axes, index, panel, texts)
+            mine = tuple(found)
+            if mine:
+                by_axes[index] = (xs, ys, mine)
+            points.extend(mine)
+            all_axes.append(axes)
+        if shared is not None:
+            date_axis(shared)
+        for axes in figure.axes[:-1]:  # the dates once, below the last panel
+            axes.xaxis.set_visible(False)
     return TrendFigure(figure, tuple(all_axes), trends, tuple(points), by_axes)

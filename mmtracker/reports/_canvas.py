@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+    from matplotlib.transforms import Transform
     from numpy.typing import NDArray
 
 # Fonts with Simplified Chinese glyphs (and Latin, Greek and µ), the first one installed used.
@@ -59,6 +60,7 @@ class Key:
     filled: bool = True
     size: float = 36.0  # a marker's area in points², as in ``scatter``
     linestyle: str = ""
+    line: bool = False  # a marker on a short line (a series of joined points)
 
 
 KEY_ROW_IN = 0.19
@@ -71,21 +73,30 @@ def key_rows(keys: Sequence[Key], columns: int) -> int:
     return math.ceil(len(keys) / columns)
 
 
-def draw_key(figure: Figure, keys: Sequence[Key], columns: int, top_in: float) -> None:
-    """A key below the plots, ``top_in`` inches above the figure's bottom, filled column by column.
+def draw_key(
+    figure: Figure,
+    keys: Sequence[Key],
+    at: Transform,
+    place: tuple[float, float, float],
+    columns: int = 1,
+    size: float = KEY_FONT,
+) -> None:
+    """A key filled column by column, drawn as plain artists of ``figure``.
 
-    Placed in inches from the figure's bottom left and drawn as plain artists: matplotlib's
-    legend measures every label to pack its boxes, which took most of a figure's drawing.
+    ``at`` maps inches to the display from some origin (the figure's bottom left,
+    an axes' corner); ``place`` is the key's left, top and width in those inches;
+    ``size`` the labels' size in points.
+    matplotlib's legend measures every label to pack its boxes, which took most of
+    a figure's drawing.
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 
-    inches = figure.dpi_scale_trans
+    left, top, width = place
     rows = key_rows(keys, columns)
-    width = figure.get_figwidth() - 0.6
     for index, key in enumerate(keys):
-        x = 0.3 + width / columns * (index // rows)
-        y = top_in - KEY_ROW_IN * (index % rows + 0.5)
+        x = left + width / columns * (index // rows)
+        y = top - KEY_ROW_IN * (index % rows + 0.5)
         middle = x + KEY_HANDLE_IN / 2
         if key.linestyle:
             handle: Any = Line2D(
@@ -93,21 +104,28 @@ def draw_key(figure: Figure, keys: Sequence[Key], columns: int, top_in: float) -
             )
         elif key.marker:
             handle = Line2D(
-                [middle],
-                [y],
+                [x, middle, x + KEY_HANDLE_IN] if key.line else [middle],
+                [y, y, y] if key.line else [y],
+                markevery=[1] if key.line else None,
                 marker=key.marker,
                 markersize=math.sqrt(key.size) * 0.85,
                 markerfacecolor=key.colour if key.filled else "none",
                 markeredgecolor=key.colour,
                 markeredgewidth=1.2,
-                linestyle="none",
+                linestyle="-" if key.line else "none",
+                color=key.colour,
             )
         else:
             handle = Rectangle((x, y - 0.04), KEY_HANDLE_IN, 0.08, facecolor=key.colour)
-        handle.set_transform(inches)
+        handle.set_transform(at)
         figure.add_artist(handle)
         figure.text(
-            x + KEY_HANDLE_IN + 0.08, y, key.label, transform=inches, va="center", fontsize=KEY_FONT
+            x + KEY_HANDLE_IN + 0.08,
+            y,
+            key.label,
+            transform=at,
+            va="center",
+            fontsize=size,
         )
 
 

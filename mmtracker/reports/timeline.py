@@ -430,5 +430,5 @@ def _draw(
     for spine in ("top", "right", "left"):
         axes.spines[spine].set_visible(False)
     axes.axvline(date_numbers([as_of])[0], color=TODAY_COLOUR, linestyle="--", linewidth=1)
-    draw_key(figure, keys, columns, key_in)
+    draw_key(figure, keys, figure.dpi_scale_trans, (0.3, key_in, WIDTH_IN - 0.6), columns)
     return figure

@@ -15,8 +15,10 @@ from mmtracker.logic.policy import Policy
 from mmtracker.logic.units import UnitSystem
 from mmtracker.reports._canvas import (
     FONT_SIZE,
+    Key,
     date_axis,
     date_numbers,
+    draw_key,
     inch_box,
     new_figure,
     rc_context,
@@ -36,7 +38,7 @@ LIMIT_COLOUR = "#737373"
 BAND_COLOUR = "#e5f5e0"
 WIDTH_IN = 10.0
 LEFT_IN = 0.75
-RIGHT_IN = 1.9  # the legends, beside the axes
+RIGHT_IN = 1.9  # the keys, beside the axes
 PANEL_IN = 1.35
 GAP_IN = 0.42  # room for each panel's title
 STRIP_IN = 0.38  # the treatment lines above the panels
@@ -173,6 +175,7 @@ def _draw_panel(
     ys: list[float] = []
     points: list[TrendPoint] = []
     lab_limits = False
+    keys: list[Key] = []
     for colour, series in zip(SERIES_COLOURS, panel.series, strict=False):
         if not series.values:
             continue
@@ -187,6 +190,7 @@ def _draw_panel(
             label=series.label,
             zorder=3,
         )
+        keys.append(Key(series.label, colour, "o", size=12.0, line=True))
         for limits in (series.low, series.high):
             if any(v is not None for v in limits):
                 lab_limits = True
@@ -206,18 +210,13 @@ def _draw_panel(
             TrendPoint(index, day, value, _point_text(series, value, panel.unit, day, texts))
             for day, value in zip(series.days, series.values, strict=True)
         )
-    if lab_limits:  # one legend entry for the dotted limits of every series
-        axes.plot(
-            [],
-            [],
-            color=LIMIT_COLOUR,
-            linestyle=":",
-            label=texts.translate("figures", "Reference limits (laboratory)"),
-        )
+    if lab_limits:  # one key entry for the dotted limits of every series
+        label = texts.translate("figures", "Reference limits (laboratory)")
+        keys.append(Key(label, LIMIT_COLOUR, linestyle=":"))
     for limit in panel.limits:
         axes.axhline(limit.value, color=LIMIT_COLOUR, linestyle="--", linewidth=1, zorder=2)
     if panel.limits:
-        axes.plot([], [], color=LIMIT_COLOUR, linestyle="--", label=panel.limits[0].label)
+        keys.append(Key(panel.limits[0].label, LIMIT_COLOUR, linestyle="--"))
     if not panel.log:  # room for a limit at the edge of the values; few labels to draw
         from matplotlib.ticker import MaxNLocator
 
@@ -225,14 +224,14 @@ def _draw_panel(
         axes.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     if panel.band is not None:
         axes.axhspan(*panel.band, color=BAND_COLOUR, zorder=0.5, label=panel.band_label)
-    if len(axes.get_legend_handles_labels()[1]) > 1:  # one series alone is named by the title
-        axes.legend(
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            fontsize=FONT_SIZE - 1,
-            frameon=False,
-            borderaxespad=0,
-        )
+        keys.append(Key(panel.band_label, BAND_COLOUR))
+    if len(keys) > 1:  # one series alone is named by the title
+        from matplotlib.transforms import ScaledTranslation
+
+        figure = axes.get_figure(root=True)
+        assert figure is not None  # made by lab_trend_figure
+        corner = figure.dpi_scale_trans + ScaledTranslation(1, 1, axes.transAxes)
+        draw_key(figure, keys, corner, (0.08, 0.0, RIGHT_IN - 0.08), size=FONT_SIZE - 1)
     return np.asarray(xs), np.asarray(ys), points
 
 

@@ -219,24 +219,23 @@ def test_lab_reference_limits_are_drawn_when_recorded() -> None:
             lab("2025-03-10", "creatinine", 110, "umol/L", ref_low=45, ref_high=84),
         ]
     )
-    axes = lab_trend_figure(recorded, AS_OF, (Trend.CREATININE,)).axes[0]
-    drawn = sorted(ln.get_ydata()[0] for ln in limit_lines(axes, ":"))
+    figure = lab_trend_figure(recorded, AS_OF, (Trend.CREATININE,))
+    drawn = sorted(ln.get_ydata()[0] for ln in limit_lines(figure.axes[0], ":"))
     assert drawn == [45, 84]
-    legend = axes.get_legend()
-    assert legend is not None
-    assert "Reference limits (laboratory)" in [t.get_text() for t in legend.get_texts()]
+    assert key_texts(figure.figure) == ["Creatinine", "Reference limits (laboratory)"]
     bare = history(lab_results=[lab("2025-01-10", "creatinine", 120, "umol/L")])
-    axes = lab_trend_figure(bare, AS_OF, (Trend.CREATININE,)).axes[0]
-    assert limit_lines(axes, ":") == []
-    assert axes.get_legend() is None
+    figure = lab_trend_figure(bare, AS_OF, (Trend.CREATININE,))
+    assert limit_lines(figure.axes[0], ":") == []
+    assert key_texts(figure.figure) == []  # one series: named by the title alone
 
 
 def test_policy_default_limit_drawn_when_the_lab_gives_none() -> None:
     """D17: haemoglobin LLN for a woman defaults to the policy's 120 g/L."""
     h = history(sex="F", lab_results=[lab("2025-01-10", "hemoglobin", 110, "g/L")])
-    axes = lab_trend_figure(h, AS_OF, (Trend.HEMOGLOBIN,), policy=policy()).axes[0]
-    assert [list(ln.get_ydata()) for ln in limit_lines(axes, "--")] == [[120, 120]]
-    assert lab_trend_figure(h, AS_OF, (Trend.HEMOGLOBIN,)).axes[0].get_legend() is None
+    figure = lab_trend_figure(h, AS_OF, (Trend.HEMOGLOBIN,), policy=policy())
+    assert [list(ln.get_ydata()) for ln in limit_lines(figure.axes[0], "--")] == [[120, 120]]
+    assert "Default limit (policy)" in key_texts(figure.figure)
+    assert key_texts(lab_trend_figure(h, AS_OF, (Trend.HEMOGLOBIN,)).figure) == []
 
 
 def test_treatment_lines_shaded_over_their_dates() -> None:

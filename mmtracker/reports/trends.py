@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mmtracker import i18n
 from mmtracker.i18n import Language, language
@@ -226,11 +226,13 @@ def _draw_panel(
         axes.axhspan(*panel.band, color=BAND_COLOUR, zorder=0.5, label=panel.band_label)
         keys.append(Key(panel.band_label, BAND_COLOUR))
     if len(keys) > 1:  # one series alone is named by the title
-        from matplotlib.transforms import ScaledTranslation
+        from matplotlib.transforms import Affine2DBase, ScaledTranslation
 
         figure = axes.get_figure(root=True)
         assert figure is not None  # made by lab_trend_figure
-        corner = figure.dpi_scale_trans + ScaledTranslation(1, 1, axes.transAxes)
+        # transAxes is a BboxTransformTo, an affine transform; the stubs say only Transform.
+        to_axes = cast(Affine2DBase, axes.transAxes)
+        corner = figure.dpi_scale_trans + ScaledTranslation(1, 1, to_axes)
         draw_key(figure, keys, corner, (0.08, 0.0, RIGHT_IN - 0.08), size=FONT_SIZE - 1)
     return np.asarray(xs), np.asarray(ys), points
 

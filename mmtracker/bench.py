@@ -65,6 +65,14 @@ class Figure:
     values: list[float]
     peaks: list[int | None]
     budget: float | None = None
+    floor: str | None = None
+    """The label of the figure this one is compared with as a ratio."""
+    floor_ratio: float | None = None
+    """The highest ratio to the floor allowed."""
+    beyond: str | None = None
+    """The label of the figure this one is compared with as a difference."""
+    beyond_budget: float | None = None
+    """The most this figure may take beyond that one (seconds)."""
 
 
 # --- the database ------------------------------------------------------------------------------
@@ -326,15 +334,38 @@ def _megabytes(values: Sequence[int | None]) -> str:
     return f"{max(known) / 2**20:.0f} MB" if known else "—"
 
 
+def _met(ok: bool) -> str:
+    return "met" if ok else "OVER"
+
+
+def _against(figure: Figure, medians: dict[str, float]) -> str:
+    """The figure against its floor (a ratio) and the figure it may exceed by a margin."""
+    median = statistics.median(figure.values)
+    parts = []
+    if figure.floor is not None and medians.get(figure.floor):
+        ratio = median / medians[figure.floor]
+        limit = "" if figure.floor_ratio is None else f" ≤ {figure.floor_ratio:g}×"
+        met = "" if figure.floor_ratio is None else f" {_met(ratio <= figure.floor_ratio)}"
+        parts.append(f"{ratio:.1f}× floor{limit}{met}")
+    if figure.beyond is not None and figure.beyond in medians:
+        extra = median - medians[figure.beyond]
+        limit = "" if figure.beyond_budget is None else f" ≤ {_seconds(figure.beyond_budget)}"
+        met = "" if figure.beyond_budget is None else f" {_met(extra <= figure.beyond_budget)}"
+        parts.append(f"{'+' if extra >= 0 else '−'}{_seconds(abs(extra))} on command{limit}{met}")
+    return "; ".join(parts)
+
+
 def report(figures: Sequence[Figure]) -> list[str]:
-    """The table of figures: median, min and max of the runs, the highest peak memory."""
-    header = ("figure", "median", "min", "max", "peak memory", "budget")
+    """The table of figures: median, min and max of the runs, the highest peak memory, the
+    budget, and the figure against its floor or the figure it may exceed by a margin."""
+    header = ("figure", "median", "min", "max", "peak memory", "budget", "against")
     lines = [header]
+    medians = {f.label: statistics.median(f.values) for f in figures}
     for figure in figures:
         budget = ""
         if figure.budget is not None:
             met = statistics.median(figure.values) <= figure.budget
-            budget = f"≤ {_seconds(figure.budget)} {'met' if met else 'OVER'}"
+            budget = f"≤ {_seconds(figure.budget)} {_met(met)}"
         lines.append(
             (
                 figure.label,
@@ -343,12 +374,13 @@ def report(figures: Sequence[Figure]) -> list[str]:
                 _seconds(max(figure.values)),
                 _megabytes(figure.peaks),
                 budget,
+                _against(figure, medians),
             )
         )
     widths = [max(len(line[col]) for line in lines) for col in range(len(header))]
     return [
         "  ".join(
-            cell.ljust(width) if col == 0 else cell.rjust(width)
+            cell.ljust(width) if col in (0, len(header) - 1) else cell.rjust(width)
             for col, (cell, width) in enumerate(zip(line, widths, strict=True))
         ).rstrip()
         for line in lines
@@ -403,6 +435,12 @@ def _bench(args: argparse.Namespace) -> list[str]:
         return run_process(_mmtracker("worklist", "--as-of", day), env, keep_output=False)[0]
 
     work, _ = _measure("worklist, whole process", runs, worklist, BUDGETS["worklist"])
+
+    def worklist_json() -> Run:
+        argv = _mmtracker("worklist", "--as-of", day, "--format", "json")
+        return run_process(argv, env, keep_output=False)[0]
+
+    work_json, _ = _measure("worklist --format json, whole process", runs, worklist_json)
     shown = _worklist_rows(engine, as_of)
 
     patient, entries = _busiest_patient(engine)
@@ -413,7 +451,7 @@ def _bench(args: argparse.Namespace) -> list[str]:
         return Run(json.loads(out)["seconds"], None, run.peak_bytes)
 
     saved, _ = _measure("one entry saved with re-assessment", runs, save, BUDGETS["save"])
-
+    window_lines, measured = _window(engine, env, runs, day, patient, work, work_json)
     lines = [
         f"mmtracker bench: {args.patients} demo patients (seed {args.seed}), as of {day}; "
         f"{runs} fresh processes per figure",
@@ -423,11 +461,63 @@ def _bench(args: argparse.Namespace) -> list[str]:
         f"worklist      {shown:,} rows",
         f"save          a {SAVED_KIND} entry for patient {patient}, the live patient with the "
         f"most entries ({entries:,}); deleted again after each run",
+        f"window        patient {patient} opened ({entries:,} entries); offscreen, "
+        "settings of its own",
         "",
-        *report([work, saved, full, full_inner]),
+        *report([*measured, saved, full, full_inner]),
+        "",
+        *window_lines,
     ]
     engine.dispose()
     return lines
+
+
+def _window(
+    engine: Engine,
+    env: dict[str, str],
+    runs: int,
+    day: str,
+    patient: int,
+    work: Figure,
+    work_json: Figure,
+) -> tuple[list[str], list[Figure]]:
+    """The window's figures and the floors, each measured as a fresh process (the window's in
+    mmtracker/bench_window.py), beside the worklist command's figures."""
+    import dataclasses
+
+    from mmtracker import bench_window
+    from mmtracker.config import load_policy
+
+    path = (
+        bench_window.sqlite_path(engine.url.database) if engine.dialect.name == "sqlite" else None
+    )
+    figures: list[Figure] = []
+    if path is not None:
+        lead_days = load_policy(None).whole("lead_days")
+        floor, _ = _measure(
+            "floor: sqlite3 + json script, whole process",
+            runs,
+            lambda: bench_window.db_floor(env, str(path), day, lead_days),
+        )
+        for command in (work, work_json):
+            figures.append(dataclasses.replace(command, floor=floor.label, floor_ratio=3.0))
+        figures.append(floor)
+    else:
+        figures += [work, work_json]
+    qt, _ = _measure(
+        f"floor: bare QApplication + {bench_window.FLOOR_ROWS:,}-row table shown",
+        runs,
+        lambda: bench_window.qt_floor(env),
+    )
+    measured: list[bench_window.WindowRun] = []
+    for number in range(1, runs + 1):
+        _say(f"window: run {number} of {runs}")
+        measured.append(bench_window.run_window(env, patient, day))
+    figures += [*bench_window.window_figures(measured, qt, work), qt]
+    lines = [bench_window.peak_line(measured), bench_window.keystrokes(measured)]
+    if path is None:
+        lines.append("the sqlite3 + json floor is measured on SQLite only")
+    return lines, figures
 
 
 def _worklist_rows(engine: Engine, as_of: dt.date) -> int:

@@ -19,10 +19,19 @@ from mmtracker.workflows import open_engine, patient_count
 AS_OF = dt.date(2026, 3, 2)
 FIGURES = (
     "worklist, whole process",
+    "worklist --format json, whole process",
+    "window: start to the worklist shown",
+    "window: search keystroke, worklist (slowest)",
+    "window: search keystroke, patient list (slowest)",
+    "window: patient opened, first of the session",
+    "window: patient opened, after the first figure",
+    "floor: bare QApplication + 10,000-row table shown",
     "one entry saved with re-assessment",
     "full re-assessment, whole process",
     "full re-assessment, as the command reports",
 )
+PANELS = ("Lab trends", "Timeline", "Assessment details", "Lab flowsheet", "Entries")
+WITHOUT_MEMORY = ("full re-assessment, as the command reports", "window: ", "window: search")
 TIME = r"\d+(\.\d+)? (ms|s)"
 
 
@@ -48,17 +57,40 @@ def test_every_figure_is_reported(database_url: str, capsys: pytest.CaptureFixtu
     assert re.search(r"30 \(\d+ live\)", line("patients"))
     assert "lab_results" in line("entries")
     assert re.search(r"\d+ patients, [\d,]+ care-item rows", line("stored state"))
-    assert re.search(r"[\d,]+ rows", line("worklist "))
+    assert re.search(r"[\d,]+ rows", line("worklist  "))
     assert re.search(
         r"patient \d+, the live patient with the most entries \([\d,]+\)", line("save")
     )
-    for label in FIGURES:
+    sqlite = database_url.startswith("sqlite")
+    labels = [
+        *FIGURES,
+        *(f"window: {panel}, first shown" for panel in PANELS),
+        *(f"window: {panel}, after the first figure" for panel in PANELS),
+        *(["floor: sqlite3 + json script, whole process"] if sqlite else []),
+    ]
+    for label in labels:
         cells = line(label)[len(label) :].split()
         assert re.fullmatch(f"{TIME} {TIME} {TIME}", " ".join(cells[:6])), cells
-        if label != "full re-assessment, as the command reports":
-            assert re.fullmatch(r"\d+ MB", " ".join(cells[6:8])), cells
+        with_memory = label == "window: start to the worklist shown" or not label.startswith(
+            WITHOUT_MEMORY
+        )
+        assert bool(re.fullmatch(r"\d+ MB", " ".join(cells[6:8]))) is with_memory, cells
     assert "≤ 1.00 s" in line("worklist, whole process")
     assert "≤ 50.0 ms" in line("one entry saved")
+    start = line("window: start to the worklist shown")
+    assert re.search(r"≤ 1\.50 s (met|OVER)  [\d.]+× floor; [+−]" + TIME, start), start
+    assert re.search(r"on command ≤ 500\.0 ms (met|OVER)$", start), start
+    for label in ("window: search keystroke, worklist", "window: search keystroke, patient list"):
+        assert re.search(r"≤ 50\.0 ms (met|OVER)$", line(label))
+    assert re.search(r"≤ 250\.0 ms (met|OVER)$", line("window: patient opened, after"))
+    for panel in PANELS:
+        assert re.search(r"≤ 150\.0 ms (met|OVER)$", line(f"window: {panel}, after the first"))
+    if sqlite:  # the command against the bare sqlite3 + json script
+        for label in ("worklist, whole process", "worklist --format json, whole process"):
+            assert re.search(r"[\d.]+× floor ≤ 3× (met|OVER)$", line(label))
+    assert re.fullmatch(r"window peak memory \d+ MB \(≤ 350 MB (met|OVER)\)", line("window peak"))
+    assert re.search(r"8 keystrokes per list; median [\d.]+ ms \(worklist\)", out)
+    assert re.search(r"patient \d+ opened \([\d,]+ entries\)", line("window  "))
 
     # The record is the demo's again: the measured save was taken back.
     engine = make_engine(database_url)

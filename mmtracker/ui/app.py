@@ -9,19 +9,26 @@ first use, migrations applied) and the patient list read in the worker thread
 process started when its main window is shown, and again when the window shows its
 database (the patient list), then quit: the smoke test of the frozen build
 (packaging/build) and of tests/test_packaging.py, which so covers the database layer too.
+
+``MMTRACKER_BENCH_WINDOW=PATIENT_ID,YYYY-MM-DD`` makes the window's today that day and
+makes it time, once the worklist's rows are shown, a few keystrokes in each search box, then that patient opened twice and each of
+its panels shown, print the times as one JSON line and quit (``mmtracker bench``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -30,6 +37,7 @@ from mmtracker.config import resource_path
 from mmtracker.ui.main_window import (
     MainWindow,
     OpenDatabase,
+    Place,
     database_label,
     read_database,
     saved_language,
@@ -38,9 +46,12 @@ from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
     from mmtracker.logic.policy import Policy
+    from mmtracker.ui.patient.view import PatientView
 
 EXIT_FAILURE = 1
 QUIT_WHEN_SHOWN_ENV = "MMTRACKER_QUIT_WHEN_SHOWN"
+BENCH_WINDOW_ENV = "MMTRACKER_BENCH_WINDOW"
+BENCH_PREFIX = "mmtracker-bench-window: "
 # packaging/mmtracker.desktop, which names the window's icon on Wayland
 DESKTOP_FILE_NAME = "mmtracker"
 
@@ -55,13 +66,16 @@ def run(database: str | None, demo: bool, lang: str | None) -> int:
     lang = lang or saved_language() or i18n.system_language()
     i18n.install(app, lang)
     refused: list[bool] = []
+    bench = _bench_request()
+    day = dt.date.today() if bench is None else bench[1]
     window = open_main_window(
         database,
         demo,
-        dt.date.today(),
+        day,
         offer_demo=True,
         refused=lambda: refused.append(True),
         lang=lang,
+        clock=dt.date.today if bench is None else lambda: day,
     )
     window.show()
     if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":
@@ -69,6 +83,11 @@ def run(database: str | None, demo: bool, lang: str | None) -> int:
         QTimer.singleShot(0, window, lambda: _report("main window shown"))
         window.loaded.connect(
             lambda: QTimer.singleShot(0, window, lambda: _report_list_and_close(window))
+        )
+    if bench is not None:
+        window.worklist.loaded.connect(
+            lambda: QTimer.singleShot(0, window, lambda: _bench_window(window, bench[0])),
+            Qt.ConnectionType.SingleShotConnection,
         )
     code = app.exec()  # a database refused closes the window, and so ends this too
     return EXIT_FAILURE if refused else code
@@ -86,6 +105,61 @@ def _report(what: str) -> None:
 def _report_list_and_close(window: MainWindow) -> None:
     """Print how long the start took to the patient list, then close the window (and quit)."""
     _report("patient list shown")
+    window.close()
+
+
+def _bench_request() -> tuple[int, dt.date] | None:
+    """The patient and the day of ``MMTRACKER_BENCH_WINDOW=PATIENT_ID,YYYY-MM-DD``, if set."""
+    patient, _, day = os.environ.get(BENCH_WINDOW_ENV, "").partition(",")
+    return (int(patient), dt.date.fromisoformat(day)) if patient.isdigit() else None
+
+
+def _bench_window(window: MainWindow, patient_id: int) -> None:
+    """Time what ``mmtracker bench`` reports of the window (see the module's docstring), in
+    seconds, each until the events it caused are handled (the rows or panel painted)."""
+
+    def settle() -> None:
+        for _ in range(3):  # what an event handled posts (a layout, a paint) is handled too
+            QApplication.processEvents()
+
+    def timed(action: Callable[[], object]) -> float:
+        started = time.perf_counter()
+        action()
+        settle()
+        return time.perf_counter() - started
+
+    settle()
+    found: dict[str, object] = {
+        "worklist shown": seconds_since_process_start(),
+        "worklist rows": window.worklist.model.rowCount(),
+    }
+    word = window.worklist.model.row_at(0).name.casefold()[:4]
+    typed = [word[:n] for n in (*range(1, len(word) + 1), *range(len(word) - 1, -1, -1))]
+    for place, box, key in (
+        (Place.WORKLIST, window.worklist.search_box, "worklist keystrokes"),
+        (Place.PATIENTS, window.patients.search_box, "patient list keystrokes"),
+    ):
+        window.show_place(place)
+        settle()
+        found[key] = [timed(partial(box.setText, text)) for text in typed]
+    for session in ("first", "again"):
+        loop = QEventLoop()
+        started = time.perf_counter()
+        window.open_patient(patient_id)
+        view = cast("PatientView", window.patient_tabs.currentWidget())
+        view.loaded.connect(loop.quit)
+        loop.exec()
+        settle()
+        found[f"patient {session}"] = time.perf_counter() - started
+        found[f"panels {session}"] = {
+            view.tabs.tabText(i): timed(partial(view.tabs.setCurrentIndex, i))
+            for i in range(1, view.tabs.count())
+        }
+        found[f"view timings {session}"] = view.timings
+        window.close_patient(window.patient_tabs.indexOf(view))
+        settle()
+    sys.stdout.write(BENCH_PREFIX + json.dumps(found) + "\n")
+    sys.stdout.flush()
     window.close()
 
 
@@ -113,14 +187,16 @@ def open_main_window(
     offer_demo: bool,
     refused: Callable[[], None] | None = None,
     lang: str = i18n.SOURCE_LANGUAGE,
+    clock: Callable[[], dt.date] = dt.date.today,
 ) -> MainWindow:
     """The main window, which opens the chosen database off the GUI thread and then shows it.
 
     With ``offer_demo``, an empty normal database brings the offer to open the
     separate demo database instead. A database that cannot be opened is explained
-    in a dialog; the window then closes, after calling ``refused``.
+    in a dialog; the window then closes, after calling ``refused``. ``clock`` is the
+    window's today (a fixed day for the bench).
     """
-    window = MainWindow(demo=demo, lang=lang)
+    window = MainWindow(demo=demo, lang=lang, today=clock)
     _Opening(window, today, refused).start(database, demo, offer_demo=offer_demo)
     return window
 

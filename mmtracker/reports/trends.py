@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 SERIES_COLOURS = ("#08519c", "#e6550d")
 LIMIT_COLOUR = "#737373"
 BAND_COLOUR = "#e5f5e0"
+GRID_COLOUR = "#eeeeee"
 WIDTH_IN = 10.0
 LEFT_IN = 0.75
 RIGHT_IN = 1.9  # the keys, beside the axes
@@ -166,11 +167,7 @@ def _draw_panel(
         say_empty(axes, texts.translate("figures", "No results"), hide_x=False)
         return np.empty(0), np.empty(0), []
     if panel.log:
-        from matplotlib.ticker import FuncFormatter, NullLocator
-
         axes.set_yscale("log")
-        axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _: i18n.format_number(v)))
-        axes.yaxis.set_minor_locator(NullLocator())
     xs: list[Any] = []
     ys: list[float] = []
     points: list[TrendPoint] = []
@@ -217,11 +214,8 @@ def _draw_panel(
         axes.axhline(limit.value, color=LIMIT_COLOUR, linestyle="--", linewidth=1, zorder=2)
     if panel.limits:
         keys.append(Key(panel.limits[0].label, LIMIT_COLOUR, linestyle="--"))
-    if not panel.log:  # room for a limit at the edge of the values; few labels to draw
-        from matplotlib.ticker import MaxNLocator
-
+    if not panel.log:  # room for a limit at the edge of the values
         axes.margins(y=0.12)
-        axes.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     if panel.band is not None:
         axes.axhspan(*panel.band, color=BAND_COLOUR, zorder=0.5, label=panel.band_label)
         keys.append(Key(panel.band_label, BAND_COLOUR))
@@ -234,7 +228,54 @@ def _draw_panel(
         to_axes = cast(Affine2DBase, axes.transAxes)
         corner = figure.dpi_scale_trans + ScaledTranslation(1, 1, to_axes)
         draw_key(figure, keys, corner, (0.08, 0.0, RIGHT_IN - 0.08), size=FONT_SIZE - 1)
+    _value_labels(axes, panel.log)
     return np.asarray(xs), np.asarray(ys), points
+
+
+def _value_labels(axes: Axes, log: bool) -> None:
+    """A few values along y, as labels and grid lines, the limits fixed at what is drawn.
+
+    Plain texts and one line collection: matplotlib's ticks (five artists each, made
+    when drawn, their labels measured to place the axis) took most of the drawing.
+    """
+    from matplotlib.collections import LineCollection
+    from matplotlib.ticker import LogLocator, MaxNLocator, NullLocator
+    from matplotlib.transforms import ScaledTranslation
+
+    low, high = axes.get_ylim()  # autoscaled once, here
+    axes.set_ylim(low, high)
+    locator = LogLocator(numticks=5) if log else MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10])
+    values = [v for v in locator.tick_values(low, high) if low <= v <= high]
+    axes.yaxis.set_major_locator(NullLocator())
+    axes.yaxis.set_minor_locator(NullLocator())
+    along = axes.get_yaxis_transform()  # x: the axes' width, y: values
+    axes.add_collection(
+        LineCollection(
+            [[(0, v), (1, v)] for v in values],
+            colors=GRID_COLOUR,
+            linewidths=0.6,
+            transform=along,
+            zorder=0.6,
+        ),
+        autolim=False,
+    )
+    figure = axes.get_figure(root=True)
+    assert figure is not None  # made by lab_trend_figure
+    beside = along + ScaledTranslation(-0.05, 0, figure.dpi_scale_trans)
+    labels = [i18n.format_number(value) for value in values]
+    decimals = max((len(label.partition(".")[2]) for label in labels), default=0)
+    if not log and decimals:  # 2.0, 2.5, 3.0 rather than 2, 2.5, 3
+        labels = [f"{value:.{decimals}f}" for value in values]
+    for value, label in zip(values, labels, strict=True):
+        axes.text(
+            0,
+            value,
+            label,
+            transform=beside,
+            ha="right",
+            va="center",
+            fontsize=FONT_SIZE - 0.5,
+        )
 
 
 def _panel_place(index: int, count: int, strip: float) -> Callable[[float], tuple[float, float]]:
@@ -286,32 +327,27 @@ def lab_trend_figure(
         {
             "xtick.labelsize": FONT_SIZE - 0.5,
             "ytick.labelsize": FONT_SIZE - 0.5,
-            "axes.grid": True,
-            "axes.grid.axis": "y",
-            "grid.color": "#eeeeee",
-            "grid.linewidth": 0.6,
         }
     ):
         figure = new_figure(WIDTH_IN, height)
-        shared: Axes | None = None
+        # Every axes gets the same dates, not shared: matplotlib would measure the hidden
+        # date labels of every axes sharing them to place the lowest one's.
         if lines:
-            shared = figure.add_axes((0, 0, 1, 1))
-            shared.set_axes_locator(
+            strip_axes = figure.add_axes((0, 0, 1, 1))
+            strip_axes.set_axes_locator(
                 inch_box(LEFT_IN, RIGHT_IN, lambda tall: (tall - strip - TOP_IN, STRIP_IN))
             )
-            shared.grid(False)
-            shared.set_xlim(*x_range)
+            strip_axes.set_xlim(*x_range)
             days_per_inch = span_days / (WIDTH_IN - LEFT_IN - RIGHT_IN)
-            _line_strip(shared, lines, starts, ends, days_per_inch, texts)
+            _line_strip(strip_axes, lines, starts, ends, days_per_inch, texts)
         all_axes: list[Axes] = []
         by_axes = {}
         points: list[TrendPoint] = []
         for index, panel in enumerate(panels):
-            axes = figure.add_axes((0, 0, 1, 1), sharex=shared)
+            axes = figure.add_axes((0, 0, 1, 1))
             axes.set_axes_locator(
                 inch_box(LEFT_IN, RIGHT_IN, _panel_place(index, len(panels), strip))
             )
-            shared = shared or axes
             axes.set_xlim(*x_range)
             if lines:
                 _shade_lines(axes, lines, starts, ends)
@@ -321,8 +357,7 @@ def lab_trend_figure(
                 by_axes[index] = (xs, ys, mine)
             points.extend(mine)
             all_axes.append(axes)
-        if shared is not None:
-            date_axis(shared)
+        date_axis(figure.axes[-1])
         for axes in figure.axes[:-1]:  # the dates once, below the last panel
             axes.xaxis.set_visible(False)
     return TrendFigure(figure, tuple(all_axes), trends, tuple(points), by_axes)

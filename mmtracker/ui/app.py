@@ -11,8 +11,9 @@ database (the patient list), then quit: the smoke test of the frozen build
 (packaging/build) and of tests/test_packaging.py, which so covers the database layer too.
 
 ``MMTRACKER_BENCH_WINDOW=PATIENT_ID,YYYY-MM-DD`` makes the window's today that day and
-makes it time, once the worklist's rows are shown, a few keystrokes in each search box, then that patient opened twice and each of
-its panels shown, print the times as one JSON line and quit (``mmtracker bench``).
+makes it time, once the worklist's rows are shown, a few keystrokes in each search box,
+then that patient opened twice and each of its panels shown; it prints the times as one
+JSON line and quits (``mmtracker bench``).
 """
 
 from __future__ import annotations

@@ -5,9 +5,10 @@ matplotlib (and its Qt backend) is imported when a figure panel is first filled.
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtCore import QCoreApplication, QPoint, QTimer
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
 
@@ -34,6 +35,35 @@ def trend_label(trend: str) -> str:
     }.get(trend, trend)
 
 
+# A figure makes tens of thousands of objects. In a window holding patients, tables and
+# the database layer, a full cyclic collection triggered meanwhile took about 0.2 s; it
+# is put off until the figure has been drawn (or this long, if it never is).
+_RESUME_AFTER_MS = 2000
+_collector_paused = False
+
+
+def _pause_collector() -> None:
+    """Pause Python's cyclic garbage collector until the figure is drawn."""
+    global _collector_paused
+    if gc.isenabled():
+        gc.disable()
+        _collector_paused = True
+        QTimer.singleShot(_RESUME_AFTER_MS, _resume_collector)
+
+
+def _resume_collector() -> None:
+    """Restart the collector if a figure paused it (it collects at a later allocation)."""
+    global _collector_paused
+    if _collector_paused:
+        _collector_paused = False
+        gc.enable()
+
+
+def collector_paused() -> bool:
+    """Whether a figure being drawn holds the cyclic garbage collector paused."""
+    return _collector_paused
+
+
 class FigurePanel(QWidget):
     """One figure: the course timeline, or the lab trends with a choice of analytes."""
 
@@ -57,6 +87,7 @@ class FigurePanel(QWidget):
         from mmtracker.reports.figures import DEFAULT_TRENDS, lab_trend_figure, timeline_figure
 
         self._data, self._units = data, units
+        _pause_collector()
         lang = i18n.installed_language()
         as_of = data.assessment.as_of
         if self._trends:
@@ -84,6 +115,10 @@ class FigurePanel(QWidget):
         self._canvas = canvas(figure)
         if self._trends:
             self._canvas.mpl_connect("motion_notify_event", self._hover)
+        # Drawn when Qt paints the canvas at its size; once painted, collect as usual.
+        self._canvas.mpl_connect(
+            "draw_event", lambda _event: QTimer.singleShot(0, _resume_collector)
+        )
         self._layout.addWidget(self._canvas, 1)
 
     def _redraw(self) -> None:

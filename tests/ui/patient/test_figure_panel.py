@@ -1,0 +1,53 @@
+"""The figure panels of the Patient view: drawn on a Qt canvas, the collector paused meanwhile."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+
+from logic.builders import history, lab, policy
+from PySide6.QtWidgets import QCheckBox
+from pytestqt.qtbot import QtBot
+
+from mmtracker.logic.assessment import assess
+from mmtracker.logic.units import UnitSystem
+from mmtracker.ui.patient import figures
+from mmtracker.ui.patient.data import PatientData
+from mmtracker.ui.patient.figures import FigurePanel
+
+AS_OF = dt.date(2026, 3, 1)
+
+
+def patient_data() -> PatientData:
+    h = history(
+        lab_results=[
+            lab("2025-06-01", "hemoglobin", 101, "g/L"),
+            lab("2025-09-01", "hemoglobin", 112, "g/L"),
+        ]
+    )
+    return PatientData(h, assess(h, AS_OF, policy()))
+
+
+def test_the_collector_waits_for_the_figure_to_be_drawn(qtbot: QtBot) -> None:
+    pol = policy()
+    panel = FigurePanel(True, pol)
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    drawn: list[bool] = []
+    assert gc.isenabled()
+    panel.show_data(patient_data(), UnitSystem.SI)
+    assert not gc.isenabled()  # paused while the figure is built and drawn
+    assert figures.collector_paused()
+    panel._canvas.mpl_connect("draw_event", lambda _event: drawn.append(True))
+    qtbot.waitUntil(lambda: bool(drawn) and gc.isenabled(), timeout=5000)
+    assert not figures.collector_paused()
+    assert len(panel.findChildren(QCheckBox)) == 5  # the default trends to choose from
+
+
+def test_the_collector_restarts_even_if_the_figure_is_never_drawn(qtbot: QtBot) -> None:
+    panel = FigurePanel(False, policy())  # never shown: never painted
+    qtbot.addWidget(panel)
+    panel.show_data(patient_data(), UnitSystem.SI)
+    assert not gc.isenabled()
+    qtbot.waitUntil(gc.isenabled, timeout=figures._RESUME_AFTER_MS + 3000)

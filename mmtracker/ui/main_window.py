@@ -39,7 +39,7 @@ from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import Show
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patients.screen import PatientsScreen
-from mmtracker.ui.workers import Progress, Task, busy, run_task
+from mmtracker.ui.workers import Progress, Task, busy, run_task, stop_all
 from mmtracker.ui.worklist.screen import WorklistScreen
 
 if TYPE_CHECKING:  # the database layer is imported where it is used, once a database is open
@@ -247,9 +247,9 @@ class MainWindow(QMainWindow):
         self.export_action = self.file_menu.addAction("")
         self.export_action.triggered.connect(lambda: self.worklist.export_csv())
         self.close_patient_action = self.file_menu.addAction("")
-        self.close_patient_action.setShortcuts(
-            [QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close)]
-        )
+        # Ctrl+W everywhere, and the platform's own key where it is another (Ctrl+F4).
+        keys = [QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close)]
+        self.close_patient_action.setShortcuts([k for i, k in enumerate(keys) if k not in keys[:i]])
         self.close_patient_action.triggered.connect(self._close_current_patient)
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("")
@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
             return
         self.places.setCurrentIndex(place)
         self.place_actions[place].setChecked(True)
+        self.patients.count_label.setVisible(place is Place.PATIENTS)
 
     def current_place(self) -> Place:
         """The place shown."""
@@ -638,26 +639,26 @@ class MainWindow(QMainWindow):
             return
         from mmtracker.ui.widgets.acknowledge import SelectedItem, acknowledge_in_background, ask
 
-        items = [SelectedItem(r.patient_id, r.item.id, f"{r.mrn} {r.name}") for r in rows]
+        items = [
+            SelectedItem(r.patient_id, r.item.id, f"{r.mrn} {r.name}", finding)
+            for r, finding in zip(rows, self.worklist.findings(rows), strict=True)
+        ]
         on = self._today()
         choice = ask(self, items, on, policy)
         if choice is not None:  # the hub's patient_changed then reads the worklist again
             acknowledge_in_background(self, engine, self.hub, items, choice, on, policy)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt names it
-        """Save the window's settings; stop a running care-item update at its next chunk.
+        """Save the window's settings; stop every running task at its next progress report.
 
-        No thread of the window's outlives it: the opening of the database (which
-        cannot be cancelled) is waited for, and its result is then no longer shown.
+        No thread outlives the window: the opening of the database (which cannot be
+        cancelled) and every read are waited for, and their results no longer shown.
         """
         self._save_settings()
         self._closed = True
-        task = self._care_task
-        if task is not None and task.isRunning():
-            task.cancel()
-            task.wait()
         for waited in self._waited:
             waited.wait()
+        stop_all()  # the care update, the worklist's and the patients' reads
         super().closeEvent(event)
 
     def _report(self, error: StorageError) -> None:

@@ -110,6 +110,17 @@ class Task(QThread):
         self.succeeded.emit(result)
 
 
+def stop_all() -> None:
+    """Cancel every running task and wait until its thread has ended (the window closing).
+
+    A QThread still running when it is destroyed aborts the process.
+    """
+    for task in list(_running):
+        task.cancel()
+    for task in list(_running):
+        task.wait()
+
+
 class _Delivery(QObject):
     """Hands a task's result to the callbacks, on the GUI thread, while ``owner`` lives.
 

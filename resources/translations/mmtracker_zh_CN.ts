@@ -22,6 +22,10 @@
         <translation>随访事项</translation>
     </message>
     <message>
+        <source>Status and rationale</source>
+        <translation>状态与依据</translation>
+    </message>
+    <message>
         <source>Care items to acknowledge</source>
         <translation>待确认的随访事项</translation>
     </message>

@@ -105,6 +105,11 @@ class CareItemsModel(QAbstractTableModel):
         ]
         self.endResetModel()
 
+    def finding_text(self, row: int) -> str:
+        """A row's status, date and rationale, as shown: "Overdue (due 2026-01-05): …"."""
+        _title, status, when, rationale = self._texts[row]
+        return f"{status} ({when}): {rationale}" if when else f"{status}: {rationale}"
+
     def item(self, row: int) -> CareItem:
         """The care item shown in a row."""
         return self._items[row]

@@ -263,8 +263,10 @@ class PatientView(QWidget):
         rows = self.items.selected_rows()
         if data is None or not rows or not self.items.acknowledge.isEnabled():
             return
+        model = self.items.model
         chosen = [
-            SelectedItem(self._patient_id, self.items.model.item(r).id, data.label) for r in rows
+            SelectedItem(self._patient_id, model.item(r).id, data.label, model.finding_text(r))
+            for r in rows
         ]
         on = self._today()
         choice = ask(self, chosen, on, self._policy)

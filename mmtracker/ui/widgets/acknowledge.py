@@ -56,6 +56,8 @@ class SelectedItem:
     item_id: str
     patient_label: str
     """The patient as the user knows it: MRN and name."""
+    finding: str = ""
+    """What is being acknowledged, as the user saw it: the status and the rationale."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +92,14 @@ def snooze_bounds(policy: Policy, on: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def default_until(policy: Policy, on: dt.date) -> dt.date:
-    """The until-date offered first: the policy's usual snooze if it has one, else the longest."""
+    """The until-date offered first: the policy's usual snooze if it has one, else the
+    acknowledgement day itself, so that one OK never silences an item for long (the item
+    is back the next day unless a later date is chosen: clinical-rules.md §10b, err toward
+    showing)."""
     first, last = snooze_bounds(policy, on)
     if DEFAULT_DAYS_KEY in policy.values:
         return min(max(add_days(on, policy.whole(DEFAULT_DAYS_KEY)), first), last)
-    return last
+    return first
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -120,7 +125,7 @@ class AcknowledgeDialog(QDialog):
         self._on = on
         first, last = snooze_bounds(policy, on)
         self.setWindowTitle(self.tr("Acknowledge / snooze care items"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(760)
 
         intro = QLabel(
             self.tr("Acknowledge %n care item(s) on %1:", "", len(self._items)).replace(
@@ -130,11 +135,17 @@ class AcknowledgeDialog(QDialog):
         self.item_list = QTreeWidget()
         self.item_list.setRootIsDecorated(False)
         self.item_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.item_list.setHeaderLabels([self.tr("Patient"), self.tr("Care item")])
+        self.item_list.setHeaderLabels(
+            [self.tr("Patient"), self.tr("Care item"), self.tr("Status and rationale")]
+        )
         self.item_list.setAccessibleName(self.tr("Care items to acknowledge"))
         for item in self._items:
-            QTreeWidgetItem(self.item_list, [item.patient_label, i18n.item_title(item.item_id)])
+            row = QTreeWidgetItem(
+                self.item_list, [item.patient_label, i18n.item_title(item.item_id), item.finding]
+            )
+            row.setToolTip(2, item.finding)
         self.item_list.resizeColumnToContents(0)
+        self.item_list.resizeColumnToContents(1)
         self.item_list.setMaximumHeight(40 + 24 * min(len(self._items), 6))
 
         self.reason = QPlainTextEdit()

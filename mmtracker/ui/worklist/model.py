@@ -7,6 +7,7 @@ for every row and column, 100–135 ms for a clinic of 10,000 patients.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,6 +39,12 @@ _COLOURS = {
     Show.INFO: QColor("#d9e8f7"),
     Show.SNOOZED: QColor("#e4e4e4"),
 }
+
+
+def searchable(text: str) -> str:
+    """``text`` as the search compares it: case and accents aside ("sanchez" finds Sánchez)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 class Column(IntEnum):
@@ -154,7 +161,7 @@ class WorklistModel(QAbstractTableModel):
                 str(item.days_overdue) if item.days_overdue is not None else "",
                 sentence,
             )
-            search = "\n".join(cells).casefold()
+            search = searchable("\n".join(cells))
             prepared.append(_Prepared(row, show, ITEM_FAMILY[item.id], cells, search))
         self.beginResetModel()
         self._prepared = prepared
@@ -177,7 +184,7 @@ class WorklistModel(QAbstractTableModel):
 
     def _kept(self) -> list[_Prepared]:
         f = self._filters
-        words = f.text.casefold().split()
+        words = searchable(f.text).split()
         return [
             p
             for p in self._prepared
@@ -196,6 +203,13 @@ class WorklistModel(QAbstractTableModel):
     def shown_rows(self) -> list[WorklistRow]:
         """The rows shown, in their order."""
         return [p.row for p in self._shown]
+
+    def finding_text(self, row: WorklistRow) -> str:
+        """A row's status, date and rationale, as shown: "Overdue (due 2026-01-05): …"."""
+        found = next(p for p in self._prepared if p.row is row)
+        cells = found.cells
+        when = f" ({cells[Column.DUE]})" if cells[Column.DUE] else ""
+        return f"{cells[Column.STATUS]}{when}: {cells[Column.RATIONALE]}"
 
     def row_at(self, row: int) -> WorklistRow:
         """The plain row shown at ``row``."""

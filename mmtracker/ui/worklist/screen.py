@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +62,17 @@ class _Table(QTableView):
         super().keyPressEvent(event)
 
 
+class _CheckMenu(QMenu):
+    """A menu of check boxes that stays open while they are ticked, to tick several."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt names it
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+
 class WorklistScreen(QWidget):
     """The worklist of one database under the care policy, as of ``today()``."""
 
@@ -82,15 +92,15 @@ class WorklistScreen(QWidget):
         self._loading = False
         self._again = False  # asked to read again while a read was running
         self._lang = i18n.SOURCE_LANGUAGE
+        self._shows_read: frozenset[Show] = frozenset()  # the groups the rows shown were read with
         self.model = WorklistModel(self)
 
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._filter)
 
-        self.family_button = QToolButton()
-        self.family_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.family_menu = QMenu(self)
+        self.family_button = QPushButton()
+        self.family_menu = _CheckMenu(self)
         self.family_actions: dict[Family, QAction] = {}
         for family in Family:
             action = self.family_menu.addAction("")
@@ -99,9 +109,8 @@ class WorklistScreen(QWidget):
             self.family_actions[family] = action
         self.family_button.setMenu(self.family_menu)
 
-        self.phase_button = QToolButton()
-        self.phase_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.phase_menu = QMenu(self)
+        self.phase_button = QPushButton()
+        self.phase_menu = _CheckMenu(self)
         self.phase_actions: dict[Phase, QAction] = {}
         for phase in Phase:
             action = self.phase_menu.addAction("")
@@ -153,7 +162,7 @@ class WorklistScreen(QWidget):
         self.acknowledge_button.setEnabled(False)
         self.acknowledge_button.clicked.connect(self._acknowledge)
         self.export_button = QPushButton()
-        self.export_button.clicked.connect(self.export_csv)
+        self.export_button.clicked.connect(lambda: self.export_csv())  # not clicked's bool
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
 
@@ -193,6 +202,8 @@ class WorklistScreen(QWidget):
         self.export_button.setText(self.tr("Export CSV…"))
         self.model.retranslate()
         self._update_labels()
+        if self._as_of is not None and not self._loading:
+            self._state_text()
 
     def _update_labels(self) -> None:
         families = [f for f, a in self.family_actions.items() if a.isChecked()]
@@ -220,10 +231,14 @@ class WorklistScreen(QWidget):
             Show.SNOOZED: self.tr("Snoozed"),
             Show.OK: self.tr("OK"),
         }
+        read = self._shows_read
         for show, box in self.show_boxes.items():
-            box.setText(
-                self.tr("{name} ({count})").format(name=names[show], count=counts.get(show, 0))
-            )
+            if show in read:
+                box.setText(
+                    self.tr("{name} ({count})").format(name=names[show], count=counts.get(show, 0))
+                )
+            else:  # not read: no count rather than a count of none
+                box.setText(names[show])
 
     # --- reading -----------------------------------------------------------------------
 
@@ -259,17 +274,19 @@ class WorklistScreen(QWidget):
             return worklist(engine, day, policy, within=within, show=shows, progress=progress)
 
         self.state_label.setText(self.tr("Reading the worklist…"))
-        run_task(self, work, lambda rows: self._show(day, rows), self._failed, self._progress)
+        run_task(
+            self, work, lambda rows: self._show(day, shows, rows), self._failed, self._progress
+        )
 
     def _progress(self, done: int, total: int) -> None:
         self.state_label.setText(
             self.tr("Updating care items: {done} of {total}").format(done=done, total=total)
         )
 
-    def _show(self, day: dt.date, rows: list[WorklistRow]) -> None:
+    def _show(self, day: dt.date, shows: frozenset[Show], rows: list[WorklistRow]) -> None:
         self._loading = False
         selected = self._selected_keys()
-        self._as_of = day
+        self._as_of, self._shows_read = day, shows
         self.model.set_rows(rows)
         self._reselect(selected)
         self._update_labels()
@@ -362,6 +379,10 @@ class WorklistScreen(QWidget):
         """The worklist rows selected, in the order shown."""
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.row_at(r) for r in rows]
+
+    def findings(self, rows: list[WorklistRow]) -> list[str]:
+        """Each row's status and rationale as the worklist shows them."""
+        return [self.model.finding_text(row) for row in rows]
 
     def _selected_keys(self) -> set[tuple[int, str]]:
         return {(r.patient_id, r.item.id) for r in self.selected_rows()}

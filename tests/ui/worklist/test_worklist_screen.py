@@ -227,3 +227,27 @@ def test_the_main_window_starts_on_the_worklist_and_switches_places_by_keyboard(
     assert window.current_place() is Place.PATIENTS
     assert window.place_actions[Place.PATIENTS].shortcut().toString() == "Ctrl+2"
     assert not window.place_actions[Place.PATIENT].isEnabled()  # no patient open yet
+
+
+def test_groups_not_read_show_no_count_and_search_ignores_accents(
+    qtbot: QtBot, demo: Engine, policy: Policy
+) -> None:
+    screen = screen_on(qtbot, demo, policy, [DEMO_DAY])
+    assert screen.show_boxes[Show.SNOOZED].text() == "Snoozed"  # not read: no "(0)"
+    assert screen.show_boxes[Show.OVERDUE].text().startswith("Overdue (")
+    assert "Hatice Şahin" in {r.name for r in screen.model.shown_rows()}
+    qtbot.keyClicks(screen.search_box, "hatice sahin")  # typed without the cedilla
+    assert {r.name for r in screen.model.shown_rows()} == {"Hatice Şahin"}
+
+
+def test_the_state_line_follows_the_language(
+    qtbot: QtBot, demo: Engine, policy: Policy, qapp: Any, translations_built: Path
+) -> None:
+    screen = screen_on(qtbot, demo, policy, [DEMO_DAY])
+    assert screen.state_label.text().endswith(f"items on {DEMO_DAY}")
+    try:
+        i18n.install(qapp, "zh_CN")
+        screen.retranslate()
+        assert screen.state_label.text().startswith(f"{DEMO_DAY} 共")
+    finally:
+        i18n.install(qapp, "en")

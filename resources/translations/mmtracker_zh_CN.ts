@@ -75,6 +75,14 @@
         <translation>（实验室参考范围 {low}–{high}）</translation>
     </message>
     <message>
+        <source>no reference limits recorded: not judged</source>
+        <translation>未记录参考范围：未判断</translation>
+    </message>
+    <message>
+        <source>outside the policy&apos;s default limits</source>
+        <translation>超出本院策略的默认参考范围</translation>
+    </message>
+    <message>
         <source>outside the lab&apos;s limits</source>
         <translation>超出实验室参考范围</translation>
     </message>

@@ -1,8 +1,15 @@
-"""The lab flowsheet: dates across, analytes down, values outside the lab's own limits marked."""
+"""The lab flowsheet: dates across, analytes down, values outside their limits marked.
+
+The limits are the logic's (clinical-rules.md D17): the lab's own, else the policy's
+defaults where it has them (haemoglobin by sex, calcium albumin-corrected as D12
+says, LDH). A value with neither is not marked, and its tooltip says so: an unmarked
+cell is never read as normal by default.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,20 +23,55 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from mmtracker import i18n
-from mmtracker.logic.codes import Analyte
-from mmtracker.logic.history import LabResult
+from mmtracker.logic.codes import Analyte, Sex
+from mmtracker.logic.history import LabResult, PatientHistory
+from mmtracker.logic.labs import LabIndex, calcium_reading, hemoglobin_lln, ldh_uln
+from mmtracker.logic.policy import Policy
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical, to_canonical, unit_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 ABNORMAL = QColor("#b00020")
 
 
-def outside_limits(result: LabResult) -> bool:
-    """Whether a value lies outside the limits the lab reported with it (same unit)."""
-    if result.value is None:
-        return False
-    low, high = result.ref_low, result.ref_high
-    return (low is not None and result.value < low) or (high is not None and result.value > high)
+@dataclass(frozen=True, slots=True)
+class Judged:
+    """A quantitative result against its limits, in SI (D15)."""
+
+    value: float
+    """The value compared: corrected calcium where D12 corrects it."""
+    low: float | None
+    high: float | None
+    defaulted: bool
+    """A limit is the policy's default, the lab having given none."""
+
+    @property
+    def mark(self) -> str:
+        """↑ above the upper limit, ↓ below the lower one, else nothing."""
+        if self.high is not None and self.value > self.high:
+            return "↑"
+        if self.low is not None and self.value < self.low:
+            return "↓"
+        return ""
+
+
+def judge(labs: LabIndex, sex: Sex, policy: Policy) -> dict[int, Judged]:
+    """Every quantitative result of ``labs`` against its limits, by ``id()`` of its entry."""
+    judged: dict[int, Judged] = {}
+    for analyte in Analyte:
+        for value in labs.series(analyte):
+            low, high, defaulted, compared = value.low_si, value.high_si, False, value.si
+            if analyte is Analyte.HEMOGLOBIN:
+                low, defaulted = hemoglobin_lln(value, sex, policy)
+            elif analyte is Analyte.LDH:
+                high, defaulted = ldh_uln(value, policy)
+            elif analyte is Analyte.CALCIUM:
+                reading = calcium_reading(labs, policy, value)
+                if reading is None:  # D16: ionised calcium is never compared
+                    continue
+                compared, low, high = reading.value, reading.lln, reading.uln
+                defaulted = reading.default_limits
+            judged[id(value.entry)] = Judged(compared, low, high, defaulted)
+    return judged
 
 
 class FlowsheetModel(QAbstractTableModel):
@@ -42,11 +84,14 @@ class FlowsheetModel(QAbstractTableModel):
         self._cells: dict[tuple[int, int], list[LabResult]] = {}
         self._texts: dict[tuple[int, int], str] = {}
         self._units = UnitSystem.SI
+        self._judged: dict[int, Judged] = {}
 
-    def set_results(self, results: tuple[LabResult, ...], units: UnitSystem) -> None:
-        """Show these results in ``units`` (newest date first)."""
+    def set_results(self, history: PatientHistory, policy: Policy, units: UnitSystem) -> None:
+        """Show a patient's results in ``units`` (newest date first), judged under ``policy``."""
+        results = history.lab_results
         self.beginResetModel()
         self._units = units
+        self._judged = judge(LabIndex(history), history.patient.sex, policy)
         self._dates = sorted({r.date for r in results}, reverse=True)
         present = {r.analyte for r in results}
         self._analytes = [a for a in Analyte if a in present]
@@ -69,9 +114,13 @@ class FlowsheetModel(QAbstractTableModel):
         shown = from_canonical(
             result.analyte, to_canonical(result.analyte, result.value, result.unit), unit
         )
-        mark = " ↑" if result.ref_high is not None and result.value > result.ref_high else ""
-        mark = " ↓" if result.ref_low is not None and result.value < result.ref_low else mark
-        return i18n.format_number(shown) + mark
+        judged = self._judged.get(id(result))
+        mark = judged.mark if judged is not None else ""
+        return i18n.format_number(shown) + (f" {mark}" if mark else "")
+
+    def _abnormal(self, result: LabResult) -> bool:
+        judged = self._judged.get(id(result))
+        return judged is not None and bool(judged.mark)
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
         return 0 if parent.isValid() else len(self._analytes)
@@ -90,7 +139,7 @@ class FlowsheetModel(QAbstractTableModel):
             return self._texts[key]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        abnormal = any(outside_limits(r) for r in cell)
+        abnormal = any(self._abnormal(r) for r in cell)
         if role == Qt.ItemDataRole.ForegroundRole and abnormal:
             return ABNORMAL
         if role == Qt.ItemDataRole.FontRole and abnormal:
@@ -112,9 +161,23 @@ class FlowsheetModel(QAbstractTableModel):
                     "Flowsheet", "(lab limits {low}–{high})"
                 ).format(low=low, high=high)
         elif result.qualitative is not None:
-            text += i18n.code_label(result.qualitative.value)
-        if outside_limits(result):
-            text += " — " + QCoreApplication.translate("Flowsheet", "outside the lab's limits")
+            return text + i18n.code_label(result.qualitative.value)
+        judged = self._judged.get(id(result))
+        if judged is None or (judged.low is None and judged.high is None):
+            return (
+                text
+                + " — "
+                + QCoreApplication.translate(
+                    "Flowsheet", "no reference limits recorded: not judged"
+                )
+            )
+        if judged.mark:
+            limits = (
+                QCoreApplication.translate("Flowsheet", "outside the policy's default limits")
+                if judged.defaulted
+                else QCoreApplication.translate("Flowsheet", "outside the lab's limits")
+            )
+            text += " — " + limits
         return text
 
     def headerData(

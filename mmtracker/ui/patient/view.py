@@ -346,7 +346,7 @@ class PatientView(QWidget):
         if panel is self.details:
             self.details.show_data(self._data, self._units)
         elif panel is self.flowsheet:
-            self.flowsheet_model.set_results(self._data.history.lab_results, self._units)
+            self.flowsheet_model.set_results(self._data.history, self._policy, self._units)
             self.flowsheet.resizeColumnsToContents()
         elif isinstance(panel, FigurePanel):
             panel.show_data(self._data, self._units)

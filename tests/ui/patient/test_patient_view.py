@@ -201,3 +201,41 @@ def test_the_flowsheet_marks_values_outside_the_lab_limits(
     qtmodeltester.check(model)
     view.set_units(view_module.UnitSystem.CONVENTIONAL)
     assert model.index(0, 0).data() == "12.8"
+
+
+def test_d17_without_lab_limits_the_flowsheet_judges_by_the_policy_defaults(
+    qtbot: QtBot, clinic: Engine, pol: Policy, today: dt.date, hub: Hub
+) -> None:
+    """D17: limits.hb_lln_male 130 g/L (Zhang Wei is a man); a creatinine with no limits
+    is not judged, and says so."""
+    with clinic.connect() as conn:
+        patient_id = conn.execute(
+            select(PATIENT.c.id).where(PATIENT.c.mrn == "MM-001")
+        ).scalar_one()
+    for date, analyte, value, unit in (
+        ("2026-01-10", "hemoglobin", 129.9, "g/L"),
+        ("2026-02-10", "hemoglobin", 130.0, "g/L"),
+        ("2026-02-10", "creatinine", 200.0, "umol/L"),
+    ):
+        add_entry(
+            clinic,
+            patient_id,
+            "lab_results",
+            {"date": date, "analyte": analyte, "value": value, "unit": unit},
+            "nurse@test",
+            today,
+        )
+    view = open_view(qtbot, clinic, "MM-001", pol, today, hub)
+    view.tabs.setCurrentWidget(view.flowsheet)
+    model = view.flowsheet_model
+    labels = [model.headerData(r, view_module.Qt.Orientation.Vertical) for r in range(2)]
+    hb = next(r for r, label in enumerate(labels) if "moglobin" in label)
+    creatinine = 1 - hb
+    assert model.index(hb, 1).data() == "129.9 ↓"  # 2026-01-10: below 130
+    assert "policy's default limits" in model.index(hb, 1).data(
+        view_module.Qt.ItemDataRole.ToolTipRole
+    )
+    assert model.index(hb, 0).data() == "130"  # at the limit: not below it
+    assert model.index(creatinine, 0).data() == "200"
+    tip = model.index(creatinine, 0).data(view_module.Qt.ItemDataRole.ToolTipRole)
+    assert "no reference limits recorded: not judged" in tip

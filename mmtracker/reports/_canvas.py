@@ -8,6 +8,7 @@ pyplot's: the screen moves the same figure onto a Qt canvas, the PDF saves it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.transforms import Transform
@@ -199,10 +201,23 @@ def date_numbers(days: Sequence[dt.date]) -> NDArray[Any]:
     return (np.array(days, dtype="datetime64[D]") - epoch).astype(float)
 
 
-def date_axis(axes: Axes) -> None:
-    """Dates along x, written as numbers (2025, 2025-03, 03-14) in every language."""
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+def date_axis(axes: Axes, size: float = FONT_SIZE, grid: str | None = None) -> None:
+    """Dates along the bottom of ``axes``, written as numbers (2025, 2025-03, 03-14) in every
+    language, with grid lines of colour ``grid`` if given.
 
+    The dates are chosen once, for the x limits already set, and drawn as tick marks,
+    lines and labels of their own: matplotlib's ticks (five artists each, made when
+    drawn and measured to place the axis) took a large part of a figure's drawing.
+    """
+    from matplotlib.collections import LineCollection
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, num2date
+    from matplotlib.lines import Line2D
+    from matplotlib.markers import TICKDOWN, MarkerStyle
+    from matplotlib.text import Text
+    from matplotlib.ticker import NullLocator
+    from matplotlib.transforms import ScaledTranslation
+
+    low, high = axes.get_xlim()
     # matplotlib.dates has no type annotations.
     locator = AutoDateLocator(minticks=3, maxticks=9)  # type: ignore[no-untyped-call]
     formatter = ConciseDateFormatter(  # type: ignore[no-untyped-call]
@@ -211,8 +226,69 @@ def date_axis(axes: Axes) -> None:
         zero_formats=["", "%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M"],
         offset_formats=["", "", "", "", "", ""],
     )
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(formatter)
+    ticks = locator.tick_values(num2date(low), num2date(high))  # type: ignore[no-untyped-call]
+    days = [float(day) for day in ticks if low <= day <= high]
+    labels: list[str] = formatter.format_ticks(days)  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(NullLocator())
+    axes.xaxis.set_minor_locator(NullLocator())
+    along = axes.get_xaxis_transform()  # x: dates, y: the axes' height
+    marks = Line2D(
+        days,
+        [0.0] * len(days),
+        transform=along,
+        marker=MarkerStyle(TICKDOWN),
+        markersize=3.5,
+        markeredgewidth=0.8,
+        linestyle="none",
+        color="black",
+    )
+    axes.add_line(marks)
+    marks.set_clip_on(False)
+    if grid is not None:
+        lines = LineCollection(
+            [[(day, 0.0), (day, 1.0)] for day in days],
+            colors=grid,
+            linewidths=0.6,
+            transform=along,
+            zorder=0.5,
+        )
+        axes.add_collection(lines, autolim=False)
+    figure = axes.get_figure(root=True)
+    assert figure is not None  # an axes made on a figure
+    below = along + ScaledTranslation(0, -0.07, figure.dpi_scale_trans)
+    texts = [
+        Text(day, 0, label, transform=below, ha="center", va="top", fontsize=size)
+        for day, label in zip(days, labels, strict=True)
+    ]
+    axes.add_artist(together(texts))
+
+
+@functools.cache
+def _together() -> Callable[[Sequence[Artist]], Artist]:
+    """The class of :func:`together`'s artist (made on first use: matplotlib is imported then)."""
+    from matplotlib.artist import Artist
+
+    class Together(Artist):
+        def __init__(self, artists: Sequence[Artist]) -> None:
+            super().__init__()
+            self._artists = list(artists)
+
+        def set_figure(self, fig: Any) -> None:
+            super().set_figure(fig)
+            for artist in self._artists:
+                artist.set_figure(fig)
+
+        def draw(self, renderer: Any) -> None:
+            if self.get_visible():
+                for artist in self._artists:
+                    artist.draw(renderer)
+
+    return Together
+
+
+def together(artists: Sequence[Artist]) -> Artist:
+    """One artist drawing ``artists``: as a child of an axes, its texts are not the axes' texts."""
+    return _together()(artists)
 
 
 def say_empty(axes: Axes, text: str, *, hide_x: bool = True) -> None:

@@ -423,10 +423,8 @@ def _draw(
     axes.set_yticks(range(count - 1, -1, -1), [row.label for row in rows])
     axes.set_ylim(-0.7, count - 0.3)
     axes.set_xlim(low - MARGIN_DAYS, high + MARGIN_DAYS)  # as set before: artists widen it
-    date_axis(axes)
+    date_axis(axes, grid="#e0e0e0")
     axes.tick_params(axis="y", length=0)
-    axes.grid(axis="x", color="#e0e0e0", linewidth=0.6)
-    axes.set_axisbelow(True)
     for spine in ("top", "right", "left"):
         axes.spines[spine].set_visible(False)
     axes.axvline(date_numbers([as_of])[0], color=TODAY_COLOUR, linestyle="--", linewidth=1)

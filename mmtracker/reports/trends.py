@@ -357,7 +357,7 @@ def lab_trend_figure(
                 by_axes[index] = (xs, ys, mine)
             points.extend(mine)
             all_axes.append(axes)
-        date_axis(figure.axes[-1])
+        date_axis(figure.axes[-1], size=FONT_SIZE - 0.5)
         for axes in figure.axes[:-1]:  # the dates once, below the last panel
             axes.xaxis.set_visible(False)
     return TrendFigure(figure, tuple(all_axes), trends, tuple(points), by_axes)

@@ -88,7 +88,7 @@ def test_the_window_is_usable_while_the_stale_care_items_are_updated(
     assert window.care_progress.maximum() == 3
     assert window.care_progress.format() == "Updating care items: 1 of 3"
     qtbot.keyClicks(window.patients.search_box, "alice")
-    assert window.patients.proxy.rowCount() == 1
+    assert window.patients.model.rowCount() == 1
     held.release.set()
     done(qtbot, window)
     assert held.days == [today]

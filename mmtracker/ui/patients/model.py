@@ -1,8 +1,9 @@
-"""The Qt model of the patient list, fed plain rows, which it sorts itself.
+"""The Qt model of the patient list, fed plain rows, which it sorts and filters itself.
 
 Sorting here rather than in a QSortFilterProxyModel reads each row's value once per
 sort: the proxy calls ``data()`` for every comparison, seconds on the GUI thread for
-a clinic of thousands of patients.
+a clinic of thousands of patients; filtering here compares prepared texts, where the
+proxy took 200 ms a keystroke for 10,000 patients.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from mmtracker import i18n
 from mmtracker.logic.codes import PatientStatus, Phase
+from mmtracker.ui.widgets.search import matches, searchable
 
 if TYPE_CHECKING:  # the database layer loads off the GUI thread, after the window is shown
     from mmtracker.storage.patient_list import PatientListRow
@@ -32,8 +34,6 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole
 """The patient's database id, in every column."""
-SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
-"""The text the search box matches: the MRN and the name, one per line."""
 
 
 class Column(IntEnum):
@@ -54,7 +54,10 @@ class PatientTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._given: list[PatientListRow] = []
-        self._rows: list[PatientListRow] = []  # as shown: sorted
+        self._sorted_rows: list[PatientListRow] = []  # every row, sorted
+        self._rows: list[PatientListRow] = []  # as shown: sorted, then filtered
+        self._search: dict[int, str] = {}  # patient id -> MRN and name, searchable
+        self._words: list[str] = []
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._collator = QCollator()
@@ -83,16 +86,35 @@ class PatientTableModel(QAbstractTableModel):
             PatientStatus.DECEASED: self.tr("Deceased on {date}"),
             PatientStatus.TRANSFERRED: self.tr("Transferred out on {date}"),
         }
-        self.beginResetModel()
-        self._rows = self._sorted()
-        self.endResetModel()
+        self._arrange()
 
     def set_rows(self, rows: Sequence[PatientListRow]) -> None:
-        """Show these rows instead of the current ones, sorted as the current ones were."""
-        self.beginResetModel()
+        """Show these rows instead of the current ones, sorted and filtered as they were."""
         self._given = list(rows)
-        self._rows = self._sorted()
+        self._search = {r.patient_id: searchable(f"{r.mrn}\n{r.name}") for r in self._given}
+        self._arrange()
+
+    def set_filter(self, text: str) -> None:
+        """Show only the patients whose MRN or name holds every word of ``text``."""
+        self._words = searchable(text).split()
+        self.beginResetModel()
+        self._rows = self._kept()
         self.endResetModel()
+
+    def total(self) -> int:
+        """How many patients were given, filter aside."""
+        return len(self._given)
+
+    def _arrange(self) -> None:
+        self.beginResetModel()
+        self._sorted_rows = self._sorted()
+        self._rows = self._kept()
+        self.endResetModel()
+
+    def _kept(self) -> list[PatientListRow]:
+        if not self._words:
+            return list(self._sorted_rows)
+        return [r for r in self._sorted_rows if matches(self._words, self._search[r.patient_id])]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the rows by the values a column shows; rows of equal value keep their order.
@@ -100,10 +122,8 @@ class PatientTableModel(QAbstractTableModel):
         A reset, like :meth:`set_rows` (the view keeps no selection): PySide6 6.12 drops a
         reference to ``True`` at every signal emitted from Python, such as ``layoutChanged``.
         """
-        self.beginResetModel()
         self._sort_column, self._sort_order = column, order
-        self._rows = self._sorted()
-        self.endResetModel()
+        self._arrange()
 
     def _sorted(self) -> list[PatientListRow]:
         """The rows given, in the current sort order."""
@@ -163,8 +183,6 @@ class PatientTableModel(QAbstractTableModel):
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == PATIENT_ID_ROLE:
             return row.patient_id
-        if role == SEARCH_ROLE:
-            return f"{row.mrn}\n{row.name}"
         return None
 
     def _tooltip(self, row: PatientListRow, column: Column) -> str | None:

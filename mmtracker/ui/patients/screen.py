@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mmtracker.ui.patients.model import PATIENT_ID_ROLE, SEARCH_ROLE, Column, PatientTableModel
+from mmtracker.ui.patients.model import PATIENT_ID_ROLE, Column, PatientTableModel
 
 if TYPE_CHECKING:
     from mmtracker.storage.patient_list import PatientListRow
@@ -47,31 +47,29 @@ class PatientsScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PatientTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterRole(SEARCH_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.search_box = QLineEdit()
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self._filter)
 
         self.table = _Table()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        # A click on a column's header sorts by it, in the model (see model.py): the proxy
-        # only filters.
+        # A click on a column's header sorts by it, in the model (see model.py), which also
+        # filters its rows.
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.sortIndicatorChanged.connect(self._sort)
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        # The MRN tells apart patients of one name: as wide as the longest, whatever is shown.
+        header.setSectionResizeMode(Column.MRN, QHeaderView.ResizeMode.Interactive)
         # Each column is as wide as its texts in the visible rows and a sample of the others.
         header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.table.doubleClicked.connect(self._open)
@@ -96,6 +94,11 @@ class PatientsScreen(QWidget):
         selected = self.selected_patient_id()
         self._listed = True
         self.model.set_rows(rows)
+        longest = max((r.mrn for r in rows), key=len, default="")
+        metrics = self.table.fontMetrics()
+        title = str(self.model.headerData(Column.MRN, Qt.Orientation.Horizontal))
+        wanted = max(metrics.horizontalAdvance(longest), metrics.horizontalAdvance(title))
+        self.table.horizontalHeader().resizeSection(Column.MRN, wanted + 24)
         if selected is not None:
             self.select(selected)
         self._update_count()
@@ -108,11 +111,8 @@ class PatientsScreen(QWidget):
     def select(self, patient_id: int) -> None:
         """Select a patient's row, when the patient is listed and not filtered out."""
         row = self.model.row_of(patient_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
-        if index.isValid():
-            self.table.selectRow(index.row())
+        if row is not None:
+            self.table.selectRow(row)
 
     def _open(self, index: QModelIndex) -> None:
         self.open_patient.emit(int(index.data(PATIENT_ID_ROLE)))
@@ -125,11 +125,14 @@ class PatientsScreen(QWidget):
             self.select(selected)
 
     def _filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
+        selected = self.selected_patient_id()
+        self.model.set_filter(text)
+        if selected is not None:
+            self.select(selected)
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total()
         if not self._listed:
             self.count_label.clear()
         elif shown == total:

@@ -44,9 +44,11 @@ from mmtracker.ui.main_window import (
     saved_language,
 )
 from mmtracker.ui.workers import run_task
+from mmtracker.ui.worklist.screen import WorklistRead, read_worklist
 
 if TYPE_CHECKING:
     from mmtracker.logic.policy import Policy
+    from mmtracker.logic.worklist_order import Show
     from mmtracker.ui.patient.view import PatientView
 
 EXIT_FAILURE = 1
@@ -212,6 +214,8 @@ class _Opened:
     policy: Policy | None
     refused_policy: list[str]
     """Why the clinic policy file was refused (then no policy)."""
+    worklist: WorklistRead | None = None
+    """Today's worklist, read with the database (None: not read; the screen reads it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,11 +226,19 @@ class _Refused:
     error: str
 
 
-def _open(database: str | None, demo: bool, today: dt.date, offer_demo: bool) -> _Opened | _Refused:
+def _open(
+    database: str | None,
+    demo: bool,
+    today: dt.date,
+    offer_demo: bool,
+    request: tuple[frozenset[Show], int | None],
+) -> _Opened | _Refused:
     """Open the database and read what the window first shows of it (in the worker thread).
 
     The demo database is created with its demo patients on first use; SQLite is
-    backed up and migrated, PostgreSQL checked.
+    backed up and migrated, PostgreSQL checked. Under a policy, today's worklist is read
+    too (``request``: its groups and "due within"), which brings the stored care-item
+    state up to date for today.
     """
     from sqlalchemy.exc import ArgumentError, OperationalError
 
@@ -244,10 +256,17 @@ def _open(database: str | None, demo: bool, today: dt.date, offer_demo: bool) ->
     except (StorageError, OperationalError, ArgumentError, OSError, ValueError) as exc:
         return _Refused(database_label(url), str(exc))
     try:
-        return _Opened(opened, empty, load_policy(), [])
+        policy = load_policy()
     except (PolicyError, OSError) as exc:
         problems = exc.problems if isinstance(exc, PolicyError) else [str(exc)]
         return _Opened(opened, empty, None, problems)
+    first: WorklistRead | None = None
+    if not empty:
+        try:
+            first = read_worklist(engine, today, policy, *request)
+        except StorageError:
+            first = None  # the screen reads it again, and says why it cannot
+    return _Opened(opened, empty, policy, [], first)
 
 
 class _Opening(QObject):
@@ -269,9 +288,10 @@ class _Opening(QObject):
         """Open ``database`` (the demo database with ``demo``) off the GUI thread."""
         today = self._today
         self._database = database
+        request = self._window().worklist.request()
         task = run_task(
             self,
-            lambda _progress: _open(database, demo, today, offer_demo),
+            lambda _progress: _open(database, demo, today, offer_demo, request),
             self._opened,
             self._failed,
         )
@@ -292,7 +312,7 @@ class _Opening(QObject):
         else:
             if result.refused_policy:
                 _explain_refused_policy(window, result.refused_policy)
-            window.show_database(result.database, result.policy)
+            window.show_database(result.database, result.policy, result.worklist)
 
     def _failed(self, error: str) -> None:
         """The opening failed unexpectedly (the known failures come as _Refused)."""

@@ -40,7 +40,7 @@ from mmtracker.logic.worklist_order import Show
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patients.screen import PatientsScreen
 from mmtracker.ui.workers import Progress, Task, busy, run_task, stop_all
-from mmtracker.ui.worklist.screen import WorklistScreen
+from mmtracker.ui.worklist.screen import WorklistRead, WorklistScreen
 
 if TYPE_CHECKING:  # the database layer is imported where it is used, once a database is open
     from sqlalchemy import Engine
@@ -468,8 +468,14 @@ class MainWindow(QMainWindow):
 
     # --- the database ------------------------------------------------------------------
 
-    def show_database(self, database: OpenDatabase, policy: Policy | None) -> None:
-        """Show an open database: its name in the title, its lists; then keep them fresh."""
+    def show_database(
+        self, database: OpenDatabase, policy: Policy | None, worklist: WorklistRead | None = None
+    ) -> None:
+        """Show an open database: its name in the title, its lists; then keep them fresh.
+
+        ``worklist``: today's worklist read with the database, which also brought the
+        stored care-item state up to date for that day.
+        """
         self._engine = database.engine
         self._demo = self._demo or database.demo
         self._policy = policy
@@ -484,8 +490,11 @@ class MainWindow(QMainWindow):
             self._report(database.listing)
         self.worklist.set_database(database.engine, policy, refresh=False)
         self.poll_timer.start()
+        if worklist is not None:
+            self.worklist.show_read(worklist)
+            self._care_day = worklist.day
         self.update_care_items()
-        if not self.care_update_running():
+        if worklist is None and not self.care_update_running():
             self.worklist.refresh()
         self._reopen_patients()
         self.loaded.emit()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,33 @@ class _Table(QTableView):
             self.opened.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+
+@dataclass(frozen=True, slots=True)
+class WorklistRead:
+    """Worklist rows as read for a day, with what was asked for."""
+
+    day: dt.date
+    shows: frozenset[Show]
+    rows: list[WorklistRow]
+
+
+def read_worklist(
+    engine: Engine,
+    day: dt.date,
+    policy: Policy,
+    shows: frozenset[Show],
+    within: int | None,
+    progress: Progress | None = None,
+) -> WorklistRead:
+    """The worklist of ``day`` (stale patients re-assessed first); off the GUI thread.
+
+    ``within`` (days) widens "due soon"; None: the policy's ``lead_days``.
+    """
+    from mmtracker.storage.worklist import worklist
+
+    rows = worklist(engine, day, policy, within=within, show=shows, progress=progress)
+    return WorklistRead(day, shows, rows)
 
 
 class _CheckMenu(QMenu):
@@ -265,29 +293,30 @@ class WorklistScreen(QWidget):
             return
         self._loading, self._again = True, False
         day = self._today()
-        within = self.within.value()
-        shows = frozenset(self._checked_shows() | DEFAULT_SHOW)
+        shows, within = self.request()
 
-        def work(progress: Progress) -> list[WorklistRow]:
-            from mmtracker.storage.worklist import worklist
-
-            return worklist(engine, day, policy, within=within, show=shows, progress=progress)
+        def work(progress: Progress) -> WorklistRead:
+            return read_worklist(engine, day, policy, shows, within, progress)
 
         self.state_label.setText(self.tr("Reading the worklist…"))
-        run_task(
-            self, work, lambda rows: self._show(day, shows, rows), self._failed, self._progress
-        )
+        run_task(self, work, self.show_read, self._failed, self._progress)
+
+    def request(self) -> tuple[frozenset[Show], int | None]:
+        """What a read asks for: the groups (the default three always) and "due within"
+        (None before a database gives the policy's ``lead_days``)."""
+        return frozenset(self._checked_shows() | DEFAULT_SHOW), self.within.value() or None
 
     def _progress(self, done: int, total: int) -> None:
         self.state_label.setText(
             self.tr("Updating care items: {done} of {total}").format(done=done, total=total)
         )
 
-    def _show(self, day: dt.date, shows: frozenset[Show], rows: list[WorklistRow]) -> None:
+    def show_read(self, read: WorklistRead) -> None:
+        """Show rows read for a day (by :meth:`refresh`, or with the database at start)."""
         self._loading = False
         selected = self._selected_keys()
-        self._as_of, self._shows_read = day, shows
-        self.model.set_rows(rows)
+        self._as_of, self._shows_read = read.day, read.shows
+        self.model.set_rows(read.rows)
         self._reselect(selected)
         self._update_labels()
         self._state_text()

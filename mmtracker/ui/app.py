@@ -44,11 +44,10 @@ from mmtracker.ui.main_window import (
     saved_language,
 )
 from mmtracker.ui.workers import run_task
-from mmtracker.ui.worklist.screen import WorklistRead, read_worklist
+from mmtracker.ui.worklist.screen import WorklistRead, WorklistRequest, read_worklist
 
 if TYPE_CHECKING:
     from mmtracker.logic.policy import Policy
-    from mmtracker.logic.worklist_order import Show
     from mmtracker.ui.patient.view import PatientView
 
 EXIT_FAILURE = 1
@@ -231,13 +230,13 @@ def _open(
     demo: bool,
     today: dt.date,
     offer_demo: bool,
-    request: tuple[frozenset[Show], int | None],
+    request: WorklistRequest,
 ) -> _Opened | _Refused:
     """Open the database and read what the window first shows of it (in the worker thread).
 
     The demo database is created with its demo patients on first use; SQLite is
     backed up and migrated, PostgreSQL checked. Under a policy, today's worklist is read
-    too (``request``: its groups and "due within"), which brings the stored care-item
+    too (``request``: as the worklist screen asks for it), which brings the stored care-item
     state up to date for today.
     """
     from sqlalchemy.exc import ArgumentError, OperationalError
@@ -263,7 +262,7 @@ def _open(
     first: WorklistRead | None = None
     if not empty:
         try:
-            first = read_worklist(engine, today, policy, *request)
+            first = read_worklist(engine, today, policy, request)
         except StorageError:
             first = None  # the screen reads it again, and says why it cannot
     return _Opened(opened, empty, policy, [], first)

@@ -71,6 +71,62 @@ class _Prepared:
     search: str  # every cell in lower case, for the search box
 
 
+@dataclass(frozen=True, slots=True)
+class RowTexts:
+    """The model's own words for the cells, in one language: plain strings, so that rows can
+    be prepared off the GUI thread (:func:`prepare`)."""
+
+    phases: dict[Phase, str]
+    statuses: dict[Show, str]
+    snoozed_until: str
+    since: str
+    units: UnitSystem
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Worklist rows with the texts of their cells, ready for :meth:`WorklistModel.set_prepared`."""
+
+    rows: list[WorklistRow]
+    texts: RowTexts
+    prepared: list[_Prepared]
+
+
+def prepare(rows: Sequence[WorklistRow], texts: RowTexts) -> Prepared:
+    """Every cell's text of every row, and what the search compares (any thread)."""
+    rendered: dict[int, str] = {}  # stored messages spelled alike are one shared object
+    prepared = []
+    for row in rows:
+        item = row.item
+        sentence = rendered.get(id(item.message))
+        if sentence is None:
+            sentence = rendered[id(item.message)] = i18n.render(item.message, texts.units)
+        show = shown_as(item)
+        if show is Show.SNOOZED and item.snoozed_until is not None:
+            status = texts.snoozed_until.format(date=item.snoozed_until.isoformat())
+        else:
+            status = texts.statuses[show]
+        if item.due is not None:
+            when = item.due.isoformat()
+        elif item.since is not None:
+            when = texts.since.format(date=item.since.isoformat())
+        else:
+            when = ""
+        cells = (
+            row.name,
+            row.mrn,
+            texts.phases[row.phase] if row.phase is not None else "",
+            i18n.item_title(item.id),
+            status,
+            when,
+            str(item.days_overdue) if item.days_overdue is not None else "",
+            sentence,
+        )
+        search = searchable("\n".join(cells))
+        prepared.append(_Prepared(row, show, ITEM_FAMILY[item.id], cells, search))
+    return Prepared(list(rows), texts, prepared)
+
+
 class WorklistModel(QAbstractTableModel):
     """Worklist rows in the order given (§11), narrowed by :meth:`set_filters`; read-only."""
 
@@ -136,45 +192,28 @@ class WorklistModel(QAbstractTableModel):
         self._shown = self._kept()
         self.endResetModel()
 
-    def _prepare(self) -> None:
-        rendered: dict[int, str] = {}  # stored messages spelled alike are one shared object
-        prepared = []
-        for row in self._given:
-            item = row.item
-            sentence = rendered.get(id(item.message))
-            if sentence is None:
-                sentence = rendered[id(item.message)] = i18n.render(item.message, self._units)
-            show = shown_as(item)
-            cells = (
-                row.name,
-                row.mrn,
-                self._phases[row.phase] if row.phase is not None else "",
-                i18n.item_title(item.id),
-                self._status(row, show),
-                self._when(row),
-                str(item.days_overdue) if item.days_overdue is not None else "",
-                sentence,
-            )
-            search = searchable("\n".join(cells))
-            prepared.append(_Prepared(row, show, ITEM_FAMILY[item.id], cells, search))
+    def row_texts(self) -> RowTexts:
+        """The model's words as they are now, to prepare rows with off the GUI thread."""
+        return RowTexts(
+            self._phases,
+            self._statuses,
+            self.tr("Snoozed until {date}"),
+            self.tr("since {date}"),
+            self._units,
+        )
+
+    def set_prepared(self, prepared: Prepared) -> None:
+        """Show rows prepared by :func:`prepare` (again here if the words changed since)."""
+        if prepared.texts != self.row_texts():
+            prepared = prepare(prepared.rows, self.row_texts())
+        self._given = prepared.rows
         self.beginResetModel()
-        self._prepared = prepared
+        self._prepared = prepared.prepared
         self._shown = self._kept()
         self.endResetModel()
 
-    def _status(self, row: WorklistRow, show: Show) -> str:
-        item = row.item
-        if show is Show.SNOOZED and item.snoozed_until is not None:
-            return self.tr("Snoozed until {date}").format(date=item.snoozed_until.isoformat())
-        return self._statuses[show]
-
-    def _when(self, row: WorklistRow) -> str:
-        item = row.item
-        if item.due is not None:
-            return item.due.isoformat()
-        if item.since is not None:
-            return self.tr("since {date}").format(date=item.since.isoformat())
-        return ""
+    def _prepare(self) -> None:
+        self.set_prepared(prepare(self._given, self.row_texts()))
 
     def _kept(self) -> list[_Prepared]:
         f = self._filters

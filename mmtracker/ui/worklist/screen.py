@@ -40,7 +40,14 @@ from mmtracker.logic.families import FAMILY_CODE, Family
 from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show
 from mmtracker.ui.workers import Progress, run_task
-from mmtracker.ui.worklist.model import Column, Filters, WorklistModel
+from mmtracker.ui.worklist.model import (
+    Column,
+    Filters,
+    Prepared,
+    RowTexts,
+    WorklistModel,
+    prepare,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -64,30 +71,41 @@ class _Table(QTableView):
 
 
 @dataclass(frozen=True, slots=True)
+class WorklistRequest:
+    """What a read of the worklist asks for."""
+
+    shows: frozenset[Show]
+    """The groups (the default three always)."""
+    within: int | None
+    """Days that count as "due soon"; None: the policy's ``lead_days``."""
+    texts: RowTexts
+    """The words to make the cells with."""
+
+
+@dataclass(frozen=True, slots=True)
 class WorklistRead:
     """Worklist rows as read for a day, with what was asked for."""
 
     day: dt.date
     shows: frozenset[Show]
-    rows: list[WorklistRow]
+    rows: Prepared
 
 
 def read_worklist(
     engine: Engine,
     day: dt.date,
     policy: Policy,
-    shows: frozenset[Show],
-    within: int | None,
+    request: WorklistRequest,
     progress: Progress | None = None,
 ) -> WorklistRead:
-    """The worklist of ``day`` (stale patients re-assessed first); off the GUI thread.
-
-    ``within`` (days) widens "due soon"; None: the policy's ``lead_days``.
-    """
+    """The worklist of ``day`` (stale patients re-assessed first), its cells' texts made;
+    off the GUI thread."""
     from mmtracker.storage.worklist import worklist
 
-    rows = worklist(engine, day, policy, within=within, show=shows, progress=progress)
-    return WorklistRead(day, shows, rows)
+    rows = worklist(
+        engine, day, policy, within=request.within, show=request.shows, progress=progress
+    )
+    return WorklistRead(day, request.shows, prepare(rows, request.texts))
 
 
 class _CheckMenu(QMenu):
@@ -293,18 +311,21 @@ class WorklistScreen(QWidget):
             return
         self._loading, self._again = True, False
         day = self._today()
-        shows, within = self.request()
+        request = self.request()
 
         def work(progress: Progress) -> WorklistRead:
-            return read_worklist(engine, day, policy, shows, within, progress)
+            return read_worklist(engine, day, policy, request, progress)
 
         self.state_label.setText(self.tr("Reading the worklist…"))
         run_task(self, work, self.show_read, self._failed, self._progress)
 
-    def request(self) -> tuple[frozenset[Show], int | None]:
-        """What a read asks for: the groups (the default three always) and "due within"
-        (None before a database gives the policy's ``lead_days``)."""
-        return frozenset(self._checked_shows() | DEFAULT_SHOW), self.within.value() or None
+    def request(self) -> WorklistRequest:
+        """What a read asks for, as the screen stands."""
+        return WorklistRequest(
+            frozenset(self._checked_shows() | DEFAULT_SHOW),
+            self.within.value() or None,  # 0: no database yet
+            self.model.row_texts(),
+        )
 
     def _progress(self, done: int, total: int) -> None:
         self.state_label.setText(
@@ -316,7 +337,7 @@ class WorklistScreen(QWidget):
         self._loading = False
         selected = self._selected_keys()
         self._as_of, self._shows_read = read.day, read.shows
-        self.model.set_rows(read.rows)
+        self.model.set_prepared(read.rows)
         self._reselect(selected)
         self._update_labels()
         self._state_text()

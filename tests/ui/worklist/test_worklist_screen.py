@@ -24,7 +24,7 @@ from mmtracker.storage import worklist as stored
 from mmtracker.storage.acknowledgements import acknowledge
 from mmtracker.storage.state import updater
 from mmtracker.ui.main_window import MainWindow
-from mmtracker.ui.worklist.model import Column, WorklistModel
+from mmtracker.ui.worklist.model import Column, WorklistModel, prepare
 from mmtracker.ui.worklist.screen import WorklistScreen
 
 WAIT_MS = 30_000
@@ -249,5 +249,27 @@ def test_the_state_line_follows_the_language(
         i18n.install(qapp, "zh_CN")
         screen.retranslate()
         assert screen.state_label.text().startswith(f"{DEMO_DAY} 共")
+    finally:
+        i18n.install(qapp, "en")
+
+
+def test_rows_prepared_in_the_worker_equal_rows_prepared_here_and_follow_a_language_switch(
+    qtbot: QtBot, demo: Engine, policy: Policy, qapp: Any, translations_built: Path
+) -> None:
+    screen = screen_on(qtbot, demo, policy, [DEMO_DAY])
+    shown_cells = [
+        [screen.model.index(r, c).data() for c in Column] for r in range(screen.model.rowCount())
+    ]
+    fresh = WorklistModel()
+    fresh.set_rows(screen.model.shown_rows())  # prepared on this thread
+    assert shown_cells == [
+        [fresh.index(r, c).data() for c in Column] for r in range(fresh.rowCount())
+    ]
+    read_in_english = prepare(screen.model.shown_rows(), screen.model.row_texts())
+    try:
+        i18n.install(qapp, "zh_CN")
+        screen.model.retranslate()
+        screen.model.set_prepared(read_in_english)  # read before the switch, shown after it
+        assert screen.model.index(0, Column.STATUS).data() == "紧急警示"
     finally:
         i18n.install(qapp, "en")

@@ -140,6 +140,8 @@ class WorklistModel(QAbstractTableModel):
         self._headers: dict[Column, str] = {}
         self._statuses: dict[Show, str] = {}
         self._phases: dict[Phase, str] = {}
+        # (families, phases, the prepared rows' identity) and the counts they gave
+        self._counted: tuple[tuple[object, ...], Counter[Show]] | None = None
         self.retranslate()
 
     # --- feeding ---------------------------------------------------------------------
@@ -249,13 +251,19 @@ class WorklistModel(QAbstractTableModel):
         return self._shown[row].row
 
     def counts(self) -> Counter[Show]:
-        """How many rows of each group the filters keep, text search aside."""
-        kept = Filters(self._filters.families, self._filters.phases)
-        saved, self._filters = self._filters, kept
-        try:
-            return Counter(p.show for p in self._kept())
-        finally:
-            self._filters = saved
+        """How many rows of each group the family and phase filters keep (a search or the
+        groups ticked aside); counted again only when those or the rows change."""
+        key = (self._filters.families, self._filters.phases, id(self._prepared))
+        if self._counted is None or self._counted[0] != key:
+            f = self._filters
+            found = Counter(
+                p.show
+                for p in self._prepared
+                if (not f.families or p.family in f.families)
+                and (not f.phases or p.row.phase in f.phases)
+            )
+            self._counted = (key, found)
+        return Counter(self._counted[1])
 
     def total(self) -> int:
         """How many rows were given."""

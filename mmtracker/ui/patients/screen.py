@@ -5,18 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from mmtracker.ui.patients.model import PATIENT_ID_ROLE, Column, PatientTableModel
+from mmtracker.ui.widgets.search import SearchBox
+from mmtracker.ui.widgets.tables import RowsTable
 
 if TYPE_CHECKING:
     from mmtracker.storage.patient_list import PatientListRow
@@ -24,18 +23,6 @@ if TYPE_CHECKING:
 SIZE_SAMPLE_ROWS = 20
 """Rows beyond the visible ones whose texts size the columns: the widths come from a
 sample, not from reading every row of a long list at each layout."""
-
-
-class _Table(QTableView):
-    """The patient table: Enter opens the selected patient, as a double-click does."""
-
-    opened = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.opened.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class PatientsScreen(QWidget):
@@ -48,17 +35,12 @@ class PatientsScreen(QWidget):
         super().__init__(parent)
         self.model = PatientTableModel(self)
 
-        self.search_box = QLineEdit()
-        self.search_box.setClearButtonEnabled(True)
+        self.search_box = SearchBox()
         self.search_box.textChanged.connect(self._filter)
 
-        self.table = _Table()
+        self.table = RowsTable()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         # A click on a column's header sorts by it, in the model (see model.py), which also
         # filters its rows.
@@ -72,8 +54,9 @@ class PatientsScreen(QWidget):
         header.setSectionResizeMode(Column.MRN, QHeaderView.ResizeMode.Interactive)
         # Each column is as wide as its texts in the visible rows and a sample of the others.
         header.setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
-        self.table.doubleClicked.connect(self._open)
         self.table.opened.connect(self._open)
+        self.search_box.down.connect(self.table.enter)
+        self.search_box.enter.connect(self.table.open_selected)
 
         self.count_label = QLabel()
         self._listed = False  # no count until the list is read

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,12 +24,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +37,8 @@ from mmtracker.logic.codes import Phase
 from mmtracker.logic.families import FAMILY_CODE, Family
 from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show
+from mmtracker.ui.widgets.search import SearchBox
+from mmtracker.ui.widgets.tables import RowsTable
 from mmtracker.ui.workers import Progress, run_task
 from mmtracker.ui.worklist.model import (
     Column,
@@ -56,18 +56,6 @@ if TYPE_CHECKING:
     from mmtracker.storage.worklist import WorklistRow
 
 MAX_WITHIN_DAYS = 365
-
-
-class _Table(QTableView):
-    """The worklist table: Enter opens the selected row, as a double-click does."""
-
-    opened = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.opened.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +129,7 @@ class WorklistScreen(QWidget):
         self._shows_read: frozenset[Show] = frozenset()  # the groups the rows shown were read with
         self.model = WorklistModel(self)
 
-        self.search_box = QLineEdit()
-        self.search_box.setClearButtonEnabled(True)
+        self.search_box = SearchBox()
         self.search_box.textChanged.connect(self._filter)
 
         self.family_button = QPushButton()
@@ -179,14 +166,10 @@ class WorklistScreen(QWidget):
         self.within_label = QLabel()
         self.within_label.setBuddy(self.within)
 
-        self.table = _Table()
+        self.table = RowsTable()
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -200,8 +183,9 @@ class WorklistScreen(QWidget):
             (Column.DAYS_OVERDUE, 100),
         ):
             header.resizeSection(column, width)
-        self.table.doubleClicked.connect(self._open)
         self.table.opened.connect(self._open)
+        self.search_box.down.connect(self.table.enter)
+        self.search_box.enter.connect(self.table.open_selected)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.acknowledge_button = QPushButton()

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 from ui.demo_database import DEMO_DAY
@@ -273,3 +273,18 @@ def test_rows_prepared_in_the_worker_equal_rows_prepared_here_and_follow_a_langu
         assert screen.model.index(0, Column.STATUS).data() == "紧急警示"
     finally:
         i18n.install(qapp, "en")
+
+
+def test_from_the_search_box_down_enters_the_results_and_enter_opens_the_first(
+    qtbot: QtBot, demo: Engine, policy: Policy
+) -> None:
+    screen = screen_on(qtbot, demo, policy, [DEMO_DAY])
+    first = screen.model.shown_rows()[0]
+    qtbot.keyClicks(screen.search_box, first.mrn)
+    with qtbot.waitSignal(screen.open_patient) as opened:
+        qtbot.keyClick(screen.search_box, Qt.Key.Key_Return)
+    assert opened.args == [first.patient_id, first.item.id]
+    screen.search_box.clear()
+    screen.table.clearSelection()
+    qtbot.keyClick(screen.search_box, Qt.Key.Key_Down)
+    assert [i.row() for i in screen.table.selectionModel().selectedRows()] == [0]

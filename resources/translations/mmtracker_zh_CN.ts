@@ -428,7 +428,7 @@
     </message>
     <message>
         <source>Lytic lesions</source>
-        <translation>溶骨性病变</translation>
+        <translation>溶骨性骨质破坏</translation>
     </message>
     <message>
         <source>MRI focal lesions</source>
@@ -800,6 +800,18 @@
     <message>
         <source>not recorded</source>
         <translation>未记录</translation>
+    </message>
+    <message>
+        <source>0 points</source>
+        <translation>0 分</translation>
+    </message>
+    <message>
+        <source>1 point</source>
+        <translation>1 分</translation>
+    </message>
+    <message>
+        <source>≥2 points</source>
+        <translation>≥2 分</translation>
     </message>
     <message>
         <source>yes</source>

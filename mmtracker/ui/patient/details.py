@@ -13,10 +13,17 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from mmtracker import i18n
 from mmtracker.logic.codes import Analyte
 from mmtracker.logic.messages import Message
-from mmtracker.logic.staging import InputUsed
+from mmtracker.logic.staging import LAB_INPUTS, InputUsed
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.data import PatientData
-from mmtracker.ui.patient.text import day, not_recorded, quantity, roman, value_text
+from mmtracker.ui.patient.text import (
+    day,
+    mayo_points,
+    not_recorded,
+    quantity,
+    roman,
+    value_text,
+)
 
 
 def _messages(messages: Iterable[Message], units: UnitSystem) -> str:
@@ -34,8 +41,12 @@ def _inputs(inputs: Iterable[InputUsed], units: UnitSystem) -> str:
 
 
 def _input_value(used: InputUsed, units: UnitSystem) -> str:
-    if isinstance(used.value, float) and used.name in Analyte._value2member_map_:
-        return quantity(Analyte(used.name), used.value, units)
+    """A staging input with its unit (β2M is the input "b2m"); a code by its label."""
+    analyte = LAB_INPUTS.get(used.name) or Analyte._value2member_map_.get(used.name)
+    if isinstance(used.value, float) and isinstance(analyte, Analyte):
+        return quantity(analyte, used.value, units)
+    if isinstance(used.value, str):
+        return i18n.code_label(used.value)
     return value_text(used.value, units)
 
 
@@ -102,16 +113,12 @@ def details_html(data: PatientData, units: UnitSystem) -> str:
     else:
         parts.append(f"<p>{escape(T['Diagnosis'])}: {escape(day(s.diagnosis))}</p>")
         for name, group, stage in (
-            ("ISS", s.iss.stage, s.iss),
-            ("R-ISS", s.r_iss.stage, s.r_iss),
-            ("R2-ISS", s.r2_iss.group, s.r2_iss),
-            (
-                T["Mayo additive"],
-                s.mayo_additive.group,
-                s.mayo_additive,
-            ),
+            ("ISS", roman(s.iss.stage), s.iss),
+            ("R-ISS", roman(s.r_iss.stage), s.r_iss),
+            ("R2-ISS", roman(s.r2_iss.group), s.r2_iss),
+            (T["Mayo additive"], mayo_points(s.mayo_additive.group), s.mayo_additive),
         ):
-            parts.append(f"<p><b>{escape(name)}: {escape(roman(group))}</b></p>")
+            parts.append(f"<p><b>{escape(name)}: {escape(group)}</b></p>")
             parts.append(_inputs(stage.inputs, units))
             if stage.missing:
                 parts.append(f"<p>{escape(T['Missing'])}:</p>" + _messages(stage.missing, units))

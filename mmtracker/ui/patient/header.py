@@ -10,7 +10,7 @@ from mmtracker import i18n
 from mmtracker.logic.codes import Analyte
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.data import PatientData
-from mmtracker.ui.patient.text import day, not_recorded, quantity, roman
+from mmtracker.ui.patient.text import day, mayo_points, not_recorded, quantity, roman
 
 
 class PatientHeader(QFrame):
@@ -97,7 +97,7 @@ class PatientHeader(QFrame):
             iss=roman(staging.iss.stage),
             r_iss=roman(staging.r_iss.stage),
             r2=roman(staging.r2_iss.group),
-            mayo=roman(staging.mayo_additive.group),
+            mayo=mayo_points(staging.mayo_additive.group),
         )
 
     def _smm_risk(self, data: PatientData) -> str:

@@ -25,6 +25,17 @@ def roman(group: int | None) -> str:
     return {1: "I", 2: "II", 3: "III", 4: "IV"}.get(group, str(group))
 
 
+def mayo_points(group: int | None) -> str:
+    """The Mayo additive group by its points (§3e: 0, 1, 2 or more), not as a stage."""
+    if group is None:
+        return not_recorded()
+    if group == 0:
+        return QCoreApplication.translate("PatientView", "0 points")
+    if group == 1:
+        return QCoreApplication.translate("PatientView", "1 point")
+    return QCoreApplication.translate("PatientView", "≥2 points")
+
+
 def day(value: dt.date | None) -> str:
     """An ISO date, or "not recorded"."""
     return value.isoformat() if value is not None else not_recorded()

@@ -92,6 +92,7 @@ KEY_COLUMNS = 4
 DATES_IN = 0.3  # the dates under the rows
 TOP_IN = 0.1
 MARGIN_DAYS = 20
+ROW_LABEL = "row label"  # the gid of the rows' names
 
 
 @dataclass
@@ -399,6 +400,24 @@ def timeline_figure(history: PatientHistory, as_of: dt.date, lang: str) -> Figur
     return _draw(rows, first, last, as_of, texts)
 
 
+def _row_labels(axes: Axes, labels: Sequence[str]) -> None:
+    """The rows' names left of the axes, top down, as texts marked ``ROW_LABEL``.
+
+    Plain texts: matplotlib's ticks (five artists each) took a large part of the figure.
+    """
+    from matplotlib.ticker import NullLocator
+    from matplotlib.transforms import ScaledTranslation
+
+    axes.yaxis.set_major_locator(NullLocator())
+    axes.yaxis.set_minor_locator(NullLocator())
+    figure = axes.get_figure(root=True)
+    assert figure is not None  # made by _draw
+    beside = axes.get_yaxis_transform() + ScaledTranslation(-0.05, 0, figure.dpi_scale_trans)
+    for index, label in enumerate(labels):
+        y = len(labels) - 1 - index
+        axes.text(0, y, label, transform=beside, ha="right", va="center", gid=ROW_LABEL)
+
+
 def _draw(
     rows: list[_Row], first: dt.date, last: dt.date, as_of: dt.date, texts: Language
 ) -> Figure:
@@ -420,11 +439,10 @@ def _draw(
     count = len(rows)
     for index, row in enumerate(rows):
         row.draw(axes, count - 1 - index)
-    axes.set_yticks(range(count - 1, -1, -1), [row.label for row in rows])
     axes.set_ylim(-0.7, count - 0.3)
     axes.set_xlim(low - MARGIN_DAYS, high + MARGIN_DAYS)  # as set before: artists widen it
     date_axis(axes, grid="#e0e0e0")
-    axes.tick_params(axis="y", length=0)
+    _row_labels(axes, [row.label for row in rows])
     for spine in ("top", "right", "left"):
         axes.spines[spine].set_visible(False)
     axes.axvline(date_numbers([as_of])[0], color=TODAY_COLOUR, linestyle="--", linewidth=1)

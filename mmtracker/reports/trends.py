@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, cast
@@ -24,6 +25,7 @@ from mmtracker.reports._canvas import (
     rc_context,
     say_empty,
     text_days,
+    text_width_in,
 )
 from mmtracker.reports.timeline import LINE_COLOURS
 from mmtracker.reports.trend_data import DEFAULT_TRENDS, Panel, PanelMaker, Series, Trend
@@ -130,12 +132,19 @@ def _line_strip(
         edgecolors="white",
     )
     right = axes.get_xlim()[1]
+    template = texts.translate("figures", "L{number} {regimen}")
+    taken = -math.inf  # where the previous label ends
     for line, start, width in zip(lines, starts, widths, strict=True):
-        label = texts.translate("figures", "L{number} {regimen}").format(
-            number=line.line_number, regimen=texts.code_label(line.regimen)
-        )
-        size = FONT_SIZE - (1.5 if text_days(label, days_per_inch) >= width else 0.5)
-        past_edge = start + text_days(label, days_per_inch) > right
+        full = template.format(number=line.line_number, regimen=texts.code_label(line.regimen))
+        short = template.format(number=line.line_number, regimen="").strip()
+        for label in (full, short):  # the line's number alone where its regimen would overlap
+            size = FONT_SIZE - (1.5 if text_days(label, days_per_inch) >= width else 0.5)
+            extent = text_width_in(label, size, 0.52) * days_per_inch
+            past_edge = start + extent > right
+            left = start + width - extent if past_edge else start + 3
+            if left >= taken:
+                break
+        taken = left + extent
         axes.text(
             start + width if past_edge else start + 3,
             0.5,
@@ -172,7 +181,8 @@ def _draw_panel(
     ys: list[float] = []
     points: list[TrendPoint] = []
     lab_limits = False
-    keys: list[Key] = []
+    named: list[Key] = []  # the series, in the key when there are several
+    keys: list[Key] = []  # the limits and the normal range
     for colour, series in zip(SERIES_COLOURS, panel.series, strict=False):
         if not series.values:
             continue
@@ -187,7 +197,7 @@ def _draw_panel(
             label=series.label,
             zorder=3,
         )
-        keys.append(Key(series.label, colour, "o", size=12.0, line=True))
+        named.append(Key(series.label, colour, "o", size=12.0, line=True))
         for limits in (series.low, series.high):
             if any(v is not None for v in limits):
                 lab_limits = True
@@ -219,7 +229,8 @@ def _draw_panel(
     if panel.band is not None:
         axes.axhspan(*panel.band, color=BAND_COLOUR, zorder=0.5, label=panel.band_label)
         keys.append(Key(panel.band_label, BAND_COLOUR))
-    if len(keys) > 1:  # one series alone is named by the title
+    keys = (named if len(named) > 1 else []) + keys  # one series alone: named by the title
+    if keys:
         from matplotlib.transforms import Affine2DBase, ScaledTranslation
 
         figure = axes.get_figure(root=True)

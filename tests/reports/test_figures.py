@@ -40,6 +40,7 @@ from mmtracker.logic.history import (
 )
 from mmtracker.logic.units import UnitSystem
 from mmtracker.reports import Trend, TrendFigure, lab_trend_figure, timeline_figure
+from mmtracker.reports.timeline import ROW_LABEL
 
 AS_OF = dt.date(2025, 12, 1)
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -106,7 +107,7 @@ def full_course() -> PatientHistory:
 
 
 def row_labels(figure: Figure) -> list[str]:
-    return [t.get_text() for t in figure.axes[0].get_yticklabels()]
+    return [t.get_text() for t in figure.axes[0].texts if t.get_gid() == ROW_LABEL]
 
 
 def scatters(figure: Figure) -> dict[str, PathCollection]:
@@ -222,7 +223,7 @@ def test_lab_reference_limits_are_drawn_when_recorded() -> None:
     figure = lab_trend_figure(recorded, AS_OF, (Trend.CREATININE,))
     drawn = sorted(ln.get_ydata()[0] for ln in limit_lines(figure.axes[0], ":"))
     assert drawn == [45, 84]
-    assert key_texts(figure.figure) == ["Creatinine", "Reference limits (laboratory)"]
+    assert key_texts(figure.figure) == ["Reference limits (laboratory)"]
     bare = history(lab_results=[lab("2025-01-10", "creatinine", 120, "umol/L")])
     figure = lab_trend_figure(bare, AS_OF, (Trend.CREATININE,))
     assert limit_lines(figure.axes[0], ":") == []
@@ -257,6 +258,19 @@ def test_treatment_lines_shaded_over_their_dates() -> None:
     assert {"L1 VRd", "L2 KRd"} <= set(texts_of([strip]))
 
 
+def test_a_treatment_line_named_over_the_next_one_keeps_only_its_number() -> None:
+    h = history(
+        treatment_lines=[
+            line(1, "Dara-VRd", "2024-01-01", "2024-01-20"),
+            line(2, "Lenalidomide", "2024-01-25", "2024-02-10"),
+            line(3, "KRd", "2024-06-01"),
+        ],
+        lab_results=[lab("2019-01-10", "hemoglobin", 100, "g/L")],
+    )
+    strip = lab_trend_figure(h, AS_OF, (Trend.HEMOGLOBIN,)).figure.axes[0]
+    assert texts_of([strip]) == ["L1 Dara-VRd", "L2", "L3 KRd"]
+
+
 def test_point_near_finds_a_point_and_its_text() -> None:
     h = history(
         lab_results=[
@@ -287,6 +301,8 @@ def test_flc_read_with_the_recorded_involved_chain() -> None:
     labels = [ln.get_label() for ln in data_lines(figure.axes[0])]
     assert labels == ["Involved λ", "Uninvolved κ"]
     assert data_lines(figure.axes[1])[0].get_ydata()[0] == pytest.approx(40.0)
+    # Two series are named in the key; the ratio alone is named by its title.
+    assert key_texts(figure.figure) == ["Involved λ", "Uninvolved κ", "Normal κ/λ range"]
 
 
 def test_creatinine_clearance_by_cockcroft_gault_with_the_weight_then() -> None:

@@ -144,3 +144,22 @@ def test_quit_when_shown_hook_closes_the_window_and_reports_the_start_time() -> 
         r"mmtracker: patient list shown \d+\.\d\d s after the process started\n",
         shown.stdout,
     ), shown.stdout
+
+
+def test_every_package_of_the_source_is_listed_for_the_wheel() -> None:
+    """pyproject.toml lists the packages by name: a new one left out is missing from the
+    wheel and the frozen build (the window failed to start there once)."""
+    import tomllib
+
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "mmtracker").rglob("__init__.py")
+    }
+    migrations = {"mmtracker.storage.migrations", "mmtracker.storage.migrations.versions"}
+    assert found - listed == set()
+    assert listed - found - migrations == {"mmtracker.resources"}

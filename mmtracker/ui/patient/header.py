@@ -85,8 +85,10 @@ class PatientHeader(QFrame):
         if a.phase is None:
             return not_recorded()
         since = next((s.date for s in reversed(a.timeline) if s.phase is a.phase), None)
+        label = i18n.code_label(a.phase.value)
         return self.tr("{phase} since {date}").format(
-            phase=i18n.code_label(a.phase.value), date=day(since)
+            phase=label[:1].upper() + label[1:],
+            date=day(since),  # it begins the line
         )
 
     def _stage(self, data: PatientData) -> str:

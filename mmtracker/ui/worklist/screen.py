@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QStandardPaths, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -450,10 +450,13 @@ class WorklistScreen(QWidget):
 
         if path is None:
             day = self._as_of.isoformat() if self._as_of else ""
+            documents = QStandardPaths.writableLocation(
+                QStandardPaths.StandardLocation.DocumentsLocation
+            )
             path, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Export the worklist"),
-                f"worklist-{day}.csv",
+                str(Path(documents) / f"worklist-{day}.csv"),
                 self.tr("CSV files (*.csv)"),
             )
             if not path:

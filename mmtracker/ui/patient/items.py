@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 
 from mmtracker import i18n
 from mmtracker.logic.care import CareItem, Severity, Status
+from mmtracker.logic.history import Acknowledgement
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.entries import kind_label
 
@@ -86,6 +87,26 @@ def source_text(item: CareItem) -> str:
     return text
 
 
+def _acknowledgement_of(
+    item: CareItem, acknowledgements: Sequence[Acknowledgement]
+) -> Acknowledgement | None:
+    """The acknowledgement that snoozes ``item``: the latest of its item until that date."""
+    found = [a for a in acknowledgements if a.item_id == item.id and a.until == item.snoozed_until]
+    return max(found, key=lambda a: a.acknowledged_on, default=None)
+
+
+def snooze_text(ack: Acknowledgement) -> str:
+    """Who snoozed an item, when, until when and why."""
+    return QCoreApplication.translate(
+        "PatientItems", "Snoozed until {until} by {who} on {on}: {reason}"
+    ).format(
+        until=ack.until.isoformat(),
+        who=ack.acknowledged_by,
+        on=ack.acknowledged_on.isoformat(),
+        reason=ack.reason,
+    )
+
+
 class CareItemsModel(QAbstractTableModel):
     """One row per care item as the assessment gives them (clinical-rules.md §11 order)."""
 
@@ -94,11 +115,24 @@ class CareItemsModel(QAbstractTableModel):
         self._items: list[CareItem] = []
         self._units = UnitSystem.SI
         self._texts: list[tuple[str, str, str, str]] = []
+        self._snoozes: dict[str, str] = {}  # item id -> who snoozed it, when and why
 
-    def set_items(self, items: Sequence[CareItem], units: UnitSystem) -> None:
-        """Show these items, their texts rendered in the installed language and ``units``."""
+    def set_items(
+        self,
+        items: Sequence[CareItem],
+        units: UnitSystem,
+        acknowledgements: Sequence[Acknowledgement] = (),
+    ) -> None:
+        """Show these items, their texts rendered in the installed language and ``units``;
+        a snoozed item says who snoozed it, when and why (its acknowledgement)."""
         self.beginResetModel()
         self._items, self._units = list(items), units
+        self._snoozes = {
+            i.id: snooze_text(ack)
+            for i in self._items
+            if i.snoozed_until is not None
+            and (ack := _acknowledgement_of(i, acknowledgements)) is not None
+        }
         self._texts = [
             (i18n.item_title(i.id), status_text(i), date_text(i), i18n.render(i.message, units))
             for i in self._items
@@ -131,7 +165,9 @@ class CareItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._texts[index.row()][Column.RATIONALE] + "\n\n" + source_text(item)
+            snooze = self._snoozes.get(item.id)
+            tip = self._texts[index.row()][Column.RATIONALE] + "\n\n" + source_text(item)
+            return f"{snooze}\n\n{tip}" if snooze else tip
         if role == ITEM_ID_ROLE:
             return item.id
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:

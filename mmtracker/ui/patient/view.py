@@ -327,7 +327,7 @@ class PatientView(QWidget):
         items = self._data.assessment.items
         if not self.items.show_all.isChecked():
             items = tuple(i for i in items if i.status is not Status.NOT_APPLICABLE)
-        self.items.model.set_items(items, self._units)
+        self.items.model.set_items(items, self._units, self._data.history.acknowledgements)
         selection = self.items.table.selectionModel()
         for row in range(self.items.model.rowCount()):
             if self.items.model.item(row).id in selected:

@@ -8,11 +8,13 @@ from typing import Any
 
 import pytest
 from logic.builders import policy
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
 from mmtracker import i18n
+from mmtracker.config import actor
 from mmtracker.logic.care import Status
 from mmtracker.logic.policy import Policy
 from mmtracker.storage.services import PATIENT, add_entry
@@ -101,6 +103,11 @@ def test_snoozing_from_the_view_marks_the_item_after_reload(
     assert item_rows(zhang)["dental.before_bta"] == "Snoozed"
     row = zhang.items.model.row_of("dental.before_bta")
     assert zhang.items.model.index(row, Column.DATE).data() == f"until {until.isoformat()}"
+    tip = zhang.items.model.index(row, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith(
+        f"Snoozed until {until.isoformat()} by {actor()} on {today.isoformat()}: "
+        "dentist booked for next week"
+    )
     (selected,) = zhang.items.selected_rows()  # the selection survives the reload
     assert selected == row
     assert titles == []  # same patient, same title

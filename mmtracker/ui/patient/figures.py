@@ -84,7 +84,12 @@ class FigurePanel(QWidget):
         """Draw the figure for ``data`` in the installed language and ``units``."""
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        from mmtracker.reports.figures import DEFAULT_TRENDS, lab_trend_figure, timeline_figure
+        from mmtracker.reports.figures import (
+            DEFAULT_TRENDS,
+            Trend,
+            lab_trend_figure,
+            timeline_figure,
+        )
 
         self._data, self._units = data, units
         _pause_collector()
@@ -92,9 +97,9 @@ class FigurePanel(QWidget):
         as_of = data.assessment.as_of
         if self._trends:
             if not self._choices:
-                for trend in DEFAULT_TRENDS:
+                for trend in Trend:  # every trend can be chosen; the usual ones at first
                     box = QCheckBox()
-                    box.setChecked(True)
+                    box.setChecked(trend in DEFAULT_TRENDS)
                     box.toggled.connect(self._redraw)
                     self._choices[trend] = box
                     self._choice_row.addWidget(box)

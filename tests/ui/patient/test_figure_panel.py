@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from mmtracker.logic.assessment import assess
 from mmtracker.logic.units import UnitSystem
+from mmtracker.reports.figures import DEFAULT_TRENDS, Trend
 from mmtracker.ui.patient import figures
 from mmtracker.ui.patient.data import PatientData
 from mmtracker.ui.patient.figures import FigurePanel
@@ -42,7 +43,11 @@ def test_the_collector_waits_for_the_figure_to_be_drawn(qtbot: QtBot) -> None:
     panel._canvas.mpl_connect("draw_event", lambda _event: drawn.append(True))
     qtbot.waitUntil(lambda: bool(drawn) and gc.isenabled(), timeout=5000)
     assert not figures.collector_paused()
-    assert len(panel.findChildren(QCheckBox)) == 5  # the default trends to choose from
+    boxes = panel.findChildren(QCheckBox)
+    assert len(boxes) == len(Trend)  # every trend can be chosen
+    assert [b.text() for b in boxes if b.isChecked()] == [
+        figures.trend_label(t.value) for t in DEFAULT_TRENDS
+    ]
 
 
 def test_the_collector_restarts_even_if_the_figure_is_never_drawn(qtbot: QtBot) -> None:

@@ -13,12 +13,9 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCollator,
     QCollatorSortKey,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -26,11 +23,11 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from mmtracker import i18n
 from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.ui.widgets.search import matches, searchable
+from mmtracker.ui.widgets.tables import ModelIndex, RowsModel
 
 if TYPE_CHECKING:  # the database layer loads off the GUI thread, after the window is shown
     from mmtracker.storage.patient_list import PatientListRow
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 PATIENT_ID_ROLE = Qt.ItemDataRole.UserRole
 """The patient's database id, in every column."""
@@ -44,7 +41,7 @@ class Column(IntEnum):
     LAST_VISIT = 4
 
 
-class PatientTableModel(QAbstractTableModel):
+class PatientTableModel(RowsModel):
     """One row per patient: MRN, name, age, phase and last visit; read-only.
 
     The rows are shown sorted by the column last given to :meth:`sort` (none at
@@ -146,27 +143,9 @@ class PatientTableModel(QAbstractTableModel):
         """The row showing a patient, or None when the patient is not listed."""
         return next((i for i, r in enumerate(self._rows) if r.patient_id == patient_id), None)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # as above
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return self._headers[Column(section)]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def shown_count(self) -> int:
+        """How many rows are shown."""
+        return len(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

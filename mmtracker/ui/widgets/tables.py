@@ -1,8 +1,12 @@
-"""The tables of the lists: rows selected whole, read-only, and opened by Enter."""
+"""The tables of the lists: rows selected whole, read-only, and opened by Enter; and the
+read-only model they show."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
@@ -38,3 +42,35 @@ class RowsTable(QTableView):
         rows = self.selectionModel().selectedRows()
         if rows:
             self.opened.emit(rows[0])
+
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table model of rows: subclasses keep ``_headers`` (column -> title, the
+    columns in order) and say how many rows they show (:meth:`shown_count`)."""
+
+    _headers: Mapping[Any, str] = {}  # an IntEnum of the columns, or int
+
+    def shown_count(self) -> int:
+        """How many rows are shown."""
+        raise NotImplementedError
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
+        return 0 if parent.isValid() else self.shown_count()
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # as above
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers.get(section)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

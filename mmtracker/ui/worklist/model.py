@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from mmtracker import i18n
@@ -22,11 +22,11 @@ from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY, Family
 from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import Show, shown_as
 from mmtracker.ui.widgets.search import matches, searchable
+from mmtracker.ui.widgets.tables import ModelIndex, RowsModel
 
 if TYPE_CHECKING:
     from mmtracker.storage.worklist import WorklistRow
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 """The plain :class:`WorklistRow`, in every column."""
@@ -127,7 +127,7 @@ def prepare(rows: Sequence[WorklistRow], texts: RowTexts) -> Prepared:
     return Prepared(list(rows), texts, prepared)
 
 
-class WorklistModel(QAbstractTableModel):
+class WorklistModel(RowsModel):
     """Worklist rows in the order given (§11), narrowed by :meth:`set_filters`; read-only."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -269,27 +269,9 @@ class WorklistModel(QAbstractTableModel):
         """How many rows were given."""
         return len(self._prepared)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
-        return 0 if parent.isValid() else len(self._shown)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # as above
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return self._headers[Column(section)]
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def shown_count(self) -> int:
+        """How many rows are shown."""
+        return len(self._shown)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):

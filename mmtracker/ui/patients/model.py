@@ -23,7 +23,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from mmtracker import i18n
 from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.ui.widgets.search import matches, searchable
-from mmtracker.ui.widgets.tables import ModelIndex, RowsModel
+from mmtracker.ui.widgets.tables import ModelIndex, RowsModel, same_rows
 
 if TYPE_CHECKING:  # the database layer loads off the GUI thread, after the window is shown
     from mmtracker.storage.patient_list import PatientListRow
@@ -94,8 +94,11 @@ class PatientTableModel(RowsModel):
     def set_filter(self, text: str) -> None:
         """Show only the patients whose MRN or name holds every word of ``text``."""
         self._words = searchable(text).split()
+        kept = self._kept()
+        if same_rows(kept, self._rows):
+            return  # the rows shown already: the view is left alone
         self.beginResetModel()
-        self._rows = self._kept()
+        self._rows = kept
         self.endResetModel()
 
     def total(self) -> int:

@@ -3,7 +3,7 @@ read-only model they show."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -45,6 +45,11 @@ class RowsTable(QTableView):
 
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def same_rows(first: Sequence[object], second: Sequence[object]) -> bool:
+    """Whether two lists hold the very same row objects in the same order (cheap: identity)."""
+    return len(first) == len(second) and all(a is b for a, b in zip(first, second, strict=True))
 
 
 class RowsModel(QAbstractTableModel):

@@ -22,7 +22,7 @@ from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY, Family
 from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import Show, shown_as
 from mmtracker.ui.widgets.search import matches, searchable
-from mmtracker.ui.widgets.tables import ModelIndex, RowsModel
+from mmtracker.ui.widgets.tables import ModelIndex, RowsModel, same_rows
 
 if TYPE_CHECKING:
     from mmtracker.storage.worklist import WorklistRow
@@ -188,10 +188,14 @@ class WorklistModel(RowsModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
     def set_filters(self, filters: Filters) -> None:
-        """Show only the rows these filters keep."""
+        """Show only the rows these filters keep (the view is left alone when they are the
+        rows shown already, as when a search word grows by a letter)."""
         self._filters = filters
+        kept = self._kept()
+        if same_rows(kept, self._shown):
+            return
         self.beginResetModel()
-        self._shown = self._kept()
+        self._shown = kept
         self.endResetModel()
 
     def row_texts(self) -> RowTexts:

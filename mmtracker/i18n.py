@@ -18,13 +18,15 @@ import math
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from typing import TYPE_CHECKING
 
 from mmtracker import english
 from mmtracker.config import resource_path
 from mmtracker.logic.messages import Message, ParamValue, Quantity
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical, unit_label
+
+if TYPE_CHECKING:  # QtCore is loaded where a catalogue is (English output needs none)
+    from PySide6.QtCore import QCoreApplication, QTranslator
 
 SOURCE_LANGUAGE = "en"
 LANGUAGES = (SOURCE_LANGUAGE, "zh_CN")
@@ -33,6 +35,8 @@ CATALOGUES = resource_path("translations")
 
 def system_language() -> str:
     """The supported language closest to the system locale: zh_CN for any Chinese locale."""
+    from PySide6.QtCore import QLocale
+
     return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
 
 
@@ -213,6 +217,8 @@ _languages_lock = threading.Lock()
 
 def _load(lang: str, catalogues: list[Path]) -> Language:
     """``lang`` with its catalogues loaded, then Qt's own (qtbase) for the window's buttons."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
     loaded = []
     for qm in catalogues:
         translator = QTranslator()
@@ -260,6 +266,8 @@ def install(app: QCoreApplication | None, lang: str) -> bool:
     Returns False when ``lang`` needs a catalogue and none is built. To render a
     document in a language without changing the application's, use :func:`language`.
     """
+    from PySide6.QtCore import QCoreApplication
+
     global _installed
     chosen = language(lang)
     if QCoreApplication.instance() is not None:

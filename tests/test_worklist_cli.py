@@ -496,3 +496,20 @@ def test_the_same_worklist_on_postgresql(
 
 def test_live_patients_are_the_active_ones() -> None:
     assert sum(r.patient.status is PatientStatus.ACTIVE for r in RECORDS) == LIVE
+
+
+def test_the_english_worklist_loads_no_qt(url: str) -> None:
+    """English needs no catalogue, so the command never loads Qt (0.3 s of its start)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from mmtracker.cli import main\n"
+        f"code = main(['worklist', '--database', {url!r}, '--format', 'json'])\n"
+        "print(code, sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    )
+    assert done.stdout.splitlines()[-1] == "0 []"

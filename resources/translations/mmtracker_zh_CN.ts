@@ -71,6 +71,10 @@
 <context>
     <name>Flowsheet</name>
     <message>
+        <source>(corrected {value})</source>
+        <translation>（校正后 {value}）</translation>
+    </message>
+    <message>
         <source>(lab limits {low}–{high})</source>
         <translation>（实验室参考范围 {low}–{high}）</translation>
     </message>
@@ -950,6 +954,10 @@
     <message>
         <source>since {date}</source>
         <translation>自 {date} 起</translation>
+    </message>
+    <message>
+        <source>Beneath the snooze: {status}</source>
+        <translation>暂缓提醒前状态：{status}</translation>
     </message>
     <message>
         <source>Source: {source}</source>

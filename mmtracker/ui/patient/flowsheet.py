@@ -115,8 +115,15 @@ class FlowsheetModel(QAbstractTableModel):
             result.analyte, to_canonical(result.analyte, result.value, result.unit), unit
         )
         judged = self._judged.get(id(result))
+        text = i18n.format_number(shown)
+        if judged is not None and result.analyte is Analyte.CALCIUM:
+            corrected = from_canonical(result.analyte, judged.value, unit)
+            if i18n.format_number(corrected) != text:  # D12: judged albumin-corrected
+                text += " " + QCoreApplication.translate("Flowsheet", "(corrected {value})").format(
+                    value=i18n.format_number(corrected)
+                )
         mark = judged.mark if judged is not None else ""
-        return i18n.format_number(shown) + (f" {mark}" if mark else "")
+        return text + (f" {mark}" if mark else "")
 
     def _abnormal(self, result: LabResult) -> bool:
         judged = self._judged.get(id(result))

@@ -132,7 +132,7 @@ class PatientHeader(QFrame):
         return self.tr(
             "{crcl} mL/min (creatinine {creatinine}, {date}; weight {weight} kg, {weight_date})"
         ).format(
-            crcl=i18n.format_number(renal.crcl),
+            crcl=i18n.format_number(round(renal.crcl, 1)),  # as the rationales give it
             creatinine=creatinine,
             date=renal.creatinine.date.isoformat(),
             weight=i18n.format_number(renal.weight.weight_kg),

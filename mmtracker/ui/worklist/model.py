@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from mmtracker import i18n
+from mmtracker.logic.care import CareItem, Status
 from mmtracker.logic.codes import Phase
 from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY, Family
 from mmtracker.logic.units import UnitSystem
@@ -295,6 +296,17 @@ class WorklistModel(RowsModel):
             return prepared.row
         return None
 
+    def _beneath(self, item: CareItem) -> str | None:
+        """What a snoozed item would be without its snooze (an urgent alert stays one)."""
+        beneath = item.status_beneath_snooze
+        if beneath is Status.ALERT and item.severity is not None:
+            under = Show(item.severity.value)  # urgent or info
+        elif beneath is not None and beneath.value in Show._value2member_map_:
+            under = Show(beneath.value)
+        else:
+            return None
+        return self.tr("Beneath the snooze: {status}").format(status=self._statuses[under])
+
     def _tooltip(self, prepared: _Prepared, column: Column) -> str | None:
         item = prepared.row.item
         if column is Column.ITEM:
@@ -303,6 +315,8 @@ class WorklistModel(RowsModel):
             return f"{family}\n{source}"
         if column is Column.RATIONALE:
             return prepared.cells[Column.RATIONALE]
+        if column is Column.STATUS and prepared.show is Show.SNOOZED:
+            return self._beneath(item)
         if column is Column.PHASE and prepared.row.phase is not None:
             return i18n.code_label(prepared.row.phase.value)
         return None

@@ -178,7 +178,7 @@ class WorklistScreen(QWidget):
             (Column.MRN, 90),
             (Column.PHASE, 100),
             (Column.ITEM, 300),
-            (Column.STATUS, 150),
+            (Column.STATUS, 210),  # "Snoozed until 2026-03-09" whole
             (Column.DUE, 140),
             (Column.DAYS_OVERDUE, 100),
         ):

@@ -244,3 +244,31 @@ def test_d17_without_lab_limits_the_flowsheet_judges_by_the_policy_defaults(
     assert model.index(creatinine, 0).data() == "200"
     tip = model.index(creatinine, 0).data(view_module.Qt.ItemDataRole.ToolTipRole)
     assert "no reference limits recorded: not judged" in tip
+
+
+def test_d12_the_flowsheet_shows_the_albumin_corrected_calcium_it_judges(
+    qtbot: QtBot, clinic: Engine, pol: Policy, today: dt.date, hub: Hub
+) -> None:
+    """D12: 2.80 + 0.02 × (40 − 34) = 2.92 mmol/L, judged against the D17 default ULN 2.60."""
+    with clinic.connect() as conn:
+        patient_id = conn.execute(
+            select(PATIENT.c.id).where(PATIENT.c.mrn == "MM-001")
+        ).scalar_one()
+    for analyte, value, unit, extra in (
+        ("calcium", 2.8, "mmol/L", {"calcium_kind": "total"}),
+        ("albumin", 34.0, "g/L", {}),
+    ):
+        add_entry(
+            clinic,
+            patient_id,
+            "lab_results",
+            {"date": "2026-02-10", "analyte": analyte, "value": value, "unit": unit, **extra},
+            "nurse@test",
+            today,
+        )
+    view = open_view(qtbot, clinic, "MM-001", pol, today, hub)
+    view.tabs.setCurrentWidget(view.flowsheet)
+    model = view.flowsheet_model
+    labels = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
+    calcium = next(r for r, label in enumerate(labels) if label.startswith("calcium"))
+    assert model.index(calcium, 0).data() == "2.8 (corrected 2.92) ↑"

@@ -60,7 +60,7 @@ def main() -> None:
     kinds = (getattr(history, f.name) for f in dataclasses.fields(history))
     entries = sum(len(found) for found in kinds if isinstance(found, tuple))
 
-    from mmtracker.reports import lab_trend_figure, timeline_figure
+    from mmtracker.reports.figures import lab_trend_figure, timeline_figure
 
     def timeline() -> Any:
         figure = timeline_figure(history, AS_OF, args.lang)

@@ -4,23 +4,3 @@ Importing this package imports no matplotlib: it is imported when the first figu
 is drawn. The same :class:`matplotlib.figure.Figure` serves the screen (on a Qt
 canvas) and the PDF (``savefig``).
 """
-
-from __future__ import annotations
-
-from mmtracker.reports.figures import (
-    DEFAULT_TRENDS,
-    Trend,
-    TrendFigure,
-    TrendPoint,
-    lab_trend_figure,
-    timeline_figure,
-)
-
-__all__ = [
-    "DEFAULT_TRENDS",
-    "Trend",
-    "TrendFigure",
-    "TrendPoint",
-    "lab_trend_figure",
-    "timeline_figure",
-]

@@ -39,7 +39,7 @@ from mmtracker.logic.history import (
     TreatmentLine,
 )
 from mmtracker.logic.units import UnitSystem
-from mmtracker.reports import Trend, TrendFigure, lab_trend_figure, timeline_figure
+from mmtracker.reports.figures import Trend, TrendFigure, lab_trend_figure, timeline_figure
 from mmtracker.reports.timeline import ROW_LABEL
 
 AS_OF = dt.date(2025, 12, 1)

@@ -11,15 +11,14 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 
 from mmtracker.logic.history import PatientHistory
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.text import value_text
+from mmtracker.ui.widgets.tables import ModelIndex
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 HIDDEN = frozenset({"id", "finding_message_id", "finding_severity", "finding_cites", "finding_due"})
 
 

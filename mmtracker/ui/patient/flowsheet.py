@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont
@@ -28,8 +27,8 @@ from mmtracker.logic.history import LabResult, PatientHistory
 from mmtracker.logic.labs import LabIndex, calcium_reading, hemoglobin_lln, ldh_uln
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical, to_canonical, unit_label
+from mmtracker.ui.widgets.tables import ModelIndex
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 ABNORMAL = QColor("#b00020")
 
 

@@ -11,7 +11,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
@@ -21,8 +20,8 @@ from mmtracker.logic.care import CareItem, Severity, Status
 from mmtracker.logic.history import Acknowledgement
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.entries import kind_label
+from mmtracker.ui.widgets.tables import ModelIndex
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 """The care item's id, in every column."""
 

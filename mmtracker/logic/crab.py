@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from mmtracker.logic.codes import Analyte, LightChain
 from mmtracker.logic.context import Context
-from mmtracker.logic.history import Imaging, LabResult
+from mmtracker.logic.history import Imaging, LabResult, PatientHistory
 from mmtracker.logic.labs import hemoglobin_lln, latest_calcium
 from mmtracker.logic.messages import Message, ParamValue, Quantity, declare, msg
 from mmtracker.logic.renal import renal_function_at
@@ -131,7 +131,12 @@ class FlcRatio:
 
 def recorded_light_chain(ctx: Context) -> LightChain | None:
     """The light chain of the latest M-protein or immunofixation result that names one."""
-    for entry in reversed(ctx.history.lab_results):
+    return light_chain_of(ctx.history)
+
+
+def light_chain_of(history: PatientHistory) -> LightChain | None:
+    """The light chain of a history's latest M-protein or immunofixation result naming one."""
+    for entry in reversed(history.lab_results):
         if entry.analyte in M_PROTEIN_ANALYTES and entry.light_chain is not None:
             return entry.light_chain
     return None

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from mmtracker.i18n import Language
 from mmtracker.logic.codes import Analyte, CalciumKind, LightChain
-from mmtracker.logic.crab import M_PROTEIN_ANALYTES
+from mmtracker.logic.crab import light_chain_of
 from mmtracker.logic.dates import age_on
 from mmtracker.logic.history import PatientHistory
 from mmtracker.logic.labs import LabIndex, LabValue, calcium_reading, hemoglobin_lln
@@ -75,6 +75,8 @@ class Panel:
     band: tuple[float, float] | None = None  # a normal range drawn as a band
     band_label: str = ""
     log: bool = False
+    missing: str = ""
+    """When empty for want of another record (not of results): what to record (§10b)."""
 
     @property
     def empty(self) -> bool:
@@ -98,14 +100,6 @@ def _series(label: str, values: Sequence[LabValue], unit: str) -> Series:
         tuple(shown(v.low_si, v.entry.analyte) for v in values),
         tuple(shown(v.high_si, v.entry.analyte) for v in values),
     )
-
-
-def involved_chain(history: PatientHistory) -> LightChain | None:
-    """The light chain named by the latest M-protein or immunofixation result, if any."""
-    for entry in reversed(history.lab_results):
-        if entry.analyte in M_PROTEIN_ANALYTES and entry.light_chain is not None:
-            return entry.light_chain
-    return None
 
 
 class PanelMaker:
@@ -169,7 +163,7 @@ class PanelMaker:
         return (
             list(self.labs.series(Analyte.FLC_KAPPA)),
             list(self.labs.series(Analyte.FLC_LAMBDA)),
-            involved_chain(self.history),
+            light_chain_of(self.history),
         )
 
     def _flc(self) -> Panel:
@@ -246,4 +240,9 @@ class PanelMaker:
         none = (None,) * len(days)
         title = self.texts.translate("figures", "Creatinine clearance (Cockcroft-Gault)")
         series = Series(title, tuple(days), tuple(values), none, none)
-        return Panel(Trend.CRCL, title, CRCL_UNIT, (series,))
+        missing = ""
+        if not days and self.labs.series(Analyte.CREATININE):  # creatinine, but no weight then
+            missing = self.texts.translate(
+                "figures", "No weight recorded on or before a creatinine: record a weight"
+            )
+        return Panel(Trend.CRCL, title, CRCL_UNIT, (series,), missing=missing)

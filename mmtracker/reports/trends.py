@@ -173,7 +173,7 @@ def _draw_panel(
     title = f"{panel.title} ({panel.unit})" if panel.unit else panel.title
     axes.set_title(title, loc="left", fontsize=FONT_SIZE + 0.5, y=TITLE_Y)
     if panel.empty:
-        say_empty(axes, texts.translate("figures", "No results"), hide_x=False)
+        say_empty(axes, panel.missing or texts.translate("figures", "No results"), hide_x=False)
         return np.empty(0), np.empty(0), []
     if panel.log:
         axes.set_yscale("log")

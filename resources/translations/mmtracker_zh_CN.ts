@@ -1258,6 +1258,10 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
         <translation>肌酐清除率（Cockcroft-Gault）</translation>
     </message>
     <message>
+        <source>No weight recorded on or before a creatinine: record a weight</source>
+        <translation>肌酐检测当日或之前无体重记录：请记录体重</translation>
+    </message>
+    <message>
         <source>{series}: {value}
 {date}</source>
         <translation>{series}：{value}

@@ -315,8 +315,12 @@ def test_creatinine_clearance_by_cockcroft_gault_with_the_weight_then() -> None:
         h = history(sex=sex, born="1960-01-01", **entries)
         axes = lab_trend_figure(h, AS_OF, (Trend.CRCL,)).axes[0]
         assert data_lines(axes)[0].get_ydata()[0] == pytest.approx(expected)
+    # §10b: a creatinine without a weight asks for the weight instead of saying nothing.
     no_weight = history(lab_results=entries["lab_results"])
-    assert texts_of(lab_trend_figure(no_weight, AS_OF, (Trend.CRCL,)).axes) == ["No results"]
+    assert texts_of(lab_trend_figure(no_weight, AS_OF, (Trend.CRCL,)).axes) == [
+        "No weight recorded on or before a creatinine: record a weight"
+    ]
+    assert texts_of(lab_trend_figure(history(), AS_OF, (Trend.CRCL,)).axes) == ["No results"]
 
 
 def test_chinese_labels_are_chinese() -> None:

@@ -79,6 +79,10 @@
         <translation>（实验室参考范围 {low}–{high}）</translation>
     </message>
     <message>
+        <source>ionised calcium is never compared with the limits</source>
+        <translation>离子钙不与参考范围比较</translation>
+    </message>
+    <message>
         <source>no reference limits recorded: not judged</source>
         <translation>未记录参考范围：未判断</translation>
     </message>
@@ -1085,6 +1089,10 @@
 </context>
 <context>
     <name>acknowledge</name>
+    <message>
+        <source>a reason is required</source>
+        <translation>必须填写原因</translation>
+    </message>
     <message>
         <source>Reason</source>
         <translation>原因</translation>

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from mmtracker import i18n
 from mmtracker.logic.history import PatientHistory
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.text import value_text
@@ -102,7 +103,7 @@ def field_label(name: str) -> str:
         "until": QCoreApplication.translate("PatientEntries", "Until"),
         "reason": QCoreApplication.translate("PatientEntries", "Reason"),
         "acknowledged_by": QCoreApplication.translate("PatientEntries", "Acknowledged by"),
-    }.get(name, name.replace("_", " "))
+    }.get(name) or i18n.code_label(name)  # a cytogenetic finding by its label: "del(17p)"
 
 
 def entry_kinds(history: PatientHistory) -> list[str]:

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from mmtracker import i18n
-from mmtracker.logic.codes import Analyte, Sex
+from mmtracker.logic.codes import Analyte, CalciumKind, Sex
 from mmtracker.logic.history import LabResult, PatientHistory
 from mmtracker.logic.labs import LabIndex, calcium_reading, hemoglobin_lln, ldh_uln
 from mmtracker.logic.policy import Policy
@@ -169,6 +169,14 @@ class FlowsheetModel(QAbstractTableModel):
         elif result.qualitative is not None:
             return text + i18n.code_label(result.qualitative.value)
         judged = self._judged.get(id(result))
+        if result.calcium_kind is CalciumKind.IONISED:  # D16
+            return (
+                text
+                + " — "
+                + QCoreApplication.translate(
+                    "Flowsheet", "ionised calcium is never compared with the limits"
+                )
+            )
         if judged is None or (judged.low is None and judged.high is None):
             return (
                 text

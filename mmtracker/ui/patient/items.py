@@ -22,9 +22,6 @@ from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.entries import kind_label
 from mmtracker.ui.widgets.tables import ModelIndex
 
-ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
-"""The care item's id, in every column."""
-
 _COLOURS = {
     Status.ALERT: QColor("#b00020"),
     Status.OVERDUE: QColor("#c25400"),
@@ -89,8 +86,14 @@ def source_text(item: CareItem) -> str:
 def _acknowledgement_of(
     item: CareItem, acknowledgements: Sequence[Acknowledgement]
 ) -> Acknowledgement | None:
-    """The acknowledgement that snoozes ``item``: the latest of its item until that date."""
-    found = [a for a in acknowledgements if a.item_id == item.id and a.until == item.snoozed_until]
+    """The acknowledgement that snoozes ``item``: the latest of its item reaching the date it
+    is snoozed to (an until-date past ``snooze.max_days`` is capped to that date)."""
+    until = item.snoozed_until
+    found = [
+        a
+        for a in acknowledgements
+        if a.item_id == item.id and until is not None and a.until >= until
+    ]
     return max(found, key=lambda a: a.acknowledged_on, default=None)
 
 
@@ -112,7 +115,6 @@ class CareItemsModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._items: list[CareItem] = []
-        self._units = UnitSystem.SI
         self._texts: list[tuple[str, str, str, str]] = []
         self._snoozes: dict[str, str] = {}  # item id -> who snoozed it, when and why
 
@@ -125,7 +127,7 @@ class CareItemsModel(QAbstractTableModel):
         """Show these items, their texts rendered in the installed language and ``units``;
         a snoozed item says who snoozed it, when and why (its acknowledgement)."""
         self.beginResetModel()
-        self._items, self._units = list(items), units
+        self._items = list(items)
         self._snoozes = {
             i.id: snooze_text(ack)
             for i in self._items
@@ -167,8 +169,6 @@ class CareItemsModel(QAbstractTableModel):
             snooze = self._snoozes.get(item.id)
             tip = self._texts[index.row()][Column.RATIONALE] + "\n\n" + source_text(item)
             return f"{snooze}\n\n{tip}" if snooze else tip
-        if role == ITEM_ID_ROLE:
-            return item.id
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == Column.STATUS:
             return _COLOURS.get(item.status)
         return None

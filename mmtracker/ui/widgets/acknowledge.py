@@ -44,8 +44,6 @@ if TYPE_CHECKING:  # the database layer is imported by the work, off the GUI thr
     from mmtracker.storage.outcomes import Change
 
 MAX_DAYS_KEY = "snooze.max_days"
-DEFAULT_DAYS_KEY = "snooze.default_days"
-"""A clinic's usual snooze length, used as the dialog's default when the policy has it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,14 +90,10 @@ def snooze_bounds(policy: Policy, on: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def default_until(policy: Policy, on: dt.date) -> dt.date:
-    """The until-date offered first: the policy's usual snooze if it has one, else the
-    acknowledgement day itself, so that one OK never silences an item for long (the item
-    is back the next day unless a later date is chosen: clinical-rules.md §10b, err toward
-    showing)."""
-    first, last = snooze_bounds(policy, on)
-    if DEFAULT_DAYS_KEY in policy.values:
-        return min(max(add_days(on, policy.whole(DEFAULT_DAYS_KEY)), first), last)
-    return first
+    """The until-date offered first: the acknowledgement day itself, so that one OK never
+    silences an item for long (it is back the next day unless a later date is chosen:
+    clinical-rules.md §10b, err toward showing)."""
+    return snooze_bounds(policy, on)[0]
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -195,10 +189,6 @@ class AcknowledgeDialog(QDialog):
         layout.addWidget(self.buttons)
         self.reason.setFocus()
 
-    def items(self) -> tuple[SelectedItem, ...]:
-        """The care items the dialog acknowledges."""
-        return self._items
-
     def choice(self) -> Choice:
         """The reason (trimmed) and until-date as they stand."""
         shown = self.until.date()
@@ -278,7 +268,9 @@ def acknowledge_items(
 
     reason = reason.strip()
     if not reason:
-        missing = (Problem("reason", "a reason is required"),)
+        missing = (
+            Problem("reason", QCoreApplication.translate("acknowledge", "a reason is required")),
+        )
         return Outcome(refused=tuple(Refusal(item, missing) for item in items))
     on_change = updater(on, policy)
     written: list[Change] = []
@@ -338,12 +330,10 @@ def acknowledge_in_background(
     choice: Choice,
     on: dt.date,
     policy: Policy,
-    done: Callable[[Outcome], None] | None = None,
 ) -> Task:
     """Write the choice off the GUI thread; announce each written patient; report refusals.
 
-    Refusals and failures are shown in a message box over ``owner``; ``done`` is
-    then given the outcome (not called when the work failed).
+    Refusals and failures are shown in a message box over ``owner``.
     """
     from mmtracker.config import actor
 
@@ -366,8 +356,6 @@ def acknowledge_in_background(
                 + "\n\n"
                 + refusal_text(outcome),
             )
-        if done is not None:
-            done(outcome)
 
     def failed(message: str) -> None:
         QMessageBox.critical(

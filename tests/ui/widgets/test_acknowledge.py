@@ -193,9 +193,9 @@ def test_the_background_write_announces_each_written_patient(
     ]
     announced: list[int] = []
     hub.patient_changed.connect(announced.append)
-    outcomes: list[object] = []
-    acknowledge_in_background(
-        dialog, clinic, hub, items, Choice(today, "labs drawn today"), today, pol, outcomes.append
+    task = acknowledge_in_background(
+        dialog, clinic, hub, items, Choice(today, "labs drawn today"), today, pol
     )
-    qtbot.waitUntil(lambda: bool(outcomes), timeout=20_000)
+    qtbot.waitUntil(lambda: not task.isRunning(), timeout=20_000)
+    qtbot.waitUntil(lambda: len(announced) == 2, timeout=20_000)
     assert sorted(announced) == sorted([ids["MM-001"], ids["MM-002"]])

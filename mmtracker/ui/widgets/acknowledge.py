@@ -140,7 +140,6 @@ class AcknowledgeDialog(QDialog):
             row.setToolTip(2, item.finding)
         self.item_list.resizeColumnToContents(0)
         self.item_list.resizeColumnToContents(1)
-        self.item_list.setWordWrap(True)  # the rationale whole, on as many lines as it takes
         self.item_list.setMinimumHeight(40 + 48 * min(len(self._items), 4))
 
         self.reason = QPlainTextEdit()

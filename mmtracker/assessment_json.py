@@ -15,20 +15,16 @@ asked for by :mod:`mmtracker.i18n`.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
-from typing import Any
 
 from mmtracker import i18n
+from mmtracker.item_json import ItemWriter, JsonObject, code, day, significant
 from mmtracker.logic.assessment import Assessment, PhaseStep, RenalSummary
-from mmtracker.logic.care import CareItem, EntryRef
 from mmtracker.logic.codes import Analyte
 from mmtracker.logic.crab import CrabCriterion, SlimCrab
 from mmtracker.logic.history import Imaging, MrdTest
 from mmtracker.logic.items import ITEM_ORDER
-from mmtracker.logic.messages import Message, ParamValue, Quantity
+from mmtracker.logic.messages import Message
 from mmtracker.logic.renal import RenalFunction
 from mmtracker.logic.response import (
     Baseline,
@@ -53,9 +49,6 @@ from mmtracker.logic.staging import (
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical
 
 FORMAT_VERSION = 2
-SIGNIFICANT_DIGITS = 4
-
-JsonObject = dict[str, Any]
 
 # Names the scores give laboratory values, besides the analyte codes themselves.
 # dFLC (involved minus uninvolved FLC) converts like a free light chain.
@@ -83,27 +76,8 @@ def lab_analyte(name: str) -> Analyte | None:
         return None
 
 
-def significant(value: float, digits: int = SIGNIFICANT_DIGITS) -> float:
-    """``value`` to ``digits`` significant digits, keeping every digit before the point."""
-    if value == 0 or not math.isfinite(value):
-        return value
-    return round(value, max(0, digits - 1 - math.floor(math.log10(abs(value)))))
-
-
-def _day(value: dt.date | None) -> str | None:
-    return None if value is None else value.isoformat()
-
-
-def _code(value: StrEnum | None) -> str | None:
-    return None if value is None else value.value
-
-
-class _Writer:
+class _Writer(ItemWriter):
     """Turns the assessment's parts into JSON-ready objects in one unit system."""
-
-    def __init__(self, units: UnitSystem, language: i18n.Language) -> None:
-        self.units = units
-        self.language = language
 
     # --- Values -----------------------------------------------------------------------
 
@@ -121,45 +95,6 @@ class _Writer:
             return si
         return significant(from_canonical(analyte, si, display_unit(analyte, self.units)))
 
-    def quantity(self, analyte: Analyte, si: float) -> JsonObject:
-        unit = display_unit(analyte, self.units)
-        return {"value": significant(from_canonical(analyte, si, unit)), "unit": unit}
-
-    def param(self, value: ParamValue) -> Any:
-        if isinstance(value, Quantity):
-            return self.quantity(value.analyte, value.si)
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        return value
-
-    def message(self, message: Message) -> JsonObject:
-        return {
-            "id": message.id,
-            "params": {name: self.param(value) for name, value in message.params},
-            "text": self.language.render(message, self.units),
-        }
-
-    def messages(self, messages: Iterable[Message]) -> list[JsonObject]:
-        return [self.message(m) for m in messages]
-
-    # --- Care items -------------------------------------------------------------------
-
-    def item(self, item: CareItem) -> JsonObject:
-        return {
-            "id": item.id,
-            "title": self.language.item_title(item.id),
-            "status": item.status.value,
-            "due": _day(item.due),
-            "since": _day(item.since),
-            "days_overdue": item.days_overdue,
-            "last": _ref(item.last),
-            "severity": _code(item.severity),
-            "snoozed_until": _day(item.snoozed_until),
-            "status_beneath_snooze": _code(item.status_beneath_snooze),
-            "message": self.message(item.message),
-            "source": item.source,
-        }
-
     # --- SLiM-CRAB, staging, SMM risk -------------------------------------------------
 
     def criterion(self, c: CrabCriterion) -> JsonObject:
@@ -170,7 +105,7 @@ class _Writer:
             "value": self.value(c.measure, c.value),
             "limit": self.value(c.measure, c.limit),
             "unit": self.unit(c.measure),
-            "date": _day(c.date),
+            "date": day(c.date),
             "default_limit_used": c.default_limit_used,
             "message": self.message(c.message),
             "notes": self.messages(c.notes),
@@ -189,7 +124,7 @@ class _Writer:
             "name": used.name,
             "value": value if number is None else self.value(used.name, number),
             "unit": None if number is None else self.unit(used.name),
-            "date": _day(used.date),
+            "date": day(used.date),
             "limit": self.value(used.name, used.limit),
             "default_limit": used.default_limit,
             "entry_id": used.entry_id,
@@ -229,7 +164,7 @@ class _Writer:
         return {
             "high_risk": risk.high_risk,
             "present": list(risk.present),
-            "since": _day(risk.since),
+            "since": day(risk.since),
             **self._report(risk.inputs, risk.missing, risk.notes),
         }
 
@@ -237,7 +172,7 @@ class _Writer:
         if staging is None:
             return None
         return {
-            "diagnosis": _day(staging.diagnosis),
+            "diagnosis": day(staging.diagnosis),
             "iss": self.stage(staging.iss),
             "r_iss": self.stage(staging.r_iss),
             "r2_iss": self.point_stage(staging.r2_iss),
@@ -260,9 +195,9 @@ class _Writer:
             "code": marker.code,
             "met": marker.met,
             "latest": shown(marker.latest),
-            "latest_date": _day(marker.latest_date),
+            "latest_date": day(marker.latest_date),
             "baseline": shown(marker.baseline),
-            "baseline_date": _day(marker.baseline_date),
+            "baseline_date": day(marker.baseline_date),
             "unit": unit,
             "change": shown(marker.change, change=True),
             "limit": shown(marker.limit, change=True),
@@ -276,7 +211,7 @@ class _Writer:
         mayo, mateos, imwg = risk.mayo_2018, risk.mateos_2020, risk.imwg_2020
         return {
             "mayo_2018": {
-                "group": _code(mayo.group),
+                "group": code(mayo.group),
                 "factors": list(mayo.factors),
                 "median_ttp_months": mayo.median_ttp_months,
                 "ttp_source": mayo.ttp_source,
@@ -285,7 +220,7 @@ class _Writer:
                 "message": self.message(mayo.message),
             },
             "mateos_2020": {
-                "group": _code(mateos.group),
+                "group": code(mateos.group),
                 "factors": list(mateos.factors),
                 "two_year_percent": mateos.two_year_percent,
                 "message": self.message(mateos.message),
@@ -293,7 +228,7 @@ class _Writer:
             "imwg_2020": {
                 "score": imwg.score,
                 "points": dict(imwg.points),
-                "group": _code(imwg.group),
+                "group": code(imwg.group),
                 "group_percent": imwg.group_percent,
                 "score_percent": imwg.score_percent,
                 "complete": imwg.complete,
@@ -311,12 +246,12 @@ class _Writer:
             return None
         weight = renal.weight
         return {
-            "date": _day(renal.date),
+            "date": day(renal.date),
             "creatinine": self.quantity(Analyte.CREATININE, renal.creatinine_umol_l),
             "creatinine_id": renal.creatinine.id,
             "age": renal.age,
             "weight_kg": None if weight is None else weight.weight_kg,
-            "weight_date": None if weight is None else _day(weight.date),
+            "weight_date": None if weight is None else day(weight.date),
             "crcl": renal.crcl,
             "egfr": renal.egfr,
             "kdigo": renal.kdigo,
@@ -336,7 +271,7 @@ class _Writer:
         return {
             "value": self.value(parameter.value, m.value),
             "unit": self.unit(parameter.value),
-            "date": _day(m.date),
+            "date": day(m.date),
             "entry_id": m.entry_id,
         }
 
@@ -349,16 +284,16 @@ class _Writer:
         flc = b.flc
         return {
             "line_number": b.line_number,
-            "episode_start": _day(b.start),
-            "branch": _code(b.branch),
+            "episode_start": day(b.start),
+            "branch": code(b.branch),
             "measurable": [p.value for p in Parameter if p in b.measurable],
-            "involved_chain": _code(b.involved_chain),
+            "involved_chain": code(b.involved_chain),
             "plasmacytoma": b.plasmacytoma,
             "values": self.measurements(b.values),
             "flc": None
             if flc is None
             else {
-                "date": _day(flc.date),
+                "date": day(flc.date),
                 "kappa": self.quantity(Analyte.FLC_KAPPA, flc.kappa),
                 "lambda": self.quantity(Analyte.FLC_LAMBDA, flc.lambda_),
                 "ratio": flc.ratio,
@@ -367,7 +302,7 @@ class _Writer:
 
     def point(self, p: ResponsePoint) -> JsonObject:
         return {
-            "date": _day(p.date),
+            "date": day(p.date),
             "category": p.category.value,
             "missing": [m.value for m in p.missing],
             "measured": [a.value for a in Analyte if a in p.measured],
@@ -377,13 +312,13 @@ class _Writer:
         name = f.criterion.value
         return {
             "criterion": name,
-            "date": _day(f.date),
+            "date": day(f.date),
             "value": self.value(name, f.value),
             "reference": self.value(name, f.reference),
-            "reference_date": _day(f.reference_date),
+            "reference_date": day(f.reference_date),
             "unit": self.unit(name),
-            "confirmed_on": _day(f.confirmed_on),
-            "modality": _code(f.modality),
+            "confirmed_on": day(f.confirmed_on),
+            "modality": code(f.modality),
             "message": self.message(f.message),
         }
 
@@ -392,9 +327,9 @@ class _Writer:
             return None
         return {
             "criteria": p.criteria,
-            "date": _day(p.date),
+            "date": day(p.date),
             "confirmed": p.confirmed,
-            "confirmed_on": _day(p.confirmed_on),
+            "confirmed_on": day(p.confirmed_on),
             "findings": [self.finding(f) for f in p.findings],
             "message": self.message(p.message),
         }
@@ -404,10 +339,10 @@ class _Writer:
             return None
         return {
             "criteria": r.criteria,
-            "category": _code(r.category),
-            "date": _day(r.date),
+            "category": code(r.category),
+            "date": day(r.date),
             "confirmed": r.confirmed,
-            "best": _code(r.best),
+            "best": code(r.best),
             "best_confirmed": r.best_confirmed,
             "missing": [m.value for m in r.missing],
             "baseline": self.baseline(r.baseline),
@@ -422,7 +357,7 @@ class _Writer:
             return None
         return {
             "category": r.category.value,
-            "date": _day(r.date),
+            "date": day(r.date),
             "source": r.source.value,
             "confirmed": r.confirmed,
             "criteria": r.criteria,
@@ -442,12 +377,6 @@ class _Writer:
             "imaging_plus_pet": _pet(mrd.imaging_plus_pet),
             "messages": self.messages(mrd.messages),
         }
-
-
-def _ref(ref: EntryRef | None) -> JsonObject | None:
-    if ref is None:
-        return None
-    return {"kind": ref.kind, "id": ref.id, "date": ref.date.isoformat()}
 
 
 def _mrd_test(test: MrdTest | None) -> JsonObject | None:
@@ -497,10 +426,10 @@ def assessment_document(assessment: Assessment, units: UnitSystem, lang: str) ->
         "patient": {
             "mrn": a.mrn,
             "status": a.status.value,
-            "status_date": _day(a.status_date),
+            "status_date": day(a.status_date),
             "age": a.age,
         },
-        "phase": _code(a.phase),
+        "phase": code(a.phase),
         "timeline": [_step(s) for s in a.timeline],
         "items": [w.item(item) for item in items],
         "slim_crab": w.slim_crab(a.slim_crab),
@@ -515,8 +444,3 @@ def assessment_document(assessment: Assessment, units: UnitSystem, lang: str) ->
             "values": {key: a.policy[key] for key in sorted(a.policy)},
         },
     }
-
-
-def care_item_document(item: CareItem, units: UnitSystem, language: i18n.Language) -> JsonObject:
-    """One care item as in an assessment document, its texts in ``language``."""
-    return _Writer(units, language).item(item)

@@ -646,43 +646,55 @@ def _progress(done: int, total: int) -> None:
 
 def _worklist(args: argparse.Namespace) -> int:
     from mmtracker.logic.worklist_order import DEFAULT_SHOW
-    from mmtracker.storage.worklist import worklist
-    from mmtracker.workflows import patient_count
+    from mmtracker.storage.direct import direct_reads
+    from mmtracker.storage.worklist import stored_worklist, worklist
     from mmtracker.worklist_output import FORMATS
 
     policy = _policy(args)
     # The modules loaded live until the process ends: the final collection need not scan them.
     gc.freeze()
-    engine = _engine(args, existing=True)
+    as_of = args.as_of or dt.date.today()
     family = args.item if isinstance(args.item, Family) else None
-    rows = worklist(
-        engine,
-        args.as_of or dt.date.today(),
-        policy,
-        within=args.within,
-        item_prefix="" if family is not None or args.item is None else args.item,
-        phases=args.phase,
-        show=[Show(s) for s in args.status] or DEFAULT_SHOW,
-        progress=_progress if sys.stderr.isatty() else None,
-    )
+    wanted = {
+        "within": args.within,
+        "item_prefix": "" if family is not None or args.item is None else args.item,
+        "phases": args.phase,
+        "show": [Show(s) for s in args.status] or DEFAULT_SHOW,
+    }
+    with direct_reads(_url(args, existing=not args.demo), as_of, policy) as fetch:
+        rows = None if fetch is None else stored_worklist(fetch, as_of, policy, **wanted)
+    if rows is None:  # something to do first (migrate, re-assess, fill the demo): the usual way
+        engine = _engine(args, existing=True)
+        progress = _progress if sys.stderr.isatty() else None
+        rows = worklist(engine, as_of, policy, progress=progress, **wanted)
+        if not rows and _empty(engine, args):
+            return EXIT_OK
     if family is not None:
         rows = [row for row in rows if ITEM_FAMILY[row.item.id] is family]
-    if not rows and patient_count(engine) == 0:
-        from mmtracker import i18n
-
-        language = i18n.language(args.lang or "en")
-        empty = language.translate(
-            "worklist",
-            "the database {database} holds no patients yet; to try mmtracker on made-up "
-            "patients run `mmtracker --demo worklist`, or fill an empty database with "
-            "`mmtracker demo`",
-        ).format(database=engine.url.render_as_string(hide_password=True))
-        if args.format == "table":
-            _write_utf8(empty + "\n")
-            return EXIT_OK
-        print(empty, file=sys.stderr)  # the output stays a document a program can read
     _write_utf8(FORMATS[args.format](rows, args.lang or "en", ids=args.ids))
     return EXIT_OK
+
+
+def _empty(engine: Engine, args: argparse.Namespace) -> bool:
+    """For a database holding no patients, say how to try the demo; True when that is all
+    the output (the table) is."""
+    from mmtracker import i18n
+    from mmtracker.workflows import patient_count
+
+    if patient_count(engine) != 0:
+        return False
+    language = i18n.language(args.lang or "en")
+    empty = language.translate(
+        "worklist",
+        "the database {database} holds no patients yet; to try mmtracker on made-up "
+        "patients run `mmtracker --demo worklist`, or fill an empty database with "
+        "`mmtracker demo`",
+    ).format(database=engine.url.render_as_string(hide_password=True))
+    if args.format == "table":
+        _write_utf8(empty + "\n")
+        return True
+    print(empty, file=sys.stderr)  # the output stays a document a program can read
+    return False
 
 
 def _reassess(args: argparse.Namespace) -> int:

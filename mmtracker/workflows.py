@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-
-from sqlalchemy import Engine, func, select
+from typing import TYPE_CHECKING
 
 from mmtracker.config import SettingError, choose_database, paths, sqlite_url, url_shape_problem
-from mmtracker.storage.engine import make_engine, sqlite_file, url_problem
-from mmtracker.storage.schema import open_database
-from mmtracker.storage.tables import PATIENT
+from mmtracker.storage.sql import plain_sqlite_file
+
+if TYPE_CHECKING:  # SQLAlchemy is imported where used: a direct read needs none of it
+    from sqlalchemy import Engine
 
 DEMO_PATIENTS = 200
 DEMO_SEED = 1
@@ -25,11 +25,14 @@ def checked_database_url(flag: str | None, *, demo: bool = False, existing: bool
     SQLite file that does not exist is refused too, unless it is the per-user clinic or
     demo database, which is created on first use.
     """
+    from mmtracker.storage.engine import sqlite_file, url_problem
+
     choice = choose_database(flag, demo=demo)
-    problem = url_shape_problem(choice.url) or url_problem(choice.url)
+    plain = plain_sqlite_file(choice.url)  # known to be usable without asking SQLAlchemy
+    problem = url_shape_problem(choice.url) or (None if plain else url_problem(choice.url))
     if problem:
         raise SettingError(f"{choice.origin}: {problem}")
-    path = sqlite_file(choice.url)
+    path = plain or sqlite_file(choice.url)
     if path is None or choice.default:
         return choice.url
     if not path.parent.is_dir():
@@ -47,6 +50,9 @@ def checked_database_url(flag: str | None, *, demo: bool = False, existing: bool
 
 def open_engine(url: str) -> Engine:
     """An engine on a ready database: SQLite is backed up and migrated, PostgreSQL checked."""
+    from mmtracker.storage.engine import make_engine
+    from mmtracker.storage.schema import open_database
+
     engine = make_engine(url)
     open_database(engine, paths().backups)
     return engine
@@ -54,6 +60,10 @@ def open_engine(url: str) -> Engine:
 
 def patient_count(engine: Engine) -> int:
     """How many patients the database holds."""
+    from sqlalchemy import func, select
+
+    from mmtracker.storage.tables import PATIENT
+
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(PATIENT)).scalar_one())
 

@@ -7,14 +7,13 @@ table, the stable id in CSV and JSON.
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
-from collections.abc import Callable, Sequence
-from json.encoder import encode_basestring
-from typing import TYPE_CHECKING, Any, Protocol
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from mmtracker import i18n
+from mmtracker.item_json import ItemWriter, JsonObject
 from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY
 from mmtracker.logic.units import UnitSystem
 
@@ -153,109 +152,48 @@ def as_csv(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> str:
 
 
 def as_json(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> str:
-    """A JSON list: each patient's fields, the item's family id and the care item as in an
-    assessment document (which always carries the item's id: ``ids`` changes nothing).
+    """A JSON list, one row to a line: each patient's fields, the item's family id and the
+    care item as in an assessment document (which always carries the item's id: ``ids``
+    changes nothing).
 
     The item carries ``since``, the date an alert began (D45; null for a scheduled item).
-    Written as ``json.dumps(document, ensure_ascii=False, indent=2)`` writes it, by
-    :func:`_indented`; each message (stored messages spelled alike are one shared
-    object) is rendered and written once.
+    Each row is written by the json module's C encoder (an indented document is written
+    by its pure-Python one, several times slower); each message object (stored messages
+    spelled alike are one shared object) is rendered once.
     """
-    from mmtracker.assessment_json import care_item_document  # loads the rules: only here
-
-    language = _Remembering.of(i18n.language(lang))
-    written: dict[int, _Written] = {}  # by id(): the rows keep every message alive meanwhile
-    parts = []
-    for row in rows:
-        item = care_item_document(row.item, UnitSystem.SI, language)
-        message = written.get(id(row.item.message))
-        if message is None:
-            message = written[id(row.item.message)] = _Written(
-                _indented(item["message"], _ITEM_INDENT)
-            )
-        item["message"] = message
-        document = {
-            "patient_id": row.patient_id,
-            "mrn": row.mrn,
-            "name": row.name,
-            "phase": row.phase.value if row.phase else None,
-            "family": ITEM_FAMILY[row.item.id].value,
-            "item": item,
-        }
-        parts.append(_indented(document, _ROW_INDENT))
-    if not parts:
+    writer = _MessagesOnce(UnitSystem.SI, i18n.language(lang))
+    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
+    lines = [
+        encode(
+            {
+                "patient_id": row.patient_id,
+                "mrn": row.mrn,
+                "name": row.name,
+                "phase": row.phase.value if row.phase else None,
+                "family": ITEM_FAMILY[row.item.id].value,
+                "item": writer.item(row.item),
+            }
+        )
+        for row in rows
+    ]
+    if not lines:
         return "[]\n"
-    return "[\n" + _ROW_INDENT + f",\n{_ROW_INDENT}".join(parts) + "\n]\n"
+    return "[\n" + ",\n".join(lines) + "\n]\n"
 
 
-@dataclasses.dataclass(frozen=True, eq=False)
-class _Remembering(i18n.Language):
-    """A language that renders each message object once (the worklist's repeat)."""
+class _MessagesOnce(ItemWriter):
+    """Writes each message object once (the rows keep them alive meanwhile)."""
 
-    _rendered: dict[tuple[int, str], str] = dataclasses.field(
-        default_factory=dict, init=False, repr=False
-    )
+    def __init__(self, units: UnitSystem, language: i18n.Language) -> None:
+        super().__init__(units, language)
+        self._written: dict[int, JsonObject] = {}
 
-    @classmethod
-    def of(cls, language: i18n.Language) -> _Remembering:
-        """``language`` with its catalogues, remembering what it rendered."""
-        return cls(language.code, language.translators, language.available)
-
-    def render(self, message: Message, units: UnitSystem = UnitSystem.SI) -> str:
-        """As :meth:`i18n.Language.render`; a message object already rendered is not again."""
-        key = (id(message), units)
-        found = self._rendered.get(key)
+    def message(self, message: Message) -> JsonObject:
+        """As :meth:`ItemWriter.message`; the same object again is not written again."""
+        found = self._written.get(id(message))
         if found is None:
-            found = self._rendered[key] = super().render(message, units)
+            found = self._written[id(message)] = super().message(message)
         return found
-
-
-_ROW_INDENT = "  "
-_ITEM_INDENT = _ROW_INDENT * 3  # the message object inside the row's item
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Written:
-    """JSON text already written at its place (its indentation)."""
-
-    text: str
-
-
-def _float(value: float) -> str:
-    return json.dumps(value)  # NaN and the infinities as the json module writes them
-
-
-_SCALARS: dict[type, Callable[[Any], str]] = {
-    str: encode_basestring,
-    int: int.__repr__,
-    float: _float,
-    bool: lambda value: "true" if value else "false",
-    type(None): lambda _value: "null",
-}
-
-
-def _indented(value: Any, indent: str) -> str:
-    """``value`` as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it at the
-    depth of ``indent`` (the scalars by the json module's own C functions)."""
-    scalar = _SCALARS.get(type(value))
-    if scalar is not None:
-        return scalar(value)
-    if type(value) is _Written:
-        return str(value.text)
-    inner = indent + _ROW_INDENT
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        fields = [f"{encode_basestring(k)}: {_indented(v, inner)}" for k, v in value.items()]
-        return "{\n" + inner + f",\n{inner}".join(fields) + "\n" + indent + "}"
-    if isinstance(value, list | tuple):
-        if not value:
-            return "[]"
-        elements = [_indented(v, inner) for v in value]
-        return "[\n" + inner + f",\n{inner}".join(elements) + "\n" + indent + "]"
-    if isinstance(value, str | int | float):  # a code or number of a type of its own
-        return json.dumps(value, ensure_ascii=False)
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
 class Format(Protocol):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+if TYPE_CHECKING:  # imported where used: the direct reads (storage/sql.py) need none of it
+    from sqlalchemy import Engine
+    from sqlalchemy.engine import URL
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -35,6 +35,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def _parsed(url: str) -> URL:
     """``url`` parsed, a plain ``postgresql://`` given the psycopg (3) driver."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -46,6 +48,8 @@ def url_problem(url: str) -> str | None:
 
     None when the URL can be used; whether the database is there is not checked.
     """
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     try:
         dialect = _parsed(url).get_dialect()
         dialect.import_dbapi()
@@ -60,6 +64,8 @@ def url_problem(url: str) -> str | None:
 
 def sqlite_file(url: str) -> Path | None:
     """The file of an SQLite URL; None for another database or an in-memory one."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return None
@@ -68,6 +74,9 @@ def sqlite_file(url: str) -> Path | None:
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``: SQLite gets WAL, foreign keys and a busy timeout."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})

@@ -1,7 +1,8 @@
 """The patient list: one row per patient for the main window, read in one query.
 
 Also the per-patient revision counters, which other workstations poll to learn
-that something changed.
+that something changed. Written in plain SQL (mmtracker/storage/sql.py), so that the
+window's first screen can read them without SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -11,18 +12,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
-from typing import Any
-
-from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import OperationalError
+from typing import TYPE_CHECKING, Any
 
 from mmtracker.logic.codes import PatientStatus, Phase, Sex
 from mmtracker.logic.phases import phase_in_force
-from mmtracker.storage.engine import StorageError
-from mmtracker.storage.tables import PATIENT, table_of
+from mmtracker.storage.sql import Fetch, day, engine_fetch, required_day
 
-PHASE_CHANGE = table_of("phase_changes")
-VISIT = table_of("visits")
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +45,10 @@ def age_on(born: dt.date, day: dt.date) -> int:
 @contextmanager
 def _readable(engine: Engine) -> Iterator[None]:
     """Report an unreachable, locked or unreadable database as a StorageError."""
+    from sqlalchemy.exc import OperationalError
+
+    from mmtracker.storage.engine import StorageError
+
     try:
         yield
     except OperationalError as exc:
@@ -70,73 +71,78 @@ def phase_on(changes: Iterable[tuple[dt.date, str]], day: dt.date) -> Phase | No
 def patient_list(engine: Engine, as_of: dt.date, search: str = "") -> list[PatientListRow]:
     """Every patient (or those whose MRN or name contains ``search``), ordered by name.
 
+    The rows are :func:`read_patient_list`'s; a database that cannot be read raises
+    StorageError.
+    """
+    with _readable(engine), engine.connect() as conn:
+        return read_patient_list(engine_fetch(conn), as_of, search)
+
+
+LISTED = """
+SELECT patient.id, patient.mrn, patient.name, patient.sex, patient.date_of_birth,
+    patient.status, patient.status_date,
+    (SELECT max(visit.date) FROM visit
+        WHERE visit.patient_id = patient.id AND visit.date <= :as_of) AS last_visit,
+    change.id, change.date, change.phase
+FROM patient LEFT OUTER JOIN phase_change AS change ON change.patient_id = patient.id
+{where}
+ORDER BY patient.name, patient.mrn, patient.id, change.date, change.id
+"""
+SEARCHED = (
+    "WHERE lower(patient.mrn) LIKE :pattern ESCAPE '/' "
+    "OR lower(patient.name) LIKE :pattern ESCAPE '/'"
+)
+
+
+def read_patient_list(fetch: Fetch, as_of: dt.date, search: str = "") -> list[PatientListRow]:
+    """Every patient (or those whose MRN or name contains ``search``), ordered by name.
+
     The phase is the one in force on ``as_of`` (:func:`phase_on`); the last visit
     is the latest on or before ``as_of``. The age is taken on ``as_of``, or on
     the date of death for a patient who died before it. The search ignores case
     and surrounding spaces; ``%`` and ``_`` match themselves. One query: each
     patient comes with its phase changes, one row each.
     """
-    last_visit = (
-        select(func.max(VISIT.c.date))
-        .where(VISIT.c.patient_id == PATIENT.c.id, VISIT.c.date <= as_of)
-        .scalar_subquery()
-    )
-    query = (
-        select(
-            PATIENT.c.id,
-            PATIENT.c.mrn,
-            PATIENT.c.name,
-            PATIENT.c.sex,
-            PATIENT.c.date_of_birth,
-            PATIENT.c.status,
-            PATIENT.c.status_date,
-            last_visit.label("last_visit"),
-            PHASE_CHANGE.c.id.label("change_id"),
-            PHASE_CHANGE.c.date.label("change_date"),
-            PHASE_CHANGE.c.phase.label("change_phase"),
-        )
-        .select_from(PATIENT.outerjoin(PHASE_CHANGE, PHASE_CHANGE.c.patient_id == PATIENT.c.id))
-        .order_by(
-            PATIENT.c.name, PATIENT.c.mrn, PATIENT.c.id, PHASE_CHANGE.c.date, PHASE_CHANGE.c.id
-        )
-    )
     text = search.strip()
+    params: dict[str, Any] = {"as_of": as_of}
     if text:
-        query = query.where(
-            PATIENT.c.mrn.icontains(text, autoescape=True)
-            | PATIENT.c.name.icontains(text, autoescape=True)
-        )
-    with _readable(engine), engine.connect() as conn:
-        rows = conn.execute(query).all()
-    return [_row(list(group), as_of) for _, group in groupby(rows, key=lambda r: r.id)]
+        escaped = text.lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
+        params["pattern"] = f"%{escaped}%"
+    rows = fetch(LISTED.format(where=SEARCHED if text else ""), params)
+    return [_row(list(group), as_of) for _, group in groupby(rows, key=lambda r: r[0])]
 
 
-def _row(rows: Sequence[Any], as_of: dt.date) -> PatientListRow:
+def _row(rows: Sequence[Sequence[Any]], as_of: dt.date) -> PatientListRow:
     """One patient's list row from its joined rows (one per phase change, or one without)."""
-    r = rows[0]
-    status = PatientStatus(r.status)
-    status_date: dt.date | None = r.status_date
-    day = as_of
+    pid, mrn, name, sex, born, status_code, status_day, last_visit = rows[0][:8]
+    status = PatientStatus(status_code)
+    status_date = day(status_day)
+    when = as_of
     if status is PatientStatus.DECEASED and status_date is not None:
-        day = min(as_of, status_date)
-    changes = [(c.change_date, c.change_phase) for c in rows if c.change_id is not None]
+        when = min(as_of, status_date)
+    changes = [(required_day(r[9]), r[10]) for r in rows if r[8] is not None]
     return PatientListRow(
-        patient_id=int(r.id),
-        mrn=r.mrn,
-        name=r.name,
-        age=age_on(r.date_of_birth, day),
-        sex=Sex(r.sex),
+        patient_id=int(pid),
+        mrn=mrn,
+        name=name,
+        age=age_on(required_day(born), when),
+        sex=Sex(sex),
         phase=phase_on(changes, as_of),
-        last_visit=r.last_visit,
+        last_visit=day(last_visit),
         status=status,
         status_date=status_date,
     )
 
 
+REVISIONS = "SELECT id, revision FROM patient"
+
+
 def revisions(engine: Engine) -> dict[int, int]:
     """Each patient's revision counter, bumped by every write to its record."""
     with _readable(engine), engine.connect() as conn:
-        return {
-            int(pid): int(rev)
-            for pid, rev in conn.execute(select(PATIENT.c.id, PATIENT.c.revision))
-        }
+        return read_revisions(engine_fetch(conn))
+
+
+def read_revisions(fetch: Fetch) -> dict[int, int]:
+    """Each patient's revision counter (:func:`revisions`)."""
+    return {int(pid): int(rev) for pid, rev in fetch(REVISIONS, {})}

@@ -9,13 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
-
 from mmtracker.storage.engine import StorageError, is_sqlite
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -34,7 +32,7 @@ def _config() -> Config:
 
 def head_revision() -> str:
     """The newest schema revision this application knows (read without Alembic when it can be)."""
-    scanned = _scanned_head()
+    scanned = scanned_head()
     if scanned is not None:
         return scanned
     from alembic.script import ScriptDirectory
@@ -52,7 +50,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def _scanned_head() -> str | None:
+def scanned_head() -> str | None:
     """The head revision read from the migration files' own lines, without Alembic.
 
     None whenever the files do not make one plain chain (a merge, a branch, a
@@ -80,7 +78,10 @@ def _stamped_at_head(engine: Engine) -> str | None:
     not load Alembic; anything else (empty, behind, newer, several stamps) is
     left to :func:`schema_state`'s full check.
     """
-    head = _scanned_head()
+    from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
+
+    head = scanned_head()
     if head is None:
         return None
     try:

@@ -13,7 +13,6 @@ has come, or when a date before ``computed_on`` is asked for.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gc
 import json
 from collections.abc import Callable, Iterator, Sequence
@@ -21,16 +20,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
-from mmtracker.logic.care import CareItem, EntryRef, Severity, Status, resolve, shown
-from mmtracker.logic.codes import Analyte, PatientStatus
+from mmtracker.logic.care import CareItem, Status, resolve
+from mmtracker.logic.codes import PatientStatus
 from mmtracker.logic.context import Context
 from mmtracker.logic.history import PatientHistory
 from mmtracker.logic.messages import Message, ParamValue, Quantity
 from mmtracker.logic.policy import Policy
 from mmtracker.storage.loaders import load_histories
 from mmtracker.storage.models import AssessmentStateRow, CareItemStateRow
+from mmtracker.storage.sql import engine_fetch
+from mmtracker.storage.state_reads import ITEM_NAMES, derive, stale_ids
 from mmtracker.storage.tables import PATIENT
 
 STATE = AssessmentStateRow.__table__  # type: ignore[attr-defined]  # SQLModel sets __table__ at class creation
@@ -56,25 +57,6 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, default=_tag)
 def encode_params(message: Message) -> str:
     """Message parameters as JSON text (dates and quantities tagged)."""
     return _ENCODER.encode([[name, value] for name, value in message.params])
-
-
-def _tagged(value: dict[str, Any]) -> Any:
-    """A tagged JSON object back as the date or quantity it stands for."""
-    if "quantity" in value:
-        return Quantity(Analyte(value["quantity"]), float(value["si"]))
-    if "date" in value:
-        return dt.date.fromisoformat(value["date"])
-    return value
-
-
-_DECODER = json.JSONDecoder(object_hook=_tagged)
-
-
-@functools.lru_cache(maxsize=20_000)  # a clinic's messages repeat: same check, same dates
-def decode_message(message_id: str, params: str) -> Message:
-    """The message stored by :func:`encode_params` (immutable, so shared by equal rows)."""
-    pairs = _DECODER.decode(params)
-    return Message(message_id, tuple((name, value) for name, value in pairs))
 
 
 # --- computing and writing ----------------------------------------------------------------
@@ -208,22 +190,7 @@ def _reassess_in_chunks(
 
 def stale_patients(conn: Connection, as_of: dt.date, policy: Policy) -> list[int]:
     """Live patients whose stored state does not hold on ``as_of`` under ``policy``."""
-    query = (
-        select(PATIENT.c.id)
-        .select_from(PATIENT.outerjoin(STATE, STATE.c.patient_id == PATIENT.c.id))
-        .where(
-            PATIENT.c.status == PatientStatus.ACTIVE.value,
-            or_(
-                STATE.c.patient_id.is_(None),
-                STATE.c.revision != PATIENT.c.revision,
-                STATE.c.policy_digest != policy.digest,
-                STATE.c.computed_on > as_of,
-                and_(STATE.c.valid_until.is_not(None), STATE.c.valid_until <= as_of),
-            ),
-        )
-        .order_by(PATIENT.c.id)
-    )
-    return [int(pid) for pid in conn.execute(query).scalars()]
+    return stale_ids(engine_fetch(conn), as_of, policy.digest)
 
 
 def refresh_stale(
@@ -266,33 +233,12 @@ class StoredItem:
     item: CareItem
 
 
-def derive(row: Any, as_of: dt.date, lead_days: int) -> CareItem:
-    """A stored item's §11 status on ``as_of`` (on or after the day it was computed).
-
-    The row keeps what :func:`mmtracker.logic.care.shown` needs (due date, severity,
-    snooze end, since-date); the precedence itself is applied there only.
-    """
-    last_id, severity = row.last_id, row.severity
-    return shown(
-        row.item_id,
-        decode_message(row.message_id, row.message_params),
-        row.source,
-        due=row.due,
-        last=EntryRef(row.last_kind, last_id, row.last_date) if last_id else None,
-        severity=Severity(severity) if severity else None,
-        snoozed_until=row.snoozed_until,
-        since=row.since,
-        as_of=as_of,
-        lead_days=lead_days,
-    )
-
-
 def stored_items(
     conn: Connection, as_of: dt.date, lead_days: int, patient_ids: Sequence[int] | None = None
 ) -> Iterator[StoredItem]:
     """Every stored applicable item of live patients (or of the given ones) as of a day."""
     query = (
-        select(ITEMS)
+        select(*(ITEMS.c[name] for name in ITEM_NAMES))
         .join(PATIENT, PATIENT.c.id == ITEMS.c.patient_id)
         .where(PATIENT.c.status == PatientStatus.ACTIVE.value)
     )

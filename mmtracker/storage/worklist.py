@@ -1,7 +1,9 @@
 """The clinic worklist from stored care-item state, in §11 "Worklist order".
 
 Deceased and transferred patients never appear. The same query serves the
-command line and the window.
+command line and the window, through SQLAlchemy (:func:`worklist`) or, on an SQLite
+file that needs nothing re-assessed, straight through ``sqlite3``
+(:func:`mmtracker.storage.direct.direct_worklist`).
 """
 
 from __future__ import annotations
@@ -10,16 +12,18 @@ import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import groupby
-
-from sqlalchemy import Connection, Engine, or_, select
+from typing import TYPE_CHECKING, Any
 
 from mmtracker.logic.care import CareItem, Severity
-from mmtracker.logic.codes import PatientStatus, Phase
+from mmtracker.logic.codes import Phase
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show, order_key, shown_as
 from mmtracker.storage.patient_list import phase_on
-from mmtracker.storage.state import ITEMS, derive, refresh_stale
-from mmtracker.storage.tables import PATIENT, table_of
+from mmtracker.storage.sql import Fetch, required_day
+from mmtracker.storage.state_reads import ACTIVE, ITEM_COLUMNS, derive
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,33 +52,67 @@ def worklist(
 
     ``within`` (days) widens "due soon" beyond the policy's ``lead_days``.
     """
+    from mmtracker.storage.sql import engine_fetch
+    from mmtracker.storage.state import refresh_stale
+
     refresh_stale(engine, as_of, policy, progress)
+    with engine.connect() as conn:
+        return stored_worklist(
+            engine_fetch(conn),
+            as_of,
+            policy,
+            within=within,
+            item_prefix=item_prefix,
+            phases=phases,
+            show=show,
+        )
+
+
+def _escaped(prefix: str) -> str:
+    """A LIKE pattern matching text that starts with ``prefix`` (escape character ``/``)."""
+    return prefix.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
+
+
+def stored_worklist(
+    fetch: Fetch,
+    as_of: dt.date,
+    policy: Policy,
+    *,
+    within: int | None = None,
+    item_prefix: str = "",
+    phases: Collection[Phase] = (),
+    show: Collection[Show] = DEFAULT_SHOW,
+) -> list[WorklistRow]:
+    """The worklist on ``as_of`` as stored (the caller has brought the stored state up to date).
+
+    The arguments are :func:`worklist`'s.
+    """
     lead_days = policy.whole("lead_days") if within is None else within
     wanted = set(show)
-    query = (
-        select(ITEMS, PATIENT.c.mrn, PATIENT.c.name)
-        .join(PATIENT, PATIENT.c.id == ITEMS.c.patient_id)
-        .where(PATIENT.c.status == PatientStatus.ACTIVE.value)
-    )
+    params: dict[str, Any] = {"active": ACTIVE, "as_of": as_of}
+    where = ["patient.status = :active"]
     if item_prefix:
-        query = query.where(ITEMS.c.item_id.startswith(item_prefix, autoescape=True))
+        where.append("item.item_id LIKE :prefix ESCAPE '/'")
+        params["prefix"] = _escaped(item_prefix)
     if not wanted & {Show.OK, Show.SNOOZED}:
-        horizon = as_of + dt.timedelta(days=lead_days)
-        query = query.where(or_(ITEMS.c.severity.is_not(None), ITEMS.c.due <= horizon))
+        where.append("(item.severity IS NOT NULL OR item.due <= :horizon)")
+        params["horizon"] = as_of + dt.timedelta(days=lead_days)
     # Narrowed in the query too, so that rows never shown are not derived.
-    snoozed = ITEMS.c.snoozed_until >= as_of
+    snoozed = "item.snoozed_until >= :as_of"
     if Show.SNOOZED not in wanted:
-        query = query.where(or_(ITEMS.c.snoozed_until.is_(None), ~snoozed))
+        where.append(f"(item.snoozed_until IS NULL OR NOT {snoozed})")
     if Show.INFO not in wanted:
-        info = ITEMS.c.severity == Severity.INFO.value
-        query = query.where(or_(ITEMS.c.severity.is_(None), ~info, snoozed))
-    with engine.connect() as conn:
-        found = [
-            (row.patient_id, row.mrn, row.name, derive(row, as_of, lead_days))
-            for row in conn.execute(query).all()  # one fetch, not one call per row
-        ]
-        kept = [entry for entry in found if shown_as(entry[3]) in wanted]
-        current = _phases(conn, {pid for pid, *_ in kept}, as_of)
+        params["info"] = Severity.INFO.value
+        where.append(f"(item.severity IS NULL OR item.severity != :info OR {snoozed})")
+    query = (
+        f"SELECT {ITEM_COLUMNS}, patient.mrn, patient.name FROM care_item_state AS item "
+        "JOIN patient ON patient.id = item.patient_id WHERE " + " AND ".join(where)
+    )
+    found = [
+        (row[0], row[12], row[13], derive(row, as_of, lead_days)) for row in fetch(query, params)
+    ]
+    kept = [entry for entry in found if shown_as(entry[3]) in wanted]
+    current = _phases(fetch, {pid for pid, *_ in kept}, as_of)
     rows = [
         WorklistRow(pid, mrn, name, current.get(pid), item)
         for pid, mrn, name, item in kept
@@ -83,26 +121,22 @@ def worklist(
     return sorted(rows, key=lambda r: order_key(r.item, r.name, r.mrn))
 
 
-_LISTED_IDS = 1000  # above this many patients their phases are read without a list of ids
+PHASES = """
+SELECT change.patient_id, change.date, change.phase FROM phase_change AS change
+JOIN patient ON patient.id = change.patient_id
+WHERE patient.status = :active
+ORDER BY change.patient_id, change.date, change.id
+"""
 
 
-def _phases(conn: Connection, patient_ids: set[int], as_of: dt.date) -> dict[int, Phase]:
+def _phases(fetch: Fetch, patient_ids: set[int], as_of: dt.date) -> dict[int, Phase]:
     """The phase in force on ``as_of`` for each patient (one query; the logic decides)."""
     if not patient_ids:
         return {}
-    table = table_of("phase_changes")
-    query = select(table.c.patient_id, table.c.date, table.c.phase).order_by(
-        table.c.patient_id, table.c.date, table.c.id
-    )
-    if len(patient_ids) <= _LISTED_IDS:
-        query = query.where(table.c.patient_id.in_(patient_ids))
-    else:  # a long list of ids costs more to send and parse than every live patient's changes
-        query = query.join(PATIENT, PATIENT.c.id == table.c.patient_id).where(
-            PATIENT.c.status == PatientStatus.ACTIVE.value
-        )
     found: dict[int, Phase] = {}
-    for pid, rows in groupby(conn.execute(query).all(), key=lambda r: r.patient_id):
-        current = phase_on(((r.date, r.phase) for r in rows), as_of)
-        if pid in patient_ids and current is not None:
-            found[pid] = current
+    for pid, rows in groupby(fetch(PHASES, {"active": ACTIVE}), key=lambda r: r[0]):
+        if pid in patient_ids:
+            current = phase_on(((required_day(r[1]), r[2]) for r in rows), as_of)
+            if current is not None:
+                found[pid] = current
     return found

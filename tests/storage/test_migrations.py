@@ -98,9 +98,9 @@ def test_upgrade_of_an_empty_database_gives_exactly_the_models_schema(engine: En
 def test_the_quick_version_check_reads_the_same_head_as_alembic(later_head: str) -> None:
     """Opening a database at the head skips Alembic: the head it compares with is read from
     the migration files themselves, the application's own and a later version's alike."""
-    assert schema._scanned_head() == later_head
+    assert schema.scanned_head() == later_head
     (schema.MIGRATIONS / "versions" / "9000_probe.py").unlink()
-    assert schema._scanned_head() == known_head()
+    assert schema.scanned_head() == known_head()
 
 
 def test_the_comparison_would_see_a_missing_column(engine: Engine) -> None:

@@ -28,7 +28,7 @@ from mmtracker.logic.items import ITEM_ORDER
 from mmtracker.logic.messages import Message, Quantity
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.worklist_order import Show
-from mmtracker.storage import state
+from mmtracker.storage import state, state_reads
 from mmtracker.storage.bulk import write_records
 from mmtracker.storage.loaders import load_histories
 from mmtracker.storage.outcomes import ValidationError
@@ -39,6 +39,7 @@ from mmtracker.storage.services import (
     update_entry,
     update_patient,
 )
+from mmtracker.storage.state_reads import decode_message
 from mmtracker.storage.tables import PATIENT, table_of
 from mmtracker.storage.worklist import worklist
 
@@ -521,13 +522,13 @@ def test_derive_takes_every_status_from_logic_care_shown(
 ) -> None:
     """Issue 7 (How): stored items get their §11 status from ``care.shown`` only."""
     seen: list[str] = []
-    real = state.shown
+    real = state_reads.shown
 
     def spy(item_id: str, *args: Any, **kwargs: Any) -> CareItem:
         seen.append(item_id)
         return real(item_id, *args, **kwargs)
 
-    monkeypatch.setattr(state, "shown", spy)
+    monkeypatch.setattr(state_reads, "shown", spy)
     with assessed.connect() as conn:
         stored = [s.item.id for s in state.stored_items(conn, DEMO_DATE, 14)]
     assert stored
@@ -569,4 +570,4 @@ def test_message_parameters_survive_storage() -> None:
             ("missing", None),
         ),
     )
-    assert state.decode_message(message.id, state.encode_params(message)) == message
+    assert decode_message(message.id, state.encode_params(message)) == message

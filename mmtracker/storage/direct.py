@@ -66,3 +66,12 @@ def direct_reads(url: str, as_of: dt.date, policy: Policy) -> Iterator[Fetch | N
         raise StorageError(f"The database {path} could not be read: {exc}") from exc
     finally:
         conn.close()
+
+
+DEMO_NOTE = "SELECT value FROM database_info WHERE key = 'demo'"
+
+
+def read_demo_note(fetch: Fetch) -> str | None:
+    """What the database's demo mark says (mmtracker/storage/marks.py), or None: not marked."""
+    found = fetch(DEMO_NOTE, {})
+    return None if not found else str(found[0][0])

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, insert, select
 
+from mmtracker.storage.direct import read_demo_note
 from mmtracker.storage.models import DatabaseInfoRow
 from mmtracker.storage.services import audit, utc_now
+from mmtracker.storage.sql import engine_fetch
 
 INFO = DatabaseInfoRow.__table__  # type: ignore[attr-defined]  # SQLModel sets __table__ at class creation
 DEMO = "demo"
@@ -34,8 +36,7 @@ def mark_demo(engine: Engine, note: str, actor: str) -> None:
 def demo_note(engine: Engine) -> str | None:
     """What the demo mark says (e.g. how the demo was made), or None on a database not marked."""
     with engine.connect() as conn:
-        found = conn.execute(select(INFO.c.value).where(INFO.c.key == DEMO)).scalar_one_or_none()
-    return None if found is None else str(found)
+        return read_demo_note(engine_fetch(conn))
 
 
 def is_demo(engine: Engine) -> bool:

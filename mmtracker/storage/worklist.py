@@ -53,7 +53,6 @@ def worklist(
     ``within`` (days) widens "due soon" beyond the policy's ``lead_days``.
     """
     from mmtracker.storage.sql import engine_fetch
-    from mmtracker.storage.state import refresh_stale
 
     refresh_stale(engine, as_of, policy, progress)
     with engine.connect() as conn:
@@ -66,6 +65,19 @@ def worklist(
             phases=phases,
             show=show,
         )
+
+
+def refresh_stale(
+    engine: Engine,
+    as_of: dt.date,
+    policy: Policy,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """:func:`mmtracker.storage.state.refresh_stale`, its module (and the rules) imported
+    only when a worklist is read through SQLAlchemy."""
+    from mmtracker.storage import state
+
+    return state.refresh_stale(engine, as_of, policy, progress)
 
 
 def _escaped(prefix: str) -> str:

@@ -29,13 +29,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mmtracker import i18n
 from mmtracker.config import resource_path
 from mmtracker.ui.main_window import (
+    FirstLook,
     MainWindow,
     OpenDatabase,
     Place,
@@ -44,6 +45,7 @@ from mmtracker.ui.main_window import (
     saved_language,
 )
 from mmtracker.ui.workers import run_task
+from mmtracker.ui.worklist.model import prepare
 from mmtracker.ui.worklist.screen import WorklistRead, WorklistRequest, read_worklist
 
 if TYPE_CHECKING:
@@ -87,10 +89,7 @@ def run(database: str | None, demo: bool, lang: str | None) -> int:
             lambda: QTimer.singleShot(0, window, lambda: _report_list_and_close(window))
         )
     if bench is not None:
-        window.worklist.loaded.connect(
-            lambda: QTimer.singleShot(0, window, lambda: _bench_window(window, bench[0])),
-            Qt.ConnectionType.SingleShotConnection,
-        )
+        _bench_when_open(window, bench[0])
     code = app.exec()  # a database refused closes the window, and so ends this too
     return EXIT_FAILURE if refused else code
 
@@ -116,23 +115,44 @@ def _bench_request() -> tuple[int, dt.date] | None:
     return (int(patient), dt.date.fromisoformat(day)) if patient.isdigit() else None
 
 
-def _bench_window(window: MainWindow, patient_id: int) -> None:
+def _settle() -> None:
+    """Handle the events waiting, and those they post (a layout, a paint)."""
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _bench_when_open(window: MainWindow, patient_id: int) -> None:
+    """Note when the worklist's rows are first painted; run :func:`_bench_window` once the
+    window has its database (the rows may come first, read directly)."""
+    shown: list[float | None] = []
+
+    def opened() -> None:
+        QTimer.singleShot(0, window, lambda: _bench_window(window, patient_id, shown[0]))
+
+    window.worklist.loaded.connect(
+        lambda: _AfterPaint(
+            window.worklist.table.viewport(),
+            lambda: shown.append(seconds_since_process_start()),
+        ),
+        Qt.ConnectionType.SingleShotConnection,
+    )
+    window.loaded.connect(opened, Qt.ConnectionType.SingleShotConnection)
+
+
+def _bench_window(window: MainWindow, patient_id: int, rows_shown: float | None) -> None:
     """Time what ``mmtracker bench`` reports of the window (see the module's docstring), in
     seconds, each until the events it caused are handled (the rows or panel painted)."""
-
-    def settle() -> None:
-        for _ in range(3):  # what an event handled posts (a layout, a paint) is handled too
-            QApplication.processEvents()
 
     def timed(action: Callable[[], object]) -> float:
         started = time.perf_counter()
         action()
-        settle()
+        _settle()
         return time.perf_counter() - started
 
-    settle()
+    _settle()
     found: dict[str, object] = {
-        "worklist shown": seconds_since_process_start(),
+        "worklist shown": rows_shown,
+        "window open": seconds_since_process_start(),
         "worklist rows": window.worklist.model.rowCount(),
     }
     word = window.worklist.model.row_at(0).name.casefold()[:4]
@@ -142,7 +162,7 @@ def _bench_window(window: MainWindow, patient_id: int) -> None:
         (Place.PATIENTS, window.patients.search_box, "patient list keystrokes"),
     ):
         window.show_place(place)
-        settle()
+        _settle()
         found[key] = [timed(partial(box.setText, text)) for text in typed]
     for session in ("first", "again"):
         loop = QEventLoop()
@@ -151,7 +171,7 @@ def _bench_window(window: MainWindow, patient_id: int) -> None:
         view = cast("PatientView", window.patient_tabs.currentWidget())
         view.loaded.connect(loop.quit)
         loop.exec()
-        settle()
+        _settle()
         found[f"patient {session}"] = time.perf_counter() - started
         found[f"panels {session}"] = {
             view.tabs.tabText(i): timed(partial(view.tabs.setCurrentIndex, i))
@@ -159,7 +179,7 @@ def _bench_window(window: MainWindow, patient_id: int) -> None:
         }
         found[f"view timings {session}"] = view.timings
         window.close_patient(window.patient_tabs.indexOf(view))
-        settle()
+        _settle()
     sys.stdout.write(BENCH_PREFIX + json.dumps(found) + "\n")
     sys.stdout.flush()
     window.close()
@@ -231,24 +251,34 @@ def _open(
     today: dt.date,
     offer_demo: bool,
     request: WorklistRequest,
-) -> _Opened | _Refused:
+) -> _Opened | FirstLook | _Refused:
     """Open the database and read what the window first shows of it (in the worker thread).
 
-    The demo database is created with its demo patients on first use; SQLite is
-    backed up and migrated, PostgreSQL checked. Under a policy, today's worklist is read
-    too (``request``: as the worklist screen asks for it), which brings the stored care-item
-    state up to date for today.
+    An SQLite file that needs nothing done first is read directly, without SQLAlchemy
+    (a FirstLook; :func:`_connect` then opens its engine). Otherwise the demo database
+    is created with its demo patients on first use; SQLite is backed up and migrated,
+    PostgreSQL checked. Under a policy, today's worklist is read too (``request``: as the
+    worklist screen asks for it), which brings the stored care-item state up to date for
+    today.
     """
+    from mmtracker.config import database_url, load_policy
+    from mmtracker.logic.policy import PolicyError
+
+    try:
+        url = database_url(database, demo=demo)
+    except ValueError as exc:  # a setting naming no database
+        return _Refused(database or "", str(exc))
+    look = _first_look(url, demo, today, request)
+    if look is not None:
+        return look
+
     from sqlalchemy.exc import ArgumentError, OperationalError
 
-    from mmtracker.config import actor, database_url, load_policy
-    from mmtracker.logic.policy import PolicyError
+    from mmtracker.config import actor
     from mmtracker.storage.engine import StorageError
     from mmtracker.workflows import open_demo_engine, open_engine, patient_count
 
-    url = ""
     try:
-        url = database_url(database, demo=demo)
         engine = open_demo_engine(url, actor(), today) if demo else open_engine(url)
         empty = not demo and offer_demo and patient_count(engine) == 0
         opened = read_database(engine, demo=demo, as_of=today)
@@ -268,6 +298,45 @@ def _open(
     return _Opened(opened, empty, policy, [], first)
 
 
+def _first_look(url: str, demo: bool, today: dt.date, request: WorklistRequest) -> FirstLook | None:
+    """The worklist of an SQLite file read directly (mmtracker/storage/direct.py); None when
+    the file needs something done first, or anything goes wrong: the usual way then
+    does it, or says what is wrong."""
+    from mmtracker.config import load_policy
+    from mmtracker.logic.policy import PolicyError
+    from mmtracker.storage.direct import direct_reads, read_demo_note
+    from mmtracker.storage.engine import StorageError
+    from mmtracker.storage.worklist import stored_worklist
+
+    try:
+        policy = load_policy()
+        with direct_reads(url, today, policy) as fetch:
+            if fetch is None:
+                return None
+            demo = demo or read_demo_note(fetch) is not None
+            rows = stored_worklist(fetch, today, policy, within=request.within, show=request.shows)
+    except (PolicyError, OSError, StorageError):
+        return None
+    read = WorklistRead(today, request.shows, prepare(rows, request.texts))
+    return FirstLook(url, database_label(url), demo, policy, read)
+
+
+def _connect(look: FirstLook) -> _Opened | _Refused:
+    """The engine of a database whose worklist was read directly, and its patient list (in
+    the worker thread)."""
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from mmtracker.storage.engine import StorageError
+    from mmtracker.workflows import open_engine
+
+    try:
+        engine = open_engine(look.url)
+        opened = read_database(engine, demo=look.demo, as_of=look.worklist.day)
+    except (StorageError, OperationalError, ArgumentError, OSError, ValueError) as exc:
+        return _Refused(look.name, str(exc))
+    return _Opened(opened, False, look.policy, [])
+
+
 class _Opening(QObject):
     """Opens a window's database in the worker thread, then shows it or explains why not.
 
@@ -282,6 +351,7 @@ class _Opening(QObject):
         self._today = today
         self._refused = refused
         self._database: str | None = None
+        self._look: FirstLook | None = None
 
     def start(self, database: str | None, demo: bool, *, offer_demo: bool) -> None:
         """Open ``database`` (the demo database with ``demo``) off the GUI thread."""
@@ -299,9 +369,14 @@ class _Opening(QObject):
     def _window(self) -> MainWindow:
         return cast(MainWindow, self.parent())
 
-    def _opened(self, result: _Opened | _Refused) -> None:
+    def _opened(self, result: _Opened | FirstLook | _Refused) -> None:
         window = self._window()
-        if isinstance(result, _Refused):
+        if isinstance(result, FirstLook):
+            if not window.is_closed():
+                window.show_first_look(result)
+                # Once the rows are painted: the engine's imports would hold them back.
+                _AfterPaint(window.worklist.table.viewport(), partial(self._connect, result))
+        elif isinstance(result, _Refused):
             self._refuse(result.database, result.error)
         elif window.is_closed():  # closed while its database was being opened
             result.database.engine.dispose()
@@ -311,7 +386,18 @@ class _Opening(QObject):
         else:
             if result.refused_policy:
                 _explain_refused_policy(window, result.refused_policy)
-            window.show_database(result.database, result.policy, result.worklist)
+            window.show_database(
+                result.database,
+                result.policy,
+                result.worklist,
+                worklist_shown=self._look is not None,
+            )
+
+    def _connect(self, look: FirstLook) -> None:
+        """Open the engine of a database whose worklist is shown (:func:`_first_look`)."""
+        self._look = look
+        task = run_task(self, lambda _progress: _connect(look), self._opened, self._failed)
+        self._window().wait_on_close(task)
 
     def _failed(self, error: str) -> None:
         """The opening failed unexpectedly (the known failures come as _Refused)."""
@@ -333,6 +419,30 @@ class _Opening(QObject):
         if self._refused is not None:
             self._refused()
         window.close()
+
+
+class _AfterPaint(QObject):
+    """Calls ``then`` once, on the GUI thread, after ``widget`` has next been painted (or
+    after a second at most, should it not be painted: a window minimised)."""
+
+    LATEST_MS = 1000
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._then: Callable[[], None] | None = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.LATEST_MS, self, self._call)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt names it
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, self, self._call)  # after the paint itself
+        return False
+
+    def _call(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            self.deleteLater()
+            then()
 
 
 def _explain_refused_policy(window: MainWindow, problems: list[str]) -> None:

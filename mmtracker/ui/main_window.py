@@ -80,6 +80,11 @@ class Place(IntEnum):
 
 def database_label(url: str | URL) -> str:
     """How a database is named to the user: the file of SQLite, the URL without password otherwise."""
+    from mmtracker.storage.sql import plain_sqlite_file
+
+    plain = plain_sqlite_file(url) if isinstance(url, str) else None
+    if plain is not None:  # named without loading SQLAlchemy
+        return str(plain)
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -118,6 +123,18 @@ class OpenDatabase:
     """Opened as the demo database, or marked as a demo database."""
     listing: Listing | StorageError
     """The patient list, or why it could not be read."""
+
+
+@dataclass(frozen=True, slots=True)
+class FirstLook:
+    """What the window shows of a database read directly (mmtracker/storage/direct.py),
+    before its engine is ready: its name, its worklist and the policy it was read under."""
+
+    url: str
+    name: str
+    demo: bool
+    policy: Policy
+    worklist: WorklistRead
 
 
 def read_database(engine: Engine, *, demo: bool, as_of: dt.date) -> OpenDatabase:
@@ -159,6 +176,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self._engine: Engine | None = None
+        self._database_name: str | None = None
+        self._waiting_patient: tuple[int, str] | None = None
+        """A patient asked for while the worklist was shown and the engine not yet ready."""
         self._demo = demo
         self._today = today
         self._as_of = today()
@@ -314,10 +334,10 @@ class MainWindow(QMainWindow):
             self.patient_tabs.setTabText(self.patient_tabs.indexOf(view), view.title())
 
     def _update_title(self) -> None:
-        if self._engine is None:  # the application's name, and DEMO if asked for
+        name = self._database_name
+        if name is None:  # the application's name, and DEMO if asked for
             self.setWindowTitle(self.tr("mmtracker — DEMO") if self._demo else "mmtracker")
             return
-        name = database_label(self._engine.url)
         if self._demo:
             self.setWindowTitle(self.tr("mmtracker — DEMO — {database}").format(database=name))
         else:
@@ -374,6 +394,8 @@ class MainWindow(QMainWindow):
         """Show a patient in its tab (opened if needed), at a care item when one is given."""
         engine, policy = self._engine, self._policy
         if engine is None:
+            if self._database_name is not None:  # the worklist is shown, the engine on its way
+                self._waiting_patient = (patient_id, item_id)
             return
         if policy is None:  # a patient's care items need the rules' policy
             self.statusBar().showMessage(
@@ -468,15 +490,34 @@ class MainWindow(QMainWindow):
 
     # --- the database ------------------------------------------------------------------
 
+    def show_first_look(self, look: FirstLook) -> None:
+        """Show a database's worklist read before its engine is ready (:meth:`show_database`
+        follows with the engine and the patient list)."""
+        self._database_name = look.name
+        self._demo = self._demo or look.demo
+        self._policy = look.policy
+        self._update_title()
+        self.unsetCursor()
+        self.worklist.set_policy(look.policy)
+        self.worklist.show_read(look.worklist)
+        self._care_day = look.worklist.day
+
     def show_database(
-        self, database: OpenDatabase, policy: Policy | None, worklist: WorklistRead | None = None
+        self,
+        database: OpenDatabase,
+        policy: Policy | None,
+        worklist: WorklistRead | None = None,
+        *,
+        worklist_shown: bool = False,
     ) -> None:
         """Show an open database: its name in the title, its lists; then keep them fresh.
 
         ``worklist``: today's worklist read with the database, which also brought the
-        stored care-item state up to date for that day.
+        stored care-item state up to date for that day. ``worklist_shown``: the worklist
+        is on screen already (:meth:`show_first_look`).
         """
         self._engine = database.engine
+        self._database_name = database_label(database.engine.url)
         self._demo = self._demo or database.demo
         self._policy = policy
         self._update_title()
@@ -494,9 +535,12 @@ class MainWindow(QMainWindow):
             self.worklist.show_read(worklist)
             self._care_day = worklist.day
         self.update_care_items()
-        if worklist is None and not self.care_update_running():
+        if worklist is None and not worklist_shown and not self.care_update_running():
             self.worklist.refresh()
         self._reopen_patients()
+        if self._waiting_patient is not None:
+            self.open_patient(*self._waiting_patient)
+            self._waiting_patient = None
         self.loaded.emit()
 
     def is_open(self) -> bool:

@@ -168,3 +168,91 @@ def test_accepting_the_demo_on_an_empty_database_opens_the_demo(
     assert asked == ["Open the demo database?"]
     assert window.windowTitle() == f"mmtracker — DEMO — {paths().demo_database}"
     assert window.patients.model.patient_row(0).name == "Demo Patient"
+
+
+# Opens the demo database, its stored state up to date for today, with the engine's opening
+# held back: reports what the window showed before the engine and once it was open.
+FIRST_LOOK = textwrap.dedent(
+    """
+    import datetime as dt
+    import json
+    import sys
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    import mmtracker.cli
+    from mmtracker.ui import app
+
+    released = threading.Event()
+    connecting = app._connect
+
+
+    def held_connect(look):
+        released.wait(60)
+        return connecting(look)
+
+
+    app._connect = held_connect
+
+
+    def seen(window):
+        return {
+            "open": window.is_open(),
+            "title": window.windowTitle(),
+            "worklist": window.worklist.model.rowCount(),
+            "patients": window.patients.model.rowCount(),
+            "tabs": window.patient_tabs.count(),
+            "sqlalchemy": "sqlalchemy" in sys.modules,
+        }
+
+
+    qapp = QApplication(sys.argv[:1])
+    window = app.open_main_window(None, True, dt.date.today(), offer_demo=True)
+    window.show()
+    looks = []
+
+
+    def first_look():
+        looks.append(seen(window))
+        window.open_patient(window.worklist.model.row_at(0).patient_id)  # Enter, so early
+        released.set()
+
+
+    window.worklist.loaded.connect(first_look)
+    window.loaded.connect(qapp.quit)
+    QTimer.singleShot(60_000, qapp.quit)
+    qapp.exec()
+    print(json.dumps({"first": looks[0], "loaded": seen(window)}))
+    window.close()
+    """
+)
+
+
+def test_an_up_to_date_file_shows_its_worklist_before_the_database_layer_is_imported() -> None:
+    """The worklist of an SQLite file that needs nothing done first is read straight through
+    sqlite3 (mmtracker/storage/direct.py); the engine and the patient list follow, and a
+    patient asked for meanwhile opens then."""
+    assert main(["demo", "--patients", "5", "--seed", "1"]) == 0
+    assert main(["--demo", "worklist"]) == 0  # the stored care-item state made for today
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_LOOK],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[-1])
+    title = f"mmtracker — DEMO — {paths().demo_database}"
+    first = seen["first"]
+    assert first["worklist"] > 0
+    assert first == {**first, "open": False, "title": title, "patients": 0, "tabs": 0}
+    assert first["sqlalchemy"] is False
+    loaded = seen["loaded"]
+    assert loaded == {**loaded, "open": True, "title": title, "patients": 5, "tabs": 1}
+    assert loaded["worklist"] == first["worklist"]

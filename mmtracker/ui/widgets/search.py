@@ -11,7 +11,10 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 def searchable(text: str) -> str:
     """``text`` as a search compares it: "sanchez" finds Sánchez, "MM-0" finds mm-010."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = text.casefold()
+    if folded.isascii():  # nothing to decompose (most texts, and quickly told)
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

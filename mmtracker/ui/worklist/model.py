@@ -95,13 +95,16 @@ class Prepared:
 
 def prepare(rows: Sequence[WorklistRow], texts: RowTexts) -> Prepared:
     """Every cell's text of every row, and what the search compares (any thread)."""
-    rendered: dict[int, str] = {}  # stored messages spelled alike are one shared object
+    # stored messages spelled alike are one shared object: rendered and folded once
+    rendered: dict[int, tuple[str, str]] = {}
     prepared = []
     for row in rows:
         item = row.item
-        sentence = rendered.get(id(item.message))
-        if sentence is None:
-            sentence = rendered[id(item.message)] = i18n.render(item.message, texts.units)
+        found = rendered.get(id(item.message))
+        if found is None:
+            sentence = i18n.render(item.message, texts.units)
+            found = rendered[id(item.message)] = (sentence, searchable(sentence))
+        sentence, sentence_searched = found
         show = shown_as(item)
         if show is Show.SNOOZED and item.snoozed_until is not None:
             status = texts.snoozed_until.format(date=item.snoozed_until.isoformat())
@@ -123,7 +126,7 @@ def prepare(rows: Sequence[WorklistRow], texts: RowTexts) -> Prepared:
             str(item.days_overdue) if item.days_overdue is not None else "",
             sentence,
         )
-        search = searchable("\n".join(cells))
+        search = searchable("\n".join(cells[:-1])) + "\n" + sentence_searched
         prepared.append(_Prepared(row, show, ITEM_FAMILY[item.id], cells, search))
     return Prepared(list(rows), texts, prepared)
 

@@ -274,11 +274,16 @@ class WorklistScreen(QWidget):
 
     def set_database(self, engine: Engine, policy: Policy | None, *, refresh: bool = True) -> None:
         """Show the worklist of this database under this policy (none: say why not)."""
-        self._engine, self._policy = engine, policy
-        if policy is not None and self.within.value() == 0:
-            self.within.setValue(policy.whole("lead_days"))
+        self._engine = engine
+        self.set_policy(policy)
         if refresh:
             self.refresh()
+
+    def set_policy(self, policy: Policy | None) -> None:
+        """The care policy the rows are read under (its ``lead_days`` the first "within")."""
+        self._policy = policy
+        if policy is not None and self.within.value() == 0:
+            self.within.setValue(policy.whole("lead_days"))
 
     def refresh(self) -> None:
         """Read the worklist again, as of today, off the GUI thread."""

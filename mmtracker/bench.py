@@ -416,6 +416,9 @@ def _bench(args: argparse.Namespace) -> list[str]:
     engine, done = prepare_demo(url, own_file, args.patients, args.seed, as_of)
     shown_url = engine.url.render_as_string(hide_password=True)
     env = {**os.environ, "MMTRACKER_DATABASE_URL": engine.url.render_as_string(False)}
+    # Each process measured reads its modules' bytecode, as an installed or frozen mmtracker
+    # does, instead of compiling every module again (the first run writes the bytecode).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     day = as_of.isoformat()
     runs: int = args.runs
 

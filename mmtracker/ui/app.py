@@ -122,21 +122,28 @@ def _settle() -> None:
 
 
 def _bench_when_open(window: MainWindow, patient_id: int) -> None:
-    """Note when the worklist's rows are first painted; run :func:`_bench_window` once the
-    window has its database (the rows may come first, read directly)."""
+    """Note when the worklist's rows are first painted; run :func:`_bench_window` once they
+    are and the window has its database (the rows may come first, read directly)."""
     shown: list[float | None] = []
+    opened: list[bool] = []
 
-    def opened() -> None:
-        QTimer.singleShot(0, window, lambda: _bench_window(window, patient_id, shown[0]))
+    def go_on() -> None:
+        if shown and opened:
+            QTimer.singleShot(0, window, lambda: _bench_window(window, patient_id, shown[0]))
+
+    def painted() -> None:
+        shown.append(seconds_since_process_start())
+        go_on()
+
+    def open_() -> None:
+        opened.append(True)
+        go_on()
 
     window.worklist.loaded.connect(
-        lambda: _AfterPaint(
-            window.worklist.table.viewport(),
-            lambda: shown.append(seconds_since_process_start()),
-        ),
+        lambda: _AfterPaint(window.worklist.table.viewport(), painted),
         Qt.ConnectionType.SingleShotConnection,
     )
-    window.loaded.connect(opened, Qt.ConnectionType.SingleShotConnection)
+    window.loaded.connect(open_, Qt.ConnectionType.SingleShotConnection)
 
 
 def _bench_window(window: MainWindow, patient_id: int, rows_shown: float | None) -> None:

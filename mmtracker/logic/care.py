@@ -16,11 +16,11 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from mmtracker.logic.dates import add_days
-from mmtracker.logic.history import Acknowledgement
 from mmtracker.logic.messages import Message
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the worklist reads stored items without the history's classes
     from mmtracker.logic.context import Context
+    from mmtracker.logic.history import Acknowledgement
 
 
 class Status(StrEnum):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import TypeVar
 
 from mmtracker.logic.codes import PatientStatus, Phase
 from mmtracker.logic.history import (
@@ -15,8 +13,7 @@ from mmtracker.logic.history import (
     Transplant,
     TreatmentLine,
 )
-
-P = TypeVar("P")  # a phase, as a code or as stored text
+from mmtracker.logic.phase_rule import phase_in_force
 
 
 def as_known_on(history: PatientHistory, as_of: dt.date) -> PatientHistory:
@@ -155,21 +152,6 @@ class PhaseTimeline:
     def phase_on(self, day: dt.date) -> Phase | None:
         """The phase in force on a day."""
         return phase_in_force(((c.date, c.phase) for c in self.changes), day)
-
-
-def phase_in_force(changes: Iterable[tuple[dt.date, P]], day: dt.date) -> P | None:
-    """§11 Phases: the phase of the latest change dated on or before ``day``, or None.
-
-    ``changes`` are (date, phase) in date order; entries of one day keep their order,
-    so the last of them is in force. The one place this is decided: the timeline,
-    the patient list and the worklist (which pass plain rows) all ask it.
-    """
-    found = None
-    for date, phase in changes:
-        if date > day:
-            break
-        found = phase
-    return found
 
 
 def timeline(history: PatientHistory) -> PhaseTimeline:

@@ -15,7 +15,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from mmtracker.logic.codes import PatientStatus, Phase, Sex
-from mmtracker.logic.phases import phase_in_force
+from mmtracker.logic.phase_rule import phase_in_force
 from mmtracker.storage.sql import Fetch, day, engine_fetch, required_day
 
 if TYPE_CHECKING:

@@ -19,6 +19,7 @@ from mmtracker.logic.messages import Message, Quantity
 from mmtracker.storage.sql import Fetch, day, required_day
 
 ACTIVE = PatientStatus.ACTIVE.value
+_SEVERITIES = {severity.value: severity for severity in Severity}  # faster than Severity(...)
 
 STALE = """
 SELECT patient.id FROM patient
@@ -86,7 +87,7 @@ def derive(row: Sequence[Any], as_of: dt.date, lead_days: int) -> CareItem:
         source,
         due=day(due),
         last=EntryRef(last_kind, last_id, required_day(last_date)) if last_id else None,
-        severity=Severity(severity) if severity else None,
+        severity=_SEVERITIES[severity] if severity else None,
         snoozed_until=day(snoozed_until),
         since=day(since),
         as_of=as_of,

@@ -688,6 +688,11 @@ class MainWindow(QMainWindow):
     def _acknowledge(self, rows: list[WorklistRow]) -> None:
         """Acknowledge or snooze the selected worklist items, with a reason, off the GUI thread."""
         engine, policy = self._engine, self._policy
+        if engine is None and self._database_name is not None:  # the worklist read directly
+            self.statusBar().showMessage(
+                self.tr("The database is still being opened: try again in a moment."), 5000
+            )
+            return
         if engine is None or policy is None:
             return
         from mmtracker.ui.widgets.acknowledge import SelectedItem, acknowledge_in_background, ask

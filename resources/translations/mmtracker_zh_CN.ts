@@ -216,6 +216,10 @@
         <source>Policy file: {count} warning(s)</source>
         <translation>诊疗策略文件：{count} 条警告</translation>
     </message>
+    <message>
+        <source>The database is still being opened: try again in a moment.</source>
+        <translation>数据库仍在打开中：请稍后再试。</translation>
+    </message>
 </context>
 <context>
     <name>PatientDetails</name>

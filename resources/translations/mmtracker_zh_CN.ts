@@ -693,8 +693,24 @@
         <translation>{crcl} mL/min（肌酐 {creatinine}，{date}；体重 {weight} kg，{weight_date}）</translation>
     </message>
     <message>
+        <source>{kind} on {date}</source>
+        <translation>{kind}（{date}）</translation>
+    </message>
+    <message>
         <source>{agent}, last dose {dose} mg on {date}</source>
         <translation>{agent}，末次给药 {dose} mg（{date}）</translation>
+    </message>
+    <message>
+        <source>{dose}; stopped on {date}</source>
+        <translation>{dose}；已于 {date} 停用</translation>
+    </message>
+    <message>
+        <source>{dose}; on hold since {date}, resuming {resume}</source>
+        <translation>{dose}；自 {date} 暂停，预计 {resume} 恢复</translation>
+    </message>
+    <message>
+        <source>{dose}; next due {date}</source>
+        <translation>{dose}；下次应用 {date}</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from mmtracker.logic.assessment import Assessment, assess
+from mmtracker.logic.bta import BtaState, bta_state
+from mmtracker.logic.context import Context
 from mmtracker.logic.history import PatientHistory
 from mmtracker.logic.policy import Policy
 
@@ -16,10 +18,12 @@ if TYPE_CHECKING:  # the database layer is imported by the work, off the GUI thr
 
 @dataclass(frozen=True, slots=True)
 class PatientData:
-    """A patient's history and its assessment as of a day."""
+    """A patient's history, its assessment and its bone-targeted therapy as of a day."""
 
     history: PatientHistory
     assessment: Assessment
+    bone: BtaState
+    """On it, held, stopped or declined (§11, D32, D33), as the care items judge it."""
 
     @property
     def label(self) -> str:
@@ -31,5 +35,10 @@ def load_patient(engine: Engine, patient_id: int, as_of: dt.date, policy: Policy
     """Read the patient's history and assess it as of ``as_of`` (call off the GUI thread)."""
     from mmtracker.storage.loaders import load_history
 
-    history = load_history(engine, patient_id)
-    return PatientData(history, assess(history, as_of, policy))
+    return patient_data(load_history(engine, patient_id), as_of, policy)
+
+
+def patient_data(history: PatientHistory, as_of: dt.date, policy: Policy) -> PatientData:
+    """A patient's history assessed as of ``as_of`` (call off the GUI thread)."""
+    bone = bta_state(Context(history, as_of, policy))
+    return PatientData(history, assess(history, as_of, policy), bone)

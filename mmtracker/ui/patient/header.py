@@ -140,12 +140,32 @@ class PatientHeader(QFrame):
         )
 
     def _bone(self, data: PatientData) -> str:
-        doses = data.history.bone_therapy_doses
-        if not doses:
+        """The agent and last dose of the latest course, and whether it goes on, is held
+        or was stopped (D33); a decline or contraindication without a dose since (D32)."""
+        state = data.bone
+        last = state.last_dose
+        if last is None:
+            if state.declined is not None:
+                return self.tr("{kind} on {date}").format(
+                    kind=i18n.code_label(state.declined.kind.value),
+                    date=state.declined.date.isoformat(),
+                )
             return not_recorded()
-        last = max(doses, key=lambda dose: dose.date)
-        return self.tr("{agent}, last dose {dose} mg on {date}").format(
+        dose = self.tr("{agent}, last dose {dose} mg on {date}").format(
             agent=i18n.code_label(last.agent.value),
             dose=i18n.format_number(last.dose_mg),
             date=last.date.isoformat(),
         )
+        if state.stop is not None:
+            return self.tr("{dose}; stopped on {date}").format(
+                dose=dose, date=state.stop.date.isoformat()
+            )
+        if state.held and state.hold is not None and state.resume_on is not None:
+            return self.tr("{dose}; on hold since {date}, resuming {resume}").format(
+                dose=dose, date=state.hold.date.isoformat(), resume=state.resume_on.isoformat()
+            )
+        if state.next_due is not None:
+            return self.tr("{dose}; next due {date}").format(
+                dose=dose, date=state.next_due.isoformat()
+            )
+        return dose

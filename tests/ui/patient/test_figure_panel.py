@@ -9,9 +9,9 @@ from logic.builders import history, lab, policy
 from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
-from mmtracker.logic.assessment import assess
 from mmtracker.logic.units import UnitSystem
 from mmtracker.reports.figures import DEFAULT_TRENDS, Trend
+from mmtracker.ui.patient import data as patient_data_module
 from mmtracker.ui.patient import figures
 from mmtracker.ui.patient.data import PatientData
 from mmtracker.ui.patient.figures import FigurePanel
@@ -26,7 +26,7 @@ def patient_data() -> PatientData:
             lab("2025-09-01", "hemoglobin", 112, "g/L"),
         ]
     )
-    return PatientData(h, assess(h, AS_OF, policy()))
+    return patient_data_module.patient_data(h, AS_OF, policy())
 
 
 def test_the_collector_waits_for_the_figure_to_be_drawn(qtbot: QtBot) -> None:

@@ -607,8 +607,14 @@ class MainWindow(QMainWindow):
         run_task(self, read, self._compare_revisions, self._failed)
 
     def _compare_revisions(self, current: dict[int, int]) -> None:
-        if current != self._revisions:
-            self.refresh()
+        """Another workstation wrote: the lists are read again, and the open patients it
+        wrote to (the others, unchanged, keep what they show)."""
+        if current == self._revisions:
+            return
+        self._refresh_lists()
+        for view in self._patient_views():
+            if current.get(view.patient_id) != self._revisions.get(view.patient_id):
+                view.reload()
 
     def update_care_items(self) -> None:
         """Re-assess the patients whose stored care-item state is stale, off the GUI thread.

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
-from mmtracker.config import paths, sqlite_url
+from mmtracker.config import load_policy, paths, sqlite_url
 from mmtracker.storage import patient_list
 from mmtracker.storage.engine import StorageError
 from mmtracker.storage.services import add_entry
@@ -178,6 +178,42 @@ def test_poll_without_changes_reads_nothing_more(
     qtbot.waitUntil(lambda: bool(read) and not window.statusBar().currentMessage())
     qtbot.wait(50)  # what the poll read is handed back
     assert window.statusBar().currentMessage() == ""
+
+
+def test_a_poll_reloads_only_the_open_patients_another_workstation_wrote_to(
+    qtbot: QtBot,
+    clinic: Engine,
+    clinic_path: Path,
+    today: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from mmtracker.ui.patient.view import PatientView
+
+    window = MainWindow(clinic, demo=False, today=lambda: today, policy=load_policy(None))
+    qtbot.addWidget(window)
+    window.show()
+    ids = [window.patients.model.patient_row(row).patient_id for row in range(2)]
+    for patient_id in ids:
+        window.open_patient(patient_id)
+    views = {v.patient_id: v for v in window._patient_views()}
+    qtbot.waitUntil(lambda: all(v.data() is not None for v in views.values()))
+    reloaded: list[int] = []
+    reload = PatientView.reload
+
+    def counted(view: PatientView) -> None:
+        reloaded.append(view.patient_id)
+        reload(view)
+
+    monkeypatch.setattr(PatientView, "reload", counted)
+    other = open_engine(sqlite_url(clinic_path))
+    add_entry(
+        other, ids[1], "weights", {"date": today.isoformat(), "weight_kg": 70.0}, "nurse", today
+    )
+    other.dispose()
+    window.poll()
+    qtbot.waitUntil(lambda: reloaded == [ids[1]])
+    qtbot.wait(100)  # nothing more comes
+    assert reloaded == [ids[1]]
 
 
 def test_own_write_refreshes_through_the_hub_and_keeps_the_selection(

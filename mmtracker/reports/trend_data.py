@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from mmtracker.i18n import Language
@@ -127,13 +127,32 @@ class PanelMaker:
     def _analyte(self, trend: Trend, analyte: Analyte) -> Panel:
         unit = display_unit(analyte, self.units)
         values = self.labs.series(analyte)
+        title = _capital(self.texts.code_label(analyte.value))
         if analyte is Analyte.CALCIUM:  # D16: ionised calcium is on another scale
             values = tuple(v for v in values if v.entry.calcium_kind is not CalciumKind.IONISED)
-        title = _capital(self.texts.code_label(analyte.value))
-        series = _series(title, values, unit)
+            lines = self._calcium(values, unit)
+        else:
+            lines = (_series(title, values, unit),)
         return Panel(
-            trend, title, unit_label(unit), (series,), self._default_limits(analyte, values, unit)
+            trend, title, unit_label(unit), lines, self._default_limits(analyte, values, unit)
         )
+
+    def _calcium(self, values: Sequence[LabValue], unit: str) -> tuple[Series, ...]:
+        """Calcium as measured and, where D12 corrects it for an albumin near it, as the
+        rules judge it (logic.labs.calcium_reading)."""
+        measured = _series(self.texts.translate("figures", "Calcium as measured"), values, unit)
+        if self.policy is None:
+            return (measured,)
+        readings = [calcium_reading(self.labs, self.policy, v) for v in values]
+        corrected = [
+            (v, r) for v, r in zip(values, readings, strict=True) if r and r.basis == "corrected"
+        ]
+        if not corrected:
+            return (measured,)
+        label = self.texts.translate("figures", "Calcium corrected for albumin (D12)")
+        shown = _series(label, [v for v, _ in corrected], unit)
+        judged = tuple(from_canonical(Analyte.CALCIUM, r.value, unit) for _, r in corrected)
+        return (measured, replace(shown, values=judged))
 
     def _default_limits(
         self, analyte: Analyte, values: Sequence[LabValue], unit: str

@@ -285,7 +285,7 @@ def test_point_near_finds_a_point_and_its_text() -> None:
     found = trend.point_near(axes, x + 3, y - 2, 8)
     assert found is not None
     assert (found.axes_index, found.x, found.y) == (1, d("2025-04-10"), 2.9)
-    assert found.text == "Calcium: 2.9 mmol/L\n2025-04-10"
+    assert found.text == "Calcium as measured: 2.9 mmol/L\n2025-04-10"
     assert trend.point_near(axes, x + 30, y, 8) is None
     assert trend.point_near(trend.axes[0], x, y, 8) is None  # no haemoglobin at all
 
@@ -355,3 +355,25 @@ def test_a_demo_patient_draws_in_both_languages() -> None:
             trends.figure.canvas.draw()
         assert len(row_labels(timeline)) >= 4
         assert {p.axes_index for p in trends.points} == set(range(len(trends.axes)))
+
+
+def test_d12_calcium_is_drawn_as_measured_and_as_the_rules_correct_it() -> None:
+    """D12: corrected calcium = total + 0.02 × (40 − albumin g/L): 2.80 with albumin 34
+    g/L is 2.92 mmol/L; a total without an albumin near it stays as measured only."""
+    h = history(
+        lab_results=[
+            lab("2025-01-10", "calcium", 2.80, "mmol/L", calcium_kind="total"),
+            lab("2025-01-10", "albumin", 34, "g/L"),
+            lab("2025-09-10", "calcium", 2.40, "mmol/L", calcium_kind="total"),
+            lab("2025-10-10", "calcium", 1.30, "mmol/L", calcium_kind="ionised"),  # D16
+        ]
+    )
+    figure = lab_trend_figure(h, AS_OF, (Trend.CALCIUM,), policy=policy())
+    measured, corrected = data_lines(figure.axes[0])
+    assert list(measured.get_ydata()) == pytest.approx([2.80, 2.40])
+    assert list(corrected.get_ydata()) == pytest.approx([2.92])
+    assert list(corrected.get_xdata()) == [date2num(d("2025-01-10"))]
+    assert {"Calcium as measured", "Calcium corrected for albumin (D12)"} <= set(key_texts(figure.figure))
+    without_albumin = history(lab_results=[lab("2025-09-10", "calcium", 2.40, "mmol/L")])
+    figure = lab_trend_figure(without_albumin, AS_OF, (Trend.CALCIUM,), policy=policy())
+    assert len(data_lines(figure.axes[0])) == 1

@@ -373,7 +373,9 @@ def test_d12_calcium_is_drawn_as_measured_and_as_the_rules_correct_it() -> None:
     assert list(measured.get_ydata()) == pytest.approx([2.80, 2.40])
     assert list(corrected.get_ydata()) == pytest.approx([2.92])
     assert list(corrected.get_xdata()) == [date2num(d("2025-01-10"))]
-    assert {"Calcium as measured", "Calcium corrected for albumin (D12)"} <= set(key_texts(figure.figure))
+    assert {"Calcium as measured", "Calcium corrected for albumin (D12)"} <= set(
+        key_texts(figure.figure)
+    )
     without_albumin = history(lab_results=[lab("2025-09-10", "calcium", 2.40, "mmol/L")])
     figure = lab_trend_figure(without_albumin, AS_OF, (Trend.CALCIUM,), policy=policy())
     assert len(data_lines(figure.axes[0])) == 1

@@ -716,34 +716,6 @@
 <context>
     <name>PatientItems</name>
     <message>
-        <source>Alert (urgent)</source>
-        <translation>警示（紧急）</translation>
-    </message>
-    <message>
-        <source>Alert (info)</source>
-        <translation>警示（提示）</translation>
-    </message>
-    <message>
-        <source>Not applicable</source>
-        <translation>不适用</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>无待办</translation>
-    </message>
-    <message>
-        <source>Due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>逾期</translation>
-    </message>
-    <message>
-        <source>Snoozed</source>
-        <translation>暂缓提醒</translation>
-    </message>
-    <message>
         <source>until {date}</source>
         <translation>至 {date}</translation>
     </message>
@@ -906,6 +878,37 @@
     </message>
 </context>
 <context>
+    <name>Statuses</name>
+    <message>
+        <source>Alert (urgent)</source>
+        <translation>警示（紧急）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>Alert (info)</source>
+        <translation>警示（提示）</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>暂缓提醒</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>无待办</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+</context>
+<context>
     <name>WorklistModel</name>
     <message>
         <source>Patient</source>
@@ -946,30 +949,6 @@
     <message>
         <source>Relapse</source>
         <translation>复发</translation>
-    </message>
-    <message>
-        <source>Urgent alert</source>
-        <translation>紧急警示</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Due soon</source>
-        <translation>即将到期</translation>
-    </message>
-    <message>
-        <source>Info alert</source>
-        <translation>提示性警示</translation>
-    </message>
-    <message>
-        <source>Snoozed</source>
-        <translation>暂缓提醒</translation>
-    </message>
-    <message>
-        <source>OK</source>
-        <translation>无待办</translation>
     </message>
     <message>
         <source>Snoozed until {date}</source>

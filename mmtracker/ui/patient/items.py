@@ -16,10 +16,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from mmtracker import i18n
-from mmtracker.logic.care import CareItem, Severity, Status
+from mmtracker.logic.care import CareItem, Status
 from mmtracker.logic.history import Acknowledgement
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.entries import kind_label
+from mmtracker.ui.widgets.statuses import status_text
 from mmtracker.ui.widgets.tables import ModelIndex
 
 _COLOURS = {
@@ -35,21 +36,6 @@ class Column(IntEnum):
     STATUS = 1
     DATE = 2
     RATIONALE = 3
-
-
-def status_text(item: CareItem) -> str:
-    """The item's status as the glossary names it (an alert with its severity)."""
-    if item.status is Status.ALERT:
-        if item.severity is Severity.URGENT:
-            return QCoreApplication.translate("PatientItems", "Alert (urgent)")
-        return QCoreApplication.translate("PatientItems", "Alert (info)")
-    return {
-        Status.NOT_APPLICABLE: QCoreApplication.translate("PatientItems", "Not applicable"),
-        Status.OK: QCoreApplication.translate("PatientItems", "OK"),
-        Status.DUE_SOON: QCoreApplication.translate("PatientItems", "Due soon"),
-        Status.OVERDUE: QCoreApplication.translate("PatientItems", "Overdue"),
-        Status.SNOOZED: QCoreApplication.translate("PatientItems", "Snoozed"),
-    }[item.status]
 
 
 def date_text(item: CareItem) -> str:

@@ -23,6 +23,7 @@ from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY, Family
 from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import Show, shown_as
 from mmtracker.ui.widgets.search import matches, searchable
+from mmtracker.ui.widgets.statuses import show_label
 from mmtracker.ui.widgets.tables import ModelIndex, RowsModel, same_rows
 
 if TYPE_CHECKING:
@@ -180,14 +181,7 @@ class WorklistModel(RowsModel):
             Phase.MAINTENANCE: self.tr("Maintenance"),
             Phase.RELAPSE: self.tr("Relapse"),
         }
-        self._statuses = {
-            Show.URGENT: self.tr("Urgent alert"),
-            Show.OVERDUE: self.tr("Overdue"),
-            Show.DUE_SOON: self.tr("Due soon"),
-            Show.INFO: self.tr("Info alert"),
-            Show.SNOOZED: self.tr("Snoozed"),
-            Show.OK: self.tr("OK"),
-        }
+        self._statuses = {show: show_label(show) for show in Show}
         self._prepare()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 

@@ -272,7 +272,7 @@ def test_rows_prepared_in_the_worker_equal_rows_prepared_here_and_follow_a_langu
         i18n.install(qapp, "zh_CN")
         screen.model.retranslate()
         screen.model.set_prepared(read_in_english)  # read before the switch, shown after it
-        assert screen.model.index(0, Column.STATUS).data() == "紧急警示"
+        assert screen.model.index(0, Column.STATUS).data() == "警示（紧急）"
     finally:
         i18n.install(qapp, "en")
 

@@ -45,8 +45,12 @@ from mmtracker.ui.main_window import (
     saved_language,
 )
 from mmtracker.ui.workers import run_task
-from mmtracker.ui.worklist.model import prepare
-from mmtracker.ui.worklist.screen import WorklistRead, WorklistRequest, read_worklist
+from mmtracker.ui.worklist.screen import (
+    WorklistRead,
+    WorklistRequest,
+    read_worklist,
+    worklist_read,
+)
 
 if TYPE_CHECKING:
     from mmtracker.logic.policy import Policy
@@ -322,9 +326,9 @@ def _first_look(url: str, demo: bool, today: dt.date, request: WorklistRequest) 
                 return None
             demo = demo or read_demo_note(fetch) is not None
             rows = stored_worklist(fetch, today, policy, within=request.within, show=request.shows)
+            read = worklist_read(fetch, today, request, rows)
     except (PolicyError, OSError, StorageError):
         return None
-    read = WorklistRead(today, request.shows, prepare(rows, request.texts))
     return FirstLook(url, database_label(url), demo, policy, read)
 
 

@@ -740,10 +740,6 @@
         <translation>最近一次满足：{date} 的{kind}</translation>
     </message>
     <message>
-        <source>Snoozed until {until} by {who} on {on}: {reason}</source>
-        <translation>暂缓提醒至 {until}，由 {who} 于 {on} 设置，原因：{reason}</translation>
-    </message>
-    <message>
         <source>Care item</source>
         <translation>随访事项</translation>
     </message>
@@ -906,6 +902,10 @@
     <message>
         <source>Not applicable</source>
         <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Snoozed until {until} by {who} on {on}: {reason}</source>
+        <translation>暂缓提醒至 {until}，由 {who} 于 {on} 设置，原因：{reason}</translation>
     </message>
 </context>
 <context>

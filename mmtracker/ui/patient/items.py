@@ -20,7 +20,7 @@ from mmtracker.logic.care import CareItem, Status
 from mmtracker.logic.history import Acknowledgement
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.entries import kind_label
-from mmtracker.ui.widgets.statuses import status_text
+from mmtracker.ui.widgets.statuses import snooze_text, snoozing, status_text
 from mmtracker.ui.widgets.tables import ModelIndex
 
 _COLOURS = {
@@ -69,32 +69,6 @@ def source_text(item: CareItem) -> str:
     return text
 
 
-def _acknowledgement_of(
-    item: CareItem, acknowledgements: Sequence[Acknowledgement]
-) -> Acknowledgement | None:
-    """The acknowledgement that snoozes ``item``: the latest of its item reaching the date it
-    is snoozed to (an until-date past ``snooze.max_days`` is capped to that date)."""
-    until = item.snoozed_until
-    found = [
-        a
-        for a in acknowledgements
-        if a.item_id == item.id and until is not None and a.until >= until
-    ]
-    return max(found, key=lambda a: a.acknowledged_on, default=None)
-
-
-def snooze_text(ack: Acknowledgement) -> str:
-    """Who snoozed an item, when, until when and why."""
-    return QCoreApplication.translate(
-        "PatientItems", "Snoozed until {until} by {who} on {on}: {reason}"
-    ).format(
-        until=ack.until.isoformat(),
-        who=ack.acknowledged_by,
-        on=ack.acknowledged_on.isoformat(),
-        reason=ack.reason,
-    )
-
-
 class CareItemsModel(QAbstractTableModel):
     """One row per care item as the assessment gives them (clinical-rules.md §11 order)."""
 
@@ -117,8 +91,7 @@ class CareItemsModel(QAbstractTableModel):
         self._snoozes = {
             i.id: snooze_text(ack)
             for i in self._items
-            if i.snoozed_until is not None
-            and (ack := _acknowledgement_of(i, acknowledgements)) is not None
+            if i.snoozed_until is not None and (ack := snoozing(i, acknowledgements)) is not None
         }
         self._texts = [
             (i18n.item_title(i.id), status_text(i), date_text(i), i18n.render(i.message, units))

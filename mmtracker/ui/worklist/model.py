@@ -8,7 +8,7 @@ for every row and column, 100–135 ms for a clinic of 10,000 patients.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
@@ -23,10 +23,11 @@ from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY, Family
 from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import Show, shown_as
 from mmtracker.ui.widgets.search import matches, searchable
-from mmtracker.ui.widgets.statuses import show_label
+from mmtracker.ui.widgets.statuses import show_label, snooze_text, snoozing
 from mmtracker.ui.widgets.tables import ModelIndex, RowsModel, same_rows
 
 if TYPE_CHECKING:
+    from mmtracker.logic.history import Acknowledgement
     from mmtracker.storage.worklist import WorklistRow
 
 
@@ -71,6 +72,7 @@ class _Prepared:
     family: Family
     cells: tuple[str, ...]
     search: str  # every cell in lower case, for the search box
+    snooze: Acknowledgement | None  # who snoozed the item, when and why
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +96,14 @@ class Prepared:
     prepared: list[_Prepared]
 
 
-def prepare(rows: Sequence[WorklistRow], texts: RowTexts) -> Prepared:
-    """Every cell's text of every row, and what the search compares (any thread)."""
+def prepare(
+    rows: Sequence[WorklistRow],
+    texts: RowTexts,
+    acknowledgements: Mapping[int, Sequence[Acknowledgement]] | None = None,
+) -> Prepared:
+    """Every cell's text of every row, and what the search compares (any thread); a snoozed
+    row's acknowledgement among its patient's ``acknowledgements``."""
+    known = acknowledgements or {}
     # stored messages spelled alike are one shared object: rendered and folded once
     rendered: dict[int, tuple[str, str]] = {}
     prepared = []
@@ -128,7 +136,8 @@ def prepare(rows: Sequence[WorklistRow], texts: RowTexts) -> Prepared:
             sentence,
         )
         search = searchable("\n".join(cells[:-1])) + "\n" + sentence_searched
-        prepared.append(_Prepared(row, show, ITEM_FAMILY[item.id], cells, search))
+        snooze = snoozing(item, known.get(row.patient_id, ())) if item.snoozed_until else None
+        prepared.append(_Prepared(row, show, ITEM_FAMILY[item.id], cells, search, snooze))
     return Prepared(list(rows), texts, prepared)
 
 
@@ -313,7 +322,10 @@ class WorklistModel(RowsModel):
         if column is Column.RATIONALE:
             return prepared.cells[Column.RATIONALE]
         if column is Column.STATUS and prepared.show is Show.SNOOZED:
-            return self._beneath(item)
+            said = [self._beneath(item)]
+            if prepared.snooze is not None:
+                said.insert(0, snooze_text(prepared.snooze))
+            return "\n".join(text for text in said if text) or None
         if column is Column.PHASE and prepared.row.phase is not None:
             return i18n.code_label(prepared.row.phase.value)
         return None

@@ -10,7 +10,7 @@ or ok items, a longer "due within") reads again.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from mmtracker.logic.policy import Policy
+    from mmtracker.storage.sql import Fetch
     from mmtracker.storage.worklist import WorklistRow
 
 MAX_WITHIN_DAYS = 365
@@ -86,14 +87,28 @@ def read_worklist(
     request: WorklistRequest,
     progress: Progress | None = None,
 ) -> WorklistRead:
-    """The worklist of ``day`` (stale patients re-assessed first), its cells' texts made;
-    off the GUI thread."""
+    """The worklist of ``day`` (stale patients re-assessed first), ready to show
+    (:func:`worklist_read`); off the GUI thread."""
+    from mmtracker.storage.sql import engine_fetch
     from mmtracker.storage.worklist import worklist
 
     rows = worklist(
         engine, day, policy, within=request.within, show=request.shows, progress=progress
     )
-    return WorklistRead(day, request.shows, prepare(rows, request.texts))
+    with engine.connect() as conn:
+        return worklist_read(engine_fetch(conn), day, request, rows)
+
+
+def worklist_read(
+    fetch: Fetch, day: dt.date, request: WorklistRequest, rows: Sequence[WorklistRow]
+) -> WorklistRead:
+    """Rows read for ``day`` made ready to show: who snoozed the snoozed ones (read with
+    ``fetch``) and every cell's text; off the GUI thread."""
+    from mmtracker.storage.snoozes import read_acknowledgements
+
+    snoozed = {row.patient_id for row in rows if row.item.snoozed_until is not None}
+    acknowledgements = read_acknowledgements(fetch, snoozed)
+    return WorklistRead(day, request.shows, prepare(rows, request.texts, acknowledgements))
 
 
 class _CheckMenu(QMenu):

@@ -132,7 +132,10 @@ def test_a_snooze_hides_the_item_until_the_clock_passes_its_end(
     snoozed = shown(screen).index((target.patient_id, target.item.id))
     assert screen.model.index(snoozed, Column.STATUS).data() == f"Snoozed until {until}"
     tip = screen.model.index(snoozed, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole)
-    assert tip == "Beneath the snooze: Overdue"
+    assert tip == (
+        f"Snoozed until {until} by nurse@test on {DEMO_DAY}: booked for next week\n"
+        "Beneath the snooze: Overdue"
+    )
     screen.show_boxes[Show.SNOOZED].setChecked(False)  # reads again
     day[0] = until + dt.timedelta(days=1)
     screen.refresh()  # read once the running read has ended

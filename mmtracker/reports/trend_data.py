@@ -130,17 +130,17 @@ class PanelMaker:
         title = _capital(self.texts.code_label(analyte.value))
         if analyte is Analyte.CALCIUM:  # D16: ionised calcium is on another scale
             values = tuple(v for v in values if v.entry.calcium_kind is not CalciumKind.IONISED)
-            lines = self._calcium(values, unit)
+            lines = self._calcium(title, values, unit)
         else:
             lines = (_series(title, values, unit),)
         return Panel(
             trend, title, unit_label(unit), lines, self._default_limits(analyte, values, unit)
         )
 
-    def _calcium(self, values: Sequence[LabValue], unit: str) -> tuple[Series, ...]:
+    def _calcium(self, title: str, values: Sequence[LabValue], unit: str) -> tuple[Series, ...]:
         """Calcium as measured and, where D12 corrects it for an albumin near it, as the
         rules judge it (logic.labs.calcium_reading)."""
-        measured = _series(self.texts.translate("figures", "Calcium as measured"), values, unit)
+        measured = _series(title, values, unit)
         if self.policy is None:
             return (measured,)
         readings = [calcium_reading(self.labs, self.policy, v) for v in values]
@@ -149,7 +149,7 @@ class PanelMaker:
         ]
         if not corrected:
             return (measured,)
-        label = self.texts.translate("figures", "Calcium corrected for albumin (D12)")
+        label = self.texts.translate("figures", "Corrected calcium (D12)")
         shown = _series(label, [v for v, _ in corrected], unit)
         judged = tuple(from_canonical(Analyte.CALCIUM, r.value, unit) for _, r in corrected)
         return (measured, replace(shown, values=judged))

@@ -103,6 +103,45 @@ def _point_text(series: Series, value: float, unit: str, day: dt.date, texts: La
     )
 
 
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A treatment line's label as placed on the strip, in days along the axis."""
+
+    text: str
+    size: float
+    left: float
+    right: float
+    at_edge: bool  # right-aligned to its bar's end, at the axis' right edge
+
+
+def _place_label(
+    labels: tuple[str, str],
+    start: float,
+    width: float,
+    edge: float,
+    taken: float,
+    days_per_inch: float,
+) -> _Placed | None:
+    """Where a line's label goes: at its bar's start (right-aligned to the bar's end at the
+    axis' ``edge``) past ``taken``, the end of the label before; the number alone (the
+    second of ``labels``) where the regimen would overlap it; else moved past that label
+    while it stays on its own bar; else nowhere (the timeline names every line)."""
+    sized = []
+    for text in labels:
+        size = FONT_SIZE - (1.5 if text_days(text, days_per_inch) >= width else 0.5)
+        sized.append((text, size, text_width_in(text, size, 0.52) * days_per_inch))
+    for text, size, extent in sized:
+        at_edge = start + extent > edge
+        left = start + width - extent if at_edge else start + 3
+        if left >= taken:
+            return _Placed(text, size, left, left + extent, at_edge)
+    left = taken + 0.08 * days_per_inch  # a gap after the label before
+    for text, size, extent in sized:
+        if left + extent <= min(start + width, edge):
+            return _Placed(text, size, left, left + extent, False)
+    return None
+
+
 def _shade_lines(axes: Axes, lines: Sequence[TreatmentLine], starts: Any, ends: Any) -> None:
     """Treatment lines as bands behind the data, full height (one artist)."""
     axes.broken_barh(
@@ -137,21 +176,17 @@ def _line_strip(
     for line, start, width in zip(lines, starts, widths, strict=True):
         full = template.format(number=line.line_number, regimen=texts.code_label(line.regimen))
         short = template.format(number=line.line_number, regimen="").strip()
-        for label in (full, short):  # the line's number alone where its regimen would overlap
-            size = FONT_SIZE - (1.5 if text_days(label, days_per_inch) >= width else 0.5)
-            extent = text_width_in(label, size, 0.52) * days_per_inch
-            past_edge = start + extent > right
-            left = start + width - extent if past_edge else start + 3
-            if left >= taken:
-                break
-        taken = left + extent
+        placed = _place_label((full, short), start, width, right, taken, days_per_inch)
+        if placed is None:
+            continue
+        taken = placed.right
         axes.text(
-            start + width if past_edge else start + 3,
+            start + width if placed.at_edge else placed.left,
             0.5,
-            label,
+            placed.text,
             va="center",
-            ha="right" if past_edge else "left",
-            fontsize=size,
+            ha="right" if placed.at_edge else "left",
+            fontsize=placed.size,
             clip_on=True,
         )
     axes.set_ylim(0, 1)

@@ -1237,12 +1237,8 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
         <translation>截至 {date}</translation>
     </message>
     <message>
-        <source>Calcium as measured</source>
-        <translation>血钙实测值</translation>
-    </message>
-    <message>
-        <source>Calcium corrected for albumin (D12)</source>
-        <translation>校正血钙（白蛋白校正，D12）</translation>
+        <source>Corrected calcium (D12)</source>
+        <translation>校正血钙（D12）</translation>
     </message>
     <message>
         <source>Default limit (policy)</source>

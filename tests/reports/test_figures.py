@@ -258,7 +258,9 @@ def test_treatment_lines_shaded_over_their_dates() -> None:
     assert {"L1 VRd", "L2 KRd"} <= set(texts_of([strip]))
 
 
-def test_a_treatment_line_named_over_the_next_one_keeps_only_its_number() -> None:
+def test_a_line_too_short_for_its_number_beside_the_label_before_goes_unnamed() -> None:
+    """L1's label runs over L2's short bar; L2's number would overlap it there and does not
+    fit on its bar after it: L2 goes unnamed (the timeline names every line)."""
     h = history(
         treatment_lines=[
             line(1, "Dara-VRd", "2024-01-01", "2024-01-20"),
@@ -268,7 +270,7 @@ def test_a_treatment_line_named_over_the_next_one_keeps_only_its_number() -> Non
         lab_results=[lab("2019-01-10", "hemoglobin", 100, "g/L")],
     )
     strip = lab_trend_figure(h, AS_OF, (Trend.HEMOGLOBIN,)).figure.axes[0]
-    assert texts_of([strip]) == ["L1 Dara-VRd", "L2", "L3 KRd"]
+    assert texts_of([strip]) == ["L1 Dara-VRd", "L3 KRd"]
 
 
 def test_point_near_finds_a_point_and_its_text() -> None:
@@ -285,7 +287,7 @@ def test_point_near_finds_a_point_and_its_text() -> None:
     found = trend.point_near(axes, x + 3, y - 2, 8)
     assert found is not None
     assert (found.axes_index, found.x, found.y) == (1, d("2025-04-10"), 2.9)
-    assert found.text == "Calcium as measured: 2.9 mmol/L\n2025-04-10"
+    assert found.text == "Calcium: 2.9 mmol/L\n2025-04-10"
     assert trend.point_near(axes, x + 30, y, 8) is None
     assert trend.point_near(trend.axes[0], x, y, 8) is None  # no haemoglobin at all
 
@@ -373,9 +375,34 @@ def test_d12_calcium_is_drawn_as_measured_and_as_the_rules_correct_it() -> None:
     assert list(measured.get_ydata()) == pytest.approx([2.80, 2.40])
     assert list(corrected.get_ydata()) == pytest.approx([2.92])
     assert list(corrected.get_xdata()) == [date2num(d("2025-01-10"))]
-    assert {"Calcium as measured", "Calcium corrected for albumin (D12)"} <= set(
+    assert {"Calcium", "Corrected calcium (D12)"} <= set(
         key_texts(figure.figure)
     )
     without_albumin = history(lab_results=[lab("2025-09-10", "calcium", 2.40, "mmol/L")])
     figure = lab_trend_figure(without_albumin, AS_OF, (Trend.CALCIUM,), policy=policy())
     assert len(data_lines(figure.axes[0])) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_treatment_line_labels_never_overlap(lang: str) -> None:
+    """A short line between two others: its number alone, moved past the label before it
+    while it stays on its own bar, else no label; never one label over another."""
+    h = history(
+        treatment_lines=[
+            line(1, "KRd", "2024-05-20", "2024-11-10"),
+            line(1, "D-VRd", "2025-02-20", "2025-04-05"),
+            line(1, "Lenalidomide", "2025-04-10", "2025-12-15"),
+            line(2, "Isa-Kd", "2025-12-20"),
+        ],
+        lab_results=[lab("2021-08-10", "hemoglobin", 100, "g/L")],
+    )
+    figure = lab_trend_figure(h, AS_OF, (Trend.HEMOGLOBIN,), lang=lang).figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg's canvas has one
+    strip = figure.axes[0]
+    boxes = sorted(
+        (t.get_window_extent(renderer) for t in strip.texts if t.get_text()),
+        key=lambda box: box.x0,
+    )
+    assert len(boxes) >= 3
+    assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:], strict=False))

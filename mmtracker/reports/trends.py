@@ -43,6 +43,7 @@ WIDTH_IN = 10.0
 LEFT_IN = 0.75
 RIGHT_IN = 1.9  # the keys, beside the axes
 PANEL_IN = 1.35
+MIN_PANEL_IN = 0.35  # the least height of a panel's axes: its three values and its line legible
 GAP_IN = 0.42  # room for each panel's title
 STRIP_IN = 0.38  # the treatment lines above the panels
 BOTTOM_IN = 0.35
@@ -71,6 +72,8 @@ class TrendFigure:
     axes: tuple[Axes, ...]
     trends: tuple[Trend, ...]
     points: tuple[TrendPoint, ...]
+    min_height_in: float
+    """The least height in inches at which every panel stays legible (a screen scrolls below)."""
     # Per axes index: the points' x (date numbers), y and the points themselves.
     _by_axes: Mapping[int, tuple[NDArray[Any], NDArray[Any], tuple[TrendPoint, ...]]] = field(
         default_factory=dict, repr=False, compare=False
@@ -406,4 +409,5 @@ def lab_trend_figure(
         date_axis(figure.axes[-1], size=FONT_SIZE - 0.5)
         for axes in figure.axes[:-1]:  # the dates once, below the last panel
             axes.xaxis.set_visible(False)
-    return TrendFigure(figure, tuple(all_axes), trends, tuple(points), by_axes)
+    least = height - len(panels) * (PANEL_IN - MIN_PANEL_IN)
+    return TrendFigure(figure, tuple(all_axes), trends, tuple(points), least, by_axes)

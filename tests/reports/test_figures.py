@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import subprocess
 import sys
@@ -375,9 +376,7 @@ def test_d12_calcium_is_drawn_as_measured_and_as_the_rules_correct_it() -> None:
     assert list(measured.get_ydata()) == pytest.approx([2.80, 2.40])
     assert list(corrected.get_ydata()) == pytest.approx([2.92])
     assert list(corrected.get_xdata()) == [date2num(d("2025-01-10"))]
-    assert {"Calcium", "Corrected calcium (D12)"} <= set(
-        key_texts(figure.figure)
-    )
+    assert {"Calcium", "Corrected calcium (D12)"} <= set(key_texts(figure.figure))
     without_albumin = history(lab_results=[lab("2025-09-10", "calcium", 2.40, "mmol/L")])
     figure = lab_trend_figure(without_albumin, AS_OF, (Trend.CALCIUM,), policy=policy())
     assert len(data_lines(figure.axes[0])) == 1
@@ -405,4 +404,4 @@ def test_treatment_line_labels_never_overlap(lang: str) -> None:
         key=lambda box: box.x0,
     )
     assert len(boxes) >= 3
-    assert all(a.x1 <= b.x0 for a, b in zip(boxes, boxes[1:], strict=False))
+    assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(boxes))

@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, QTimer
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QScrollArea,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mmtracker import i18n
 from mmtracker.logic.policy import Policy
@@ -79,6 +87,12 @@ class FigurePanel(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._choice_row = QHBoxLayout()
         self._layout.addLayout(self._choice_row)
+        # The canvas fills the panel; when more trends are chosen than fit legibly, it keeps
+        # its least height and the panel scrolls.
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._layout.addWidget(self._scroll, 1)
 
     def show_data(self, data: PatientData, units: UnitSystem) -> None:
         """Draw the figure for ``data`` in the installed language and ``units``."""
@@ -113,18 +127,17 @@ class FigurePanel(QWidget):
             figure = self._trend_figure.figure
         else:
             figure = timeline_figure(data.history, as_of, lang)
-        if self._canvas is not None:
-            self._layout.removeWidget(self._canvas)
-            self._canvas.deleteLater()
         canvas: Any = FigureCanvasQTAgg  # matplotlib's Qt backend carries no annotations
         self._canvas = canvas(figure)
-        if self._trends:
+        if self._trend_figure is not None:
             self._canvas.mpl_connect("motion_notify_event", self._hover)
+            pixels_per_inch = figure.dpi / self._canvas.devicePixelRatioF()
+            self._canvas.setMinimumHeight(round(self._trend_figure.min_height_in * pixels_per_inch))
         # Drawn when Qt paints the canvas at its size; once painted, collect as usual.
         self._canvas.mpl_connect(
             "draw_event", lambda _event: QTimer.singleShot(0, _resume_collector)
         )
-        self._layout.addWidget(self._canvas, 1)
+        self._scroll.setWidget(self._canvas)  # the canvas before goes with it
 
     def _redraw(self) -> None:
         if self._data is not None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
 
 from mmtracker.logic.units import UnitSystem
+from mmtracker.reports import trends
 from mmtracker.reports.figures import DEFAULT_TRENDS, Trend
 from mmtracker.ui.patient import data as patient_data_module
 from mmtracker.ui.patient import figures
@@ -56,3 +57,27 @@ def test_the_collector_restarts_even_if_the_figure_is_never_drawn(qtbot: QtBot) 
     panel.show_data(patient_data(), UnitSystem.SI)
     assert not gc.isenabled()
     qtbot.waitUntil(gc.isenabled, timeout=figures._RESUME_AFTER_MS + 3000)
+
+
+def test_every_trend_chosen_keeps_its_panels_legible_and_the_figure_scrolls(
+    qtbot: QtBot,
+) -> None:
+    panel = FigurePanel(True, policy())
+    qtbot.addWidget(panel)
+    panel.resize(1200, 600)
+    panel.show()
+    panel.show_data(patient_data(), UnitSystem.SI)
+    canvas = panel._canvas
+    qtbot.waitUntil(lambda: canvas.height() > 0)
+    assert canvas.height() <= 600  # the usual five fit the panel: nothing to scroll
+    for box in panel.findChildren(QCheckBox):
+        box.setChecked(True)  # each redraws
+    canvas = panel._canvas
+    trend = panel._trend_figure
+    assert trend is not None
+    assert len(trend.axes) == len(Trend)
+    qtbot.waitUntil(lambda: canvas.height() > 600)
+    canvas.draw()
+    heights = [axes.get_window_extent().height / canvas.devicePixelRatioF() for axes in trend.axes]
+    least = trends.MIN_PANEL_IN * trend.figure.dpi / canvas.devicePixelRatioF()
+    assert min(heights) >= least - 1

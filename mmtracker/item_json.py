@@ -53,6 +53,7 @@ class ItemWriter:
     def __init__(self, units: UnitSystem, language: i18n.Language) -> None:
         self.units = units
         self.language = language
+        self._titles: dict[str, str] = {}  # by item id: a worklist repeats them
 
     def quantity(self, analyte: Analyte, si: float) -> JsonObject:
         unit = display_unit(analyte, self.units)
@@ -77,8 +78,22 @@ class ItemWriter:
 
     def item(self, item: CareItem) -> JsonObject:
         return {
+            **self.item_head(item),
+            "message": self.message(item.message),
+            "source": item.source,
+        }
+
+    def _title(self, item_id: str) -> str:
+        found = self._titles.get(item_id)
+        if found is None:
+            found = self._titles[item_id] = self.language.item_title(item_id)
+        return found
+
+    def item_head(self, item: CareItem) -> JsonObject:
+        """The item's fields before its message and source, which end it."""
+        return {
             "id": item.id,
-            "title": self.language.item_title(item.id),
+            "title": self._title(item.id),
             "status": item.status.value,
             "due": day(item.due),
             "since": day(item.since),
@@ -87,8 +102,6 @@ class ItemWriter:
             "severity": code(item.severity),
             "snoozed_until": day(item.snoozed_until),
             "status_beneath_snooze": code(item.status_beneath_snooze),
-            "message": self.message(item.message),
-            "source": item.source,
         }
 
 

@@ -13,13 +13,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from mmtracker import i18n
-from mmtracker.item_json import ItemWriter, JsonObject
+from mmtracker.item_json import ItemWriter
 from mmtracker.logic.families import FAMILY_CODE, ITEM_FAMILY
 from mmtracker.logic.units import UnitSystem
 
 if TYPE_CHECKING:
     from mmtracker.logic.care import CareItem
-    from mmtracker.logic.messages import Message
     from mmtracker.storage.worklist import WorklistRow
 
 CONTEXT = "worklist"
@@ -158,42 +157,34 @@ def as_json(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> str
 
     The item carries ``since``, the date an alert began (D45; null for a scheduled item).
     Each row is written by the json module's C encoder (an indented document is written
-    by its pure-Python one, several times slower); each message object (stored messages
-    spelled alike are one shared object) is rendered once.
+    by its pure-Python one, several times slower). Each message object (stored messages
+    spelled alike are one shared object) is rendered and written once: a row is written
+    up to its item's message, which with the source closes the item and the row.
     """
-    writer = _MessagesOnce(UnitSystem.SI, i18n.language(lang))
+    writer = ItemWriter(UnitSystem.SI, i18n.language(lang))
     encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-    lines = [
-        encode(
+    written: dict[int, str] = {}  # by id(): the rows keep every message alive meanwhile
+    lines = []
+    for row in rows:
+        item = row.item
+        head = encode(
             {
                 "patient_id": row.patient_id,
                 "mrn": row.mrn,
                 "name": row.name,
                 "phase": row.phase.value if row.phase else None,
-                "family": ITEM_FAMILY[row.item.id].value,
-                "item": writer.item(row.item),
+                "family": ITEM_FAMILY[item.id].value,
+                "item": writer.item_head(item),
             }
         )
-        for row in rows
-    ]
+        message = written.get(id(item.message))
+        if message is None:
+            message = written[id(item.message)] = encode(writer.message(item.message))
+        # head ends with the braces closing the item and the row: the message goes before
+        lines.append(f'{head[:-2]}, "message": {message}, "source": {encode(item.source)}}}}}')
     if not lines:
         return "[]\n"
     return "[\n" + ",\n".join(lines) + "\n]\n"
-
-
-class _MessagesOnce(ItemWriter):
-    """Writes each message object once (the rows keep them alive meanwhile)."""
-
-    def __init__(self, units: UnitSystem, language: i18n.Language) -> None:
-        super().__init__(units, language)
-        self._written: dict[int, JsonObject] = {}
-
-    def message(self, message: Message) -> JsonObject:
-        """As :meth:`ItemWriter.message`; the same object again is not written again."""
-        found = self._written.get(id(message))
-        if found is None:
-            found = self._written[id(message)] = super().message(message)
-        return found
 
 
 class Format(Protocol):

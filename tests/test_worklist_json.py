@@ -52,7 +52,13 @@ def test_a_demo_clinics_worklist_is_each_rows_document_on_a_line_of_its_own(
     assert json.loads(written) == reference(rows, lang)
     lines = written.splitlines()
     assert (lines[0], lines[-1], len(lines)) == ("[", "]", len(rows) + 2)
-    assert [json.loads(line.removesuffix(",")) for line in lines[1:-1]] == reference(rows, lang)
+    found = [json.loads(line.removesuffix(",")) for line in lines[1:-1]]
+    expected = reference(rows, lang)
+    assert found == expected
+    # in the same order of keys, the item's and its message's too
+    assert [(list(f), list(f["item"]), list(f["item"]["message"])) for f in found] == [
+        (list(e), list(e["item"]), list(e["item"]["message"])) for e in expected
+    ]
     if lang == "zh_CN":
         assert "\\u" not in written
         assert any(ord(ch) > 0x2E80 for ch in written)

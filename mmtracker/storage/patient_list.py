@@ -88,9 +88,9 @@ FROM patient LEFT OUTER JOIN phase_change AS change ON change.patient_id = patie
 {where}
 ORDER BY patient.name, patient.mrn, patient.id, change.date, change.id
 """
-SEARCHED = (
-    "WHERE lower(patient.mrn) LIKE :pattern ESCAPE '/' "
-    "OR lower(patient.name) LIKE :pattern ESCAPE '/'"
+SEARCHED = (  # lower() on both sides: the database's own (ASCII alone on SQLite)
+    "WHERE lower(patient.mrn) LIKE lower(:pattern) ESCAPE '/' "
+    "OR lower(patient.name) LIKE lower(:pattern) ESCAPE '/'"
 )
 
 
@@ -106,7 +106,7 @@ def read_patient_list(fetch: Fetch, as_of: dt.date, search: str = "") -> list[Pa
     text = search.strip()
     params: dict[str, Any] = {"as_of": as_of}
     if text:
-        escaped = text.lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
+        escaped = text.replace("/", "//").replace("%", "/%").replace("_", "/_")
         params["pattern"] = f"%{escaped}%"
     rows = fetch(LISTED.format(where=SEARCHED if text else ""), params)
     return [_row(list(group), as_of) for _, group in groupby(rows, key=lambda r: r[0])]

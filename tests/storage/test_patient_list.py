@@ -203,3 +203,10 @@ def test_the_phase_is_the_one_the_assessment_uses(engine: Engine, as_of: dt.date
     expected = {pid: Context(h, as_of, policy()).phases.phase for pid, h in histories.items()}
     assert listed == expected
     assert len(set(listed.values())) > 2, "the demo spans several phases"
+
+
+def test_search_finds_a_name_typed_as_written_with_capitals_beyond_ascii(engine: Engine) -> None:
+    """The database lowers both sides alike (on SQLite, ASCII letters alone)."""
+    new_patient(engine, "MM-020", "Ülkü Demir", "1961-02-03")
+    assert [r.name for r in patient_list(engine, TODAY, "Ülkü")] == ["Ülkü Demir"]
+    assert [r.name for r in patient_list(engine, TODAY, "DEMIR")] == ["Ülkü Demir"]

@@ -234,6 +234,11 @@ class AuditRow(SQLModel, table=True):
     at: dt.datetime
     before: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     after: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    """Why an entry was corrected or deleted (schema 0005); null for other actions."""
+    revision: int | None = None
+    """The patient's revision after the write (schema 0005); null before it and for rows
+    of no patient."""
 
 
 # Record kind (mmtracker.logic.history.ENTRY_KINDS) -> table.

@@ -6,6 +6,8 @@ Holds no database access, so that code reporting these needs no storage services
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mmtracker.logic.parsing import Problem
@@ -19,8 +21,27 @@ class ValidationError(Exception):
         self.problems = problems
 
 
+@dataclass(frozen=True, slots=True)
+class ChangeSeen:
+    """A write to a patient made since a form read it: its table, action, who and when."""
+
+    table: str
+    action: str
+    actor: str
+    at: dt.datetime
+
+    def describe(self) -> str:
+        """In English, for a message that is not translated (the window writes its own)."""
+        return f"{self.table} {self.action} by {self.actor} at {self.at:%Y-%m-%d %H:%M}"
+
+
 class StaleEditError(Exception):
-    """The row changed since it was read; the edit is refused."""
+    """The row or patient changed since it was read; the edit is refused. ``changes``: the
+    writes made meanwhile, where they are known."""
+
+    def __init__(self, message: str, changes: Sequence[ChangeSeen] = ()) -> None:
+        super().__init__(message)
+        self.changes = tuple(changes)
 
 
 class NotFoundError(Exception):

@@ -20,9 +20,20 @@ from sqlalchemy.exc import IntegrityError
 
 from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PhaseChange
 from mmtracker.logic.parsing import Problem, parse_as, row_builder, stored_fields
-from mmtracker.logic.validation import check_entry, check_patient, check_phase_sequence
+from mmtracker.logic.validation import (
+    TEXT_LIMIT,
+    check_entry,
+    check_patient,
+    check_phase_sequence,
+)
 from mmtracker.storage.models import ENTRY_TABLES
-from mmtracker.storage.outcomes import Change, NotFoundError, StaleEditError, ValidationError
+from mmtracker.storage.outcomes import (
+    Change,
+    ChangeSeen,
+    NotFoundError,
+    StaleEditError,
+    ValidationError,
+)
 from mmtracker.storage.tables import (
     AUDIT,
     PATIENT,
@@ -71,8 +82,11 @@ def audit(
     at: dt.datetime,
     before: Mapping[Any, Any] | None,
     after: Mapping[Any, Any] | None,
+    revision: int | None = None,
+    reason: str | None = None,
 ) -> None:
-    """Append one audit row in the caller's transaction."""
+    """Append one audit row in the caller's transaction: ``revision``, the patient's revision
+    the write made; ``reason``, why an entry was corrected or deleted."""
     conn.execute(
         insert(AUDIT).values(
             patient_id=patient_id,
@@ -83,7 +97,38 @@ def audit(
             at=at,
             before=_json(before),
             after=_json(after),
+            revision=revision,
+            reason=reason,
         )
+    )
+
+
+def _required_reason(reason: str, what: str) -> str:
+    """The reason of a correction or deletion, trimmed; refused when blank."""
+    text = reason.strip()
+    if not text:
+        raise ValidationError([Problem("reason", f"required: say why the entry is {what}")])
+    if len(text) > TEXT_LIMIT:
+        raise ValidationError([Problem("reason", f"at most {TEXT_LIMIT} characters")])
+    return text
+
+
+def _refuse_if_changed(conn: Connection, patient_id: int, expected: int | None, now: int) -> None:
+    """Refuse a write to a patient changed since it was read at revision ``expected``
+    (None: not checked); the error lists what was written meanwhile."""
+    if expected is None or now - 1 == expected:
+        return
+    rows = conn.execute(
+        select(AUDIT.c.table_name, AUDIT.c.action, AUDIT.c.actor, AUDIT.c.at)
+        .where(AUDIT.c.patient_id == patient_id, AUDIT.c.revision > expected)
+        .order_by(AUDIT.c.id)
+    ).all()
+    changes = [ChangeSeen(r.table_name, r.action, r.actor, r.at) for r in rows]
+    raise StaleEditError(
+        "the patient's record was changed since you opened it: "
+        + ("; ".join(c.describe() for c in changes) or "by a write not in the audit")
+        + "; reload it and try again",
+        changes,
     )
 
 
@@ -165,6 +210,7 @@ def create_patient(
             at=now,
             before=None,
             after=row,
+            revision=1,
         )
         if on_change is not None:
             on_change(conn, patient_id)
@@ -228,6 +274,7 @@ def update_patient(
             at=now,
             before=before,
             after=after,
+            revision=revision,
         )
         if on_change is not None:
             on_change(conn, patient_id)
@@ -242,9 +289,24 @@ def add_entry(
     actor: str,
     today: dt.date | None = None,
     on_change: OnChange | None = None,
+    *,
+    expected_revision: int | None = None,
 ) -> Change:
-    """Add one entry of ``kind`` (a key of ENTRY_KINDS) to a patient's record."""
-    return add_entry_from(engine, patient_id, kind, lambda conn: data, actor, today, on_change)
+    """Add one entry of ``kind`` (a key of ENTRY_KINDS) to a patient's record.
+
+    ``expected_revision``: the patient's revision when the form was opened; a patient
+    changed since is refused (:class:`StaleEditError`, naming the writes made meanwhile).
+    """
+    return add_entry_from(
+        engine,
+        patient_id,
+        kind,
+        lambda conn: data,
+        actor,
+        today,
+        on_change,
+        expected_revision=expected_revision,
+    )
 
 
 EntryMaker = Callable[[Connection], Mapping[str, Any]]
@@ -259,6 +321,8 @@ def add_entry_from(
     actor: str,
     today: dt.date | None = None,
     on_change: OnChange | None = None,
+    *,
+    expected_revision: int | None = None,
 ) -> Change:
     """Add an entry made from what the database holds, in the same transaction.
 
@@ -270,6 +334,7 @@ def add_entry_from(
     now = utc_now()
     with _transaction(engine) as conn:
         revision, patient = _bump_revision(conn, patient_id)
+        _refuse_if_changed(conn, patient_id, expected_revision, revision)
         entry = _parse_entry(kind, {"id": str(uuid.uuid4()), **make(conn)})
         _check_in_record(conn, kind, patient_id, entry, patient.date_of_birth, today)
         row = {**entry_columns(entry), "patient_id": patient_id, **_tracked(actor, now)}
@@ -285,6 +350,7 @@ def add_entry_from(
             at=now,
             before=None,
             after=row,
+            revision=revision,
         )
         if on_change is not None:
             on_change(conn, patient_id)
@@ -315,8 +381,14 @@ def update_entry(
     actor: str,
     today: dt.date | None = None,
     on_change: OnChange | None = None,
+    *,
+    reason: str,
+    expected_revision: int | None = None,
 ) -> Change:
-    """Change fields of an entry read at ``expected_version``; a stale edit is refused."""
+    """Change fields of an entry read at ``expected_version``, saying why (``reason``,
+    required, kept by the audit); a stale edit is refused, and so is any write to the
+    patient since ``expected_revision`` when given."""
+    why = _required_reason(reason, "corrected")
     today = today or dt.date.today()
     now = utc_now()
     table = table_of(kind) if kind in ENTRY_TABLES else None
@@ -327,6 +399,7 @@ def update_entry(
     with _transaction(engine) as conn:
         before = _locked_row(conn, kind, entry_id)
         revision, patient = _bump_revision(conn, before["patient_id"])
+        _refuse_if_changed(conn, before["patient_id"], expected_revision, revision)
         if before["version"] != expected_version:
             raise _stale(kind, before)
         current = row_builder(ENTRY_KINDS[kind])(before)
@@ -357,6 +430,8 @@ def update_entry(
             at=now,
             before=before,
             after={**before, **values},
+            revision=revision,
+            reason=why,
         )
         if on_change is not None:
             on_change(conn, before["patient_id"])
@@ -370,8 +445,14 @@ def delete_entry(
     expected_version: int,
     actor: str,
     on_change: OnChange | None = None,
+    *,
+    reason: str,
+    expected_revision: int | None = None,
 ) -> Change:
-    """Delete an entry read at ``expected_version``; the audit keeps what it was."""
+    """Delete an entry read at ``expected_version``, saying why (``reason``, required);
+    the audit keeps what it was and why. A patient changed since ``expected_revision``
+    (when given) is refused."""
+    why = _required_reason(reason, "deleted")
     if kind not in ENTRY_TABLES:
         raise ValidationError([Problem("kind", f"must be one of {', '.join(ENTRY_KINDS)}")])
     table = table_of(kind)
@@ -379,6 +460,7 @@ def delete_entry(
     with _transaction(engine) as conn:
         before = _locked_row(conn, kind, entry_id)
         revision, _ = _bump_revision(conn, before["patient_id"])
+        _refuse_if_changed(conn, before["patient_id"], expected_revision, revision)
         done = conn.execute(
             delete(table).where(table.c.id == entry_id, table.c.version == expected_version)
         ).rowcount
@@ -401,6 +483,8 @@ def delete_entry(
             at=now,
             before=before,
             after=None,
+            revision=revision,
+            reason=why,
         )
         if on_change is not None:
             on_change(conn, before["patient_id"])

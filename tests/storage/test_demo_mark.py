@@ -16,7 +16,7 @@ from sqlalchemy import Engine, inspect, text
 from mmtracker.demo import generate_records
 from mmtracker.storage.bulk import write_records
 from mmtracker.storage.marks import demo_note, is_demo, mark_demo
-from mmtracker.storage.schema import MIGRATIONS, schema_state, upgrade
+from mmtracker.storage.schema import MIGRATIONS, head_revision, schema_state, upgrade
 from mmtracker.workflows import NotEmptyError, fill_demo
 
 AS_OF = dt.date(2026, 5, 1)
@@ -38,7 +38,7 @@ def audit_actions(engine: Engine) -> list[tuple[str, str]]:
 
 
 def test_a_new_database_is_no_demo(engine: Engine) -> None:
-    assert schema_state(engine).current == "0004"
+    assert schema_state(engine).current == head_revision()
     assert "database_info" in inspect(engine).get_table_names()
     assert not is_demo(engine)
     assert demo_note(engine) is None

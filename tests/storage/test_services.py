@@ -185,7 +185,16 @@ def test_refused_update_changes_nothing(engine: Engine, patient_id: int) -> None
     added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
     before = snapshot(engine)
     with pytest.raises(ValidationError) as caught:
-        update_entry(engine, "weights", added.row_id, 1, {"weight_kg": 5}, OTHER, today=TODAY)
+        update_entry(
+            engine,
+            "weights",
+            added.row_id,
+            1,
+            {"weight_kg": 5},
+            OTHER,
+            today=TODAY,
+            reason="test: corrected",
+        )
     assert [p.path for p in caught.value.problems] == ["weight_kg"]
     assert "20–300 kg" in caught.value.problems[0].message
     assert snapshot(engine) == before
@@ -205,7 +214,16 @@ def test_bookkeeping_cannot_be_changed_through_an_update(
     added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
     before = snapshot(engine)
     with pytest.raises(ValidationError):
-        update_entry(engine, "weights", added.row_id, 1, changes, OTHER, today=TODAY)
+        update_entry(
+            engine,
+            "weights",
+            added.row_id,
+            1,
+            changes,
+            OTHER,
+            today=TODAY,
+            reason="test: corrected",
+        )
     assert snapshot(engine) == before
 
 
@@ -266,20 +284,47 @@ def test_new_patient_is_checked_before_it_is_written(engine: Engine) -> None:
 
 def test_stale_entry_update_is_refused(engine: Engine, patient_id: int) -> None:
     added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
-    update_entry(engine, "weights", added.row_id, 1, {"weight_kg": 71}, ACTOR, today=TODAY)
+    update_entry(
+        engine,
+        "weights",
+        added.row_id,
+        1,
+        {"weight_kg": 71},
+        ACTOR,
+        today=TODAY,
+        reason="test: corrected",
+    )
     before = snapshot(engine)
     with pytest.raises(StaleEditError, match=ACTOR):
-        update_entry(engine, "weights", added.row_id, 1, {"weight_kg": 70}, OTHER, today=TODAY)
+        update_entry(
+            engine,
+            "weights",
+            added.row_id,
+            1,
+            {"weight_kg": 70},
+            OTHER,
+            today=TODAY,
+            reason="test: corrected",
+        )
     assert snapshot(engine) == before
     assert load_history(engine, patient_id).weights[0].weight_kg == 71
 
 
 def test_stale_entry_delete_is_refused(engine: Engine, patient_id: int) -> None:
     added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
-    update_entry(engine, "weights", added.row_id, 1, {"weight_kg": 71}, ACTOR, today=TODAY)
+    update_entry(
+        engine,
+        "weights",
+        added.row_id,
+        1,
+        {"weight_kg": 71},
+        ACTOR,
+        today=TODAY,
+        reason="test: corrected",
+    )
     before = snapshot(engine)
     with pytest.raises(StaleEditError):
-        delete_entry(engine, "weights", added.row_id, 1, OTHER)
+        delete_entry(engine, "weights", added.row_id, 1, OTHER, reason="test: deleted")
     assert snapshot(engine) == before
 
 
@@ -384,6 +429,7 @@ def test_update_entry_is_audited_and_bumps_the_revision(engine: Engine, patient_
         {"value": 11.0, "unit": "mg/dL"},
         OTHER,
         today=TODAY,
+        reason="test: corrected",
     )
     assert change.revision == rev + 1
     assert revision(engine, patient_id) == rev + 1
@@ -410,7 +456,7 @@ def test_update_entry_is_audited_and_bumps_the_revision(engine: Engine, patient_
 def test_delete_entry_is_audited_and_bumps_the_revision(engine: Engine, patient_id: int) -> None:
     added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
     seen, rev = len(audit_rows(engine)), revision(engine, patient_id)
-    change = delete_entry(engine, "weights", added.row_id, 1, OTHER)
+    change = delete_entry(engine, "weights", added.row_id, 1, OTHER, reason="test: deleted")
     assert change.revision == rev + 1
     assert revision(engine, patient_id) == rev + 1
     before, after = _check_audit(
@@ -500,10 +546,14 @@ def test_deleting_a_phase_change_that_breaks_the_sequence_is_refused(
     ids = _course(engine, patient_id)
     before = snapshot(engine)
     with pytest.raises(ValidationError) as caught:
-        delete_entry(engine, "phase_changes", ids["NDMM"], 1, OTHER)  # leaves SMM → ASCT
+        delete_entry(
+            engine, "phase_changes", ids["NDMM"], 1, OTHER, reason="test: deleted"
+        )  # leaves SMM → ASCT
     assert "SMM → ASCT" in str(caught.value)
     assert snapshot(engine) == before
-    delete_entry(engine, "phase_changes", ids["ASCT"], 1, OTHER)  # SMM → NDMM is fine
+    delete_entry(
+        engine, "phase_changes", ids["ASCT"], 1, OTHER, reason="test: deleted"
+    )  # SMM → NDMM is fine
     phases = [c.phase for c in load_history(engine, patient_id).phase_changes]
     assert phases == [Phase.SMM, Phase.NDMM]
 
@@ -515,16 +565,37 @@ def test_updating_a_phase_change_into_a_bad_sequence_is_refused(
     before = snapshot(engine)
     with pytest.raises(ValidationError):
         update_entry(
-            engine, "phase_changes", ids["NDMM"], 1, {"phase": "MAINTENANCE"}, OTHER, today=TODAY
+            engine,
+            "phase_changes",
+            ids["NDMM"],
+            1,
+            {"phase": "MAINTENANCE"},
+            OTHER,
+            today=TODAY,
+            reason="test: corrected",
         )
     assert snapshot(engine) == before
     # Moving a phase change to another date re-checks the order with itself left out.
     update_entry(
-        engine, "phase_changes", ids["NDMM"], 1, {"date": "2021-04-01"}, OTHER, today=TODAY
+        engine,
+        "phase_changes",
+        ids["NDMM"],
+        1,
+        {"date": "2021-04-01"},
+        OTHER,
+        today=TODAY,
+        reason="test: corrected",
     )
     with pytest.raises(ValidationError):
         update_entry(
-            engine, "phase_changes", ids["NDMM"], 2, {"date": "2022-01-01"}, OTHER, today=TODAY
+            engine,
+            "phase_changes",
+            ids["NDMM"],
+            2,
+            {"date": "2022-01-01"},
+            OTHER,
+            today=TODAY,
+            reason="test: corrected",
         )
 
 
@@ -551,9 +622,18 @@ def test_missing_entry_or_patient_raises_not_found(engine: Engine, patient_id: i
     missing = str(uuid.uuid4())
     before = snapshot(engine)
     with pytest.raises(NotFoundError):
-        update_entry(engine, "weights", missing, 1, {"weight_kg": 70}, ACTOR, today=TODAY)
+        update_entry(
+            engine,
+            "weights",
+            missing,
+            1,
+            {"weight_kg": 70},
+            ACTOR,
+            today=TODAY,
+            reason="test: corrected",
+        )
     with pytest.raises(NotFoundError):
-        delete_entry(engine, "weights", missing, 1, ACTOR)
+        delete_entry(engine, "weights", missing, 1, ACTOR, reason="test: deleted")
     with pytest.raises(NotFoundError):
         add_entry(engine, patient_id + 1000, "weights", weight(), ACTOR, today=TODAY)
     with pytest.raises(NotFoundError):
@@ -563,15 +643,24 @@ def test_missing_entry_or_patient_raises_not_found(engine: Engine, patient_id: i
 
 def test_entry_deleted_by_someone_else_is_not_found(engine: Engine, patient_id: int) -> None:
     added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
-    delete_entry(engine, "weights", added.row_id, 1, OTHER)
+    delete_entry(engine, "weights", added.row_id, 1, OTHER, reason="test: deleted")
     with pytest.raises(NotFoundError):
-        update_entry(engine, "weights", added.row_id, 1, {"weight_kg": 70}, ACTOR, today=TODAY)
+        update_entry(
+            engine,
+            "weights",
+            added.row_id,
+            1,
+            {"weight_kg": 70},
+            ACTOR,
+            today=TODAY,
+            reason="test: corrected",
+        )
 
 
 def test_an_entry_of_one_kind_is_not_found_as_another(engine: Engine, patient_id: int) -> None:
     added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
     with pytest.raises(NotFoundError):
-        delete_entry(engine, "visits", added.row_id, 1, ACTOR)
+        delete_entry(engine, "visits", added.row_id, 1, ACTOR, reason="test: deleted")
 
 
 # --- two workstations at once -------------------------------------------------------------
@@ -643,3 +732,91 @@ def test_an_entry_id_already_in_the_database_is_refused(engine: Engine, patient_
             engine, patient_id, "weights", {**weight(kg=80.0), "id": entry_id}, ACTOR, today=TODAY
         )
     assert snapshot(engine) == before
+
+
+# --- why an entry was corrected or deleted, and writes made since a form was opened -------
+
+
+@pytest.mark.parametrize("reason", ["", "   \n "])
+def test_a_correction_or_deletion_without_a_reason_is_refused_and_nothing_written(
+    engine: Engine, patient_id: int, reason: str
+) -> None:
+    added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
+    before = snapshot(engine)
+    with pytest.raises(ValidationError) as refused:
+        update_entry(
+            engine, "weights", added.row_id, 1, {"weight_kg": 70}, ACTOR, today=TODAY, reason=reason
+        )
+    assert [p.path for p in refused.value.problems] == ["reason"]
+    with pytest.raises(ValidationError, match="reason"):
+        delete_entry(engine, "weights", added.row_id, 1, ACTOR, reason=reason)
+    assert snapshot(engine) == before
+
+
+def test_the_audit_keeps_why_and_the_revision_each_write_made(
+    engine: Engine, patient_id: int
+) -> None:
+    seen = len(audit_rows(engine))
+    added = add_entry(engine, patient_id, "weights", weight(), ACTOR, today=TODAY)
+    update_entry(
+        engine,
+        "weights",
+        added.row_id,
+        1,
+        {"weight_kg": 70},
+        OTHER,
+        today=TODAY,
+        reason="  typed 72.5 for 70  ",
+    )
+    deleted = delete_entry(engine, "weights", added.row_id, 2, ACTOR, reason="wrong patient")
+    rows = audit_rows(engine)[seen:]
+    assert [(r["action"], r["reason"], r["revision"]) for r in rows] == [
+        ("insert", None, deleted.revision - 2),
+        ("update", "typed 72.5 for 70", deleted.revision - 1),
+        ("delete", "wrong patient", deleted.revision),
+    ]
+    assert revision(engine, patient_id) == deleted.revision
+
+
+def test_a_write_since_the_form_was_opened_is_named_and_the_save_refused(
+    engine: Engine, patient_id: int
+) -> None:
+    opened = revision(engine, patient_id)  # a form opens on the patient
+    other = add_entry(engine, patient_id, "weights", weight(kg=80), OTHER, today=TODAY)
+    before = snapshot(engine)
+    with pytest.raises(StaleEditError) as refused:
+        add_entry(
+            engine, patient_id, "weights", weight(), ACTOR, today=TODAY, expected_revision=opened
+        )
+    assert [(c.table, c.action, c.actor) for c in refused.value.changes] == [
+        ("weight", "insert", OTHER)
+    ]
+    assert "weight insert by doctor@clinic-2" in str(refused.value)
+    with pytest.raises(StaleEditError):
+        delete_entry(
+            engine, "weights", other.row_id, 1, ACTOR, reason="dup", expected_revision=opened
+        )
+    with pytest.raises(StaleEditError):
+        update_entry(
+            engine,
+            "weights",
+            other.row_id,
+            1,
+            {"weight_kg": 79},
+            ACTOR,
+            today=TODAY,
+            reason="typo",
+            expected_revision=opened,
+        )
+    assert snapshot(engine) == before
+    # read again, the form saves
+    again = add_entry(
+        engine,
+        patient_id,
+        "weights",
+        weight(),
+        ACTOR,
+        today=TODAY,
+        expected_revision=other.revision,
+    )
+    assert again.revision == other.revision + 1

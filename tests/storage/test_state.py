@@ -363,7 +363,15 @@ def _update(engine: Engine, pid: int, hook: Any) -> None:
             select(table.c.id, table.c.version).where(table.c.patient_id == pid).limit(1)
         ).one()
     update_entry(
-        engine, "lab_results", row.id, row.version, {"date": "2025-12-01"}, ACTOR, DEMO_DATE, hook
+        engine,
+        "lab_results",
+        row.id,
+        row.version,
+        {"date": "2025-12-01"},
+        ACTOR,
+        DEMO_DATE,
+        hook,
+        reason="test: corrected",
     )
 
 
@@ -376,7 +384,7 @@ def _delete(engine: Engine, pid: int, hook: Any) -> None:
             .order_by(table.c.date.desc())
             .limit(1)
         ).one()
-    delete_entry(engine, "lab_results", row.id, row.version, ACTOR, hook)
+    delete_entry(engine, "lab_results", row.id, row.version, ACTOR, hook, reason="test: deleted")
 
 
 def _rename(engine: Engine, pid: int, hook: Any) -> None:

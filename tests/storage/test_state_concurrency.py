@@ -97,7 +97,7 @@ def write_many(
             time.sleep(rnd.uniform(0, 0.01))
             if mine and rnd.random() < 0.2:
                 pid, kind, entry_id = mine.pop(rnd.randrange(len(mine)))
-                delete_entry(engine, kind, entry_id, 1, actor, hook)
+                delete_entry(engine, kind, entry_id, 1, actor, hook, reason="test: deleted")
             else:
                 pid = rnd.choice(list(patient_ids))
                 kind, data = entry(rnd)

@@ -295,11 +295,19 @@ def random_write(engine: Engine, rnd: random.Random, pid: int, today: dt.date, p
         if action == "update":
             name = MOVED_FIELD.get(kind, "date")
             update_entry(
-                engine, kind, entry_id, entry_version, {name: iso(day)}, ACTOR, today, hook
+                engine,
+                kind,
+                entry_id,
+                entry_version,
+                {name: iso(day)},
+                ACTOR,
+                today,
+                hook,
+                reason="test: corrected",
             )
             return f"update {kind}.{name} = {day}"
         if action == "delete":
-            delete_entry(engine, kind, entry_id, entry_version, ACTOR, hook)
+            delete_entry(engine, kind, entry_id, entry_version, ACTOR, hook, reason="test: deleted")
             return f"delete {kind}"
         status = pick(rnd, [PatientStatus.DECEASED, PatientStatus.TRANSFERRED])
         changes = {"status": status.value, "status_date": iso(day)}

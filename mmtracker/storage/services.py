@@ -357,6 +357,25 @@ def add_entry_from(
     return Change(patient_id, revision, frozenset({kind}), entry.id)
 
 
+def entry_version(engine: Engine, kind: str, entry_id: str) -> int:
+    """The version an entry is at now (a correction names the version it changes)."""
+    table = table_of(kind)
+    with engine.connect() as conn:
+        found = conn.execute(select(table.c.version).where(table.c.id == entry_id)).scalar()
+    if found is None:
+        raise NotFoundError(f"{kind} entry {entry_id} does not exist; it may have been deleted")
+    return int(found)
+
+
+def patient_revision(engine: Engine, patient_id: int) -> int:
+    """The patient's revision now: a form opened at it refuses a save after another write."""
+    with engine.connect() as conn:
+        found = conn.execute(select(PATIENT.c.revision).where(PATIENT.c.id == patient_id)).scalar()
+    if found is None:
+        raise NotFoundError(f"patient {patient_id} does not exist")
+    return int(found)
+
+
 def _locked_row(conn: Connection, kind: str, entry_id: str) -> dict[str, Any]:
     table = table_of(kind)
     row = conn.execute(select(table).where(table.c.id == entry_id)).mappings().one_or_none()

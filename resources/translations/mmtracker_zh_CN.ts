@@ -69,6 +69,135 @@
     </message>
 </context>
 <context>
+    <name>DeleteDialog</name>
+    <message>
+        <source>Delete entry: {kind}</source>
+        <translation>删除记录：{kind}</translation>
+    </message>
+    <message>
+        <source>Delete this entry of {patient}?</source>
+        <translation>删除 {patient} 的这条记录？</translation>
+    </message>
+    <message>
+        <source>Why the entry is deleted (required)</source>
+        <translation>删除这条记录的原因（必填）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Nothing was deleted: the patient changed since it was shown.
+
+{changes}</source>
+        <translation>未删除任何内容：显示之后该患者的记录已被更改。
+
+{changes}</translation>
+    </message>
+    <message>
+        <source>Not deleted</source>
+        <translation>未删除</translation>
+    </message>
+</context>
+<context>
+    <name>EntryDialog</name>
+    <message>
+        <source>New entry: {kind}</source>
+        <translation>新建记录：{kind}</translation>
+    </message>
+    <message>
+        <source>Correct entry: {kind}</source>
+        <translation>更正记录：{kind}</translation>
+    </message>
+    <message>
+        <source>Why the entry is corrected (required)</source>
+        <translation>更正这条记录的原因（必填）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>required: say why</source>
+        <translation>必填：请说明原因</translation>
+    </message>
+    <message>
+        <source>Discard the changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>What you typed in this form is not saved. Discard it?</source>
+        <translation>此表单中输入的内容尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>a write not in the audit</source>
+        <translation>审计记录中没有的一次写入</translation>
+    </message>
+    <message>
+        <source>The patient changed since you opened the form</source>
+        <translation>打开表单之后该患者的记录已被更改</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Since you opened this form:
+
+{changes}
+
+Reload the patient to see it? Your form stays open with what you typed.</source>
+        <translation>未保存任何内容。打开此表单之后：
+
+{changes}
+
+要重新载入该患者以查看吗？表单保持打开，您输入的内容不会丢失。</translation>
+    </message>
+</context>
+<context>
+    <name>EntryForm</name>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>{what} {action} by {who} at {when}</source>
+        <translation>{what}：由 {who} 于 {when} {action}</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>Flowsheet</name>
     <message>
         <source>(corrected {value})</source>
@@ -589,6 +718,22 @@
     <message>
         <source>Acknowledged by</source>
         <translation>确认人</translation>
+    </message>
+    <message>
+        <source>&amp;New entry…</source>
+        <translation>新建记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Add an entry of this kind (Ctrl+N)</source>
+        <translation>新增此类记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Correct…</source>
+        <translation>更正(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>删除(&amp;D)…</translation>
     </message>
 </context>
 <context>

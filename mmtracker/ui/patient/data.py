@@ -24,6 +24,8 @@ class PatientData:
     assessment: Assessment
     bone: BtaState
     """On it, held, stopped or declined (§11, D32, D33), as the care items judge it."""
+    revision: int = 0
+    """The patient's revision read before the history: a form saves only if it still is."""
 
     @property
     def label(self) -> str:
@@ -34,11 +36,16 @@ class PatientData:
 def load_patient(engine: Engine, patient_id: int, as_of: dt.date, policy: Policy) -> PatientData:
     """Read the patient's history and assess it as of ``as_of`` (call off the GUI thread)."""
     from mmtracker.storage.loaders import load_history
+    from mmtracker.storage.services import patient_revision
 
-    return patient_data(load_history(engine, patient_id), as_of, policy)
+    revision = patient_revision(engine, patient_id)  # first: a write after it refuses a save
+    return patient_data(load_history(engine, patient_id), as_of, policy, revision)
 
 
-def patient_data(history: PatientHistory, as_of: dt.date, policy: Policy) -> PatientData:
-    """A patient's history assessed as of ``as_of`` (call off the GUI thread)."""
+def patient_data(
+    history: PatientHistory, as_of: dt.date, policy: Policy, revision: int = 0
+) -> PatientData:
+    """A patient's history assessed as of ``as_of`` (call off the GUI thread); ``revision``:
+    the patient's, read before the history."""
     bone = bta_state(Context(history, as_of, policy))
-    return PatientData(history, assess(history, as_of, policy), bone)
+    return PatientData(history, assess(history, as_of, policy), bone, revision)

@@ -126,18 +126,25 @@ class EntriesModel(QAbstractTableModel):
         super().__init__(parent)
         self._fields: list[str] = []
         self._rows: list[list[str]] = []
+        self._entries: list[Any] = []
 
     def set_entries(self, entries: tuple[object, ...], units: UnitSystem) -> None:
         """Show these entries (all of one kind)."""
         self.beginResetModel()
-        self._fields, self._rows = [], []
+        self._fields, self._rows, self._entries = [], [], []
         if entries:
             first = entries[0]
             assert dataclasses.is_dataclass(first)
             self._fields = [f.name for f in dataclasses.fields(first) if f.name not in HIDDEN]
-            ordered = sorted(entries, key=_sort_day, reverse=True)
-            self._rows = [[value_text(getattr(e, f), units) for f in self._fields] for e in ordered]
+            self._entries = sorted(entries, key=_sort_day, reverse=True)
+            self._rows = [
+                [value_text(getattr(e, f), units) for f in self._fields] for e in self._entries
+            ]
         self.endResetModel()
+
+    def entry_at(self, row: int) -> Any:
+        """The entry shown in a row."""
+        return self._entries[row]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008  # Qt's signature
         return 0 if parent.isValid() else len(self._rows)

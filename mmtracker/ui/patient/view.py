@@ -13,7 +13,6 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,10 +26,11 @@ from PySide6.QtWidgets import (
 from mmtracker.logic.care import Status
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.units import UnitSystem
+from mmtracker.ui.forms.entry_dialog import FormContext
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient.data import PatientData, load_patient
 from mmtracker.ui.patient.details import DetailsPanel
-from mmtracker.ui.patient.entries import EntriesModel, entry_kinds, kind_label
+from mmtracker.ui.patient.entries_panel import EntriesPanel
 from mmtracker.ui.patient.figures import FigurePanel
 from mmtracker.ui.patient.flowsheet import FlowsheetModel
 from mmtracker.ui.patient.header import PatientHeader
@@ -140,15 +140,7 @@ class PatientView(QWidget):
         self.flowsheet.setModel(self.flowsheet_model)
         self.flowsheet.verticalHeader().setVisible(True)
         self.flowsheet.horizontalHeader().setStretchLastSection(False)
-        self.entries_model = EntriesModel(self)
-        self.entries_kind = QComboBox()
-        self.entries = _table()
-        self.entries.setModel(self.entries_model)
-        entries_panel = QWidget()
-        entries_layout = QVBoxLayout(entries_panel)
-        entries_layout.setContentsMargins(0, 0, 0, 0)
-        entries_layout.addWidget(self.entries_kind)
-        entries_layout.addWidget(self.entries, 1)
+        self.entries = EntriesPanel(self.form_context)
 
         self.timeline = FigurePanel(False, policy)
         self.trends = FigurePanel(True, policy)
@@ -160,7 +152,7 @@ class PatientView(QWidget):
             self.timeline,
             self.details,
             self.flowsheet,
-            entries_panel,
+            self.entries,
         ]
         for panel in self._panels:
             self.tabs.addTab(panel, "")
@@ -173,7 +165,6 @@ class PatientView(QWidget):
         self.items.acknowledge.clicked.connect(self.acknowledge_selected)
         self.items.show_all.toggled.connect(self._show_items)
         self.items.table.doubleClicked.connect(lambda _index: self.acknowledge_selected())
-        self.entries_kind.currentIndexChanged.connect(self._show_entries)
         hub.patient_changed.connect(self._changed)
         self._retranslate_tabs()
         self.reload()
@@ -193,6 +184,24 @@ class PatientView(QWidget):
     def data(self) -> PatientData | None:
         """What is shown (None until first read)."""
         return self._data
+
+    def form_context(self) -> FormContext | None:
+        """What a form of this patient writes with (None until the patient is read)."""
+        data = self._data
+        if data is None:
+            return None
+        patient = data.history.patient
+        return FormContext(
+            engine=self._engine,
+            hub=self._hub,
+            policy=self._policy,
+            patient_id=self._patient_id,
+            patient_label=data.label,
+            born=patient.date_of_birth,
+            today=self.as_of,
+            revision=data.revision,
+            phase_changes=data.history.phase_changes,
+        )
 
     def title(self) -> str:
         """MRN and name, for the tab."""
@@ -254,6 +263,7 @@ class PatientView(QWidget):
     def retranslate(self) -> None:
         """Show every text in the installed language, keeping the selection and the panel."""
         self.items.retranslate()
+        self.entries.retranslate()
         self._retranslate_tabs()
         self._refill()
 
@@ -350,28 +360,7 @@ class PatientView(QWidget):
             self.flowsheet.resizeColumnsToContents()
         elif isinstance(panel, FigurePanel):
             panel.show_data(self._data, self._units)
-        elif panel is self._panels[-1]:
-            self._fill_entry_kinds()
+        elif panel is self.entries:
+            self.entries.show_data(self._data, self._units)
         self._shown.add(index)
         self.timings.setdefault(self.tabs.tabText(index), time.perf_counter() - started)
-
-    def _fill_entry_kinds(self) -> None:
-        assert self._data is not None
-        history = self._data.history
-        current = self.entries_kind.currentData()
-        self.entries_kind.blockSignals(True)
-        self.entries_kind.clear()
-        for kind in entry_kinds(history):
-            count = len(getattr(history, kind))
-            self.entries_kind.addItem(f"{kind_label(kind)} ({count})", kind)
-        found = self.entries_kind.findData(current if current else "lab_results")
-        self.entries_kind.setCurrentIndex(max(found, 0))
-        self.entries_kind.blockSignals(False)
-        self._show_entries()
-
-    def _show_entries(self) -> None:
-        kind = self.entries_kind.currentData()
-        if self._data is None or not kind:
-            return
-        self.entries_model.set_entries(getattr(self._data.history, kind), self._units)
-        self.entries.resizeColumnsToContents()

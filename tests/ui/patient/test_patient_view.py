@@ -136,10 +136,10 @@ def test_every_panel_fills_when_first_shown(qtbot: QtBot, zhang: PatientView) ->
     for index in range(zhang.tabs.count()):
         zhang.tabs.setCurrentIndex(index)
     assert "SLiM-CRAB" in zhang.details.toPlainText()
-    assert zhang.entries_model.rowCount() == 0  # no lab results: the default kind is empty
-    zhang.entries_kind.setCurrentIndex(zhang.entries_kind.findData("visits"))
-    assert zhang.entries_model.rowCount() == 1
-    assert zhang.entries_model.index(0, 0).data() == "2026-02-20"
+    assert zhang.entries.model.rowCount() == 0  # no lab results: the default kind is empty
+    zhang.entries.kind.setCurrentIndex(zhang.entries.kind.findData("visits"))
+    assert zhang.entries.model.rowCount() == 1
+    assert zhang.entries.model.index(0, 0).data() == "2026-02-20"
     assert set(zhang.timings) >= {"header and items", "Assessment details", "Entries"}
 
 
@@ -148,7 +148,7 @@ def test_item_models_pass_the_model_tester(qtmodeltester: Any, zhang: PatientVie
         zhang.tabs.setCurrentIndex(index)
     qtmodeltester.check(zhang.items.model)
     qtmodeltester.check(zhang.flowsheet_model)
-    qtmodeltester.check(zhang.entries_model)
+    qtmodeltester.check(zhang.entries.model)
 
 
 def test_the_dialog_lists_the_selected_items(

@@ -1,0 +1,266 @@
+"""The entry forms of the Patient view, driven by the keyboard on a real database: add,
+validate as you type, correct with a reason, delete with a reason, a stale save refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from logic.builders import policy
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, select
+
+from mmtracker.config import sqlite_url
+from mmtracker.logic.history import ENTRY_KINDS
+from mmtracker.storage.models import TRACKED_COLUMNS
+from mmtracker.storage.services import PATIENT, add_entry
+from mmtracker.storage.tables import AUDIT, table_of
+from mmtracker.ui.forms.delete_dialog import DeleteDialog
+from mmtracker.ui.forms.entry_dialog import EntryDialog, form_fields
+from mmtracker.ui.hub import Hub
+from mmtracker.ui.patient.view import PatientView
+from mmtracker.workflows import open_engine
+
+ROOT = Path(__file__).resolve().parents[3]
+WAIT_MS = 20_000
+SCHEMA_DEFS = {  # the record file's name of each kind's entries
+    "phase_changes": "PhaseChange",
+    "weights": "Weight",
+    "lab_results": "LabResult",
+    "cytogenetics": "Cytogenetics",
+    "imaging": "Imaging",
+    "dental_exams": "DentalExam",
+    "bone_therapy_doses": "BoneTherapyDose",
+    "bone_therapy_events": "BoneTherapyEvent",
+    "supplements": "Supplement",
+    "mrd_tests": "MrdTest",
+    "treatment_lines": "TreatmentLine",
+    "transplants": "Transplant",
+    "responses": "ResponseAssessment",
+    "clinical_events": "ClinicalEvent",
+    "visits": "Visit",
+    "acknowledgements": "Acknowledgement",
+}
+
+
+def test_every_kind_has_a_form_of_every_field_the_record_file_holds() -> None:
+    schema = json.loads((ROOT / "docs" / "record.schema.json").read_text(encoding="utf-8"))
+    assert set(SCHEMA_DEFS) == set(ENTRY_KINDS)
+    for kind, name in SCHEMA_DEFS.items():
+        # the id and the bookkeeping the services write are no form's to fill
+        fields = set(schema["$defs"][name]["properties"]) - {"id", *TRACKED_COLUMNS}
+        assert set(form_fields(kind)) == fields, kind
+
+
+def patient_id_of(engine: Engine, mrn: str) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(PATIENT.c.id).where(PATIENT.c.mrn == mrn)).scalar_one())
+
+
+@pytest.fixture
+def view(qtbot: QtBot, clinic: Engine, today: dt.date) -> PatientView:
+    shown = PatientView(clinic, patient_id_of(clinic, "MM-001"), policy(), lambda: today, Hub())
+    qtbot.addWidget(shown)
+    shown.resize(1300, 850)
+    shown.show()
+    qtbot.waitUntil(lambda: shown.data() is not None, timeout=WAIT_MS)
+    shown.tabs.setCurrentWidget(shown.entries)
+    activate(qtbot, shown)  # shortcuts reach the active window only
+    return shown
+
+
+def choose_kind(view: PatientView, kind: str) -> None:
+    view.entries.kind.setCurrentIndex(view.entries.kind.findData(kind))
+
+
+def open_dialog(qtbot: QtBot, view: PatientView) -> Any:
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), EntryDialog | DeleteDialog)
+    )
+    return QApplication.activeModalWidget()
+
+
+def rows(engine: Engine, kind: str, patient_id: int) -> list[dict[str, Any]]:
+    table = table_of(kind)
+    with engine.connect() as conn:
+        found = conn.execute(select(table).where(table.c.patient_id == patient_id)).mappings()
+        return [dict(r) for r in found]
+
+
+def audits(engine: Engine, patient_id: int) -> list[dict[str, Any]]:
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(AUDIT).where(AUDIT.c.patient_id == patient_id).order_by(AUDIT.c.id)
+        ).mappings()
+        return [dict(r) for r in found]
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active one, as the window system does (offscreen, nothing does)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def press_save(qtbot: QtBot, dialog: EntryDialog) -> None:
+    """Ctrl+S in the form, its window active."""
+    activate(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def type_into(qtbot: QtBot, dialog: EntryDialog, name: str, text: str) -> None:
+    box = dialog.editors[name].widget
+    assert isinstance(box, QLineEdit)
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+
+
+def test_a_weight_is_added_corrected_and_deleted_with_the_keyboard(
+    qtbot: QtBot, view: PatientView, clinic: Engine
+) -> None:
+    pid = view.patient_id
+    choose_kind(view, "weights")
+    view.entries.table.setFocus()
+    qtbot.keyClick(view.entries.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(qtbot, view)
+    assert isinstance(dialog, EntryDialog)
+    assert dialog.editors["date"].value() == view.as_of.isoformat()  # today, by default
+    assert not dialog.save_button.isEnabled()  # a weight is required
+    type_into(qtbot, dialog, "weight_kg", "72,5")
+    qtbot.keyClick(dialog.editors["weight_kg"].widget, Qt.Key.Key_Return)  # moves on, no save
+    assert dialog.isVisible()
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        press_save(qtbot, dialog)
+    (stored,) = rows(clinic, "weights", pid)
+    assert (stored["weight_kg"], stored["date"]) == (72.5, view.as_of)
+    inserted = audits(clinic, pid)[-1]
+    assert (inserted["action"], inserted["table_name"], inserted["reason"]) == (
+        "insert",
+        "weight",
+        None,
+    )
+    qtbot.waitUntil(lambda: view.entries.model.rowCount() == 1, timeout=WAIT_MS)
+
+    activate(qtbot, view)
+    view.entries.table.setFocus()
+    view.entries.table.selectRow(0)
+    qtbot.keyClick(view.entries.table, Qt.Key.Key_Return)  # Enter corrects the row
+    dialog = open_dialog(qtbot, view)
+    assert isinstance(dialog, EntryDialog)
+    assert dialog.editors["weight_kg"].value() == 72.5
+    type_into(qtbot, dialog, "weight_kg", "70")
+    assert not dialog.save_button.isEnabled()  # a correction says why
+    assert dialog.problems["reason"].isVisible()
+    assert dialog.reason is not None
+    dialog.reason.setFocus()
+    qtbot.keyClicks(dialog.reason, "typed the scale's other reading")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        press_save(qtbot, dialog)
+    (stored,) = rows(clinic, "weights", pid)
+    assert (stored["weight_kg"], stored["version"]) == (70.0, 2)
+    corrected = audits(clinic, pid)[-1]
+    assert (corrected["action"], corrected["reason"]) == (
+        "update",
+        "typed the scale's other reading",
+    )
+    assert json.loads(corrected["before"])["weight_kg"] == 72.5
+    assert json.loads(corrected["after"])["weight_kg"] == 70.0
+    qtbot.waitUntil(lambda: view.entries.model.index(0, 1).data() == "70", timeout=WAIT_MS)
+
+    activate(qtbot, view)
+    view.entries.table.setFocus()
+    view.entries.table.selectRow(0)
+    qtbot.keyClick(view.entries.table, Qt.Key.Key_Delete)
+    dialog = open_dialog(qtbot, view)
+    assert isinstance(dialog, DeleteDialog)
+    assert not dialog.delete_button.isEnabled()  # no reason yet
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert rows(clinic, "weights", pid) != []  # refused without a reason
+    qtbot.keyClicks(dialog.reason, "entered for the wrong patient")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert rows(clinic, "weights", pid) == []
+    deleted = audits(clinic, pid)[-1]
+    assert (deleted["action"], deleted["reason"]) == ("delete", "entered for the wrong patient")
+    assert json.loads(deleted["before"])["weight_kg"] == 70.0
+
+
+def test_a_value_out_of_range_is_named_with_its_range_and_nothing_is_saved(
+    qtbot: QtBot, view: PatientView, clinic: Engine
+) -> None:
+    """The weight limits (mmtracker/logic/validation.py WEIGHT_LIMIT 20–300 kg)."""
+    choose_kind(view, "weights")
+    view.entries.new_entry()
+    dialog = open_dialog(qtbot, view)
+    before = audits(clinic, view.patient_id)
+    type_into(qtbot, dialog, "weight_kg", "5")
+    assert not dialog.save_button.isEnabled()
+    assert dialog.problems["weight_kg"].isVisible()
+    assert "20" in dialog.problems["weight_kg"].text()
+    assert "300" in dialog.problems["weight_kg"].text()
+    dialog.save()  # Ctrl+S on an invalid form does nothing
+    type_into(qtbot, dialog, "date", "2999-01-01")
+    assert dialog.problems["date"].isVisible()  # a date in the future
+    assert audits(clinic, view.patient_id) == before
+    dialog.done(0)
+
+
+def test_a_save_after_another_workstation_wrote_is_refused_and_names_the_write(
+    qtbot: QtBot,
+    view: PatientView,
+    clinic_path: Path,
+    clinic: Engine,
+    today: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    said: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_: object) -> Any:
+        said.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    choose_kind(view, "weights")
+    view.entries.new_entry()
+    dialog = open_dialog(qtbot, view)
+    type_into(qtbot, dialog, "weight_kg", "71")
+    other = open_engine(sqlite_url(clinic_path))
+    add_entry(other, view.patient_id, "visits", {"date": today.isoformat()}, "doctor@ws-2", today)
+    other.dispose()
+    dialog.save()
+    qtbot.waitUntil(lambda: bool(said), timeout=WAIT_MS)
+    assert "Visits added by doctor@ws-2" in said[0]
+    assert dialog.isVisible()  # nothing lost from the form
+    assert dialog.editors["weight_kg"].value() == 71
+    assert rows(clinic, "weights", view.patient_id) == []
+    dialog.done(0)
+
+
+def test_a_changed_form_asks_before_it_is_discarded(
+    qtbot: QtBot, view: PatientView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *args, **_: asked.append(args[1]) or QMessageBox.StandardButton.Cancel,
+    )
+    choose_kind(view, "visits")
+    view.entries.new_entry()
+    dialog = open_dialog(qtbot, view)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # unchanged: closes at once
+    assert not dialog.isVisible()
+    assert asked == []
+    view.entries.new_entry()
+    dialog = open_dialog(qtbot, view)
+    type_into(qtbot, dialog, "note", "pain better")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["Discard the changes?"]
+    assert dialog.isVisible()
+    dialog.done(0)

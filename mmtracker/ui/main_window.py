@@ -463,9 +463,11 @@ class MainWindow(QMainWindow):
         self.worklist.set_families({Family(f) for f in families if f in set(Family)})
         phases = str(settings.value("worklist/phases", "")).split(",")
         self.worklist.set_phases({p for p in phases if p})
-        shows = settings.value("worklist/shows")
-        if shows is not None:
-            self.worklist.set_shows({Show(s) for s in str(shows).split(",") if s in set(Show)})
+        shows = {
+            Show(s) for s in str(settings.value("worklist/shows", "")).split(",") if s in set(Show)
+        }
+        if shows:  # none saved (or, from an earlier version, none ticked): the usual groups
+            self.worklist.set_shows(shows)
         place = str(settings.value("window/place", Place.WORKLIST.name))
         self.show_place(Place[place] if place in Place.__members__ else Place.WORKLIST)
 
@@ -476,7 +478,7 @@ class MainWindow(QMainWindow):
         filters = self.worklist.filters()
         settings.setValue("worklist/families", ",".join(sorted(filters.families)))
         settings.setValue("worklist/phases", ",".join(sorted(filters.phases)))
-        settings.setValue("worklist/shows", ",".join(sorted(filters.shows)))
+        settings.setValue("worklist/shows", ",".join(sorted(filters.shows or ())))
         self._remember_open_patients()
         settings.sync()
 

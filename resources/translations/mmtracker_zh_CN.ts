@@ -1207,6 +1207,10 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
         <translation>{date} 没有即将到期或已逾期的事项。</translation>
     </message>
     <message>
+        <source>No status is ticked: tick Urgent, Overdue or Due soon to list {count} items on {date}.</source>
+        <translation>未勾选任何状态：勾选“紧急警示”“已逾期”或“即将到期”以列出 {date} 的 {count} 项。</translation>
+    </message>
+    <message>
         <source>{count} items on {date}</source>
         <translation>{date} 共 {count} 项</translation>
     </message>

@@ -13,8 +13,10 @@ from sqlalchemy import Engine
 from ui.demo_database import DEMO_DAY
 
 from mmtracker import i18n
+from mmtracker.logic.care import Status
 from mmtracker.logic.families import Family
 from mmtracker.logic.policy import Policy
+from mmtracker.logic.worklist_order import Show
 from mmtracker.ui.main_window import MainWindow, Place, saved_language
 
 WAIT_MS = 30_000
@@ -91,3 +93,25 @@ def test_the_place_filters_and_open_patients_are_restored_at_the_next_start(
     assert [again.patient_tabs.widget(i).patient_id for i in range(again.patient_tabs.count())] == [
         row.patient_id
     ]
+
+
+def test_a_window_closed_untouched_starts_again_with_the_usual_groups_ticked(
+    qtbot: QtBot, demo: Engine, policy: Policy
+) -> None:
+    """The groups ticked are what the worklist shows: Urgent, Overdue and Due soon at first,
+    after a start and a close that changed nothing too; none ticked lists nothing."""
+    usual = {Show.URGENT, Show.OVERDUE, Show.DUE_SOON}
+    window = opened(qtbot, demo, policy)
+    assert window.worklist.filters().shows == usual
+    window.close()
+    again = opened(qtbot, demo, policy)
+    ticked = {show for show, box in again.worklist.show_boxes.items() if box.isChecked()}
+    assert ticked == usual
+    assert again.worklist.model.rowCount() > 0
+    again.worklist.set_shows({Show.OVERDUE})  # README step 2: only the overdue items
+    shown = again.worklist.model.shown_rows()
+    assert shown
+    assert {row.item.status for row in shown} == {Status.OVERDUE}
+    again.worklist.set_shows(set())
+    assert again.worklist.model.rowCount() == 0
+    assert again.worklist.state_label.text().startswith("No status is ticked")

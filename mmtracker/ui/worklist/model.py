@@ -57,11 +57,12 @@ class Column(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """What the worklist screen narrows the rows to; empty collections narrow nothing."""
+    """What the worklist screen narrows the rows to: empty families or phases narrow
+    nothing (the menus' "all"); ``shows`` are the groups ticked (None: every group)."""
 
     families: frozenset[Family] = frozenset()
     phases: frozenset[Phase] = frozenset()
-    shows: frozenset[Show] = frozenset()
+    shows: frozenset[Show] | None = None
     text: str = ""
 
 
@@ -236,7 +237,7 @@ class WorklistModel(RowsModel):
             for p in self._prepared
             if (not f.families or p.family in f.families)
             and (not f.phases or p.row.phase in f.phases)
-            and (not f.shows or p.show in f.shows)
+            and (f.shows is None or p.show in f.shows)
             and matches(words, p.search)
         ]
 

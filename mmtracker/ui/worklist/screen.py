@@ -228,6 +228,7 @@ class WorklistScreen(QWidget):
         layout.addLayout(shows)
         layout.addWidget(self.state_label)
         layout.addWidget(self.table, 1)
+        self.model.set_filters(self.filters())  # the model narrows as the boxes say
         self.retranslate()
 
     # --- texts -------------------------------------------------------------------------
@@ -363,6 +364,13 @@ class WorklistScreen(QWidget):
             self.state_label.setText(
                 self.tr("Nothing is due or overdue on {date}.").format(date=day)
             )
+        elif not self._checked_shows():
+            self.state_label.setText(
+                self.tr(
+                    "No status is ticked: tick Urgent, Overdue or Due soon to list {count} "
+                    "items on {date}."
+                ).format(count=total, date=day)
+            )
         elif shown == total:
             self.state_label.setText(
                 self.tr("{count} items on {date}").format(count=total, date=day)
@@ -388,21 +396,19 @@ class WorklistScreen(QWidget):
         self.refresh()
 
     def _filter(self) -> None:
-        self.model.set_filters(
-            Filters(
-                families=frozenset(f for f, a in self.family_actions.items() if a.isChecked()),
-                phases=frozenset(p for p, a in self.phase_actions.items() if a.isChecked()),
-                shows=frozenset(self._checked_shows()),
-                text=self.search_box.text().strip(),
-            )
-        )
+        self.model.set_filters(self.filters())
         self._update_labels()
         if self._as_of is not None:
             self._state_text()
 
     def filters(self) -> Filters:
-        """The filters chosen (the search box's text included)."""
-        return self.model.filters()
+        """The filters as the screen's boxes and menus stand (the search box's text included)."""
+        return Filters(
+            families=frozenset(f for f, a in self.family_actions.items() if a.isChecked()),
+            phases=frozenset(p for p, a in self.phase_actions.items() if a.isChecked()),
+            shows=frozenset(self._checked_shows()),
+            text=self.search_box.text().strip(),
+        )
 
     def set_families(self, families: set[Family]) -> None:
         """Check exactly these families in the family filter."""

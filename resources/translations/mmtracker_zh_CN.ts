@@ -826,8 +826,24 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
         <translation>Mayo 2018：{mayo} · IMWG 2020：{imwg}（评分 {score}）</translation>
     </message>
     <message>
-        <source>{category} on {date}</source>
-        <translation>{category}（{date}）</translation>
+        <source>as recorded</source>
+        <translation>医生记录</translation>
+    </message>
+    <message>
+        <source>computed from the labs</source>
+        <translation>按检验结果计算</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>{category} on {date} ({source}, {state})</source>
+        <translation>{category}（{date}；{source}，{state}）</translation>
     </message>
     <message>
         <source>{crcl} (no weight recorded; creatinine {creatinine}, {date})</source>

@@ -136,6 +136,8 @@ def details_html(data: PatientData, units: UnitSystem) -> str:
         parts.append(_messages((b.message for b in r.pangea), units))
 
     parts.append(f"<h3>{escape(T['Response (IMWG)'])}</h3>")
+    if a.current_response is not None:  # what the header shows, and the rules use (D19, D23)
+        parts.append(_messages((a.current_response.message,), units))
     resp = a.response
     if resp is None:
         parts.append(f"<p>{escape(not_recorded())}</p>")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 
 from mmtracker import i18n
 from mmtracker.logic.codes import Analyte
+from mmtracker.logic.response import ResponseSource
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.data import PatientData
 from mmtracker.ui.patient.text import day, mayo_points, not_recorded, quantity, roman
@@ -116,8 +117,18 @@ class PatientHeader(QFrame):
         current = data.assessment.current_response
         if current is None:
             return not_recorded()
-        return self.tr("{category} on {date}").format(
-            category=i18n.code_label(current.category.value), date=current.date.isoformat()
+        # D19, D23: recorded or computed, whichever is later; the header says which, and
+        # whether it is confirmed
+        if current.source is ResponseSource.RECORDED:
+            source = self.tr("as recorded")
+        else:
+            source = self.tr("computed from the labs")
+        state = self.tr("confirmed") if current.confirmed else self.tr("unconfirmed")
+        return self.tr("{category} on {date} ({source}, {state})").format(
+            category=i18n.code_label(current.category.value),
+            date=current.date.isoformat(),
+            source=source,
+            state=state,
         )
 
     def _renal(self, data: PatientData, units: UnitSystem) -> str:

@@ -272,12 +272,13 @@ def _open(
     worklist screen asks for it), which brings the stored care-item state up to date for
     today.
     """
-    from mmtracker.config import database_url, load_policy
+    from mmtracker.config import load_policy
     from mmtracker.logic.policy import PolicyError
+    from mmtracker.workflows import checked_database_url
 
-    try:
-        url = database_url(database, demo=demo)
-    except ValueError as exc:  # a setting naming no database
+    try:  # an SQLite file named that is not there is refused, not made (a mistyped path)
+        url = checked_database_url(database, demo=demo, existing=True)
+    except ValueError as exc:  # a setting naming no database, or no file, or no folder
         return _Refused(database or "", str(exc))
     look = _first_look(url, demo, today, request)
     if look is not None:

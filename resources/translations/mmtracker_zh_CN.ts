@@ -7,11 +7,13 @@
         <source>Acknowledge / snooze care items</source>
         <translation>确认 / 暂缓提醒随访事项</translation>
     </message>
-    <message numerus="yes">
-        <source>Acknowledge %n care item(s) on %1:</source>
-        <translation>
-            <numerusform>于 %1 确认 %n 项随访事项：</numerusform>
-        </translation>
+    <message>
+        <source>Acknowledge one care item on {date}:</source>
+        <translation>于 {date} 确认 1 项随访事项：</translation>
+    </message>
+    <message>
+        <source>Acknowledge {count} care items on {date}:</source>
+        <translation>于 {date} 确认 {count} 项随访事项：</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -41,11 +43,13 @@
         <source>Snoozed until</source>
         <translation>暂缓提醒至</translation>
     </message>
-    <message numerus="yes">
-        <source>At most %n day(s) after the acknowledgement: %1 at the latest.</source>
-        <translation>
-            <numerusform>最长为确认后 %n 天：最晚至 %1。</numerusform>
-        </translation>
+    <message>
+        <source>At most one day after the acknowledgement: {date} at the latest.</source>
+        <translation>最长为确认后 1 天：最晚至 {date}。</translation>
+    </message>
+    <message>
+        <source>At most {days} days after the acknowledgement: {date} at the latest.</source>
+        <translation>最长为确认后 {days} 天：最晚至 {date}。</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
@@ -54,6 +58,10 @@
     <message>
         <source>Snoozed &amp;until:</source>
         <translation>暂缓提醒至(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>The item is back on the worklist on {date}, sooner if what it found changes.</source>
+        <translation>该事项将于 {date} 重新出现在待办清单中；若其发现有变化，会更早出现。</translation>
     </message>
     <message>
         <source>Reason: a reason is required to acknowledge.</source>

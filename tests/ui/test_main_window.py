@@ -353,3 +353,27 @@ def test_run_exits_1_when_the_database_cannot_be_opened(
     url = too_new_database(tmp_path / "new.sqlite")
     assert run(database=url, demo=False, lang="en") == app.EXIT_FAILURE
     assert len(dialogs.critical) == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "said"), [("typo.sqlite", "no database at"), ("no-folder/typo.sqlite", "no folder")]
+)
+def test_a_mistyped_database_file_is_refused_not_made(
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    today: dt.date,
+    name: str,
+    said: str,
+) -> None:
+    """As the command line does: a new empty file would read as a clinic with nothing due."""
+    dialogs = Dialogs(monkeypatch, QMessageBox.StandardButton.No)
+    path = tmp_path / name
+    window = open_main_window(sqlite_url(path), False, today, offer_demo=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert dialogs.questions == []  # no demo offered for it
+    assert len(dialogs.critical) == 1
+    assert said in dialogs.critical[0]
+    assert not path.exists()

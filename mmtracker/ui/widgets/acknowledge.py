@@ -121,11 +121,11 @@ class AcknowledgeDialog(QDialog):
         self.setWindowTitle(self.tr("Acknowledge / snooze care items"))
         self.setMinimumWidth(760)
 
-        intro = QLabel(
-            self.tr("Acknowledge %n care item(s) on %1:", "", len(self._items)).replace(
-                "%1", on.isoformat()
-            )
-        )
+        if len(self._items) == 1:
+            said = self.tr("Acknowledge one care item on {date}:")
+        else:
+            said = self.tr("Acknowledge {count} care items on {date}:")
+        intro = QLabel(said.format(count=len(self._items), date=on.isoformat()))
         self.item_list = QTreeWidget()
         self.item_list.setRootIsDecorated(False)
         self.item_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -155,14 +155,17 @@ class AcknowledgeDialog(QDialog):
         self.until.setDateRange(_qdate(first), _qdate(last))
         self.until.setDate(_qdate(default_until(policy, on)))
         self.until.setAccessibleName(self.tr("Snoozed until"))
-        bound = QLabel(
-            self.tr(
-                "At most %n day(s) after the acknowledgement: %1 at the latest.",
-                "",
-                (last - on).days,
-            ).replace("%1", last.isoformat())
-        )
+        days = (last - on).days
+        if days == 1:
+            limit = self.tr("At most one day after the acknowledgement: {date} at the latest.")
+        else:
+            limit = self.tr("At most {days} days after the acknowledgement: {date} at the latest.")
+        bound = QLabel(limit.format(days=days, date=last.isoformat()))
         bound.setWordWrap(True)
+        self.returns = QLabel()  # when the item is back: the default snoozes until tomorrow
+        self.returns.setWordWrap(True)
+        self.until.dateChanged.connect(self._say_return)
+        self._say_return()
 
         self.problem = QLabel()
         self.problem.setObjectName("problem")
@@ -174,6 +177,7 @@ class AcknowledgeDialog(QDialog):
         form.addRow(self.tr("&Reason:"), self.reason)
         form.addRow(self.tr("Snoozed &until:"), self.until)
         form.addRow("", bound)
+        form.addRow("", self.returns)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -187,6 +191,14 @@ class AcknowledgeDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
         self.reason.setFocus()
+
+    def _say_return(self) -> None:
+        back = self.choice().until + dt.timedelta(days=1)
+        self.returns.setText(
+            self.tr(
+                "The item is back on the worklist on {date}, sooner if what it found changes."
+            ).format(date=back.isoformat())
+        )
 
     def choice(self) -> Choice:
         """The reason (trimmed) and until-date as they stand."""

@@ -188,14 +188,14 @@ class WorklistScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in (
-            (Column.PATIENT, 170),
-            (Column.MRN, 90),
-            (Column.PHASE, 100),
-            (Column.ITEM, 300),
-            (Column.STATUS, 210),  # "Snoozed until 2026-03-09" whole
-            (Column.DUE, 140),
-            (Column.DAYS_OVERDUE, 100),
+        for column, width in (  # narrow enough to leave the rationale, last, the most room
+            (Column.PATIENT, 150),
+            (Column.MRN, 80),
+            (Column.PHASE, 95),
+            (Column.ITEM, 250),
+            (Column.STATUS, 180),  # "Snoozed until 2026-03-09" whole
+            (Column.DUE, 125),
+            (Column.DAYS_OVERDUE, 95),
         ):
             header.resizeSection(column, width)
         self.table.opened.connect(self._open)

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from logic.builders import policy
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
@@ -93,6 +93,20 @@ def test_the_until_date_cannot_pass_the_policy_bound(
     assert dialog.choice().until == last
     dialog.until.setDate(QDate(today.year, today.month, today.day).addDays(-5))
     assert dialog.choice().until == today
+
+
+def test_the_dialog_says_when_the_items_are_back_and_counts_them(
+    dialog: AcknowledgeDialog, today: dt.date
+) -> None:
+    """The first until-date is the day itself: the items are back tomorrow, and it says so."""
+    tomorrow = today + dt.timedelta(days=1)
+    assert dialog.returns.text().startswith(f"The item is back on the worklist on {tomorrow}")
+    dialog.until.setDate(QDate(today.year, today.month, today.day).addDays(7))
+    later = today + dt.timedelta(days=8)
+    assert dialog.returns.text().startswith(f"The item is back on the worklist on {later}")
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert f"Acknowledge 2 care items on {today}:" in texts
+    assert not [text for text in texts if "(s)" in text]
 
 
 def test_esc_closes_at_once_when_nothing_was_typed(

@@ -213,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     work.add_argument(
         "--status",
         action="append",
+        type=str.casefold,  # any case, as --phase
         choices=[s.value for s in Show],
         default=[],
         help="what to show (repeatable; default: urgent, overdue, due_soon)",

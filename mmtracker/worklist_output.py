@@ -86,6 +86,10 @@ def _cells(
             *((item.id,) if ids else ()),
             language.code_label(status),
         )
+    if item.snoozed_until is not None and family_label:  # the table says until when
+        until = language.translate("worklist", "until {date}")
+        until = until.format(date=item.snoozed_until.isoformat())
+        named = (*named[:-1], f"{named[-1]} {until}")
     return [
         row.mrn,
         row.name,

@@ -242,6 +242,8 @@ def test_status_options_show_what_is_asked_for(
     snoozed = worklist(capsysbinary, url, "--format", "json", "--status", "snoozed")
     assert names_and_items(snoozed) == [("Irwin, Ivy", "imaging.smm_followup")]
     assert json.loads(snoozed)[0]["item"]["snoozed_until"] == "2025-07-15"
+    table = worklist(capsysbinary, url, "--status", "Snoozed")  # any case
+    assert "snoozed until 2025-07-15" in table
     both = worklist(
         capsysbinary, url, "--format", "json", "--status", "info", "--status", "snoozed"
     )

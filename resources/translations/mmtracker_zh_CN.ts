@@ -1503,6 +1503,10 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
         <translation>依据</translation>
     </message>
     <message>
+        <source>until {date}</source>
+        <translation>至 {date}</translation>
+    </message>
+    <message>
         <source>{count} items</source>
         <translation>共 {count} 项</translation>
     </message>

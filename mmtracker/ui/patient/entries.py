@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 
 from mmtracker import i18n
 from mmtracker.logic.history import PatientHistory
-from mmtracker.logic.units import UnitSystem
+from mmtracker.logic.units import UnitSystem, unit_label
 from mmtracker.ui.patient.text import value_text
 from mmtracker.ui.widgets.tables import ModelIndex
 
@@ -119,6 +119,14 @@ def _sort_day(entry: object) -> dt.date:
     return dt.date.min
 
 
+def _cell(entry: object, name: str, units: UnitSystem) -> str:
+    """A field of an entry as text; a laboratory unit as it is written (µmol/L, not umol/L)."""
+    value = getattr(entry, name)
+    if name == "unit" and isinstance(value, str):
+        return unit_label(value)
+    return value_text(value, units)
+
+
 class EntriesModel(QAbstractTableModel):
     """The entries of one kind, one row each, newest first; every recorded field a column."""
 
@@ -137,9 +145,7 @@ class EntriesModel(QAbstractTableModel):
             assert dataclasses.is_dataclass(first)
             self._fields = [f.name for f in dataclasses.fields(first) if f.name not in HIDDEN]
             self._entries = sorted(entries, key=_sort_day, reverse=True)
-            self._rows = [
-                [value_text(getattr(e, f), units) for f in self._fields] for e in self._entries
-            ]
+            self._rows = [[_cell(e, f, units) for f in self._fields] for e in self._entries]
         self.endResetModel()
 
     def entry_at(self, row: int) -> Any:

@@ -43,7 +43,10 @@ WIDTH_IN = 10.0
 LEFT_IN = 0.75
 RIGHT_IN = 1.9  # the keys, beside the axes
 PANEL_IN = 1.35
-MIN_PANEL_IN = 0.35  # the least height of a panel's axes: its three values and its line legible
+# The least height of a panel's axes: five panels (the usual choice) fit a 1280 × 800 window;
+# more panels than five keep more each, their values along y legible.
+MIN_PANEL_IN = 0.35
+MIN_PANEL_IN_MANY = 0.55
 GAP_IN = 0.42  # room for each panel's title
 STRIP_IN = 0.38  # the treatment lines above the panels
 BOTTOM_IN = 0.35
@@ -409,5 +412,6 @@ def lab_trend_figure(
         date_axis(figure.axes[-1], size=FONT_SIZE - 0.5)
         for axes in figure.axes[:-1]:  # the dates once, below the last panel
             axes.xaxis.set_visible(False)
-    least = height - len(panels) * (PANEL_IN - MIN_PANEL_IN)
+    least_panel = MIN_PANEL_IN if len(panels) <= len(DEFAULT_TRENDS) else MIN_PANEL_IN_MANY
+    least = height - len(panels) * (PANEL_IN - least_panel)
     return TrendFigure(figure, tuple(all_axes), trends, tuple(points), least, by_axes)

@@ -79,5 +79,5 @@ def test_every_trend_chosen_keeps_its_panels_legible_and_the_figure_scrolls(
     qtbot.waitUntil(lambda: canvas.height() > 600)
     canvas.draw()
     heights = [axes.get_window_extent().height / canvas.devicePixelRatioF() for axes in trend.axes]
-    least = trends.MIN_PANEL_IN * trend.figure.dpi / canvas.devicePixelRatioF()
+    least = trends.MIN_PANEL_IN_MANY * trend.figure.dpi / canvas.devicePixelRatioF()
     assert min(heights) >= least - 1

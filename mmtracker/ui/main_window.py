@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.worklist.acknowledge_requested.connect(self._acknowledge)
         self.patients = PatientsScreen(self)
         self.patients.open_patient.connect(self.open_patient)
+        self.patients.new_patient.connect(self.new_patient)
         self.patient_tabs = QTabWidget()
         self.patient_tabs.setTabsClosable(True)
         self.patient_tabs.setDocumentMode(True)
@@ -389,6 +390,27 @@ class MainWindow(QMainWindow):
         """The open patients, in the order of their tabs."""
         tabs = self.patient_tabs
         return sorted(self._views, key=tabs.indexOf)
+
+    def new_patient(self) -> None:
+        """Register a patient (a dialog), then open it and ask for its first phase."""
+        engine, policy = self._engine, self._policy
+        if engine is None or policy is None:
+            self.statusBar().showMessage(
+                self.tr("The database is still being opened: try again in a moment."), 5000
+            )
+            return
+        from mmtracker.ui.forms.patient_dialog import NewPatientDialog
+
+        dialog = NewPatientDialog(engine, policy, self._today(), self)
+        dialog.created.connect(self._created)
+        dialog.open()
+
+    def _created(self, patient_id: int) -> None:
+        self.hub.patient_changed.emit(patient_id)  # the lists read again
+        self.open_patient(patient_id)
+        view = next((v for v in self._patient_views() if v.patient_id == patient_id), None)
+        if view is not None:
+            view.offer_first_phase()
 
     def open_patient(self, patient_id: int, item_id: str = "") -> None:
         """Show a patient in its tab (opened if needed), at a care item when one is given."""

@@ -359,6 +359,49 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     </message>
 </context>
 <context>
+    <name>NewPatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>新建患者</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>身高（cm）</translation>
+    </message>
+    <message>
+        <source>The first phase of the patient is asked for next (a patient without one is itself a care item).</source>
+        <translation>接下来会请您填写该患者的首个病程阶段（没有病程阶段的患者本身就是一项随访事项）。</translation>
+    </message>
+    <message>
+        <source>Discard the new patient?</source>
+        <translation>放弃新建患者？</translation>
+    </message>
+    <message>
+        <source>What you typed is not saved. Discard it?</source>
+        <translation>输入的内容尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>PatientDetails</name>
     <message>
         <source>SLiM-CRAB</source>
@@ -1028,6 +1071,14 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     <message>
         <source>Search by MRN or name</source>
         <translation>按病历号或姓名搜索</translation>
+    </message>
+    <message>
+        <source>&amp;New patient…</source>
+        <translation>新建患者(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Register a patient (Ctrl+N)</source>
+        <translation>登记新患者（Ctrl+N）</translation>
     </message>
     <message>
         <source>Patient list</source>

@@ -89,6 +89,10 @@ class EntriesPanel(QWidget):
         self.kind.blockSignals(False)
         self._show_entries()
 
+    def show_kind(self, kind: str) -> None:
+        """Show the entries of ``kind``."""
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+
     def current_kind(self) -> str | None:
         """The entry kind shown."""
         kind = self.kind.currentData()

@@ -185,6 +185,20 @@ class PatientView(QWidget):
         """What is shown (None until first read)."""
         return self._data
 
+    def offer_first_phase(self) -> None:
+        """Ask for the first phase of a patient just registered (D24: a patient without a
+        phase is itself a care item), once the patient is read."""
+
+        def offer() -> None:
+            self.tabs.setCurrentWidget(self.entries)
+            self.entries.show_kind("phase_changes")
+            self.entries.new_entry()
+
+        if self._data is not None:
+            offer()
+        else:
+            self.loaded.connect(offer, Qt.ConnectionType.SingleShotConnection)
+
     def form_context(self) -> FormContext | None:
         """What a form of this patient writes with (None until the patient is read)."""
         data = self._data

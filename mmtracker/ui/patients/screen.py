@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +33,8 @@ class PatientsScreen(QWidget):
 
     open_patient = Signal(int)
     """The id of the patient to open."""
+    new_patient = Signal()
+    """A new patient is asked for (the button, or Ctrl+N in the list)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,14 +65,23 @@ class PatientsScreen(QWidget):
 
         self.count_label = QLabel()
         self._listed = False  # no count until the list is read
+        self.new_button = QPushButton()
+        self.new_button.clicked.connect(self.new_patient)
+        new = QShortcut(QKeySequence.StandardKey.New, self, self.new_patient.emit)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        top = QHBoxLayout()
+        top.addWidget(self.search_box, 1)
+        top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.search_box)
+        layout.addLayout(top)
         layout.addWidget(self.table)
         self.retranslate()
 
     def retranslate(self) -> None:
         """Every text again, in the installed language."""
         self.search_box.setPlaceholderText(self.tr("Search by MRN or name"))
+        self.new_button.setText(self.tr("&New patient…"))
+        self.new_button.setToolTip(self.tr("Register a patient (Ctrl+N)"))
         self.table.setAccessibleName(self.tr("Patient list"))
         self.model.retranslate()
         self._update_count()

@@ -1,0 +1,111 @@
+"""A new patient from the patient list, by the keyboard: a taken MRN refused under its field,
+then the patient opened with its first phase asked for at once (D24)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from logic.builders import policy
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, select
+
+from mmtracker.storage.services import PATIENT
+from mmtracker.storage.tables import table_of
+from mmtracker.ui.forms.entry_dialog import EntryDialog
+from mmtracker.ui.forms.patient_dialog import NewPatientDialog
+from mmtracker.ui.main_window import MainWindow, Place
+from mmtracker.ui.patient.view import PatientView
+
+WAIT_MS = 20_000
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Make ``window`` the active one, as a window system would (offscreen, nothing does)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
+def modal(qtbot: QtBot, kind: type) -> Any:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind), timeout=WAIT_MS)
+    dialog = QApplication.activeModalWidget()
+    activate(qtbot, dialog)
+    return dialog
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Typed; text beyond ASCII as an input method commits it (QTest types ASCII only)."""
+    assert isinstance(widget, QLineEdit)
+    widget.setFocus()
+    widget.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(widget, text)
+    else:
+        widget.insert(text)
+
+
+def test_a_patient_is_registered_and_its_first_phase_asked_for(
+    qtbot: QtBot, clinic: Engine, today: dt.date
+) -> None:
+    window = MainWindow(clinic, demo=False, today=lambda: today, policy=policy())
+    qtbot.addWidget(window)
+    window.show()
+    activate(qtbot, window)
+    window.show_place(Place.PATIENTS)
+    window.patients.table.setFocus()
+    qtbot.keyClick(window.patients.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = modal(qtbot, NewPatientDialog)
+    assert not dialog.save_button.isEnabled()
+    type_into(qtbot, dialog.editors["mrn"].widget, "MM-001")  # Zhang Wei's
+    type_into(qtbot, dialog.editors["name"].widget, "李娜")
+    type_into(qtbot, dialog.editors["date_of_birth"].widget, "1962-07-15")
+    sex = dialog.editors["sex"].widget
+    assert isinstance(sex, QComboBox)
+    sex.setCurrentIndex(sex.findData("F"))
+    assert dialog.save_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.problems["mrn"].isVisible(), timeout=WAIT_MS)
+    assert "MM-001 is already the MRN of another patient" in dialog.problems["mrn"].text()
+    assert dialog.isVisible()
+
+    type_into(qtbot, dialog.editors["mrn"].widget, "MM-100")
+    activate(qtbot, dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    phase = modal(qtbot, EntryDialog)  # the first phase, asked for at once
+    assert phase.kind == "phase_changes"
+    view = window.patient_tabs.currentWidget()
+    assert isinstance(view, PatientView)
+    with clinic.connect() as conn:
+        stored = conn.execute(select(PATIENT).where(PATIENT.c.mrn == "MM-100")).mappings().one()
+    assert (stored["name"], stored["sex"], stored["date_of_birth"]) == (
+        "李娜",
+        "F",
+        dt.date(1962, 7, 15),
+    )
+    assert view.patient_id == stored["id"]
+    chosen = phase.editors["phase"].widget
+    assert isinstance(chosen, QComboBox)
+    chosen.setCurrentIndex(chosen.findData("NDMM"))
+    with qtbot.waitSignal(phase.finished, timeout=WAIT_MS):
+        activate(qtbot, phase)
+        qtbot.keyClick(phase, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    table = table_of("phase_changes")
+    with clinic.connect() as conn:
+        phases = conn.execute(
+            select(table.c.phase, table.c.date).where(table.c.patient_id == stored["id"])
+        ).all()
+    assert [tuple(p) for p in phases] == [("NDMM", today)]
+    # D32: NDMM opens bone-targeted therapy's start; the care items read again show it
+    qtbot.waitUntil(
+        lambda: (
+            view.data() is not None
+            and any(
+                i.id == "bta.start"
+                for i in view.data().assessment.items
+                if i.status.value != "not_applicable"
+            )
+        ),
+        timeout=WAIT_MS,
+    )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,13 +54,18 @@ class DeleteDialog(QDialog):
         self.reason.textChanged.connect(
             lambda text: self.delete_button.setEnabled(bool(text.strip()))
         )
-        self.reason.returnPressed.connect(self.delete)
         layout = QVBoxLayout(self)
         layout.addWidget(summary)
         layout.addWidget(QLabel(self.tr("Reason:")))
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)
         self.reason.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.delete()  # Enter deletes once a reason is given; it never cancels
+            return
+        super().keyPressEvent(event)
 
     def delete(self) -> None:
         """Delete off the GUI thread once a reason is given; the dialog closes when done."""

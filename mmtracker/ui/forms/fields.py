@@ -89,7 +89,8 @@ class NumberEditor(TextEditor):
         return int(number) if self._whole and number.is_integer() and "." not in text else number
 
     def set_value(self, value: Any) -> None:
-        self._box.setText("" if value is None else i18n.format_number(value))
+        # Plain digits that read back as the same number (1e-05, not 10⁻⁵)
+        self._box.setText("" if value is None else f"{value:g}")
 
 
 class ChoiceEditor(FieldEditor):

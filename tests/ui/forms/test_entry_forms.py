@@ -18,11 +18,12 @@ from sqlalchemy import Engine, select
 from mmtracker.config import sqlite_url
 from mmtracker.logic.history import ENTRY_KINDS
 from mmtracker.storage.models import TRACKED_COLUMNS
-from mmtracker.storage.services import PATIENT, add_entry
+from mmtracker.storage.services import PATIENT, add_entry, patient_revision
 from mmtracker.storage.tables import AUDIT, table_of
 from mmtracker.ui.forms.delete_dialog import DeleteDialog
 from mmtracker.ui.forms.entry_dialog import EntryDialog, form_fields
 from mmtracker.ui.hub import Hub
+from mmtracker.ui.patient.entries_panel import FORMLESS
 from mmtracker.ui.patient.view import PatientView
 from mmtracker.workflows import open_engine
 
@@ -264,3 +265,109 @@ def test_a_changed_form_asks_before_it_is_discarded(
     assert asked == ["Discard the changes?"]
     assert dialog.isVisible()
     dialog.done(0)
+
+
+# Each kind's form filled as a nurse would (a value per field that needs one), and the one
+# field then corrected. Dates are before TODAY (2026-03-01) and after Zhang Wei's NDMM.
+FILLED: dict[str, tuple[dict[str, Any], tuple[str, Any, Any]]] = {
+    "phase_changes": (
+        {"date": "2024-09-01", "phase": "ASCT"},
+        ("date", "2024-09-02", dt.date(2024, 9, 2)),
+    ),
+    "weights": ({"weight_kg": 71.0}, ("weight_kg", 70.5, 70.5)),
+    "lab_results": (
+        {"analyte": "creatinine", "value": 90.0, "unit": "umol/L"},
+        ("value", 95.0, 95.0),
+    ),
+    "cytogenetics": ({"method": "FISH", "del_17p": True}, ("t_4_14", True, True)),
+    "imaging": ({"modality": "PET_CT", "lytic_lesions": 2}, ("lytic_lesions", 3, 3)),
+    "dental_exams": (
+        {"outcome": "fit_for_bone_therapy", "invasive_procedure": "none"},
+        ("note", "seen by Dr Li", "seen by Dr Li"),
+    ),
+    "bone_therapy_doses": ({"agent": "zoledronic_acid", "dose_mg": 4.0}, ("dose_mg", 3.5, 3.5)),
+    "bone_therapy_events": (
+        {"kind": "hold", "resume_date": "2026-04-01"},
+        ("resume_date", "2026-05-01", dt.date(2026, 5, 1)),
+    ),
+    "supplements": ({"calcium_mg": 500.0, "vitamin_d_iu": 800.0}, ("vitamin_d_iu", 1000.0, 1000.0)),
+    "mrd_tests": (
+        {"method": "NGS", "sensitivity": 1e-5, "result": "negative"},
+        ("result", "positive", "positive"),
+    ),
+    "treatment_lines": (
+        {"line_number": 1, "regimen": "VRd", "intent": "induction", "drugs": ["V", "R", "d"]},
+        ("regimen", "D-VRd", "D-VRd"),
+    ),
+    "transplants": (
+        {"planned_date": "2026-04-15"},
+        ("planned_date", "2026-04-20", dt.date(2026, 4, 20)),
+    ),
+    "responses": ({"category": "PR"}, ("category", "VGPR", "VGPR")),
+    "clinical_events": ({"kind": "hypercalcaemia"}, ("note", "treated", "treated")),
+    "visits": ({"ecog": 1, "next_visit": "2026-04-01"}, ("ecog", 2, 2)),
+}
+
+
+def test_every_kind_with_a_form_is_filled_here() -> None:
+    assert set(FILLED) == set(ENTRY_KINDS) - FORMLESS
+
+
+@pytest.mark.parametrize("kind", sorted(FILLED))
+def test_each_kind_is_added_corrected_and_deleted(
+    qtbot: QtBot, view: PatientView, clinic: Engine, kind: str
+) -> None:
+    """Through the form and the keyboard: the stored row, and the audit before and after."""
+    values, (name, corrected, stored_as) = FILLED[kind]
+    pid = view.patient_id
+    before = {r["id"] for r in rows(clinic, kind, pid)}
+    choose_kind(view, kind)
+    view.entries.table.setFocus()
+    qtbot.keyClick(view.entries.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(qtbot, view)
+    for field, value in values.items():
+        dialog.editors[field].set_value(
+            dt.date.fromisoformat(value) if field.endswith(("date", "_visit")) else value
+        )
+    assert dialog.check() == [], dialog.check()
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        press_save(qtbot, dialog)
+    (added,) = [r for r in rows(clinic, kind, pid) if r["id"] not in before]
+    assert audits(clinic, pid)[-1]["action"] == "insert"
+    qtbot.waitUntil(lambda: view.entries.model.rowCount() == len(before) + 1, timeout=WAIT_MS)
+
+    activate(qtbot, view)
+    row = next(
+        r
+        for r in range(view.entries.model.rowCount())
+        if view.entries.model.entry_at(r).id == added["id"]
+    )
+    view.entries.table.setFocus()
+    view.entries.table.selectRow(row)
+    qtbot.keyClick(view.entries.table, Qt.Key.Key_Return)
+    dialog = open_dialog(qtbot, view)
+    dialog.editors[name].set_value(
+        dt.date.fromisoformat(corrected) if isinstance(stored_as, dt.date) else corrected
+    )
+    assert dialog.reason is not None
+    dialog.reason.setText("corrected in the test")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        press_save(qtbot, dialog)
+    (changed,) = [r for r in rows(clinic, kind, added["id"] and pid) if r["id"] == added["id"]]
+    assert changed[name] == stored_as
+    audit = audits(clinic, pid)[-1]
+    assert (audit["action"], audit["reason"]) == ("update", "corrected in the test")
+    assert json.loads(audit["after"])[name] == json.loads(json.dumps(stored_as, default=str))
+
+    now = patient_revision(clinic, pid)  # the view reads the corrected patient again
+    qtbot.waitUntil(lambda: view.data() is not None and view.data().revision == now)
+    activate(qtbot, view)
+    view.entries.table.setFocus()
+    view.entries.table.selectRow(row)
+    qtbot.keyClick(view.entries.table, Qt.Key.Key_Delete)
+    dialog = open_dialog(qtbot, view)
+    qtbot.keyClicks(dialog.reason, "test entry")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert added["id"] not in {r["id"] for r in rows(clinic, kind, pid)}
+    assert audits(clinic, pid)[-1]["action"] == "delete"

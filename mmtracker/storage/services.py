@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PhaseChange
-from mmtracker.logic.parsing import Problem, parse_as, row_builder, stored_fields
+from mmtracker.logic.parsing import Problem, join_path, parse_as, row_builder, stored_fields
 from mmtracker.logic.validation import (
     TEXT_LIMIT,
     check_entry,
@@ -374,6 +374,64 @@ def patient_revision(engine: Engine, patient_id: int) -> int:
     if found is None:
         raise NotFoundError(f"patient {patient_id} does not exist")
     return int(found)
+
+
+def add_entries(
+    engine: Engine,
+    patient_id: int,
+    kind: str,
+    items: Sequence[Mapping[str, Any]],
+    actor: str,
+    today: dt.date | None = None,
+    on_change: OnChange | None = None,
+    *,
+    expected_revision: int | None = None,
+) -> Change:
+    """Add several entries of ``kind`` at once (a lab panel): all of them or none.
+
+    Every problem of every entry is reported at once, each path led by the entry's index
+    (``[2].value``); nothing is written then. One revision, one re-assessment; each entry
+    audited. The change names the first entry added.
+    """
+    if not items:
+        raise ValidationError([Problem("", "nothing to add")])
+    today = today or dt.date.today()
+    now = utc_now()
+    with _transaction(engine) as conn:
+        revision, patient = _bump_revision(conn, patient_id)
+        _refuse_if_changed(conn, patient_id, expected_revision, revision)
+        entries: list[Entry] = []
+        problems: list[Problem] = []
+        for index, data in enumerate(items):
+            try:
+                entry = _parse_entry(kind, {"id": str(uuid.uuid4()), **data})
+                _check_in_record(conn, kind, patient_id, entry, patient.date_of_birth, today)
+                entries.append(entry)
+            except ValidationError as exc:
+                problems += [
+                    Problem(join_path(f"[{index}]", p.path), p.message) for p in exc.problems
+                ]
+        if problems:
+            raise ValidationError(problems)
+        table = table_of(kind)
+        for entry in entries:
+            row = {**entry_columns(entry), "patient_id": patient_id, **_tracked(actor, now)}
+            conn.execute(insert(table).values(row))
+            audit(
+                conn,
+                patient_id=patient_id,
+                table=table.name,
+                row_id=entry.id,
+                action="insert",
+                actor=actor,
+                at=now,
+                before=None,
+                after=row,
+                revision=revision,
+            )
+        if on_change is not None:
+            on_change(conn, patient_id)
+    return Change(patient_id, revision, frozenset({kind}), entries[0].id)
 
 
 def _locked_row(conn: Connection, kind: str, entry_id: str) -> dict[str, Any]:

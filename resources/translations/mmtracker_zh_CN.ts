@@ -248,6 +248,93 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     </message>
 </context>
 <context>
+    <name>LabPanelDialog</name>
+    <message>
+        <source>Lab panel</source>
+        <translation>检验组合录入</translation>
+    </message>
+    <message>
+        <source>Sample date</source>
+        <translation>采样日期</translation>
+    </message>
+    <message>
+        <source>Analyte</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Lower limit</source>
+        <translation>下限</translation>
+    </message>
+    <message>
+        <source>Upper limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <source>Sample date:</source>
+        <translation>采样日期：</translation>
+    </message>
+    <message>
+        <source>a limit without a value</source>
+        <translation>只有界限没有数值</translation>
+    </message>
+    <message>
+        <source>Type at least one value.</source>
+        <translation>请至少输入一个数值。</translation>
+    </message>
+    <message>
+        <source>Corrected calcium (D12): {value} mmol/L</source>
+        <translation>校正血钙（D12）：{value} mmol/L</translation>
+    </message>
+    <message>
+        <source>FLC ratio (involved/uninvolved): {ratio}</source>
+        <translation>游离轻链比值（受累/未受累）：{ratio}</translation>
+    </message>
+    <message>
+        <source>CrCl {crcl} mL/min (weight {weight} kg of {date})</source>
+        <translation>CrCl {crcl} mL/min（体重 {weight} kg，{date}）</translation>
+    </message>
+    <message>
+        <source>CrCl: record a weight to compute it (D13)</source>
+        <translation>CrCl：请记录体重以便计算（D13）</translation>
+    </message>
+    <message>
+        <source>Discard the lab panel?</source>
+        <translation>放弃此次检验录入？</translation>
+    </message>
+    <message>
+        <source>The values typed are not saved. Discard them?</source>
+        <translation>输入的数值尚未保存。要放弃吗？</translation>
+    </message>
+    <message>
+        <source>The patient changed since you opened the panel</source>
+        <translation>打开录入表之后该患者的记录已被更改</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Since you opened this panel:
+
+{changes}
+
+Close the panel, read the patient again and type the values anew.</source>
+        <translation>未保存任何内容。打开此录入表之后：
+
+{changes}
+
+请关闭录入表，重新载入该患者后再次输入数值。</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>mmtracker — DEMO — {database}</source>
@@ -777,6 +864,14 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     <message>
         <source>Add an entry of this kind (Ctrl+N)</source>
         <translation>新增此类记录（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Lab panel…</source>
+        <translation>检验组合录入(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Many lab results of one sample (Ctrl+L)</source>
+        <translation>同一采样的多项检验结果（Ctrl+L）</translation>
     </message>
     <message>
         <source>&amp;Correct…</source>

@@ -24,6 +24,7 @@ from mmtracker.storage.models import metadata
 from mmtracker.storage.outcomes import Change, NotFoundError, StaleEditError, ValidationError
 from mmtracker.storage.schema import upgrade
 from mmtracker.storage.services import (
+    add_entries,
     add_entry,
     create_patient,
     delete_entry,
@@ -820,3 +821,32 @@ def test_a_write_since_the_form_was_opened_is_named_and_the_save_refused(
         expected_revision=other.revision,
     )
     assert again.revision == other.revision + 1
+
+
+def test_a_lab_panel_is_added_whole_in_one_write(engine: Engine, patient_id: int) -> None:
+    seen, rev = len(audit_rows(engine)), revision(engine, patient_id)
+    panel = [
+        calcium(2.4),
+        {"date": TODAY.isoformat(), "analyte": "albumin", "value": 38.0, "unit": "g/L"},
+        {"date": TODAY.isoformat(), "analyte": "creatinine", "value": 90.0, "unit": "umol/L"},
+    ]
+    change = add_entries(engine, patient_id, "lab_results", panel, ACTOR, today=TODAY)
+    assert change.revision == rev + 1 == revision(engine, patient_id)  # one write
+    labs = load_history(engine, patient_id).lab_results
+    assert sorted(lab.analyte.value for lab in labs) == ["albumin", "calcium", "creatinine"]
+    assert [r["action"] for r in audit_rows(engine)[seen:]] == ["insert"] * 3
+
+
+def test_a_lab_panel_with_one_bad_value_writes_nothing_and_names_it(
+    engine: Engine, patient_id: int
+) -> None:
+    """A calcium of 25 mmol/L is outside its sanity limits: nothing of the panel is saved."""
+    before = snapshot(engine)
+    panel = [
+        {"date": TODAY.isoformat(), "analyte": "albumin", "value": 38.0, "unit": "g/L"},
+        calcium(25.0),
+    ]
+    with pytest.raises(ValidationError) as refused:
+        add_entries(engine, patient_id, "lab_results", panel, ACTOR, today=TODAY)
+    assert [p.path for p in refused.value.problems] == ["[1].value"]
+    assert snapshot(engine) == before

@@ -40,11 +40,12 @@ class EntriesPanel(QWidget):
         self.table.setSelectionBehavior(RowsTable.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(RowsTable.SelectionMode.SingleSelection)
         self.new_button = QPushButton()
+        self.lab_button = QPushButton()  # the Patient view opens the lab panel
         self.correct_button = QPushButton()
         self.delete_button = QPushButton()
         row = QHBoxLayout()
         row.addWidget(self.kind, 1)
-        for button in (self.new_button, self.correct_button, self.delete_button):
+        for button in (self.new_button, self.lab_button, self.correct_button, self.delete_button):
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -68,6 +69,10 @@ class EntriesPanel(QWidget):
         self.new_button.setText(QCoreApplication.translate("PatientEntries", "&New entry…"))
         self.new_button.setToolTip(
             QCoreApplication.translate("PatientEntries", "Add an entry of this kind (Ctrl+N)")
+        )
+        self.lab_button.setText(QCoreApplication.translate("PatientEntries", "&Lab panel…"))
+        self.lab_button.setToolTip(
+            QCoreApplication.translate("PatientEntries", "Many lab results of one sample (Ctrl+L)")
         )
         self.correct_button.setText(QCoreApplication.translate("PatientEntries", "&Correct…"))
         self.delete_button.setText(QCoreApplication.translate("PatientEntries", "&Delete…"))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -166,6 +167,9 @@ class PatientView(QWidget):
         self.items.show_all.toggled.connect(self._show_items)
         self.items.table.doubleClicked.connect(lambda _index: self.acknowledge_selected())
         hub.patient_changed.connect(self._changed)
+        lab = QShortcut(QKeySequence("Ctrl+L"), self, self.lab_panel)
+        lab.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.entries.lab_button.clicked.connect(self.lab_panel)
         self._retranslate_tabs()
         self.reload()
 
@@ -184,6 +188,15 @@ class PatientView(QWidget):
     def data(self) -> PatientData | None:
         """What is shown (None until first read)."""
         return self._data
+
+    def lab_panel(self) -> None:
+        """The lab panel: many results of one sample date (Ctrl+L)."""
+        context, data = self.form_context(), self._data
+        if context is None or data is None:
+            return
+        from mmtracker.ui.forms.lab_panel import LabPanelDialog
+
+        LabPanelDialog(context, data.history, self).open()
 
     def offer_first_phase(self) -> None:
         """Ask for the first phase of a patient just registered (D24: a patient without a

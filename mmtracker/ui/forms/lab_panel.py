@@ -1,0 +1,412 @@
+"""The lab panel: one sample date, then many analytes in one grid, saved whole or not at all.
+
+Tab (and Enter) go from value to value; each analyte's unit is chosen once and
+remembered for this user (the window's settings); the lab's own limits are optional.
+As values are typed the form shows what the rules compute from them, with the
+patient's record: the albumin-corrected calcium (D12), the FLC ratio (§1a Li, §2b) and
+the creatinine clearance with the weight it uses (D13). Each value is checked with the
+services' own checks; Save (Ctrl+S) is enabled when every value typed is valid, and
+writes the panel in one transaction (:func:`mmtracker.storage.services.add_entries`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mmtracker import i18n
+from mmtracker.logic.codes import QUALITATIVE_ANALYTES, Analyte, CalciumKind, Qualitative
+from mmtracker.logic.context import Context
+from mmtracker.logic.crab import flc_ratios
+from mmtracker.logic.history import LabResult, PatientHistory
+from mmtracker.logic.labs import calcium_reading
+from mmtracker.logic.parsing import parse_as
+from mmtracker.logic.renal import renal_function_at
+from mmtracker.logic.units import accepted_units, canonical_unit, unit_label
+from mmtracker.logic.validation import check_entry
+from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE, FormContext, changed_text
+from mmtracker.ui.forms.fields import DateEditor, NumberEditor
+from mmtracker.ui.workers import run_task
+
+PANEL: tuple[Analyte, ...] = (
+    Analyte.SERUM_MPROTEIN,
+    Analyte.URINE_MPROTEIN,
+    Analyte.FLC_KAPPA,
+    Analyte.FLC_LAMBDA,
+    Analyte.SERUM_IFE,
+    Analyte.URINE_IFE,
+    Analyte.HEMOGLOBIN,
+    Analyte.CALCIUM,
+    Analyte.ALBUMIN,
+    Analyte.CREATININE,
+    Analyte.B2M,
+    Analyte.LDH,
+    Analyte.VITAMIN_D,
+    Analyte.BMPC,
+)
+"""The analytes of the panel, in the order a lab report lists them."""
+UNIT_KEY = "lab-units/{analyte}"  # the window's settings: the unit each analyte was last typed in
+
+
+class _Row:
+    """One analyte's widgets: its value, unit (or result), limits and problem."""
+
+    def __init__(self, analyte: Analyte, unit: str | None) -> None:
+        self.analyte = analyte
+        self.qualitative = analyte in QUALITATIVE_ANALYTES
+        self.result = QComboBox()
+        self.value = NumberEditor("value", whole=False)
+        if self.qualitative:
+            self.result.addItem("—", None)
+            for result in Qualitative:
+                self.result.addItem(i18n.code_label(result.value), result.value)
+        self.unit = QComboBox()
+        if not self.qualitative:  # a result of immunofixation has no unit
+            for code in accepted_units(analyte):
+                self.unit.addItem(unit_label(code), code)
+            self.unit.setCurrentIndex(max(self.unit.findData(unit or canonical_unit(analyte)), 0))
+        self.kind = QComboBox()  # calcium: total, adjusted or ionised (D16)
+        for kind in CalciumKind:
+            self.kind.addItem(i18n.code_label(kind.value), kind.value)
+        self.low = NumberEditor("ref_low", whole=False)
+        self.high = NumberEditor("ref_high", whole=False)
+        self.problem = QLabel()
+        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setWordWrap(True)
+
+    @property
+    def entry_widget(self) -> QWidget:
+        """Where the value (or result) is typed."""
+        return self.result if self.qualitative else self.value.widget
+
+    def given(self) -> bool:
+        """Whether a value (or result) was typed."""
+        if self.qualitative:
+            return self.result.currentData() is not None
+        return self.value.value() is not None
+
+    def data(self, day: Any) -> dict[str, Any]:
+        """The lab result as the record's parser takes it."""
+        found: dict[str, Any] = {"date": day, "analyte": self.analyte.value}
+        if self.qualitative:
+            found["qualitative"] = self.result.currentData()
+            return found
+        found |= {"value": self.value.value(), "unit": self.unit.currentData()}
+        for name, editor in (("ref_low", self.low), ("ref_high", self.high)):
+            if editor.value() is not None:
+                found[name] = editor.value()
+        if self.analyte is Analyte.CALCIUM:
+            found["calcium_kind"] = self.kind.currentData()
+        return found
+
+
+class LabPanelDialog(QDialog):
+    """Many lab results of one sample date, written together."""
+
+    def __init__(
+        self, context: FormContext, history: PatientHistory, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        from mmtracker.ui.main_window import window_settings
+
+        self.context, self._history = context, history
+        self._settings = window_settings()
+        self.setWindowTitle(self.tr("Lab panel"))
+        self.date = DateEditor("date")
+        self.date.set_value(context.today)
+        self.date.widget.setAccessibleName(self.tr("Sample date"))
+        self.date_problem = QLabel()
+        self.date_problem.setStyleSheet(PROBLEM_STYLE)
+
+        grid = QGridLayout()
+        for column, title in enumerate(
+            (
+                self.tr("Analyte"),
+                self.tr("Value"),
+                self.tr("Unit"),
+                self.tr("Lower limit"),
+                self.tr("Upper limit"),
+                "",
+            )
+        ):
+            grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+        self.rows: list[_Row] = []
+        for index, analyte in enumerate(PANEL, start=1):
+            remembered = self._settings.value(UNIT_KEY.format(analyte=analyte.value))
+            row = _Row(analyte, str(remembered) if remembered else None)
+            name = i18n.code_label(analyte.value)
+            label = QLabel(name[:1].upper() + name[1:])
+            label.setBuddy(row.entry_widget)
+            row.entry_widget.setAccessibleName(name)
+            grid.addWidget(label, index, 0)
+            grid.addWidget(row.entry_widget, index, 1)
+            if not row.qualitative:
+                if analyte is Analyte.CALCIUM:  # its unit and its kind side by side
+                    units = QWidget()
+                    pair = QGridLayout(units)
+                    pair.setContentsMargins(0, 0, 0, 0)
+                    pair.addWidget(row.unit, 0, 0)
+                    pair.addWidget(row.kind, 0, 1)
+                    grid.addWidget(units, index, 2)
+                else:
+                    grid.addWidget(row.unit, index, 2)
+                grid.addWidget(row.low.widget, index, 3)
+                grid.addWidget(row.high.widget, index, 4)
+            grid.addWidget(row.problem, index, 5)
+            for widget in (row.entry_widget, row.unit, row.kind, row.low.widget, row.high.widget):
+                widget.installEventFilter(self)
+            row.value.changed.connect(self.validate)
+            row.low.changed.connect(self.validate)
+            row.high.changed.connect(self.validate)
+            row.result.currentIndexChanged.connect(self.validate)
+            row.unit.currentIndexChanged.connect(self.validate)
+            row.kind.currentIndexChanged.connect(self.validate)
+            self.rows.append(row)
+        grid.setColumnStretch(5, 1)
+        self.date.changed.connect(self.validate)
+        self.date.widget.installEventFilter(self)
+        self.computed = QLabel()
+        self.computed.setWordWrap(True)
+        self.general = QLabel()
+        self.general.setStyleSheet(PROBLEM_STYLE)
+        self.general.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setAutoDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        layout = QVBoxLayout(self)
+        intro = QLabel(context.patient_label)
+        intro.setStyleSheet("font-weight: bold;")
+        layout.addWidget(intro)
+        top = QGridLayout()
+        top.addWidget(QLabel(self.tr("Sample date:")), 0, 0)
+        top.addWidget(self.date.widget, 0, 1)
+        top.addWidget(self.date_problem, 0, 2)
+        top.setColumnStretch(2, 1)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+        layout.addWidget(self.computed)
+        layout.addWidget(self.general)
+        layout.addWidget(self.buttons)
+        # Tab goes from the date through every value, then through units and limits (set
+        # once the widgets are in the dialog: Qt orders only widgets of one window)
+        order = [self.date.widget, *(r.entry_widget for r in self.rows)]
+        order += [
+            w for r in self.rows if not r.qualitative for w in (r.unit, r.low.widget, r.high.widget)
+        ]
+        for first, second in itertools.pairwise(order):
+            QWidget.setTabOrder(first, second)
+        self._saving = False
+        self.validate()
+        self.rows[0].entry_widget.setFocus()
+
+    # --- reading and checking -------------------------------------------------------
+
+    def data(self) -> list[dict[str, Any]]:
+        """The results typed, as the record's parser takes them."""
+        day = self.date.value()
+        return [row.data(day) for row in self.rows if row.given()]
+
+    def check(self) -> tuple[dict[int, list[str]], list[str], list[LabResult]]:
+        """Problems by row, problems of no row, and the results that are valid."""
+        by_row: dict[int, list[str]] = {}
+        general: list[str] = []
+        valid: list[LabResult] = []
+        day = self.date.value()
+        for index, row in enumerate(self.rows):
+            if not row.given():
+                if row.low.value() is not None or row.high.value() is not None:
+                    by_row[index] = [self.tr("a limit without a value")]
+                continue
+            entry, problems = parse_as(LabResult, {"id": f"panel-{index}", **row.data(day)})
+            if entry is not None:
+                problems = check_entry(entry, self.context.born, self.context.today)
+                if not problems:
+                    valid.append(entry)
+            for problem in problems:
+                if problem.path == "date":
+                    general.append(f"{self.tr('Sample date')}: {problem.message}")
+                else:
+                    by_row.setdefault(index, []).append(problem.message)
+        if not self.data():
+            general.append(self.tr("Type at least one value."))
+        return by_row, sorted(set(general)), valid
+
+    def validate(self) -> bool:
+        """Show each problem beside its analyte, the computed values; Save when all is valid."""
+        by_row, general, valid = self.check()
+        for index, row in enumerate(self.rows):
+            row.problem.setText("; ".join(by_row.get(index, [])))
+        self.general.setText("\n".join(general))
+        self.computed.setText(self._computed(valid))
+        ok = not by_row and not general
+        self.save_button.setEnabled(ok and not self._saving)
+        return ok
+
+    def _computed(self, entered: Sequence[LabResult]) -> str:
+        """What the rules compute from the values typed and the record (D12, §1a Li, D13)."""
+        if not entered:
+            return ""
+        day = entered[0].date
+        history = dataclasses.replace(
+            self._history,
+            lab_results=tuple(sorted((*self._history.lab_results, *entered), key=lambda e: e.date)),
+        )
+        ctx = Context(history, max(day, self.context.today), self.context.policy)
+        said: list[str] = []
+        analytes = {e.analyte for e in entered}
+        if Analyte.CALCIUM in analytes:
+            value = next(
+                (v for v in reversed(ctx.labs.series(Analyte.CALCIUM)) if v.date == day), None
+            )
+            reading = calcium_reading(ctx.labs, self.context.policy, value) if value else None
+            if reading is not None and reading.basis == "corrected":
+                said.append(
+                    self.tr("Corrected calcium (D12): {value} mmol/L").format(
+                        value=i18n.format_number(round(reading.value, 2))
+                    )
+                )
+        if analytes & {Analyte.FLC_KAPPA, Analyte.FLC_LAMBDA}:
+            ratios = [r for r in flc_ratios(ctx) if r.date == day]
+            if ratios and ratios[-1].ratio is not None:
+                said.append(
+                    self.tr("FLC ratio (involved/uninvolved): {ratio}").format(
+                        ratio=i18n.format_number(round(ratios[-1].ratio, 2))
+                    )
+                )
+        if Analyte.CREATININE in analytes:
+            renal = renal_function_at(ctx, day)
+            if renal is not None and renal.crcl is not None and renal.weight is not None:
+                said.append(
+                    self.tr("CrCl {crcl} mL/min (weight {weight} kg of {date})").format(
+                        crcl=i18n.format_number(round(renal.crcl, 1)),
+                        weight=i18n.format_number(renal.weight.weight_kg),
+                        date=renal.weight.date.isoformat(),
+                    )
+                )
+            elif renal is not None:
+                said.append(self.tr("CrCl: record a weight to compute it (D13)"))
+        return " · ".join(said)
+
+    # --- keys -----------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt names it
+        if event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.focusNextChild()  # Enter moves on, as Tab; it never saves
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
+
+    def reject(self) -> None:
+        """Close; a panel with values typed asks first."""
+        if self.data() and not self._saving:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard the lab panel?"),
+                self.tr("The values typed are not saved. Discard them?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    # --- saving ---------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Write the panel off the GUI thread, whole or not at all; remember the units."""
+        if self._saving or not self.validate():
+            return
+        from mmtracker.config import actor
+
+        ctx, items, who = self.context, self.data(), actor()
+        for row in self.rows:
+            if row.given() and not row.qualitative:
+                self._settings.setValue(
+                    UNIT_KEY.format(analyte=row.analyte.value), row.unit.currentData()
+                )
+
+        def work(_progress: object) -> object:
+            from mmtracker.storage import services
+            from mmtracker.storage.outcomes import StaleEditError, ValidationError
+            from mmtracker.storage.state import updater
+
+            try:
+                return services.add_entries(
+                    ctx.engine,
+                    ctx.patient_id,
+                    "lab_results",
+                    items,
+                    who,
+                    ctx.today,
+                    updater(ctx.today, ctx.policy),
+                    expected_revision=ctx.revision,
+                )
+            except (ValidationError, StaleEditError) as exc:
+                return exc
+
+        self._saving = True
+        self.save_button.setEnabled(False)
+        run_task(self, work, self._saved, self._failed)
+
+    def _saved(self, result: object) -> None:
+        from mmtracker.storage.outcomes import Change, StaleEditError, ValidationError
+
+        self._saving = False
+        if isinstance(result, Change):
+            self.context.hub.patient_changed.emit(result.patient_id)
+            self.accept()
+            return
+        if isinstance(result, StaleEditError):
+            lines = [changed_text(c) for c in result.changes]
+            QMessageBox.warning(
+                self,
+                self.tr("The patient changed since you opened the panel"),
+                self.tr(
+                    "Nothing was saved. Since you opened this panel:\n\n{changes}\n\n"
+                    "Close the panel, read the patient again and type the values anew."
+                ).format(changes="\n".join(lines)),
+            )
+        elif isinstance(result, ValidationError):
+            self.general.setText("\n".join(str(p) for p in result.problems))
+        self.save_button.setEnabled(True)
+
+    def _failed(self, message: str) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        QMessageBox.critical(self, self.tr("Not saved"), message)
+
+    def problems_of(self, analyte: Analyte) -> str:
+        """The problems shown beside an analyte (for tests and screenshots)."""
+        return next(r.problem.text() for r in self.rows if r.analyte is analyte)
+
+    def row(self, analyte: Analyte) -> _Row:
+        """An analyte's widgets."""
+        return next(r for r in self.rows if r.analyte is analyte)

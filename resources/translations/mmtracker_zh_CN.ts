@@ -77,6 +77,65 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>corrected</source>
+        <translation>更正</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>replaced by an import</source>
+        <translation>被导入替换</translation>
+    </message>
+    <message>
+        <source>made by the demo</source>
+        <translation>由演示数据生成</translation>
+    </message>
+    <message>
+        <source>History of changes: {patient}</source>
+        <translation>更改历史：{patient}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史…</translation>
+    </message>
+    <message>
+        <source>{count} changes, newest first</source>
+        <translation>共 {count} 项更改，最新的在前</translation>
+    </message>
+</context>
+<context>
     <name>DeleteDialog</name>
     <message>
         <source>Delete entry: {kind}</source>
@@ -191,6 +250,10 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     <message>
         <source>{what} {action} by {who} at {when}</source>
         <translation>{what}：由 {who} 于 {when} {action}</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>患者</translation>
     </message>
     <message>
         <source>YYYY-MM-DD</source>
@@ -880,6 +943,10 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>&amp;Delete…</source>
         <translation>删除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;History of changes…</source>
+        <translation>更改历史(&amp;H)…</translation>
     </message>
 </context>
 <context>

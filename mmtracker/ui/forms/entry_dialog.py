@@ -374,6 +374,8 @@ def table_label(table: str) -> str:
     """A database table named as the entry kind it holds."""
     from mmtracker.storage.models import ENTRY_TABLES
 
+    if table == "patient":
+        return QCoreApplication.translate("EntryForm", "Patient")
     for kind, model in ENTRY_TABLES.items():
         if model.__tablename__ == table:
             return kind_label(kind)

@@ -41,11 +41,18 @@ class EntriesPanel(QWidget):
         self.table.setSelectionMode(RowsTable.SelectionMode.SingleSelection)
         self.new_button = QPushButton()
         self.lab_button = QPushButton()  # the Patient view opens the lab panel
+        self.history_button = QPushButton()  # and the history of changes
         self.correct_button = QPushButton()
         self.delete_button = QPushButton()
         row = QHBoxLayout()
         row.addWidget(self.kind, 1)
-        for button in (self.new_button, self.lab_button, self.correct_button, self.delete_button):
+        for button in (
+            self.new_button,
+            self.lab_button,
+            self.correct_button,
+            self.delete_button,
+            self.history_button,
+        ):
             row.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -76,6 +83,9 @@ class EntriesPanel(QWidget):
         )
         self.correct_button.setText(QCoreApplication.translate("PatientEntries", "&Correct…"))
         self.delete_button.setText(QCoreApplication.translate("PatientEntries", "&Delete…"))
+        self.history_button.setText(
+            QCoreApplication.translate("PatientEntries", "&History of changes…")
+        )
         if self._data is not None:
             self.show_data(self._data, self._units)
 

@@ -170,6 +170,7 @@ class PatientView(QWidget):
         lab = QShortcut(QKeySequence("Ctrl+L"), self, self.lab_panel)
         lab.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.entries.lab_button.clicked.connect(self.lab_panel)
+        self.entries.history_button.clicked.connect(self.history_of_changes)
         self._retranslate_tabs()
         self.reload()
 
@@ -197,6 +198,13 @@ class PatientView(QWidget):
         from mmtracker.ui.forms.lab_panel import LabPanelDialog
 
         LabPanelDialog(context, data.history, self).open()
+
+    def history_of_changes(self) -> None:
+        """Who wrote what to this patient's record, when and why."""
+        from mmtracker.ui.patient.audit_dialog import AuditDialog
+
+        label = self._data.label if self._data is not None else self.title()
+        AuditDialog(self._engine, self._patient_id, label, self).open()
 
     def offer_first_phase(self) -> None:
         """Ask for the first phase of a patient just registered (D24: a patient without a

@@ -371,3 +371,33 @@ def test_each_kind_is_added_corrected_and_deleted(
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert added["id"] not in {r["id"] for r in rows(clinic, kind, pid)}
     assert audits(clinic, pid)[-1]["action"] == "delete"
+
+
+def test_the_history_of_changes_says_who_what_when_and_why(
+    qtbot: QtBot, view: PatientView, clinic: Engine, today: dt.date
+) -> None:
+    from mmtracker.storage.services import delete_entry, update_entry
+    from mmtracker.ui.patient.audit_dialog import AuditDialog
+
+    pid = view.patient_id
+    added = add_entry(
+        clinic, pid, "weights", {"date": "2026-02-01", "weight_kg": 72.5}, "a@ws", today
+    )
+    update_entry(
+        clinic, "weights", added.row_id, 1, {"weight_kg": 70}, "b@ws", today, reason="misread"
+    )
+    delete_entry(clinic, "weights", added.row_id, 2, "c@ws", reason="wrong patient")
+    view.entries.history_button.click()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), AuditDialog))
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() > 3, timeout=WAIT_MS)
+    rows = [
+        [dialog.table.item(r, c).text() for c in range(1, 5)] for r in range(3)
+    ]  # newest first: who, what, why, changes
+    assert rows == [
+        ["c@ws", "Weights: deleted", "wrong patient", "Date: 2026-02-01; Weight (kg): 70"],
+        ["b@ws", "Weights: corrected", "misread", "Weight (kg): 72.5 → 70"],
+        ["a@ws", "Weights: added", "", "Date: 2026-02-01; Weight (kg): 72.5"],
+    ]
+    assert dialog.table.item(0, 0).text()  # when, in this computer's time zone
+    dialog.done(0)

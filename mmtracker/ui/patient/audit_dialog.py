@@ -1,0 +1,108 @@
+"""A patient's history of changes: who wrote what, when and why (the audit), read off the
+GUI thread, newest first."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mmtracker import i18n
+from mmtracker.ui.forms.entry_dialog import table_label
+from mmtracker.ui.patient.entries import field_label
+from mmtracker.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from mmtracker.storage.audit_trail import AuditEntry
+
+
+def action_text(action: str) -> str:
+    """A write's action as the user reads it."""
+    return {
+        "insert": QCoreApplication.translate("AuditDialog", "added"),
+        "update": QCoreApplication.translate("AuditDialog", "corrected"),
+        "delete": QCoreApplication.translate("AuditDialog", "deleted"),
+        "import": QCoreApplication.translate("AuditDialog", "imported"),
+        "replace": QCoreApplication.translate("AuditDialog", "replaced by an import"),
+        "demo": QCoreApplication.translate("AuditDialog", "made by the demo"),
+    }.get(action, action)
+
+
+def _value(value: Any) -> str:
+    if value in (None, ""):
+        return "—"
+    if isinstance(value, float):
+        return i18n.format_number(value)
+    return str(value)
+
+
+def changes_text(entry: AuditEntry) -> str:
+    """Each field a write changed: "Weight (kg): 72.5 → 70"."""
+    if entry.action == "delete":
+        return "; ".join(f"{field_label(n)}: {_value(b)}" for n, b, _ in entry.changes)
+    if entry.action == "insert":
+        return "; ".join(f"{field_label(n)}: {_value(a)}" for n, _, a in entry.changes)
+    return "; ".join(f"{field_label(n)}: {_value(b)} → {_value(a)}" for n, b, a in entry.changes)
+
+
+class AuditDialog(QDialog):
+    """The history of changes of one patient."""
+
+    def __init__(
+        self, engine: Engine, patient_id: int, label: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History of changes: {patient}").format(patient=label))
+        self.resize(1000, 520)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Why"), self.tr("Changes")]
+        )
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.state = QLabel(self.tr("Reading the history…"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+        def work(_progress: object) -> list[AuditEntry]:
+            from mmtracker.storage.audit_trail import patient_trail
+
+            return patient_trail(engine, patient_id)
+
+        run_task(self, work, self.show_trail, self.state.setText)
+
+    def show_trail(self, trail: list[AuditEntry]) -> None:
+        """Show the writes, newest first, times in this computer's time zone."""
+        self.table.setRowCount(len(trail))
+        for row, entry in enumerate(trail):
+            cells = (
+                entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                entry.actor,
+                f"{table_label(entry.table)}: {action_text(entry.action)}",
+                entry.reason or "",
+                changes_text(entry),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(row, column, item)
+        self.state.setText(self.tr("{count} changes, newest first").format(count=len(trail)))

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         self._engine: Engine | None = None
         self._database_name: str | None = None
         self._waiting_patient: tuple[int, str] | None = None
+        self._listing_rows: list[PatientListRow] = []
         """A patient asked for while the worklist was shown and the engine not yet ready."""
         self._demo = demo
         self._today = today
@@ -267,6 +268,12 @@ class MainWindow(QMainWindow):
         self.refresh_action.triggered.connect(self.refresh)
         self.export_action = self.file_menu.addAction("")
         self.export_action.triggered.connect(lambda: self.worklist.export_csv())
+        self.file_menu.addSeparator()
+        self.import_record_action = self.file_menu.addAction("")
+        self.import_record_action.triggered.connect(self.import_record)
+        self.export_record_action = self.file_menu.addAction("")
+        self.export_record_action.triggered.connect(self.export_record)
+        self.file_menu.addSeparator()
         self.close_patient_action = self.file_menu.addAction("")
         # Ctrl+W everywhere, and the platform's own key where it is another (Ctrl+F4).
         keys = [QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close)]
@@ -318,6 +325,8 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.refresh_action.setText(self.tr("&Refresh"))
         self.export_action.setText(self.tr("&Export the worklist as CSV…"))
+        self.import_record_action.setText(self.tr("&Import a record file…"))
+        self.export_record_action.setText(self.tr("Export the patient's &record file…"))
         self.close_patient_action.setText(self.tr("&Close the patient"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -390,6 +399,35 @@ class MainWindow(QMainWindow):
         """The open patients, in the order of their tabs."""
         tabs = self.patient_tabs
         return sorted(self._views, key=tabs.indexOf)
+
+    def import_record(self) -> None:
+        """Import a record file (File menu); the care items follow."""
+        if self._engine is None:
+            return
+        from mmtracker.ui.record_files import import_record
+
+        import_record(self, self._engine, self.hub, self._imported)
+
+    def export_record(self) -> None:
+        """Write the record file of the patient in view, or selected in the patient list."""
+        if self._engine is None:
+            return
+        patient_id: int | None = None
+        if self.current_place() is Place.PATIENT and self.patient_tabs.count():
+            view = self.patient_tabs.currentWidget()
+            patient_id = getattr(view, "patient_id", None)
+        elif self.current_place() is Place.PATIENTS:
+            patient_id = self.patients.selected_patient_id()
+        mrn = next((r.mrn for r in self._listing_rows if r.patient_id == patient_id), None)
+        if patient_id is None or mrn is None:
+            self.statusBar().showMessage(
+                self.tr("Open a patient, or select one in the patient list, to export its record."),
+                5000,
+            )
+            return
+        from mmtracker.ui.record_files import export_record
+
+        export_record(self, self._engine, patient_id, mrn)
 
     def new_patient(self) -> None:
         """Register a patient (a dialog), then open it and ask for its first phase."""
@@ -601,8 +639,15 @@ class MainWindow(QMainWindow):
         own view reads itself again on the same signal)."""
         self._refresh_lists()
 
+    def _imported(self) -> None:
+        """A record file was imported: its patient's care items are brought up to date (an
+        import writes no care-item state), then the lists read again."""
+        self._care_day = None
+        self.update_care_items()
+
     def _show_listing(self, listing: Listing) -> None:
         self._as_of, self._revisions = listing.as_of, listing.revisions
+        self._listing_rows = listing.rows
         self.patients.show_rows(listing.rows)
 
     def _failed(self, error: str) -> None:

@@ -460,6 +460,14 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>将待办清单导出为 CSV(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Import a record file…</source>
+        <translation>导入病历文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Export the patient&apos;s &amp;record file…</source>
+        <translation>导出患者病历文件(&amp;R)…</translation>
+    </message>
+    <message>
         <source>&amp;Close the patient</source>
         <translation>关闭当前患者(&amp;C)</translation>
     </message>
@@ -486,6 +494,10 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>Working…</source>
         <translation>正在处理…</translation>
+    </message>
+    <message>
+        <source>Open a patient, or select one in the patient list, to export its record.</source>
+        <translation>请打开一位患者，或在患者列表中选中一位，再导出其病历。</translation>
     </message>
     <message>
         <source>No patient can be opened until the clinic policy file is corrected.</source>
@@ -1253,6 +1265,57 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>Patients: {shown} of {count}</source>
         <translation>患者：{shown} 例（共 {count} 例）</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFiles</name>
+    <message>
+        <source>Import a record file</source>
+        <translation>导入病历文件</translation>
+    </message>
+    <message>
+        <source>Record files (*.json)</source>
+        <translation>病历文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Record imported</source>
+        <translation>病历已导入</translation>
+    </message>
+    <message>
+        <source>The record of {mrn} was imported from {file}.</source>
+        <translation>已从 {file} 导入 {mrn} 的病历。</translation>
+    </message>
+    <message>
+        <source>Replace the patient&apos;s record?</source>
+        <translation>替换该患者的病历？</translation>
+    </message>
+    <message>
+        <source>The database holds a patient with the MRN {mrn} already. Replace its whole record with the file&apos;s? The audit keeps what it was.</source>
+        <translation>数据库中已有病历号为 {mrn} 的患者。要用文件中的病历替换其全部病历吗？审计记录会保留原有内容。</translation>
+    </message>
+    <message>
+        <source>Record not imported</source>
+        <translation>病历未导入</translation>
+    </message>
+    <message>
+        <source>Nothing was imported from {file}:</source>
+        <translation>未从 {file} 导入任何内容：</translation>
+    </message>
+    <message>
+        <source>Export the record of {mrn}</source>
+        <translation>导出 {mrn} 的病历</translation>
+    </message>
+    <message>
+        <source>Record exported</source>
+        <translation>病历已导出</translation>
+    </message>
+    <message>
+        <source>The record was written to {file}.</source>
+        <translation>病历已写入 {file}。</translation>
+    </message>
+    <message>
+        <source>Record not exported</source>
+        <translation>病历未导出</translation>
     </message>
 </context>
 <context>

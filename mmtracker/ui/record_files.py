@@ -1,0 +1,179 @@
+"""File → Import record / Export record: the command line's record files, from the window.
+
+Reading, checking and writing run off the GUI thread. A file that cannot be imported
+is explained with every problem at once, as the command line lists them; a patient
+whose MRN the database holds already is replaced only when the user says so (the audit
+keeps what was there).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from mmtracker.ui.workers import run_task
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from mmtracker.ui.hub import Hub
+
+
+@dataclass(frozen=True, slots=True)
+class _Imported:
+    patient_id: int
+    mrn: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Refused:
+    problems: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """The database holds a patient of this MRN already."""
+
+    mrn: str
+
+
+def _documents() -> Path:
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+
+
+def import_record(owner: QWidget, engine: Engine, hub: Hub, imported: Callable[[], None]) -> None:
+    """Ask for a record file and import it; announce the patient written, then ``imported``."""
+    chosen, _ = QFileDialog.getOpenFileName(
+        owner,
+        QCoreApplication.translate("RecordFiles", "Import a record file"),
+        str(_documents()),
+        QCoreApplication.translate("RecordFiles", "Record files (*.json)"),
+    )
+    if chosen:
+        import_file(owner, engine, hub, Path(chosen), imported)
+
+
+def import_file(
+    owner: QWidget,
+    engine: Engine,
+    hub: Hub,
+    path: Path,
+    imported: Callable[[], None],
+    replace: bool = False,
+) -> None:
+    """Import ``path`` off the GUI thread (see the module's docstring)."""
+    from mmtracker.config import actor
+
+    who = actor()
+
+    def work(_progress: object) -> _Imported | _Refused | _Held:
+        from mmtracker.record import load_record_file
+        from mmtracker.storage.bulk import write_records
+        from mmtracker.storage.loaders import patient_id_for_mrn
+        from mmtracker.storage.outcomes import NotFoundError, ValidationError
+
+        record, problems = load_record_file(path)
+        if record is None:
+            return _Refused([str(p) for p in problems])
+        mrn = record.patient.mrn
+        if not replace:
+            try:
+                patient_id_for_mrn(engine, mrn)
+                return _Held(mrn)
+            except NotFoundError:
+                pass
+        try:
+            (patient_id,) = write_records(engine, [record], who, replace=replace)
+        except ValidationError as exc:
+            return _Refused([str(p) for p in exc.problems])
+        return _Imported(patient_id, mrn)
+
+    def done(result: _Imported | _Refused | _Held) -> None:
+        if isinstance(result, _Imported):
+            hub.patient_changed.emit(result.patient_id)
+            imported()
+            QMessageBox.information(
+                owner,
+                QCoreApplication.translate("RecordFiles", "Record imported"),
+                QCoreApplication.translate(
+                    "RecordFiles", "The record of {mrn} was imported from {file}."
+                ).format(mrn=result.mrn, file=path),
+            )
+        elif isinstance(result, _Held):
+            answer = QMessageBox.question(
+                owner,
+                QCoreApplication.translate("RecordFiles", "Replace the patient's record?"),
+                QCoreApplication.translate(
+                    "RecordFiles",
+                    "The database holds a patient with the MRN {mrn} already. Replace its "
+                    "whole record with the file's? The audit keeps what it was.",
+                ).format(mrn=result.mrn),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                import_file(owner, engine, hub, path, imported, replace=True)
+        else:
+            QMessageBox.warning(
+                owner,
+                QCoreApplication.translate("RecordFiles", "Record not imported"),
+                QCoreApplication.translate(
+                    "RecordFiles", "Nothing was imported from {file}:"
+                ).format(file=path)
+                + "\n\n"
+                + "\n".join(result.problems),
+            )
+
+    def failed(message: str) -> None:
+        QMessageBox.critical(
+            owner, QCoreApplication.translate("RecordFiles", "Record not imported"), message
+        )
+
+    run_task(owner, work, done, failed)
+
+
+def export_record(owner: QWidget, engine: Engine, patient_id: int, mrn: str) -> None:
+    """Ask where, then write the patient's record file (as ``mmtracker export-record``)."""
+    chosen, _ = QFileDialog.getSaveFileName(
+        owner,
+        QCoreApplication.translate("RecordFiles", "Export the record of {mrn}").format(mrn=mrn),
+        str(_documents() / f"{mrn}.json"),
+        QCoreApplication.translate("RecordFiles", "Record files (*.json)"),
+    )
+    if chosen:
+        export_file(owner, engine, patient_id, Path(chosen))
+
+
+def export_file(owner: QWidget, engine: Engine, patient_id: int, path: Path) -> None:
+    """Write the patient's record to ``path`` off the GUI thread."""
+
+    def work(_progress: object) -> Path:
+        from mmtracker.record import record_document
+        from mmtracker.storage.loaders import load_record_rows
+
+        rows = load_record_rows(engine, [patient_id])[patient_id]
+        text = json.dumps(record_document(rows), indent=2, ensure_ascii=False) + "\n"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    def done(written: Path) -> None:
+        QMessageBox.information(
+            owner,
+            QCoreApplication.translate("RecordFiles", "Record exported"),
+            QCoreApplication.translate("RecordFiles", "The record was written to {file}.").format(
+                file=written
+            ),
+        )
+
+    def failed(message: str) -> None:
+        QMessageBox.critical(
+            owner, QCoreApplication.translate("RecordFiles", "Record not exported"), message
+        )
+
+    run_task(owner, work, done, failed)

@@ -20,15 +20,16 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from mmtracker.storage.records import NewRecord
     from mmtracker.ui.main_window import MainWindow
+    from mmtracker.ui.patient.view import PatientView
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
@@ -49,7 +50,16 @@ SHOTS = (
     "patient-trends-zh.png",
     "patient-timeline-zh.png",
 )
-"""The pictures written, in the order they are taken."""
+"""The pictures of the window written, in the order they are taken (at SIZE)."""
+FORM_SHOTS = (
+    "form-new-patient.png",
+    "form-lab-panel.png",
+    "form-dental.png",
+    "form-new-patient-zh.png",
+    "form-lab-panel-zh.png",
+    "form-dental-zh.png",
+)
+"""The pictures of the forms, each at its own size, in English then in Chinese."""
 
 
 def richest(records: list[NewRecord]) -> int:
@@ -95,6 +105,57 @@ def take(app: QApplication, window: MainWindow, out: Path, name: str) -> Path:
     return path
 
 
+def take_form(app: QApplication, form: QWidget, out: Path, name: str) -> Path:
+    """Save a form (a dialog of its own) as it is drawn now, then close it."""
+    form.show()
+    for _ in range(3):
+        app.processEvents()
+    path = out / name
+    if not form.grab().save(str(path), "PNG"):
+        raise OSError(f"{path} could not be written")
+    form.deleteLater()
+    form.hide()
+    return path
+
+
+def forms(
+    app: QApplication, window: MainWindow, view: PatientView, out: Path, names: Sequence[str]
+) -> list[Path]:
+    """The new-patient form filled in, a lab panel with a value out of range, a dental check."""
+    from mmtracker.config import load_policy
+    from mmtracker.logic.codes import Analyte
+    from mmtracker.ui.forms.entry_dialog import EntryDialog
+    from mmtracker.ui.forms.lab_panel import LabPanelDialog
+    from mmtracker.ui.forms.patient_dialog import NewPatientDialog
+
+    context, data = view.form_context(), view.data()
+    assert context is not None
+    assert data is not None
+    new = NewPatientDialog(context.engine, load_policy(), DAY, window)
+    for name, value in (("mrn", "MM-0999"), ("name", "李娜"), ("date_of_birth", "1962-07-15")):
+        new.editors[name].set_value(
+            dt.date.fromisoformat(value) if name == "date_of_birth" else value
+        )
+    shots = [take_form(app, new, out, names[0])]
+    panel = LabPanelDialog(context, data.history, window)
+    for analyte, value in (
+        (Analyte.SERUM_MPROTEIN, 12.0),
+        (Analyte.FLC_KAPPA, 240.0),
+        (Analyte.FLC_LAMBDA, 12.0),
+        (Analyte.CALCIUM, 25.0),  # out of range: said beside it
+        (Analyte.ALBUMIN, 34.0),
+        (Analyte.CREATININE, 100.0),
+    ):
+        panel.row(analyte).value.set_value(value)
+    shots.append(take_form(app, panel, out, names[1]))
+    dental = EntryDialog("dental_exams", context, None, window)
+    dental.editors["outcome"].set_value("fit_for_bone_therapy")
+    dental.editors["invasive_procedure"].set_value("none")
+    dental.editors["note"].set_value("No caries; panoramic X-ray clear")
+    shots.append(take_form(app, dental, out, names[2]))
+    return shots
+
+
 def shoot(out: Path) -> list[Path]:
     """Fill a demo database in the current ``MMTRACKER_HOME``, open the window, take the pictures."""
     from PySide6.QtWidgets import QApplication
@@ -138,6 +199,7 @@ def shoot(out: Path) -> list[Path]:
         ):
             view.tabs.setCurrentWidget(panel)
             taken.append(take(app, window, out, name))
+        taken += forms(app, window, view, out, FORM_SHOTS[:3])
 
         window.set_language("zh_CN")
         window.show_place(Place.WORKLIST)
@@ -146,6 +208,7 @@ def shoot(out: Path) -> list[Path]:
         for panel, name in ((view.trends, SHOTS[7]), (view.timeline, SHOTS[8])):
             view.tabs.setCurrentWidget(panel)
             taken.append(take(app, window, out, name))
+        taken += forms(app, window, view, out, FORM_SHOTS[3:])
     finally:
         i18n.install(app, "en")
         window.close()

@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "screenshots.py"
 _CONSTANTS = runpy.run_path(str(SCRIPT))  # its names, without running it
 NAMES: tuple[str, ...] = _CONSTANTS["SHOTS"]
+FORMS: tuple[str, ...] = _CONSTANTS["FORM_SHOTS"]
 SIZE: tuple[int, int] = _CONSTANTS["SIZE"]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -41,9 +42,13 @@ def test_the_script_writes_every_screenshot_at_the_window_size(tmp_path: Path) -
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
+    assert sorted(p.name for p in out.iterdir()) == sorted(NAMES + FORMS)
     for name in NAMES:
         assert png_size(out / name) == SIZE, name
-    # Each picture shows something else: a filter, a panel or a language changed between them.
-    contents = {(out / name).read_bytes() for name in NAMES}
-    assert len(contents) == len(NAMES)
+    for name in FORMS:  # a form, at its own size: at least a few fields' worth
+        width, height = png_size(out / name)
+        assert width >= 300, name
+        assert height >= 200, name
+    # Each picture shows something else: a filter, a panel, a form or a language changed.
+    contents = {(out / name).read_bytes() for name in NAMES + FORMS}
+    assert len(contents) == len(NAMES + FORMS)

@@ -89,6 +89,7 @@ class EntryDialog(QDialog):
         self._id = entry.id if entry is not None else str(uuid.uuid4())
         title = self.tr("New entry: {kind}") if entry is None else self.tr("Correct entry: {kind}")
         self.setWindowTitle(title.format(kind=kind_label(kind)))
+        self.setMinimumWidth(560)  # a note, a problem with its range, whole
         hints = typing.get_type_hints(self._class)
         defaults = {
             f.name

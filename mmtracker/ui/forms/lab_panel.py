@@ -88,6 +88,7 @@ class _Row:
         self.problem = QLabel()
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
+        self.problem.setMinimumWidth(420)  # a range whole, on one line, beside its analyte
 
     @property
     def entry_widget(self) -> QWidget:
@@ -127,6 +128,7 @@ class LabPanelDialog(QDialog):
         self.context, self._history = context, history
         self._settings = window_settings()
         self.setWindowTitle(self.tr("Lab panel"))
+        self.setMinimumWidth(1120)
         self.date = DateEditor("date")
         self.date.set_value(context.today)
         self.date.widget.setAccessibleName(self.tr("Sample date"))

@@ -51,6 +51,7 @@ class NewPatientDialog(QDialog):
         super().__init__(parent)
         self._engine, self._policy, self._today = engine, policy, today
         self.setWindowTitle(self.tr("New patient"))
+        self.setMinimumWidth(520)
         hints = typing.get_type_hints(Patient)
         self.editors: dict[str, FieldEditor] = {}
         self.problems: dict[str, QLabel] = {}

@@ -15,6 +15,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from shiboken6 import isValid
 
+from mmtracker.ui import collector
+
 T = TypeVar("T")
 Progress = Callable[[int, int], None]
 """Called by the work with (done, total) as it goes."""
@@ -80,6 +82,7 @@ class Task(QThread):
         """Start the thread; the task is kept alive until it ends."""
         _running.add(self)
         busy().add(1)
+        collector.hold()  # no cyclic collection in the worker thread (mmtracker/ui/collector.py)
         self.finished.connect(self._forget)  # after every other receiver of finished
         self.start()
 
@@ -88,6 +91,7 @@ class Task(QThread):
         self.wait()
         _running.discard(self)
         busy().add(-1)
+        collector.release()
 
     def cancel(self) -> None:
         """Ask the work to stop at its next progress report."""

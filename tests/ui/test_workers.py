@@ -68,3 +68,26 @@ def test_busy_counts_the_running_tasks(qtbot: QtBot) -> None:
     assert busy().count == before + 1
     release.set()
     qtbot.waitUntil(lambda: busy().count == before)
+
+
+def test_no_cyclic_collection_runs_while_a_task_does(qtbot: QtBot) -> None:
+    """A cycle holding Qt objects collected in the worker thread would delete them there."""
+    import gc
+
+    assert gc.isenabled()
+    owner = QObject()
+    release = threading.Event()
+    seen: list[bool] = []
+
+    def work(_progress: Progress) -> None:
+        seen.append(gc.isenabled())
+        release.wait(10)
+
+    ended: list[bool] = []
+    run_task(owner, work, lambda _r: None, ended=lambda: ended.append(True))
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen == [False]
+    assert not gc.isenabled()
+    release.set()
+    qtbot.waitUntil(lambda: bool(ended) and busy().count == 0)
+    qtbot.waitUntil(gc.isenabled)

@@ -5,7 +5,6 @@ matplotlib (and its Qt backend) is imported when a figure panel is first filled.
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, QTimer
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from mmtracker import i18n
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.units import UnitSystem
+from mmtracker.ui import collector
 from mmtracker.ui.patient.data import PatientData
 
 if TYPE_CHECKING:
@@ -51,20 +51,20 @@ _collector_paused = False
 
 
 def _pause_collector() -> None:
-    """Pause Python's cyclic garbage collector until the figure is drawn."""
+    """Hold Python's cyclic garbage collector off until the figure is drawn."""
     global _collector_paused
-    if gc.isenabled():
-        gc.disable()
+    if not _collector_paused:
+        collector.hold()
         _collector_paused = True
         QTimer.singleShot(_RESUME_AFTER_MS, _resume_collector)
 
 
 def _resume_collector() -> None:
-    """Restart the collector if a figure paused it (it collects at a later allocation)."""
+    """Let the collector run again (once the figure is drawn, or at the latest)."""
     global _collector_paused
     if _collector_paused:
         _collector_paused = False
-        gc.enable()
+        collector.release()
 
 
 def collector_paused() -> bool:

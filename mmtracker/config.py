@@ -18,7 +18,7 @@ from pathlib import Path
 
 from platformdirs import user_config_path, user_data_path
 
-from mmtracker.logic.policy import Policy, PolicyError, build_policy, read_specs
+from mmtracker.logic.policy import Policy, PolicyError, PolicySpec, build_policy, read_specs
 
 APP_NAME = "mmtracker"
 HOME_ENV = "MMTRACKER_HOME"
@@ -100,6 +100,23 @@ def read_settings(where: Paths) -> dict[str, object]:
     if not isinstance(loaded, dict):
         raise SettingError(f"{where.settings_file}: expected a JSON object")
     return loaded
+
+
+def write_setting(key: str, value: object) -> None:
+    """Set one key of the settings file (made when there is none), the others kept.
+
+    Written to a file beside it, then moved over it: a settings file is never half written.
+    """
+    where = paths()
+    settings = read_settings(where)
+    if value is None or value == "":
+        settings.pop(key, None)
+    else:
+        settings[key] = value
+    where.settings_file.parent.mkdir(parents=True, exist_ok=True)
+    partial = where.settings_file.with_suffix(".partial")
+    partial.write_text(json.dumps(settings, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    partial.replace(where.settings_file)
 
 
 def sqlite_url(path: Path) -> str:
@@ -185,6 +202,18 @@ def actor() -> str:
     except (KeyError, OSError):
         user = "unknown"
     return f"{user}@{socket.gethostname()}"
+
+
+def clinic_policy_file() -> Path | None:
+    """The clinic's policy file in the settings folder, when there is one."""
+    found = paths().config / CLINIC_POLICY_FILE
+    return found if found.exists() else None
+
+
+def policy_specs() -> dict[str, PolicySpec]:
+    """Every value the shipped policy declares: default, accepted range, source."""
+    shipped = tomllib.loads(resource_path("policy", "default.toml").read_text(encoding="utf-8"))
+    return read_specs(shipped)
 
 
 def load_policy(clinic_file: Path | None = None) -> Policy:

@@ -274,6 +274,9 @@ class MainWindow(QMainWindow):
         self.export_record_action = self.file_menu.addAction("")
         self.export_record_action.triggered.connect(self.export_record)
         self.file_menu.addSeparator()
+        self.settings_action = self.file_menu.addAction("")
+        self.settings_action.triggered.connect(self.open_settings)
+        self.file_menu.addSeparator()
         self.close_patient_action = self.file_menu.addAction("")
         # Ctrl+W everywhere, and the platform's own key where it is another (Ctrl+F4).
         keys = [QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close)]
@@ -327,6 +330,7 @@ class MainWindow(QMainWindow):
         self.export_action.setText(self.tr("&Export the worklist as CSV…"))
         self.import_record_action.setText(self.tr("&Import a record file…"))
         self.export_record_action.setText(self.tr("Export the patient's &record file…"))
+        self.settings_action.setText(self.tr("&Settings…"))
         self.close_patient_action.setText(self.tr("&Close the patient"))
         self.quit_action.setText(self.tr("&Quit"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -399,6 +403,20 @@ class MainWindow(QMainWindow):
         """The open patients, in the order of their tabs."""
         tabs = self.patient_tabs
         return sorted(self._views, key=tabs.indexOf)
+
+    def units(self) -> UnitSystem:
+        """The unit system the window shows values in."""
+        return self._units
+
+    def language(self) -> str:
+        """The language the window shows."""
+        return self._lang
+
+    def open_settings(self) -> None:
+        """Units, language, clinic name, database and the care policy in force (a dialog)."""
+        from mmtracker.ui.settings_dialog import SettingsDialog
+
+        SettingsDialog(self, self._policy).open()
 
     def import_record(self) -> None:
         """Import a record file (File menu); the care items follow."""

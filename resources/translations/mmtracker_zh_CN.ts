@@ -468,6 +468,10 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>导出患者病历文件(&amp;R)…</translation>
     </message>
     <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
         <source>&amp;Close the patient</source>
         <translation>关闭当前患者(&amp;C)</translation>
     </message>
@@ -1316,6 +1320,101 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>Record not exported</source>
         <translation>病历未导出</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Connected: schema {schema} (this version&apos;s is {head}), {count} patients</source>
+        <translation>已连接：数据库结构 {schema}（本版本为 {head}），共 {count} 位患者</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>SI (mmol/L, µmol/L, g/L)</source>
+        <translation>国际单位（mmol/L、µmol/L、g/L）</translation>
+    </message>
+    <message>
+        <source>Conventional (mg/dL, g/dL)</source>
+        <translation>传统单位（mg/dL、g/dL）</translation>
+    </message>
+    <message>
+        <source>As printed at the head of summaries</source>
+        <translation>打印在小结页眉处的名称</translation>
+    </message>
+    <message>
+        <source>Empty: this user&apos;s own database</source>
+        <translation>留空：使用本用户自己的数据库</translation>
+    </message>
+    <message>
+        <source>&amp;Test the connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Units:</source>
+        <translation>单位(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic name:</source>
+        <translation>诊所名称(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Database (URL):</source>
+        <translation>数据库（URL）(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>A new database is used from the next start.</source>
+        <translation>新的数据库将在下次启动时使用。</translation>
+    </message>
+    <message>
+        <source>Care policy in force: the shipped values, with the clinic file {file}</source>
+        <translation>生效的随访策略：内置数值，并应用诊所文件 {file}</translation>
+    </message>
+    <message>
+        <source>Care policy in force: the shipped values (no clinic file {file})</source>
+        <translation>生效的随访策略：内置数值（无诊所文件 {file}）</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>生效值</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来自</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>允许范围</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>the clinic file</source>
+        <translation>诊所文件</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <source>Settings not saved</source>
+        <translation>设置未保存</translation>
     </message>
 </context>
 <context>

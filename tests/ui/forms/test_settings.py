@@ -1,0 +1,64 @@
+"""Settings: units and language applied at once; clinic name and database kept in the
+settings file; a database tested without being changed; the policy in force listed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from logic.builders import policy
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from mmtracker import i18n
+from mmtracker.config import paths, sqlite_url
+from mmtracker.logic.units import UnitSystem
+from mmtracker.ui.main_window import MainWindow
+from mmtracker.ui.settings_dialog import SettingsDialog
+from mmtracker.workflows import patient_count
+
+WAIT_MS = 20_000
+
+
+def test_settings_are_applied_kept_and_the_policy_listed(
+    qtbot: QtBot, qapp: QApplication, clinic: Engine, clinic_path: Path, today: dt.date
+) -> None:
+    window = MainWindow(clinic, demo=False, today=lambda: today, policy=policy())
+    qtbot.addWidget(window)
+    window.open_settings()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SettingsDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, SettingsDialog)
+    keys = [dialog.policy.item(r, 0).text() for r in range(dialog.policy.rowCount())]
+    assert "lead_days" in keys
+    row = keys.index("snooze.max_days")
+    assert dialog.policy.item(row, 1).text() == "90"  # clinical-rules.md §11 Status default
+    assert dialog.policy.item(row, 2).text() == "shipped"
+    assert "§11" in dialog.policy.item(row, 4).text()
+
+    before = clinic_path.stat().st_mtime_ns
+    dialog.database.setText(sqlite_url(clinic_path))
+    dialog.test()
+    qtbot.waitUntil(lambda: dialog.tested.text().startswith("Connected"), timeout=WAIT_MS)
+    assert dialog.tested.text().endswith(f", {patient_count(clinic)} patients")
+    assert clinic_path.stat().st_mtime_ns == before  # tested, not changed
+
+    dialog.database.setText(sqlite_url(clinic_path.parent / "typo.sqlite"))
+    dialog.test()
+    qtbot.waitUntil(lambda: "no database at" in dialog.tested.text(), timeout=WAIT_MS)
+
+    dialog.units.setCurrentIndex(dialog.units.findData(UnitSystem.CONVENTIONAL.value))
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.clinic.setText("Hematology Day Unit")
+    dialog.database.setText(sqlite_url(clinic_path))
+    try:
+        dialog.accept()
+        assert window.units() is UnitSystem.CONVENTIONAL
+        assert window.language() == "zh_CN"
+        saved = json.loads(paths().settings_file.read_text(encoding="utf-8"))
+        assert saved["clinic_name"] == "Hematology Day Unit"
+        assert saved["database_url"] == sqlite_url(clinic_path)
+    finally:
+        i18n.install(qapp, "en")

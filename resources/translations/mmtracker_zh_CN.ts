@@ -1398,7 +1398,7 @@ Close the panel, read the patient again and type the values anew.</source>
     </message>
     <message>
         <source>Source</source>
-        <translation>依据</translation>
+        <translation>出处</translation>
     </message>
     <message>
         <source>the clinic file</source>

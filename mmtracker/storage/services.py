@@ -337,21 +337,7 @@ def add_entry_from(
         _refuse_if_changed(conn, patient_id, expected_revision, revision)
         entry = _parse_entry(kind, {"id": str(uuid.uuid4()), **make(conn)})
         _check_in_record(conn, kind, patient_id, entry, patient.date_of_birth, today)
-        row = {**entry_columns(entry), "patient_id": patient_id, **_tracked(actor, now)}
-        table = table_of(kind)
-        conn.execute(insert(table).values(row))
-        audit(
-            conn,
-            patient_id=patient_id,
-            table=table.name,
-            row_id=entry.id,
-            action="insert",
-            actor=actor,
-            at=now,
-            before=None,
-            after=row,
-            revision=revision,
-        )
+        _insert_entry(conn, kind, patient_id, entry, actor, now, revision)
         if on_change is not None:
             on_change(conn, patient_id)
     return Change(patient_id, revision, frozenset({kind}), entry.id)
@@ -374,6 +360,33 @@ def patient_revision(engine: Engine, patient_id: int) -> int:
     if found is None:
         raise NotFoundError(f"patient {patient_id} does not exist")
     return int(found)
+
+
+def _insert_entry(
+    conn: Connection,
+    kind: str,
+    patient_id: int,
+    entry: Entry,
+    actor: str,
+    now: dt.datetime,
+    revision: int,
+) -> None:
+    """Insert one checked entry and its audit row (the write's ``revision``)."""
+    row = {**entry_columns(entry), "patient_id": patient_id, **_tracked(actor, now)}
+    table = table_of(kind)
+    conn.execute(insert(table).values(row))
+    audit(
+        conn,
+        patient_id=patient_id,
+        table=table.name,
+        row_id=entry.id,
+        action="insert",
+        actor=actor,
+        at=now,
+        before=None,
+        after=row,
+        revision=revision,
+    )
 
 
 def add_entries(
@@ -413,22 +426,8 @@ def add_entries(
                 ]
         if problems:
             raise ValidationError(problems)
-        table = table_of(kind)
         for entry in entries:
-            row = {**entry_columns(entry), "patient_id": patient_id, **_tracked(actor, now)}
-            conn.execute(insert(table).values(row))
-            audit(
-                conn,
-                patient_id=patient_id,
-                table=table.name,
-                row_id=entry.id,
-                action="insert",
-                actor=actor,
-                at=now,
-                before=None,
-                after=row,
-                revision=revision,
-            )
+            _insert_entry(conn, kind, patient_id, entry, actor, now, revision)
         if on_change is not None:
             on_change(conn, patient_id)
     return Change(patient_id, revision, frozenset({kind}), entries[0].id)

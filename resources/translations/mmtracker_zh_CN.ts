@@ -201,14 +201,6 @@
         <translation>必填：请说明原因</translation>
     </message>
     <message>
-        <source>Discard the changes?</source>
-        <translation>放弃更改？</translation>
-    </message>
-    <message>
-        <source>What you typed in this form is not saved. Discard it?</source>
-        <translation>此表单中输入的内容尚未保存。要放弃吗？</translation>
-    </message>
-    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -296,6 +288,17 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>Discard the changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <source>What you typed in this form is not saved. Discard it?</source>
+        <translation>此表单中输入的内容尚未保存。要放弃吗？</translation>
+    </message>
+</context>
+<context>
     <name>ItemsPanel</name>
     <message>
         <source>Acknowledge / snooze…</source>
@@ -367,14 +370,6 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     <message>
         <source>CrCl: record a weight to compute it (D13)</source>
         <translation>CrCl：请记录体重以便计算（D13）</translation>
-    </message>
-    <message>
-        <source>Discard the lab panel?</source>
-        <translation>放弃此次检验录入？</translation>
-    </message>
-    <message>
-        <source>The values typed are not saved. Discard them?</source>
-        <translation>输入的数值尚未保存。要放弃吗？</translation>
     </message>
     <message>
         <source>The patient changed since you opened the panel</source>
@@ -553,14 +548,6 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>The first phase of the patient is asked for next (a patient without one is itself a care item).</source>
         <translation>接下来会请您填写该患者的首个病程阶段（没有病程阶段的患者本身就是一项随访事项）。</translation>
-    </message>
-    <message>
-        <source>Discard the new patient?</source>
-        <translation>放弃新建患者？</translation>
-    </message>
-    <message>
-        <source>What you typed is not saved. Discard it?</source>
-        <translation>输入的内容尚未保存。要放弃吗？</translation>
     </message>
     <message>
         <source>Not saved</source>

@@ -22,10 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -40,6 +39,7 @@ from mmtracker.logic.parsing import Problem, parse_as, stored_fields
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.validation import check_entry, check_phase_sequence
 from mmtracker.ui.forms.fields import ChoiceEditor, FieldEditor, editor_for, unit_codes
+from mmtracker.ui.forms.form_dialog import FormDialog
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient.entries import field_label, kind_label
 from mmtracker.ui.workers import run_task
@@ -73,7 +73,7 @@ def form_fields(kind: str) -> list[str]:
     return [name for name in stored_fields(ENTRY_KINDS[kind]) if name != "id"]
 
 
-class EntryDialog(QDialog):
+class EntryDialog(FormDialog):
     """Add an entry of ``kind``, or correct ``entry`` (with a reason)."""
 
     def __init__(
@@ -146,7 +146,7 @@ class EntryDialog(QDialog):
             self._offer_units()
             if entry is not None:
                 self.editors["unit"].set_value(getattr(entry, "unit", None))
-        self._saving = False
+        self.saving = False
         self._first = self.data()
         self.validate()
         first = next(iter(self.editors.values()), None)
@@ -203,7 +203,7 @@ class EntryDialog(QDialog):
         """Show each problem under its field; Save only when there is none."""
         problems = self.check()
         self.show_problems(problems)
-        self.save_button.setEnabled(not problems and not self._saving)
+        self.save_button.setEnabled(not problems and not self.saving)
         return not problems
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
@@ -222,41 +222,11 @@ class EntryDialog(QDialog):
         self.general.setText("\n".join(general))
         self.general.setVisible(bool(general))
 
-    # --- keys -----------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt names it
-        if event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.focusNextChild()  # Enter moves on; it never saves
-                return True
-        return super().eventFilter(watched, event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)
-
-    def reject(self) -> None:
-        """Close; a changed form asks first."""
-        if self.is_changed() and not self._saving:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Discard the changes?"),
-                self.tr("What you typed in this form is not saved. Discard it?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
-
     # --- saving ---------------------------------------------------------------------
 
     def save(self) -> None:
         """Save off the GUI thread when the form is valid; the dialog closes when saved."""
-        if self._saving or not self.validate():
+        if self.saving or not self.validate():
             return
         from mmtracker.config import actor
 
@@ -299,14 +269,14 @@ class EntryDialog(QDialog):
             except (ValidationError, StaleEditError, NotFoundError) as exc:
                 return exc
 
-        self._saving = True
+        self.saving = True
         self.save_button.setEnabled(False)
         run_task(self, work, self._saved, self._failed)
 
     def _saved(self, result: object) -> None:
         from mmtracker.storage.outcomes import Change, StaleEditError, ValidationError
 
-        self._saving = False
+        self.saving = False
         if isinstance(result, Change):
             self.context.hub.patient_changed.emit(result.patient_id)
             self.accept()
@@ -320,7 +290,7 @@ class EntryDialog(QDialog):
         self.save_button.setEnabled(True)
 
     def _failed(self, message: str) -> None:
-        self._saving = False
+        self.saving = False
         self.save_button.setEnabled(True)
         QMessageBox.critical(self, self.tr("Not saved"), message)
 

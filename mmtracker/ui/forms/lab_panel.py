@@ -16,11 +16,9 @@ import itertools
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
@@ -41,6 +39,7 @@ from mmtracker.logic.units import accepted_units, canonical_unit, unit_label
 from mmtracker.logic.validation import check_entry
 from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE, FormContext, changed_text
 from mmtracker.ui.forms.fields import DateEditor, NumberEditor
+from mmtracker.ui.forms.form_dialog import FormDialog
 from mmtracker.ui.workers import run_task
 
 PANEL: tuple[Analyte, ...] = (
@@ -116,7 +115,7 @@ class _Row:
         return found
 
 
-class LabPanelDialog(QDialog):
+class LabPanelDialog(FormDialog):
     """Many lab results of one sample date, written together."""
 
     def __init__(
@@ -218,7 +217,7 @@ class LabPanelDialog(QDialog):
         ]
         for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
-        self._saving = False
+        self.saving = False
         self.validate()
         self.rows[0].entry_widget.setFocus()
 
@@ -254,6 +253,10 @@ class LabPanelDialog(QDialog):
             general.append(self.tr("Type at least one value."))
         return by_row, sorted(set(general)), valid
 
+    def is_changed(self) -> bool:
+        """Whether a value was typed."""
+        return bool(self.data())
+
     def validate(self) -> bool:
         """Show each problem beside its analyte, the computed values; Save when all is valid."""
         by_row, general, valid = self.check()
@@ -262,7 +265,7 @@ class LabPanelDialog(QDialog):
         self.general.setText("\n".join(general))
         self.computed.setText(self._computed(valid))
         ok = not by_row and not general
-        self.save_button.setEnabled(ok and not self._saving)
+        self.save_button.setEnabled(ok and not self.saving)
         return ok
 
     def _computed(self, entered: Sequence[LabResult]) -> str:
@@ -310,41 +313,11 @@ class LabPanelDialog(QDialog):
                 said.append(self.tr("CrCl: record a weight to compute it (D13)"))
         return " · ".join(said)
 
-    # --- keys -----------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt names it
-        if event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.focusNextChild()  # Enter moves on, as Tab; it never saves
-                return True
-        return super().eventFilter(watched, event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)
-
-    def reject(self) -> None:
-        """Close; a panel with values typed asks first."""
-        if self.data() and not self._saving:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Discard the lab panel?"),
-                self.tr("The values typed are not saved. Discard them?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
-
     # --- saving ---------------------------------------------------------------------
 
     def save(self) -> None:
         """Write the panel off the GUI thread, whole or not at all; remember the units."""
-        if self._saving or not self.validate():
+        if self.saving or not self.validate():
             return
         from mmtracker.config import actor
 
@@ -374,14 +347,14 @@ class LabPanelDialog(QDialog):
             except (ValidationError, StaleEditError) as exc:
                 return exc
 
-        self._saving = True
+        self.saving = True
         self.save_button.setEnabled(False)
         run_task(self, work, self._saved, self._failed)
 
     def _saved(self, result: object) -> None:
         from mmtracker.storage.outcomes import Change, StaleEditError, ValidationError
 
-        self._saving = False
+        self.saving = False
         if isinstance(result, Change):
             self.context.hub.patient_changed.emit(result.patient_id)
             self.accept()
@@ -401,7 +374,7 @@ class LabPanelDialog(QDialog):
         self.save_button.setEnabled(True)
 
     def _failed(self, message: str) -> None:
-        self._saving = False
+        self.saving = False
         self.save_button.setEnabled(True)
         QMessageBox.critical(self, self.tr("Not saved"), message)
 

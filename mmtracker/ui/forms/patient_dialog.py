@@ -8,10 +8,9 @@ import typing
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,6 +27,7 @@ from mmtracker.logic.policy import Policy
 from mmtracker.logic.validation import check_patient
 from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE
 from mmtracker.ui.forms.fields import ChoiceEditor, FieldEditor, editor_for
+from mmtracker.ui.forms.form_dialog import FormDialog
 from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 FIELDS = ("mrn", "name", "sex", "date_of_birth", "height_cm")
 
 
-class NewPatientDialog(QDialog):
+class NewPatientDialog(FormDialog):
     """Register a patient; ``created`` gives the new patient's id once saved."""
 
     created = Signal(int)
@@ -99,7 +99,7 @@ class NewPatientDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
-        self._saving = False
+        self.saving = False
         self.validate()
         self.editors["mrn"].widget.setFocus()
 
@@ -110,6 +110,14 @@ class NewPatientDialog(QDialog):
             del found["height_cm"]
         return found
 
+    def is_changed(self) -> bool:
+        """Whether anything was typed (the sex offered first is no choice made)."""
+        return any(
+            editor.value() not in (None, "", [])
+            for name, editor in self.editors.items()
+            if name != "sex"
+        )
+
     def check(self) -> list[Problem]:
         """What is wrong with the form (the services' own checks; a taken MRN is found on save)."""
         patient, problems = parse_as(Patient, self.data())
@@ -119,7 +127,7 @@ class NewPatientDialog(QDialog):
         """Each problem under its field; Save only when there is none."""
         problems = self.check()
         self._show(problems)
-        self.save_button.setEnabled(not problems and not self._saving)
+        self.save_button.setEnabled(not problems and not self.saving)
         return not problems
 
     def _show(self, problems: Sequence[Problem]) -> None:
@@ -130,36 +138,9 @@ class NewPatientDialog(QDialog):
             label.setText("\n".join(by_field.get(name, [])))
             label.setVisible(name in by_field)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt names it
-        if event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.focusNextChild()  # Enter moves on; it never saves
-                return True
-        return super().eventFilter(watched, event)
-
-    def reject(self) -> None:
-        """Close; a form with something typed asks first."""
-        typed = any(
-            editor.value() not in (None, "", [])
-            for name, editor in self.editors.items()
-            if name != "sex"
-        )
-        if typed and not self._saving:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Discard the new patient?"),
-                self.tr("What you typed is not saved. Discard it?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
-        super().reject()
-
     def save(self) -> None:
         """Register the patient off the GUI thread; the dialog closes once saved."""
-        if self._saving or not self.validate():
+        if self.saving or not self.validate():
             return
         from mmtracker.config import actor
 
@@ -181,14 +162,14 @@ class NewPatientDialog(QDialog):
             except ValidationError as exc:
                 return exc
 
-        self._saving = True
+        self.saving = True
         self.save_button.setEnabled(False)
         run_task(self, work, self._saved, self._failed)
 
     def _saved(self, result: object) -> None:
         from mmtracker.storage.outcomes import Change, ValidationError
 
-        self._saving = False
+        self.saving = False
         if isinstance(result, Change):
             self.created.emit(result.patient_id)
             self.accept()
@@ -198,6 +179,6 @@ class NewPatientDialog(QDialog):
         self.save_button.setEnabled(True)
 
     def _failed(self, message: str) -> None:
-        self._saving = False
+        self.saving = False
         self.save_button.setEnabled(True)
         QMessageBox.critical(self, self.tr("Not saved"), message)

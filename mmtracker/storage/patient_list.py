@@ -33,6 +33,8 @@ class PatientListRow:
     sex: Sex
     phase: Phase | None
     last_visit: dt.date | None
+    next_visit: dt.date | None
+    """The next visit the last visit booked (none booked: None)."""
     status: PatientStatus
     status_date: dt.date | None
 
@@ -83,7 +85,10 @@ SELECT patient.id, patient.mrn, patient.name, patient.sex, patient.date_of_birth
     patient.status, patient.status_date,
     (SELECT max(visit.date) FROM visit
         WHERE visit.patient_id = patient.id AND visit.date <= :as_of) AS last_visit,
-    change.id, change.date, change.phase
+    change.id, change.date, change.phase,
+    (SELECT booked.next_visit FROM visit AS booked
+        WHERE booked.patient_id = patient.id AND booked.date <= :as_of
+        ORDER BY booked.date DESC, booked.created_at DESC, booked.id DESC LIMIT 1) AS next_visit
 FROM patient LEFT OUTER JOIN phase_change AS change ON change.patient_id = patient.id
 {where}
 ORDER BY patient.name, patient.mrn, patient.id, change.date, change.id
@@ -98,7 +103,7 @@ def read_patient_list(fetch: Fetch, as_of: dt.date, search: str = "") -> list[Pa
     """Every patient (or those whose MRN or name contains ``search``), ordered by name.
 
     The phase is the one in force on ``as_of`` (:func:`phase_on`); the last visit
-    is the latest on or before ``as_of``. The age is taken on ``as_of``, or on
+    is the latest on or before ``as_of``, and the next visit the one it booked. The age is taken on ``as_of``, or on
     the date of death for a patient who died before it. The search ignores case
     and surrounding spaces; ``%`` and ``_`` match themselves. One query: each
     patient comes with its phase changes, one row each.
@@ -129,6 +134,7 @@ def _row(rows: Sequence[Sequence[Any]], as_of: dt.date) -> PatientListRow:
         sex=Sex(sex),
         phase=phase_on(changes, as_of),
         last_visit=day(last_visit),
+        next_visit=day(rows[0][11]),
         status=status,
         status_date=status_date,
     )

@@ -1156,6 +1156,10 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>末次就诊</translation>
     </message>
     <message>
+        <source>Next visit</source>
+        <translation>下次就诊</translation>
+    </message>
+    <message>
         <source>Maintenance</source>
         <translation>维持治疗</translation>
     </message>

@@ -103,6 +103,16 @@ def test_phase_is_the_latest_change_on_or_before_the_date(
     assert only(engine, as_of).phase is phase
 
 
+def test_the_next_visit_is_the_one_the_last_visit_booked(engine: Engine) -> None:
+    pid = new_patient(engine, "MM-1", "Li Na", "1955-01-01")
+    add(engine, pid, "visits", date="2024-01-05", next_visit="2024-04-05")
+    add(engine, pid, "visits", date="2024-06-01")  # booked nothing
+    assert only(engine, dt.date(2024, 3, 1)).next_visit == dt.date(2024, 4, 5)
+    assert only(engine, TODAY).next_visit is None
+    add(engine, pid, "visits", date="2024-06-01", next_visit="2024-09-01")  # same day, recorded later
+    assert only(engine, TODAY).next_visit == dt.date(2024, 9, 1)
+
+
 def test_last_visit_on_or_before_the_date(engine: Engine) -> None:
     pid = new_patient(engine, "MM-1", "Li Na", "1955-01-01")
     assert only(engine, TODAY).last_visit is None
@@ -127,6 +137,7 @@ def test_rows_carry_the_patient_and_are_ordered_by_name(engine: Engine) -> None:
         sex=Sex.MALE,
         phase=None,
         last_visit=None,
+        next_visit=None,
         status=PatientStatus.ACTIVE,
         status_date=None,
     )

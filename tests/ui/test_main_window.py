@@ -62,11 +62,11 @@ def test_lists_every_patient_with_age_phase_and_last_visit(window: MainWindow) -
         window.patients.table.model().headerData(c, Qt.Orientation.Horizontal)
         for c in range(len(Column))
     ]
-    assert headers == ["MRN", "Name", "Age", "Phase", "Last visit"]
+    assert headers == ["MRN", "Name", "Age", "Phase", "Last visit", "Next visit"]
     assert visible(window) == [
-        ["MM-010", "Alice Martin", 56, "SMM", "2025-12-01"],  # 56 on her birthday
-        ["MM-001", "Zhang Wei", 67, "NDMM", "2026-02-20"],
-        ["MM-002", "王小明", 60, "ASCT", ""],
+        ["MM-010", "Alice Martin", 56, "SMM", "2025-12-01", ""],  # 56 on her birthday
+        ["MM-001", "Zhang Wei", 67, "NDMM", "2026-02-20", ""],  # no next visit booked
+        ["MM-002", "王小明", 60, "ASCT", "", ""],
     ]
     assert window.patients.count_label.text() == "Patients: 3"
 
@@ -125,7 +125,7 @@ def test_chinese_interface(qtbot: QtBot, chinese: None, clinic: Engine, today: d
         window.patients.table.model().headerData(c, Qt.Orientation.Horizontal)
         for c in range(len(Column))
     ]
-    assert headers == ["病历号", "姓名", "年龄", "病程阶段", "末次就诊"]
+    assert headers == ["病历号", "姓名", "年龄", "病程阶段", "末次就诊", "下次就诊"]
     assert window.windowTitle().startswith("mmtracker — 演示数据库 DEMO — ")
     assert window.patients.search_box.placeholderText() == "按病历号或姓名搜索"
     assert window.patients.count_label.text() == "患者：3 例"

@@ -89,6 +89,7 @@ def rows(count: int) -> list[PatientListRow]:
             sex=Sex.FEMALE,
             phase=Phase.MAINTENANCE,
             last_visit=None,
+            next_visit=None,
             status=PatientStatus.ACTIVE,
             status_date=None,
         )

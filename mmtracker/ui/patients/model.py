@@ -39,10 +39,11 @@ class Column(IntEnum):
     AGE = 2
     PHASE = 3
     LAST_VISIT = 4
+    NEXT_VISIT = 5
 
 
 class PatientTableModel(RowsModel):
-    """One row per patient: MRN, name, age, phase and last visit; read-only.
+    """One row per patient: MRN, name, age, phase, last and next visit; read-only.
 
     The rows are shown sorted by the column last given to :meth:`sort` (none at
     first: in the order given), texts in the collation of the system's language.
@@ -71,6 +72,7 @@ class PatientTableModel(RowsModel):
             Column.AGE: self.tr("Age"),
             Column.PHASE: self.tr("Phase"),
             Column.LAST_VISIT: self.tr("Last visit"),
+            Column.NEXT_VISIT: self.tr("Next visit"),
         }
         self._phases = {
             Phase.SMM: "SMM",
@@ -184,4 +186,6 @@ class PatientTableModel(RowsModel):
             return row.age
         if column is Column.PHASE:
             return "" if row.phase is None else self._phases[row.phase]
-        return "" if row.last_visit is None else row.last_visit.isoformat()
+        if column is Column.LAST_VISIT:
+            return "" if row.last_visit is None else row.last_visit.isoformat()
+        return "" if row.next_visit is None else row.next_visit.isoformat()

@@ -109,7 +109,9 @@ def test_the_next_visit_is_the_one_the_last_visit_booked(engine: Engine) -> None
     add(engine, pid, "visits", date="2024-06-01")  # booked nothing
     assert only(engine, dt.date(2024, 3, 1)).next_visit == dt.date(2024, 4, 5)
     assert only(engine, TODAY).next_visit is None
-    add(engine, pid, "visits", date="2024-06-01", next_visit="2024-09-01")  # same day, recorded later
+    add(
+        engine, pid, "visits", date="2024-06-01", next_visit="2024-09-01"
+    )  # same day, recorded later
     assert only(engine, TODAY).next_visit == dt.date(2024, 9, 1)
 
 

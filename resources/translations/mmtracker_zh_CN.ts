@@ -1263,6 +1263,89 @@ Close the panel, read the patient again and type the values anew.</source>
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>{value} is outside the accepted range {range}</source>
+        <translation>{value} 超出允许范围 {range}</translation>
+    </message>
+    <message>
+        <source>{date} is in the future (today is {today})</source>
+        <translation>{date} 是将来的日期（今天是 {today}）</translation>
+    </message>
+    <message>
+        <source>{date} is before the date of birth {born}</source>
+        <translation>{date} 早于出生日期 {born}</translation>
+    </message>
+    <message>
+        <source>{date} is more than 2 years ahead; the accepted range is up to {latest} (today is {today})</source>
+        <translation>{date} 超过 2 年之后；允许最晚至 {latest}（今天是 {today}）</translation>
+    </message>
+    <message>
+        <source>is required: a date YYYY-MM-DD</source>
+        <translation>必填：日期 YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>is required: a number</source>
+        <translation>必填：数值</translation>
+    </message>
+    <message>
+        <source>is required: a whole number</source>
+        <translation>必填：整数</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>is required: choose one</source>
+        <translation>必填：请选择一项</translation>
+    </message>
+    <message>
+        <source>must be a date YYYY-MM-DD, not {value}</source>
+        <translation>应为日期 YYYY-MM-DD，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>must be a number, not {value}</source>
+        <translation>应为数值，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>must be a whole number, not {value}</source>
+        <translation>应为整数，而不是 {value}</translation>
+    </message>
+    <message>
+        <source>must be after the visit date {date}</source>
+        <translation>应晚于就诊日期 {date}</translation>
+    </message>
+    <message>
+        <source>must be after the hold date {date}</source>
+        <translation>应晚于暂停日期 {date}</translation>
+    </message>
+    <message>
+        <source>must be 1–{most} characters</source>
+        <translation>应为 1–{most} 个字符</translation>
+    </message>
+    <message>
+        <source>{mrn} is already the MRN of another patient</source>
+        <translation>{mrn} 已是另一位患者的病历号</translation>
+    </message>
+    <message>
+        <source>is required for this analyte</source>
+        <translation>此检验项目必须填写数值</translation>
+    </message>
+    <message>
+        <source>must be above the lower limit</source>
+        <translation>应高于下限</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>two phase changes on {date}; one per day</source>
+        <translation>{date} 有两条病程阶段变更；每天只能一条</translation>
+    </message>
+</context>
+<context>
     <name>RecordFiles</name>
     <message>
         <source>Import a record file</source>

@@ -40,6 +40,7 @@ from mmtracker.logic.policy import Policy
 from mmtracker.logic.validation import check_entry, check_phase_sequence
 from mmtracker.ui.forms.fields import ChoiceEditor, FieldEditor, editor_for, unit_codes
 from mmtracker.ui.forms.form_dialog import FormDialog
+from mmtracker.ui.forms.problems import problem_text
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient.entries import field_label, kind_label
 from mmtracker.ui.workers import run_task
@@ -213,7 +214,7 @@ class EntryDialog(FormDialog):
         for problem in problems:
             name = problem.path.split(".")[0].split("[")[0]
             if name in self.problems:
-                by_field.setdefault(name, []).append(problem.message)
+                by_field.setdefault(name, []).append(problem_text(problem.message))
             else:
                 general.append(str(problem))
         for name, label in self.problems.items():

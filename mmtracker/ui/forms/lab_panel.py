@@ -40,6 +40,7 @@ from mmtracker.logic.validation import check_entry
 from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE, FormContext, changed_text
 from mmtracker.ui.forms.fields import DateEditor, NumberEditor
 from mmtracker.ui.forms.form_dialog import FormDialog
+from mmtracker.ui.forms.problems import problem_text
 from mmtracker.ui.workers import run_task
 
 PANEL: tuple[Analyte, ...] = (
@@ -246,9 +247,9 @@ class LabPanelDialog(FormDialog):
                     valid.append(entry)
             for problem in problems:
                 if problem.path == "date":
-                    general.append(f"{self.tr('Sample date')}: {problem.message}")
+                    general.append(f"{self.tr('Sample date')}: {problem_text(problem.message)}")
                 else:
-                    by_row.setdefault(index, []).append(problem.message)
+                    by_row.setdefault(index, []).append(problem_text(problem.message))
         if not self.data():
             general.append(self.tr("Type at least one value."))
         return by_row, sorted(set(general)), valid

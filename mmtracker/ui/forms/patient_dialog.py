@@ -28,6 +28,7 @@ from mmtracker.logic.validation import check_patient
 from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE
 from mmtracker.ui.forms.fields import ChoiceEditor, FieldEditor, editor_for
 from mmtracker.ui.forms.form_dialog import FormDialog
+from mmtracker.ui.forms.problems import problem_text
 from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -133,7 +134,9 @@ class NewPatientDialog(FormDialog):
     def _show(self, problems: Sequence[Problem]) -> None:
         by_field: dict[str, list[str]] = {}
         for problem in problems:
-            by_field.setdefault(problem.path.split(".")[0], []).append(problem.message)
+            by_field.setdefault(problem.path.split(".")[0], []).append(
+                problem_text(problem.message)
+            )
         for name, label in self.problems.items():
             label.setText("\n".join(by_field.get(name, [])))
             label.setVisible(name in by_field)

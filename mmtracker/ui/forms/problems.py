@@ -23,7 +23,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), text)
     for pattern, text in (
         (
-            r"(?P<value>\S+) is outside the accepted range (?P<range>.+)",
+            r"(?P<value>.+?) is outside the accepted range (?P<range>.+)",
             QT_TRANSLATE_NOOP("Problems", "{value} is outside the accepted range {range}"),
         ),
         (

@@ -28,6 +28,17 @@ def messages(cls: type, data: dict[str, Any]) -> list[str]:
 CASES = [
     (Weight, {"date": "2026-02-01", "weight_kg": 5}, "5 超出允许范围 20–300 kg"),
     (
+        LabResult,
+        {
+            "date": "2026-02-01",
+            "analyte": "calcium",
+            "value": 25,
+            "unit": "mmol/L",
+            "calcium_kind": "total",
+        },
+        "25 mmol/L 超出允许范围 0.5–6 mmol/L",
+    ),
+    (
         Weight,
         {"date": "2026-04-01", "weight_kg": 70},
         "2026-04-01 是将来的日期（今天是 2026-03-01）",

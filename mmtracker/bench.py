@@ -517,6 +517,11 @@ def _window(
         _say(f"window: run {number} of {runs}")
         measured.append(bench_window.run_window(env, patient, day))
     figures += [*bench_window.window_figures(measured, qt, work), qt]
+    timed_forms: list[bench_window.WindowRun] = []
+    for number in range(1, runs + 1):
+        _say(f"window, its forms: run {number} of {runs}")
+        timed_forms.append(bench_window.run_window(env, patient, day, forms=True))
+    figures += bench_window.form_figures(timed_forms)
     lines = [bench_window.peak_line(measured), bench_window.keystrokes(measured)]
     if path is None:
         lines.append("the sqlite3 + json floor is measured on SQLite only")

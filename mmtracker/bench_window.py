@@ -99,6 +99,9 @@ BUDGETS = {
     "keystroke": 0.050,
     "patient": 0.250,
     "peak": 350 * 2**20,  # bytes
+    "form opened": 0.100,  # issue 10: any form
+    "entry saved": 0.050,  # issue 10: one entry, re-assessment included
+    "lab panel beyond the services": 0.150,  # issue 10: six analytes, beyond six saves
 }
 
 
@@ -110,14 +113,15 @@ class WindowRun:
     peak_bytes: int | None
 
 
-def run_window(env: dict[str, str], patient: int, day: str) -> WindowRun:
-    """Start the window offscreen in a fresh settings folder; what it timed."""
+def run_window(env: dict[str, str], patient: int, day: str, forms: bool = False) -> WindowRun:
+    """Start the window offscreen in a fresh settings folder; what it timed (``forms``: the
+    forms alone, mmtracker/ui/bench_forms.py)."""
     with tempfile.TemporaryDirectory() as home:
         window_env = {
             **env,
             "MMTRACKER_HOME": home,
             "QT_QPA_PLATFORM": "offscreen",
-            WINDOW_ENV: f"{patient},{day}",
+            WINDOW_ENV: f"{patient},{day}" + (",forms" if forms else ""),
         }
         run, out = run_process([sys.executable, "-m", "mmtracker.cli"], window_env)
     lines = [line for line in out.splitlines() if line.startswith(WINDOW_PREFIX)]
@@ -201,6 +205,40 @@ def window_figures(runs: Sequence[WindowRun], floor: Figure, command: Figure) ->
             values = [float(r.found[session][panel]) for r in runs]
             figures.append(Figure(f"window: {panel}, {shown}", values, [None] * len(runs), budget))
     return figures
+
+
+def form_figures(runs: Sequence[WindowRun]) -> list[Figure]:
+    """The forms' figures (issue 10) over runs of the window timing its forms alone."""
+    forms = [r.found["forms"] for r in runs]
+    none: list[int | None] = [None] * len(runs)
+    return [
+        Figure(
+            "form opened, slowest of every kind's and the lab panel",
+            [max(f["form opened"].values()) for f in forms],
+            none,
+            BUDGETS["form opened"],
+        ),
+        Figure(
+            "one weight saved through its form (re-assessment included)",
+            [f["entry saved through its form"] for f in forms],
+            none,
+            BUDGETS["entry saved"],
+        ),
+        Figure(
+            "lab panel of six, opened to saved, beyond six saves through the services",
+            [
+                f["lab panel of six, opened to saved"] - f["six saves through the services"]
+                for f in forms
+            ],
+            none,
+            BUDGETS["lab panel beyond the services"],
+        ),
+        Figure(
+            "floor: six lab results saved through the services, in the window's process",
+            [f["six saves through the services"] for f in forms],
+            none,
+        ),
+    ]
 
 
 def keystrokes(runs: Sequence[WindowRun]) -> str:

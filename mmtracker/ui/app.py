@@ -93,7 +93,7 @@ def run(database: str | None, demo: bool, lang: str | None) -> int:
             lambda: QTimer.singleShot(0, window, lambda: _report_list_and_close(window))
         )
     if bench is not None:
-        _bench_when_open(window, bench[0])
+        _bench_when_open(window, bench[0], bench[2])
     code = app.exec()  # a database refused closes the window, and so ends this too
     return EXIT_FAILURE if refused else code
 
@@ -113,10 +113,14 @@ def _report_list_and_close(window: MainWindow) -> None:
     window.close()
 
 
-def _bench_request() -> tuple[int, dt.date] | None:
-    """The patient and the day of ``MMTRACKER_BENCH_WINDOW=PATIENT_ID,YYYY-MM-DD``, if set."""
-    patient, _, day = os.environ.get(BENCH_WINDOW_ENV, "").partition(",")
-    return (int(patient), dt.date.fromisoformat(day)) if patient.isdigit() else None
+def _bench_request() -> tuple[int, dt.date, bool] | None:
+    """The patient and the day of ``MMTRACKER_BENCH_WINDOW=PATIENT_ID,YYYY-MM-DD[,forms]``,
+    if set, and whether the forms are timed (alone, mmtracker/ui/bench_forms.py)."""
+    patient, _, rest = os.environ.get(BENCH_WINDOW_ENV, "").partition(",")
+    day, _, forms = rest.partition(",")
+    if not patient.isdigit():
+        return None
+    return int(patient), dt.date.fromisoformat(day), forms == "forms"
 
 
 def _settle() -> None:
@@ -125,7 +129,7 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def _bench_when_open(window: MainWindow, patient_id: int) -> None:
+def _bench_when_open(window: MainWindow, patient_id: int, forms: bool) -> None:
     """Note when the worklist's rows are first painted; run :func:`_bench_window` once they
     are and the window has its database (the rows may come first, read directly)."""
     shown: list[float | None] = []
@@ -133,7 +137,8 @@ def _bench_when_open(window: MainWindow, patient_id: int) -> None:
 
     def go_on() -> None:
         if shown and opened:
-            QTimer.singleShot(0, window, lambda: _bench_window(window, patient_id, shown[0]))
+            timing = _bench_forms if forms else _bench_window
+            QTimer.singleShot(0, window, lambda: timing(window, patient_id, shown[0]))
 
     def painted() -> None:
         shown.append(seconds_since_process_start())
@@ -192,6 +197,22 @@ def _bench_window(window: MainWindow, patient_id: int, rows_shown: float | None)
         window.close_patient(window.patient_tabs.indexOf(view))
         _settle()
     sys.stdout.write(BENCH_PREFIX + json.dumps(found) + "\n")
+    sys.stdout.flush()
+    window.close()
+
+
+def _bench_forms(window: MainWindow, patient_id: int, _rows_shown: float | None) -> None:
+    """Time the forms on the patient (mmtracker/ui/bench_forms.py), in a process of their
+    own: the window's own figures and peak memory stay those of reading and showing."""
+    from mmtracker.ui.bench_forms import time_forms
+
+    loop = QEventLoop()
+    window.open_patient(patient_id)
+    view = cast("PatientView", window.patient_tabs.currentWidget())
+    view.loaded.connect(loop.quit)
+    loop.exec()
+    _settle()
+    sys.stdout.write(BENCH_PREFIX + json.dumps({"forms": time_forms(view)}) + "\n")
     sys.stdout.flush()
     window.close()
 

@@ -190,6 +190,10 @@ class PatientView(QWidget):
         """What is shown (None until first read)."""
         return self._data
 
+    def reading(self) -> bool:
+        """Whether the patient is being read (again) now."""
+        return self._reading
+
     def lab_panel(self) -> None:
         """The lab panel: many results of one sample date (Ctrl+L)."""
         context, data = self.form_context(), self._data

@@ -55,9 +55,11 @@ FORM_SHOTS = (
     "form-new-patient.png",
     "form-lab-panel.png",
     "form-dental.png",
+    "form-settings.png",
     "form-new-patient-zh.png",
     "form-lab-panel-zh.png",
     "form-dental-zh.png",
+    "form-settings-zh.png",
 )
 """The pictures of the forms, each at its own size, in English then in Chinese."""
 
@@ -127,6 +129,7 @@ def forms(
     from mmtracker.ui.forms.entry_dialog import EntryDialog
     from mmtracker.ui.forms.lab_panel import LabPanelDialog
     from mmtracker.ui.forms.patient_dialog import NewPatientDialog
+    from mmtracker.ui.settings_dialog import SettingsDialog
 
     context, data = view.form_context(), view.data()
     assert context is not None
@@ -153,6 +156,9 @@ def forms(
     dental.editors["invasive_procedure"].set_value("none")
     dental.editors["note"].set_value("No caries; panoramic X-ray clear")
     shots.append(take_form(app, dental, out, names[2]))
+    settings = SettingsDialog(window, load_policy())
+    settings.resize(900, 620)
+    shots.append(take_form(app, settings, out, names[3]))
     return shots
 
 
@@ -199,7 +205,7 @@ def shoot(out: Path) -> list[Path]:
         ):
             view.tabs.setCurrentWidget(panel)
             taken.append(take(app, window, out, name))
-        taken += forms(app, window, view, out, FORM_SHOTS[:3])
+        taken += forms(app, window, view, out, FORM_SHOTS[:4])
 
         window.set_language("zh_CN")
         window.show_place(Place.WORKLIST)
@@ -208,7 +214,7 @@ def shoot(out: Path) -> list[Path]:
         for panel, name in ((view.trends, SHOTS[7]), (view.timeline, SHOTS[8])):
             view.tabs.setCurrentWidget(panel)
             taken.append(take(app, window, out, name))
-        taken += forms(app, window, view, out, FORM_SHOTS[3:])
+        taken += forms(app, window, view, out, FORM_SHOTS[4:])
     finally:
         i18n.install(app, "en")
         window.close()

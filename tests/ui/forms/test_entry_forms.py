@@ -401,3 +401,43 @@ def test_the_history_of_changes_says_who_what_when_and_why(
     ]
     assert dialog.table.item(0, 0).text()  # when, in this computer's time zone
     dialog.done(0)
+
+
+def item_status(view: PatientView, item_id: str) -> str:
+    data = view.data()
+    assert data is not None
+    return next(i.status.value for i in data.assessment.items if i.id == item_id)
+
+
+def test_a_dental_check_and_a_zoledronic_acid_dose_move_the_care_items(
+    qtbot: QtBot, view: PatientView, today: dt.date
+) -> None:
+    """D32: NDMM opens bone-targeted therapy (bta.start) and the dental check before it;
+    a dental check fit for therapy satisfies the one, a zoledronic acid dose the other,
+    and the next dose then falls due (§11 intervals: 28 days)."""
+    assert item_status(view, "dental.before_bta") == "overdue"
+    assert item_status(view, "bta.start") == "overdue"
+    for kind, values in (
+        (
+            "dental_exams",
+            {"date": today, "outcome": "fit_for_bone_therapy", "invasive_procedure": "none"},
+        ),
+        ("bone_therapy_doses", {"date": today, "agent": "zoledronic_acid", "dose_mg": 4.0}),
+    ):
+        activate(qtbot, view)
+        choose_kind(view, kind)
+        view.entries.table.setFocus()
+        qtbot.keyClick(view.entries.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+        dialog = open_dialog(qtbot, view)
+        for name, value in values.items():
+            dialog.editors[name].set_value(value)
+        revision = view.data().revision if view.data() else 0
+        with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+            press_save(qtbot, dialog)
+        qtbot.waitUntil(lambda r=revision: view.data() is not None and view.data().revision > r)
+    assert item_status(view, "dental.before_bta") != "overdue"
+    assert item_status(view, "bta.start") == "not_applicable"  # started
+    data = view.data()
+    assert data is not None
+    (next_dose,) = [i for i in data.assessment.items if i.id == "bta.next_dose"]
+    assert next_dose.due == today + dt.timedelta(days=28)

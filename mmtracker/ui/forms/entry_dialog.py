@@ -20,6 +20,7 @@ import typing
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -69,8 +70,17 @@ class FormContext:
     phase_changes: tuple[PhaseChange, ...]
 
 
+CORRECTABLE: dict[str, tuple[str, ...]] = {"acknowledgements": ("until", "reason")}
+"""Kinds whose form shows only what a user may change: an acknowledgement is made by
+Acknowledge / snooze, its item and finding are the rules' (D40); its until-date and reason
+may be corrected."""
+
+
 def form_fields(kind: str) -> list[str]:
-    """The fields a form of ``kind`` asks for: every stored field but the entry's id."""
+    """The fields a form of ``kind`` asks for: every stored field but the entry's id (or
+    those of :data:`CORRECTABLE`)."""
+    if kind in CORRECTABLE:
+        return list(CORRECTABLE[kind])
     return [name for name in stored_fields(ENTRY_KINDS[kind]) if name != "id"]
 
 
@@ -178,8 +188,17 @@ class EntryDialog(FormDialog):
         unit.set_codes(unit_codes(self.editors["analyte"].value()))
 
     def data(self) -> dict[str, Any]:
-        """The fields as the form holds them, as the record's parser takes them."""
-        return {name: editor.value() for name, editor in self.editors.items()}
+        """The fields as the form holds them, as the record's parser takes them (a
+        correction: over the entry's fields the form does not show)."""
+        shown = {name: editor.value() for name, editor in self.editors.items()}
+        if self.entry is None:
+            return shown
+        kept = {
+            name: _as_given(getattr(self.entry, name))
+            for name in stored_fields(self._class)
+            if name != "id" and name not in shown
+        }
+        return {**kept, **shown}
 
     def is_changed(self) -> bool:
         """Whether anything was typed or chosen since the form opened."""
@@ -325,6 +344,13 @@ class EntryDialog(FormDialog):
             ctx.hub.patient_changed.emit(ctx.patient_id)
 
         run_task(self, work, read, self._failed)
+
+
+def _as_given(value: Any) -> Any:
+    """An entry's value as the record's parser takes it: a code as its text, a list."""
+    if isinstance(value, StrEnum):
+        return value.value
+    return list(value) if isinstance(value, tuple) else value
 
 
 def changed_text(change: ChangeSeen) -> str:

@@ -17,7 +17,8 @@ from mmtracker.ui.patient.entries import EntriesModel, entry_kinds, kind_label
 from mmtracker.ui.widgets.tables import RowsTable
 
 FORMLESS = frozenset({"acknowledgements"})
-"""Kinds recorded otherwise: an acknowledgement by Acknowledge / snooze."""
+"""Kinds recorded otherwise (an acknowledgement by Acknowledge / snooze): no new entry of
+them here; they may still be corrected (their until-date and reason) and deleted."""
 
 
 class EntriesPanel(QWidget):
@@ -123,11 +124,11 @@ class EntriesPanel(QWidget):
 
     def _enable(self) -> None:
         kind = self.current_kind()
-        formed = kind is not None and kind not in FORMLESS and self._data is not None
+        shown = kind is not None and self._data is not None
         chosen = bool(self.table.selectionModel().selectedRows())
-        self.new_button.setEnabled(formed)
-        self.correct_button.setEnabled(formed and chosen)
-        self.delete_button.setEnabled(formed and chosen)
+        self.new_button.setEnabled(shown and kind not in FORMLESS)
+        self.correct_button.setEnabled(shown and chosen)
+        self.delete_button.setEnabled(shown and chosen)
 
     def _selected(self) -> Entry | None:
         rows = self.table.selectionModel().selectedRows()
@@ -147,7 +148,7 @@ class EntriesPanel(QWidget):
         from mmtracker.ui.forms.entry_dialog import EntryDialog
 
         kind, context, entry = self.current_kind(), self._context(), self._selected()
-        if kind is None or kind in FORMLESS or context is None or entry is None:
+        if kind is None or context is None or entry is None:
             return
         EntryDialog(kind, context, entry, self).open()
 
@@ -156,6 +157,6 @@ class EntriesPanel(QWidget):
         from mmtracker.ui.forms.delete_dialog import DeleteDialog
 
         kind, context, entry = self.current_kind(), self._context(), self._selected()
-        if kind is None or kind in FORMLESS or context is None or entry is None:
+        if kind is None or context is None or entry is None:
             return
         DeleteDialog(kind, entry, context, self).open()

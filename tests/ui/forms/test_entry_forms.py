@@ -312,6 +312,25 @@ FILLED: dict[str, tuple[dict[str, Any], tuple[str, Any, Any]]] = {
 }
 
 
+def refreshed_as_stored(qtbot: QtBot, view: PatientView, engine: Engine) -> None:
+    """The view reads the patient again after the save, and its care items are those the
+    save stored for the worklist (re-assessed in the same transaction)."""
+    from mmtracker.storage import state
+
+    pid = view.patient_id
+    now = patient_revision(engine, pid)
+    qtbot.waitUntil(lambda: view.data() is not None and view.data().revision == now)
+    data = view.data()
+    assert data is not None
+    shown = {i.id: i.status for i in data.assessment.items if i.status.value != "not_applicable"}
+    with engine.connect() as conn:
+        stored = {
+            s.item.id: s.item.status
+            for s in state.stored_items(conn, view.as_of, policy().whole("lead_days"), [pid])
+        }
+    assert shown == stored
+
+
 def test_every_kind_with_a_form_is_filled_here() -> None:
     assert set(FILLED) == set(ENTRY_KINDS) - FORMLESS
 
@@ -336,8 +355,11 @@ def test_each_kind_is_added_corrected_and_deleted(
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         press_save(qtbot, dialog)
     (added,) = [r for r in rows(clinic, kind, pid) if r["id"] not in before]
-    assert audits(clinic, pid)[-1]["action"] == "insert"
+    inserted = audits(clinic, pid)[-1]
+    assert (inserted["action"], inserted["before"]) == ("insert", None)
+    assert json.loads(inserted["after"])["id"] == added["id"]
     qtbot.waitUntil(lambda: view.entries.model.rowCount() == len(before) + 1, timeout=WAIT_MS)
+    refreshed_as_stored(qtbot, view, clinic)
 
     activate(qtbot, view)
     row = next(
@@ -361,6 +383,8 @@ def test_each_kind_is_added_corrected_and_deleted(
     audit = audits(clinic, pid)[-1]
     assert (audit["action"], audit["reason"]) == ("update", "corrected in the test")
     assert json.loads(audit["after"])[name] == json.loads(json.dumps(stored_as, default=str))
+    assert json.loads(audit["before"])[name] == json.loads(json.dumps(added[name], default=str))
+    refreshed_as_stored(qtbot, view, clinic)
 
     now = patient_revision(clinic, pid)  # the view reads the corrected patient again
     qtbot.waitUntil(lambda: view.data() is not None and view.data().revision == now)

@@ -1341,6 +1341,22 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>不能为空</translation>
     </message>
     <message>
+        <source>{before} → {after} on {date} is not allowed; after {phase} comes {allowed}</source>
+        <translation>{date} 的 {before} → {after} 不被允许；{phase} 之后只能是 {allowed}</translation>
+    </message>
+    <message>
+        <source>RELAPSE on {date} must have a later line than {line}</source>
+        <translation>{date} 的复发（RELAPSE）必须是晚于第 {line} 线的治疗线</translation>
+    </message>
+    <message>
+        <source>is required for RELAPSE: line 2 or later</source>
+        <translation>复发（RELAPSE）时必填：第 2 线或之后</translation>
+    </message>
+    <message>
+        <source>is only for RELAPSE</source>
+        <translation>仅用于复发（RELAPSE）</translation>
+    </message>
+    <message>
         <source>two phase changes on {date}; one per day</source>
         <translation>{date} 有两条病程阶段变更；每天只能一条</translation>
     </message>

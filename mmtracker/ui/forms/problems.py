@@ -92,6 +92,23 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"must be above ref_low", QT_TRANSLATE_NOOP("Problems", "must be above the lower limit")),
         (r"must not be empty", QT_TRANSLATE_NOOP("Problems", "must not be empty")),
         (
+            r"(?P<before>\S+) → (?P<after>\S+) on (?P<date>\S+) is not allowed; "
+            r"after (?P<phase>\S+) comes (?P<allowed>.+)",
+            QT_TRANSLATE_NOOP(
+                "Problems",
+                "{before} → {after} on {date} is not allowed; after {phase} comes {allowed}",
+            ),
+        ),
+        (
+            r"RELAPSE on (?P<date>\S+) must have a later line than (?P<line>\S+)",
+            QT_TRANSLATE_NOOP("Problems", "RELAPSE on {date} must have a later line than {line}"),
+        ),
+        (
+            r"is required for RELAPSE: line 2 or later",
+            QT_TRANSLATE_NOOP("Problems", "is required for RELAPSE: line 2 or later"),
+        ),
+        (r"is only for RELAPSE", QT_TRANSLATE_NOOP("Problems", "is only for RELAPSE")),
+        (
             r"two phase changes on (?P<date>\S+); one per day",
             QT_TRANSLATE_NOOP("Problems", "two phase changes on {date}; one per day"),
         ),

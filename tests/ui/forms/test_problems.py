@@ -83,3 +83,18 @@ def test_in_english_a_check_is_said_as_written() -> None:
 
 def test_a_message_of_no_known_shape_is_shown_as_written(chinese: None) -> None:
     assert problem_text("something new the checks say") == "something new the checks say"
+
+
+def test_a_phase_transition_not_allowed_is_said_in_chinese(chinese: None) -> None:
+    """§11 Phases: NDMM does not go back to SMM."""
+    from mmtracker.logic.codes import Phase
+    from mmtracker.logic.history import PhaseChange
+    from mmtracker.logic.validation import check_phase_sequence
+
+    changes = [
+        PhaseChange(id="p-1", date=dt.date(2025, 1, 1), phase=Phase.NDMM),
+        PhaseChange(id="p-2", date=dt.date(2025, 6, 1), phase=Phase.SMM),
+    ]
+    (problem,) = check_phase_sequence(changes)
+    said = problem_text(problem.message)
+    assert said.startswith("2025-06-01 的 NDMM → SMM 不被允许；NDMM 之后只能是 ")

@@ -88,6 +88,8 @@ def test_a_patient_is_registered_and_its_first_phase_asked_for(
     chosen = phase.editors["phase"].widget
     assert isinstance(chosen, QComboBox)
     chosen.setCurrentIndex(chosen.findData("NDMM"))
+    diagnosed = today - dt.timedelta(days=20)  # bta.start due 30 days on (§11): due soon
+    phase.editors["date"].set_value(diagnosed)
     with qtbot.waitSignal(phase.finished, timeout=WAIT_MS):
         activate(qtbot, phase)
         qtbot.keyClick(phase, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -96,8 +98,16 @@ def test_a_patient_is_registered_and_its_first_phase_asked_for(
         phases = conn.execute(
             select(table.c.phase, table.c.date).where(table.c.patient_id == stored["id"])
         ).all()
-    assert [tuple(p) for p in phases] == [("NDMM", today)]
-    # D32: NDMM opens bone-targeted therapy's start; the care items read again show it
+    assert [tuple(p) for p in phases] == [("NDMM", diagnosed)]
+    # D32: NDMM opens bone-targeted therapy's start: the worklist, read again, lists it
+    qtbot.waitUntil(
+        lambda: (
+            ("MM-100", "bta.start")
+            in {(row.mrn, row.item.id) for row in window.worklist.model.shown_rows()}
+        ),
+        timeout=WAIT_MS,
+    )
+    # and the patient's care items, read again, show it
     qtbot.waitUntil(
         lambda: (
             view.data() is not None

@@ -9,6 +9,7 @@ a thread.
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -117,12 +118,17 @@ class Task(QThread):
 def stop_all() -> None:
     """Cancel every running task and wait until its thread has ended (the window closing).
 
-    A QThread still running when it is destroyed aborts the process.
+    A QThread still running when it is destroyed aborts the process. It also runs as the
+    interpreter exits: a task started after the window closed (by a result delivered then)
+    is waited for too.
     """
     for task in list(_running):
         task.cancel()
     for task in list(_running):
         task.wait()
+
+
+atexit.register(stop_all)
 
 
 class _Delivery(QObject):

@@ -91,3 +91,32 @@ def test_no_cyclic_collection_runs_while_a_task_does(qtbot: QtBot) -> None:
     release.set()
     qtbot.waitUntil(lambda: bool(ended) and busy().count == 0)
     qtbot.waitUntil(gc.isenabled)
+
+
+def test_a_task_running_as_the_program_ends_is_waited_for() -> None:
+    """A result delivered after the window closed may start a read; the interpreter's exit
+    waits for it instead of destroying its running thread (which aborts the process)."""
+    import os
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import time
+        from PySide6.QtCore import QObject
+        from PySide6.QtWidgets import QApplication
+        from mmtracker.ui.workers import run_task
+
+        app = QApplication([])
+        owner = QObject()
+        run_task(owner, lambda _progress: time.sleep(0.5), lambda _result: None)
+        print("exiting with a task running", flush=True)
+        """
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Destroyed while thread" not in done.stderr

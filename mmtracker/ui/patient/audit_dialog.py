@@ -40,21 +40,42 @@ def action_text(action: str) -> str:
     }.get(action, action)
 
 
-def _value(value: Any) -> str:
+DERIVED = frozenset({"canonical_value"})
+"""Columns the services compute from the others: no user's change."""
+
+
+def _label(name: str) -> str:
+    """A field as the user reads it (a patient's too)."""
+    return {
+        "mrn": QCoreApplication.translate("AuditDialog", "MRN"),
+        "name": QCoreApplication.translate("AuditDialog", "Name"),
+        "sex": QCoreApplication.translate("AuditDialog", "Sex"),
+        "date_of_birth": QCoreApplication.translate("AuditDialog", "Date of birth"),
+        "height_cm": QCoreApplication.translate("AuditDialog", "Height (cm)"),
+        "status": QCoreApplication.translate("AuditDialog", "Status"),
+        "status_date": QCoreApplication.translate("AuditDialog", "Status date"),
+    }.get(name) or field_label(name)
+
+
+def _value(name: str, value: Any) -> str:
+    """A stored value as the user reads it: a code by its label, a number short."""
     if value in (None, ""):
         return "—"
     if isinstance(value, float):
         return i18n.format_number(value)
+    if isinstance(value, str):  # a code by its label; any other text as it is
+        return i18n.code_label(value, "sex" if name == "sex" else None)
     return str(value)
 
 
 def changes_text(entry: AuditEntry) -> str:
     """Each field a write changed: "Weight (kg): 72.5 → 70"."""
+    shown = [(n, b, a) for n, b, a in entry.changes if n not in DERIVED]
     if entry.action == "delete":
-        return "; ".join(f"{field_label(n)}: {_value(b)}" for n, b, _ in entry.changes)
+        return "; ".join(f"{_label(n)}: {_value(n, b)}" for n, b, _ in shown)
     if entry.action == "insert":
-        return "; ".join(f"{field_label(n)}: {_value(a)}" for n, _, a in entry.changes)
-    return "; ".join(f"{field_label(n)}: {_value(b)} → {_value(a)}" for n, b, a in entry.changes)
+        return "; ".join(f"{_label(n)}: {_value(n, a)}" for n, _, a in shown)
+    return "; ".join(f"{_label(n)}: {_value(n, b)} → {_value(n, a)}" for n, b, a in shown)
 
 
 class AuditDialog(QDialog):

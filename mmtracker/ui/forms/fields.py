@@ -164,8 +164,10 @@ def editor_for(name: str, hint: Any, has_default: bool) -> FieldEditor:
     if name == "unit":  # a laboratory value's unit: those of its analyte (set by the form)
         return ChoiceEditor(name, [], optional=True)
     if isinstance(tp, type) and issubclass(tp, StrEnum):
+        # A blank first, also where a choice is required: a form never chooses for the
+        # user (a dental check "fit for bone therapy" nobody said; the checks ask for one)
         codes = [(_capital(i18n.code_label(m.value)), m.value) for m in tp]
-        return ChoiceEditor(name, codes, optional)
+        return ChoiceEditor(name, codes, optional=True)
     if tp is bool:
         yes_no = [
             (QCoreApplication.translate("EntryForm", "yes"), True),

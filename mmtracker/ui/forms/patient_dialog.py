@@ -67,7 +67,9 @@ class NewPatientDialog(FormDialog):
         for name in FIELDS:
             if name == "sex":  # the sexes' own labels: "M" is also a SLiM-CRAB letter
                 codes = [(i18n.code_label(s.value, "sex"), s.value) for s in Sex]
-                editor: FieldEditor = ChoiceEditor(name, codes, optional=False)
+                editor: FieldEditor = ChoiceEditor(
+                    name, codes, optional=True
+                )  # asked, never assumed
             else:
                 editor = editor_for(name, hints[name], has_default=name == "height_cm")
             editor.widget.setAccessibleName(labels[name])
@@ -112,12 +114,8 @@ class NewPatientDialog(FormDialog):
         return found
 
     def is_changed(self) -> bool:
-        """Whether anything was typed (the sex offered first is no choice made)."""
-        return any(
-            editor.value() not in (None, "", [])
-            for name, editor in self.editors.items()
-            if name != "sex"
-        )
+        """Whether anything was typed or chosen."""
+        return any(editor.value() not in (None, "", []) for editor in self.editors.values())
 
     def check(self) -> list[Problem]:
         """What is wrong with the form (the services' own checks; a taken MRN is found on save)."""

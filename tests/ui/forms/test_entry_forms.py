@@ -515,3 +515,19 @@ def test_a_snooze_is_corrected_and_deleted_from_the_entries(
     qtbot.waitUntil(lambda: view.data().revision > revision, timeout=WAIT_MS)
     assert item_status(view, "dental.before_bta") == "overdue"
     assert audits(clinic, view.patient_id)[-1]["reason"] == "snoozed by mistake"
+
+
+def test_a_form_never_chooses_for_the_user(qtbot: QtBot, view: PatientView) -> None:
+    """A new dental check's outcome starts blank, not "fit for bone therapy" (the gate before
+    bone-targeted therapy), and the form asks for it before it can be saved."""
+    choose_kind(view, "dental_exams")
+    view.entries.new_entry()
+    dialog = open_dialog(qtbot, view)
+    assert dialog.editors["outcome"].value() is None
+    assert dialog.editors["invasive_procedure"].value() is None
+    assert not dialog.save_button.isEnabled()
+    assert "is required" in dialog.problems["outcome"].text()
+    dialog.editors["outcome"].set_value("fit_for_bone_therapy")
+    dialog.editors["invasive_procedure"].set_value("none")
+    assert dialog.save_button.isEnabled()
+    dialog.done(0)

@@ -63,6 +63,8 @@ def test_a_patient_is_registered_and_its_first_phase_asked_for(
     type_into(qtbot, dialog.editors["date_of_birth"].widget, "1962-07-15")
     sex = dialog.editors["sex"].widget
     assert isinstance(sex, QComboBox)
+    assert sex.currentData() is None  # asked, never assumed (it weighs in CrCl)
+    assert not dialog.save_button.isEnabled()
     sex.setCurrentIndex(sex.findData("F"))
     assert dialog.save_button.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)

@@ -73,6 +73,11 @@ SIGNIFICANT_DIGITS = 4
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
+def capitalised(text: str) -> str:
+    """``text`` with a Latin first letter made capital; a Greek β stays β (not Β, read as B)."""
+    return text[:1].upper() + text[1:] if text[:1].isascii() else text
+
+
 def format_number(value: float) -> str:
     """A number to 4 significant digits without trailing zeros, never in exponent form.
 

@@ -80,10 +80,15 @@ class Weight:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class LabResult:
-    """One laboratory value as entered, with the lab's own limits in the same unit."""
+    """One laboratory value as entered, with the lab's own limits in the same unit.
+
+    ``time`` is the sample's time of day when it was recorded; of two samples on one
+    day, the later is the latest (an untimed one counts as the day's first).
+    """
 
     id: str
     date: dt.date
+    time: dt.time | None = None
     analyte: Analyte
     value: float | None = None
     unit: str | None = None
@@ -333,13 +338,19 @@ def entry_date(entry: Entry) -> dt.date:
     return entry.date
 
 
+def entry_order(entry: Entry) -> tuple[dt.date, dt.time, str]:
+    """The key each kind is ordered by: date, a lab sample's time (untimed first), id."""
+    time = entry.time if isinstance(entry, LabResult) else None
+    return entry_date(entry), dt.time.min if time is None else time, entry.id
+
+
 def _ordered(entries: Iterable[_E]) -> tuple[_E, ...]:
-    return tuple(sorted(entries, key=lambda e: (entry_date(e), e.id)))
+    return tuple(sorted(entries, key=entry_order))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PatientHistory:
-    """Everything recorded about one patient, each kind ordered by (date, id)."""
+    """Everything recorded about one patient, each kind ordered by :func:`entry_order`."""
 
     patient: Patient
     phase_changes: tuple[PhaseChange, ...] = ()
@@ -366,7 +377,7 @@ class PatientHistory:
 
 
 def build_history(patient: Patient, entries: Mapping[str, Iterable[Entry]]) -> PatientHistory:
-    """Assemble a history from entries grouped by kind, ordering each kind by (date, id)."""
+    """Assemble a history from entries grouped by kind, each kind ordered by :func:`entry_order`."""
     unknown = set(entries) - set(ENTRY_KINDS)
     if unknown:
         raise KeyError(f"unknown entry kinds: {sorted(unknown)}")

@@ -79,6 +79,7 @@ def _describe(tp: Any) -> str:
         bool: "true or false",
         dt.date: "a date YYYY-MM-DD",
         dt.datetime: "a date-time YYYY-MM-DDTHH:MM:SS",
+        dt.time: "a time of day HH:MM",
     }
     return names.get(tp, "a list of text")
 
@@ -124,6 +125,8 @@ def coerce(tp: Any, value: Any) -> Any:
         return _as_datetime(value)
     if tp is dt.date:
         return _as_date(value)
+    if tp is dt.time:
+        return _as_time(value)
     raise TypeError(f"unsupported field type {tp!r}")  # a programming error, not bad input
 
 
@@ -144,6 +147,20 @@ def _as_date(value: Any) -> dt.date:
             pass
         raise ValueError(f"must be a date YYYY-MM-DD, not {value!r}")
     raise ValueError(f"must be a date YYYY-MM-DD, not {value!r}")
+
+
+_TIME_OF_DAY = re.compile(r"[0-9]{2}:[0-9]{2}")
+
+
+def _as_time(value: Any) -> dt.time:
+    if isinstance(value, dt.time):
+        return value
+    if isinstance(value, str) and _TIME_OF_DAY.fullmatch(value):
+        try:
+            return dt.time.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"must be a time of day HH:MM (00:00 to 23:59), not {value!r}")
 
 
 def _as_datetime(value: Any) -> dt.datetime:

@@ -1,4 +1,4 @@
-"""The patient record file: one patient per JSON document, ``"format_version": 2`` (1 still read).
+"""The patient record file: one patient per JSON document, ``"format_version": 3`` (1, 2 still read).
 
 Export with :func:`record_document`, read with :func:`load_record_file` or
 :func:`parse_record`; the schema is :func:`record_schema`

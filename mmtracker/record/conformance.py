@@ -13,7 +13,13 @@ from jsonschema import Draft202012Validator
 from mmtracker.logic.history import LabResult
 from mmtracker.logic.parsing import Problem, join_path
 from mmtracker.logic.units import ANALYTE_UNITS
-from mmtracker.record.schema import DATE_PATTERN, DATETIME_PATTERN, UUID_PATTERN, record_schema
+from mmtracker.record.schema import (
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    TIME_PATTERN,
+    UUID_PATTERN,
+    record_schema,
+)
 
 Location = tuple[str | int, ...]
 
@@ -28,6 +34,7 @@ _TYPE_NAMES = {
 }
 _PATTERN_NAMES = {
     DATE_PATTERN: "a date YYYY-MM-DD",
+    TIME_PATTERN: "a time of day HH:MM (00:00 to 23:59)",
     DATETIME_PATTERN: "a date-time with its UTC offset, e.g. 2025-03-01T09:30:00+00:00",
     UUID_PATTERN: "a UUID, e.g. 5f0c9a52-3c1e-4d8e-9b7a-2f4e6d8c1a03",
 }

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from mmtracker.logic.history import ENTRY_KINDS, Patient, entry_date
+from mmtracker.logic.history import ENTRY_KINDS, Patient, entry_order
 from mmtracker.logic.parsing import row_builder, stored_fields
 from mmtracker.record.schema import ENTRY_META, FORMAT_VERSION, PATIENT_META
 from mmtracker.storage.loaders import RecordRows
@@ -17,7 +17,7 @@ _ENTRY_KEYS = {kind: (*stored_fields(cls), *ENTRY_META) for kind, cls in ENTRY_K
 
 
 def record_document(rows: RecordRows) -> dict[str, Any]:
-    """A JSON-ready record: the patient, then every entry kind ordered by (date, id).
+    """A JSON-ready record: the patient, then every entry kind in the history's order.
 
     Surrogate keys, derived columns and derived fields are left out; bookkeeping is
     kept (``created_at`` gives back the derived registration and recording days).
@@ -27,7 +27,7 @@ def record_document(rows: RecordRows) -> dict[str, Any]:
         "patient": _object(rows.patient, _PATIENT_KEYS),
     }
     for kind, build in _BUILDERS.items():
-        ordered = sorted(rows.entries[kind], key=lambda row: (entry_date(build(row)), row["id"]))
+        ordered = sorted(rows.entries[kind], key=lambda row: entry_order(build(row)))
         document[kind] = [_object(row, _ENTRY_KEYS[kind]) for row in ordered]
     return document
 
@@ -37,9 +37,11 @@ def _object(row: Mapping[str, Any], keys: Sequence[str]) -> dict[str, Any]:
 
 
 def _json_value(value: Any) -> Any:
-    """Dates as YYYY-MM-DD, date-times in UTC with their offset, lists copied."""
+    """Dates as YYYY-MM-DD, times as HH:MM, date-times in UTC with their offset, lists copied."""
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="minutes")
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):

@@ -59,7 +59,7 @@ def load_record_file(path: Path) -> tuple[NewRecord | None, list[Problem]]:
 def parse_record(document: object) -> tuple[NewRecord | None, list[Problem]]:
     """Check a decoded JSON document and build the record; None and every problem if wrong.
 
-    Format version 1 and 2 are read (:mod:`mmtracker.record.versions`). The derived
+    Format versions 1 to 3 are read (:mod:`mmtracker.record.versions`). The derived
     ``registered_on`` of the patient and ``recorded_on`` of a bone-therapy event
     (D24, D36) are the days of their ``created_at``, None when the file has none.
     """

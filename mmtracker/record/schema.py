@@ -24,9 +24,9 @@ from mmtracker.logic.units import ANALYTE_UNITS
 from mmtracker.storage.models import TRACKED_COLUMNS
 from mmtracker.storage.tables import PATIENT, plain, table_of
 
-FORMAT_VERSION = 2
-# Versions read: 1 lacks what format 2 added (see mmtracker.record.versions).
-READ_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+# Versions read: each lacks what a later one added (see mmtracker.record.versions).
+READ_VERSIONS = (1, 2, 3)
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 # Bookkeeping keys: exported, and optional in a hand-written file.
@@ -44,6 +44,7 @@ _INT_MAX = 2**31 - 1  # the database's integer columns
 _META_RANGES = {"revision": (0, _INT_MAX), "version": (1, _INT_MAX)}
 
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
 DATETIME_PATTERN = (
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?"
     "(Z|[+-][0-9]{2}:[0-9]{2})$"
@@ -72,6 +73,8 @@ def _type_schema(tp: Any, column: Column[Any] | None) -> dict[str, Any]:
         return {"type": "string", "pattern": DATETIME_PATTERN}
     if tp is dt.date:
         return {"type": "string", "pattern": DATE_PATTERN}
+    if tp is dt.time:
+        return {"type": "string", "pattern": TIME_PATTERN}
     schema: dict[str, Any] = {"type": _SIMPLE[tp]}
     length = getattr(column.type, "length", None) if column is not None else None
     if tp is str and length:
@@ -126,7 +129,7 @@ def _unit_rules() -> list[dict[str, Any]]:
 def record_schema() -> dict[str, Any]:
     """The JSON Schema (Draft 2020-12) of a record file of the current format version.
 
-    It also admits ``format_version`` 1; what a version-1 file may not hold is
+    It also admits ``format_version`` 1 and 2; what an older file may not hold is
     checked after the schema (:func:`mmtracker.record.versions.version_problems`).
     """
     definitions: dict[str, Any] = {"Patient": _object_schema(Patient, PATIENT, PATIENT_META)}
@@ -138,7 +141,7 @@ def record_schema() -> dict[str, Any]:
         "title": "mmtracker patient record",
         "description": (
             f"One patient's record, format version {FORMAT_VERSION} "
-            "(version 1 is still read). Reference: docs/record-format.md."
+            "(versions 1 and 2 are still read). Reference: docs/record-format.md."
         ),
         "type": "object",
         "properties": {

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from mmtracker.i18n import Language
+from mmtracker.i18n import Language, capitalised
 from mmtracker.logic.codes import Analyte, CalciumKind, LightChain
 from mmtracker.logic.crab import light_chain_of
 from mmtracker.logic.dates import age_on
@@ -83,10 +83,6 @@ class Panel:
         return not any(s.values for s in self.series)
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 def _series(label: str, values: Sequence[LabValue], unit: str) -> Series:
     """Lab values (and the lab's limits) converted from SI to ``unit``."""
 
@@ -127,7 +123,7 @@ class PanelMaker:
     def _analyte(self, trend: Trend, analyte: Analyte) -> Panel:
         unit = display_unit(analyte, self.units)
         values = self.labs.series(analyte)
-        title = _capital(self.texts.code_label(analyte.value))
+        title = capitalised(self.texts.code_label(analyte.value))
         if analyte is Analyte.CALCIUM:  # D16: ionised calcium is on another scale
             values = tuple(v for v in values if v.entry.calcium_kind is not CalciumKind.IONISED)
             lines = self._calcium(title, values, unit)
@@ -202,7 +198,7 @@ class PanelMaker:
         series = (_series(k_label, kappa, unit), _series(l_label, lam, unit))
         if chain is LightChain.LAMBDA:
             series = series[::-1]
-        title = _capital(self.texts.code_label("flc"))
+        title = capitalised(self.texts.code_label("flc"))
         return Panel(Trend.FLC, title, unit_label(unit), series, log=True)
 
     def _ratio(self) -> Panel:
@@ -232,7 +228,7 @@ class PanelMaker:
         series = Series(label, tuple(days), tuple(ratios), none, none)
         return Panel(
             Trend.FLC_RATIO,
-            _capital(self.texts.code_label("flc_ratio")),
+            capitalised(self.texts.code_label("flc_ratio")),
             "",
             (series,),
             band=band,

@@ -67,6 +67,7 @@ class LabResultRow(EntryRow, table=True):
     __table_args__ = (Index("ix_lab_result_patient_analyte_date", "patient_id", "analyte", "date"),)
 
     date: dt.date
+    time: dt.time | None = None
     analyte: str = Field(max_length=40)
     value: float | None = None
     unit: str | None = Field(default=None, max_length=20)

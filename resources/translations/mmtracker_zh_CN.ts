@@ -229,6 +229,18 @@
         <translation>必填：请说明原因</translation>
     </message>
     <message>
+        <source>The label&apos;s dose of {agent} is {label} mg (clinical rules §5); you will be asked to confirm {dose} mg before it is saved.</source>
+        <translation>{agent}的说明书剂量为 {label} mg（临床规则 §5）；保存 {dose} mg 前将请您确认。</translation>
+    </message>
+    <message>
+        <source>Dose off the label</source>
+        <translation>剂量与说明书不符</translation>
+    </message>
+    <message>
+        <source>Save {dose} mg of {agent}? The label&apos;s dose is {label} mg (clinical rules §5).</source>
+        <translation>保存 {dose} mg {agent}？说明书剂量为 {label} mg（临床规则 §5）。</translation>
+    </message>
+    <message>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
@@ -278,6 +290,10 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     <message>
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>HH:MM</source>
+        <translation>时:分（HH:MM）</translation>
     </message>
     <message>
         <source>yes</source>
@@ -352,6 +368,10 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
         <translation>采样日期</translation>
     </message>
     <message>
+        <source>Sample time</source>
+        <translation>采样时间</translation>
+    </message>
+    <message>
         <source>Analyte</source>
         <translation>检验项目</translation>
     </message>
@@ -374,6 +394,10 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     <message>
         <source>Sample date:</source>
         <translation>采样日期：</translation>
+    </message>
+    <message>
+        <source>Time (optional):</source>
+        <translation>时间（可不填）：</translation>
     </message>
     <message>
         <source>a limit without a value</source>
@@ -738,6 +762,10 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>Date</source>
         <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Phase</source>
@@ -1387,6 +1415,114 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>two phase changes on {date}; one per day</source>
         <translation>{date} 有两条病程阶段变更；每天只能一条</translation>
+    </message>
+    <message>
+        <source>must be a time of day HH:MM (00:00 to 23:59), not {value}</source>
+        <translation>应为时间 HH:MM（00:00 至 23:59），而不是 {value}</translation>
+    </message>
+    <message>
+        <source>{date} is in the future</source>
+        <translation>{date} 是将来的日期</translation>
+    </message>
+    <message>
+        <source>must be empty while the patient is active</source>
+        <translation>患者状态为在治时应留空</translation>
+    </message>
+    <message>
+        <source>is required when the patient is {status}</source>
+        <translation>患者状态为 {status} 时必填</translation>
+    </message>
+    <message>
+        <source>is longer than {most} characters</source>
+        <translation>超过 {most} 个字符</translation>
+    </message>
+    <message>
+        <source>is required: positive or negative</source>
+        <translation>必填：阳性或阴性</translation>
+    </message>
+    <message>
+        <source>must be empty for an immunofixation result</source>
+        <translation>免疫固定电泳结果应留空</translation>
+    </message>
+    <message>
+        <source>is required for calcium: total, adjusted or ionised</source>
+        <translation>血钙必填：总钙、校正血钙或离子钙</translation>
+    </message>
+    <message>
+        <source>is only for calcium</source>
+        <translation>仅用于血钙</translation>
+    </message>
+    <message>
+        <source>is only for M-protein and immunofixation results</source>
+        <translation>仅用于 M 蛋白和免疫固定电泳结果</translation>
+    </message>
+    <message>
+        <source>is only for immunofixation results</source>
+        <translation>仅用于免疫固定电泳结果</translation>
+    </message>
+    <message>
+        <source>must be one of the analyte&apos;s units: {units}</source>
+        <translation>应为该检验项目的单位之一：{units}</translation>
+    </message>
+    <message>
+        <source>needs del(17p) found (yes)</source>
+        <translation>需先填写 del(17p) 为“是”</translation>
+    </message>
+    <message>
+        <source>must be empty without a procedure</source>
+        <translation>无操作时应留空</translation>
+    </message>
+    <message>
+        <source>is required when a procedure is planned or done</source>
+        <translation>计划或已行操作时必填</translation>
+    </message>
+    <message>
+        <source>a procedure marked done cannot be dated after the exam that records it</source>
+        <translation>已完成的操作日期不能晚于记录它的口腔检查</translation>
+    </message>
+    <message>
+        <source>a schedule needs an agent and an interval in days</source>
+        <translation>给药计划需要药物和间隔天数</translation>
+    </message>
+    <message>
+        <source>is required for a review: continue, de-escalate or stop</source>
+        <translation>评估时必填：继续、降阶梯或停用</translation>
+    </message>
+    <message>
+        <source>is only for a hold</source>
+        <translation>仅用于暂停</translation>
+    </message>
+    <message>
+        <source>must be on or after the start date {date}</source>
+        <translation>应不早于开始日期 {date}</translation>
+    </message>
+    <message>
+        <source>must be on or after {date}</source>
+        <translation>应不早于 {date}</translation>
+    </message>
+    <message>
+        <source>must be a fraction above 0 and below 1, e.g. 1e-05 for 10⁻⁵</source>
+        <translation>应为大于 0 且小于 1 的小数，例如 10⁻⁵ 写作 1e-05</translation>
+    </message>
+    <message>
+        <source>a transplant needs a planned or a performed date</source>
+        <translation>移植需要计划日期或实施日期</translation>
+    </message>
+    <message>
+        <source>a performed transplant cannot be withdrawn</source>
+        <translation>已实施的移植不能撤销</translation>
+    </message>
+    <message>
+        <source>needs the planned date of the plan given up</source>
+        <translation>需要所撤销计划的计划日期</translation>
+    </message>
+    <message>
+        <source>is required with a grade: WHO or CTCAE v5</source>
+        <translation>填写分级时必填：WHO 或 CTCAE v5</translation>
+    </message>
+    <message>
+        <source>needs a performed transplant</source>
+        <translation>仅用于已实施的移植</translation>
     </message>
 </context>
 <context>

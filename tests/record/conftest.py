@@ -25,7 +25,7 @@ ENTRY_META = {
 # entries already in (date, id) order, as an export writes them.
 # fmt: off
 _FULL: dict[str, Any] = {
-    "format_version": 2,
+    "format_version": 3,
     "patient": {
         "mrn": "MRN-0042",
         "name": "Ana Pereira",
@@ -52,20 +52,20 @@ _FULL: dict[str, Any] = {
         {"id": "20000000-0000-4000-8000-000000000001", "date": "2025-01-10", "weight_kg": 64.3},
     ],
     "lab_results": [
-        # Two results on one day: ordered by id.
-        {"id": "30000000-0000-4000-8000-000000000001", "date": "2025-01-08",
+        # Two results on one day: an untimed one first, then by time.
+        {"id": "30000000-0000-4000-8000-000000000001", "date": "2025-01-08", "time": None,
          "analyte": "calcium", "value": 10.0, "unit": "mg/dL", "qualitative": None,
          "ref_low": 8.5, "ref_high": 10.5, "calcium_kind": "total", "isotype": None,
          "light_chain": None},
-        {"id": "30000000-0000-4000-8000-000000000002", "date": "2025-01-08",
+        {"id": "30000000-0000-4000-8000-000000000002", "date": "2025-01-08", "time": "08:30",
          "analyte": "serum_m_protein", "value": 3.2, "unit": "g/dL", "qualitative": None,
          "ref_low": None, "ref_high": None, "calcium_kind": None, "isotype": "IgG",
          "light_chain": "kappa"},
-        {"id": "30000000-0000-4000-8000-000000000003", "date": "2025-01-09",
+        {"id": "30000000-0000-4000-8000-000000000003", "date": "2025-01-09", "time": "07:45",
          "analyte": "serum_immunofixation", "value": None, "unit": None,
          "qualitative": "positive", "ref_low": None, "ref_high": None, "calcium_kind": None,
          "isotype": "IgG", "light_chain": "kappa"},
-        {"id": "30000000-0000-4000-8000-000000000004", "date": "2025-01-09",
+        {"id": "30000000-0000-4000-8000-000000000004", "date": "2025-01-09", "time": "07:45",
          "analyte": "creatinine", "value": 1.1, "unit": "mg/dL", "qualitative": None,
          "ref_low": 0.6, "ref_high": 1.2, "calcium_kind": None, "isotype": None,
          "light_chain": None},
@@ -172,9 +172,26 @@ FORMAT_2_ENTRIES = {
 }
 
 
-def as_version_1(document: dict[str, Any]) -> dict[str, Any]:
-    """The document as format 1 could say it: no format-2 entries or keys."""
+# What format 3 added: a lab sample's time.
+FORMAT_3_KEYS = {"lab_results": ("time",)}
+
+
+def as_version_2(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as format 2 could say it: no format-3 keys."""
     old = copy.deepcopy(document)
+    old["format_version"] = 2
+    for kind, entries in old.items():
+        if isinstance(entries, list):
+            old[kind] = [
+                {k: v for k, v in e.items() if k not in FORMAT_3_KEYS.get(kind, ())}
+                for e in entries
+            ]
+    return old
+
+
+def as_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """The document as format 1 could say it: no format-2 or format-3 entries or keys."""
+    old = as_version_2(document)
     old["format_version"] = 1
     for kind, entries in old.items():
         if isinstance(entries, list):
@@ -190,6 +207,12 @@ def as_version_1(document: dict[str, Any]) -> dict[str, Any]:
 def version_1_document(full_document: dict[str, Any]) -> dict[str, Any]:
     """The full record as a version-1 export wrote it."""
     return as_version_1(full_document)
+
+
+@pytest.fixture
+def version_2_document(full_document: dict[str, Any]) -> dict[str, Any]:
+    """The full record as a version-2 export wrote it."""
+    return as_version_2(full_document)
 
 
 @pytest.fixture

@@ -49,13 +49,14 @@ def test_the_example_is_a_newly_diagnosed_patient_through_transplant() -> None:
     assert tandem.withdrawn_date is not None
 
 
-def test_the_example_shows_what_format_2_added() -> None:
-    """A hold with its resume date (D33), a plasmacytoma event (D27), a withdrawn plan (D39)
-    and an acknowledgement keeping its finding (D40)."""
+def test_the_example_shows_what_formats_2_and_3_added() -> None:
+    """A hold with its resume date (D33), a plasmacytoma event (D27), a withdrawn plan (D39),
+    an acknowledgement keeping its finding (D40) and a lab sample's time."""
     record, _ = load_record_file(EXAMPLE)
     assert record is not None
     history = record_history(record)
-    assert json.loads(EXAMPLE.read_text(encoding="utf-8"))["format_version"] == 2
+    assert json.loads(EXAMPLE.read_text(encoding="utf-8"))["format_version"] == 3
+    assert any(lab.time is not None for lab in history.lab_results)
     (hold,) = (e for e in history.bone_therapy_events if e.kind.value == "hold")
     assert hold.resume_date is not None
     assert hold.resume_date > hold.date

@@ -97,8 +97,8 @@ def _drop(path: tuple[str | int, ...]) -> Callable[[dict[str, Any]], None]:
         ),
         pytest.param(_drop(("patient",)), Problem("patient", "is required"), id="missing patient"),
         pytest.param(
-            _set(("format_version",), 3),
-            Problem("format_version", "must be one of 1, 2; not 3"),
+            _set(("format_version",), 4),
+            Problem("format_version", "must be one of 1, 2, 3; not 4"),
             id="format version",
         ),
         pytest.param(
@@ -513,6 +513,25 @@ def test_a_version_1_file_may_not_use_a_key_of_format_2(
         f"{kind}[0].{key}", "is new in format_version 2; this file says format_version 1"
     )
     assert _problems(version_1_document) == [expected]
+
+
+@pytest.mark.parametrize("stated", [1, 2])
+def test_a_file_before_format_3_may_not_give_a_lab_sample_time(
+    request: pytest.FixtureRequest, stated: int
+) -> None:
+    old = request.getfixturevalue(f"version_{stated}_document")
+    old["lab_results"][1]["time"] = "08:30"
+    expected = Problem(
+        "lab_results[1].time", f"is new in format_version 3; this file says format_version {stated}"
+    )
+    assert _problems(old) == [expected]
+
+
+@pytest.mark.parametrize("text", ["24:00", "8:30", "08:30:00", "08h30", "", "12:60"])
+def test_a_lab_sample_time_is_a_time_of_day(full_document: dict[str, Any], text: str) -> None:
+    full_document["lab_results"][1]["time"] = text
+    expected = f"must be a time of day HH:MM (00:00 to 23:59), not {json.dumps(text)}"
+    assert _problems(full_document) == [Problem("lab_results[1].time", expected)]
 
 
 def test_a_version_1_file_still_reads(version_1_document: dict[str, Any]) -> None:

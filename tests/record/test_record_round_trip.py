@@ -36,6 +36,9 @@ def _as_json(value: Any) -> Any:
         return value.astimezone(dt.UTC).isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, dt.time):
+        assert (value.second, value.microsecond) == (0, 0), "a sample time is kept to the minute"
+        return f"{value.hour:02d}:{value.minute:02d}"
     return value
 
 
@@ -88,16 +91,44 @@ def test_canonical_value_is_derived_on_import(
     assert "canonical_value" not in record_document(rows)["lab_results"][0]
 
 
+def test_lab_results_of_one_day_are_ordered_by_sample_time(
+    engine: Engine, full_document: dict[str, Any]
+) -> None:
+    """Of two samples on one day the later is the latest, whatever their ids."""
+    first, second = full_document["lab_results"][2:4]
+    first["time"], second["time"] = "16:20", "07:05"
+    record, problems = parse_record(full_document)
+    assert problems == []
+    assert record is not None
+    assert [e.id[-1] for e in record_history(record).lab_results] == ["1", "2", "4", "3"]
+    exported = record_document(_import(engine, full_document))
+    assert [(e["id"][-1], e["time"]) for e in exported["lab_results"]] == [
+        ("1", None),
+        ("2", "08:30"),
+        ("4", "07:05"),
+        ("3", "16:20"),
+    ]
+
+
+def test_a_version_2_file_exports_as_format_3_untimed(
+    engine: Engine, version_2_document: dict[str, Any]
+) -> None:
+    exported = json.loads(json.dumps(record_document(_import(engine, version_2_document))))
+    assert exported["format_version"] == 3
+    for old, new in zip(version_2_document["lab_results"], exported["lab_results"], strict=True):
+        assert new == {**old, "time": None}
+
+
 def test_export_orders_entries_by_date_then_id(
     engine: Engine, full_document: dict[str, Any]
 ) -> None:
     shuffled = {k: v[::-1] if isinstance(v, list) else v for k, v in full_document.items()}
     exported = record_document(_import(engine, shuffled))
     assert [e["id"] for e in exported["lab_results"]] == [
-        "30000000-0000-4000-8000-000000000001",  # 2025-01-08
-        "30000000-0000-4000-8000-000000000002",  # 2025-01-08, later id
+        "30000000-0000-4000-8000-000000000001",  # 2025-01-08, untimed
+        "30000000-0000-4000-8000-000000000002",  # 2025-01-08, 08:30
         "30000000-0000-4000-8000-000000000003",  # 2025-01-09
-        "30000000-0000-4000-8000-000000000004",  # 2025-01-09, later id
+        "30000000-0000-4000-8000-000000000004",  # 2025-01-09, the same time, later id
     ]
     assert [e["phase"] for e in exported["phase_changes"]] == [
         "NDMM",
@@ -171,14 +202,15 @@ def test_record_history_orders_each_kind(full_document: dict[str, Any]) -> None:
     assert record.patient_meta["revision"] == 7
 
 
-def test_a_version_1_file_exports_as_format_2_with_nothing_lost(
+def test_a_version_1_file_exports_as_format_3_with_nothing_lost(
     engine: Engine, version_1_document: dict[str, Any]
 ) -> None:
-    """A version-1 export still imports; exported again it is format 2, every value kept and
-    the keys format 2 added at their defaults (D33, D39, D40: none given)."""
+    """A version-1 export still imports; exported again it is format 3, every value kept and
+    the keys formats 2 and 3 added at their defaults (D33, D39, D40, a sample time: none)."""
     exported = json.loads(json.dumps(record_document(_import(engine, version_1_document))))
-    assert exported["format_version"] == 2
+    assert exported["format_version"] == 3
     defaults: dict[str, Any] = {
+        "time": None,
         "resume_date": None,
         "withdrawn_date": None,
         "finding_message_id": None,

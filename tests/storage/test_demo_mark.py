@@ -69,9 +69,10 @@ def test_the_mark_is_written_once(engine: Engine) -> None:
 
 
 def test_0004_marks_a_database_the_demo_filled_before_it(engine: Engine) -> None:
+    # Written by today's code, then taken back to 0003 with its rows: as the demo left it
+    write_records(engine, generate_records(2, 9, AS_OF), ACTOR, today=AS_OF, action="demo")
     downgrade(engine, "0003")
     assert "database_info" not in inspect(engine).get_table_names()
-    write_records(engine, generate_records(2, 9, AS_OF), ACTOR, today=AS_OF, action="demo")
     upgrade(engine)
     assert is_demo(engine)
     assert demo_note(engine) == "demo patients written before schema 0004"
@@ -82,7 +83,7 @@ def test_0004_marks_a_database_the_demo_filled_before_it(engine: Engine) -> None
 
 
 def test_0004_leaves_a_clinic_database_unmarked(engine: Engine) -> None:
-    downgrade(engine, "0003")
     write_records(engine, generate_records(2, 9, AS_OF), ACTOR, today=AS_OF)  # an import
+    downgrade(engine, "0003")
     upgrade(engine)
     assert not is_demo(engine)

@@ -35,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mmtracker.logic.history import ENTRY_KINDS, Entry, PhaseChange
+from mmtracker import i18n
+from mmtracker.logic.history import ENTRY_KINDS, BoneTherapyDose, Entry, PhaseChange
+from mmtracker.logic.label_dose import label_dose_questioned
 from mmtracker.logic.parsing import Problem, parse_as, stored_fields
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.validation import check_entry, check_phase_sequence
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
     from mmtracker.storage.outcomes import ChangeSeen
 
 PROBLEM_STYLE = "color: #b00020;"
+NOTICE_STYLE = "color: #8a5300; font-weight: bold;"  # asked about at saving, not refused
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,8 @@ class EntryDialog(FormDialog):
         }
         self.editors: dict[str, FieldEditor] = {}
         self.problems: dict[str, QLabel] = {}
+        self.notice = self._problem_label()  # a bone-therapy dose off the label (§5)
+        self.notice.setStyleSheet(NOTICE_STYLE)
         form = QFormLayout()
         for name in form_fields(kind):
             editor = editor_for(name, hints[name], name in defaults)
@@ -118,6 +123,8 @@ class EntryDialog(FormDialog):
             form.addRow(field_label(name), editor.widget)
             self.problems[name] = self._problem_label()
             form.addRow("", self.problems[name])
+            if name == "dose_mg":
+                form.addRow("", self.notice)
         self.reason: QLineEdit | None = None
         if entry is not None:
             self.reason = QLineEdit()
@@ -219,10 +226,36 @@ class EntryDialog(FormDialog):
             problems = [*problems, Problem("reason", self.tr("required: say why"))]
         return problems
 
+    def questioned_dose(self) -> tuple[BoneTherapyDose, float] | None:
+        """A bone-therapy dose typed off its agent's label, with the label's dose (§5)."""
+        if self.kind != "bone_therapy_doses":
+            return None
+        found, _ = parse_as(BoneTherapyDose, {"id": self._id, **self.data()})
+        if found is None:
+            return None
+        label = label_dose_questioned(found.agent, found.dose_mg)
+        return None if label is None else (found, label)
+
+    def _dose_words(self, dose: BoneTherapyDose, label: float) -> dict[str, str]:
+        return {
+            "agent": i18n.code_label(dose.agent.value),
+            "dose": i18n.format_number(dose.dose_mg),
+            "label": i18n.format_number(label),
+        }
+
     def validate(self) -> bool:
         """Show each problem under its field; Save only when there is none."""
         problems = self.check()
         self.show_problems(problems)
+        questioned = self.questioned_dose()
+        self.notice.setVisible(questioned is not None)
+        if questioned is not None:
+            self.notice.setText(
+                self.tr(
+                    "The label's dose of {agent} is {label} mg (clinical rules §5); "
+                    "you will be asked to confirm {dose} mg before it is saved."
+                ).format(**self._dose_words(*questioned))
+            )
         self.save_button.setEnabled(not problems and not self.saving)
         return not problems
 
@@ -246,7 +279,7 @@ class EntryDialog(FormDialog):
 
     def save(self) -> None:
         """Save off the GUI thread when the form is valid; the dialog closes when saved."""
-        if self.saving or not self.validate():
+        if self.saving or not self.validate() or not self._dose_confirmed():
             return
         from mmtracker.config import actor
 
@@ -292,6 +325,22 @@ class EntryDialog(FormDialog):
         self.saving = True
         self.save_button.setEnabled(False)
         run_task(self, work, self._saved, self._failed)
+
+    def _dose_confirmed(self) -> bool:
+        """A dose off the label is saved only when the user says it is meant (default: no)."""
+        questioned = self.questioned_dose()
+        if questioned is None:
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Dose off the label"),
+            self.tr(
+                "Save {dose} mg of {agent}? The label's dose is {label} mg (clinical rules §5)."
+            ).format(**self._dose_words(*questioned)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _saved(self, result: object) -> None:
         from mmtracker.storage.outcomes import Change, StaleEditError, ValidationError

@@ -1,7 +1,7 @@
 """One editor per field of an entry, chosen by the field's type in the record's classes.
 
 Each editor gives its value as the record's parser takes it (:func:`mmtracker.logic.
-parsing.parse_as`): text for a date (the parser says what is wrong with it), a number
+parsing.parse_as`): text for a date or a time (the parser says what is wrong with it), a number
 or the text typed when it is none, a code, true/false/None, a list of text. The form
 validates those values with the same functions the storage services use, so what the
 form accepts is what is saved.
@@ -68,6 +68,18 @@ class DateEditor(TextEditor):
 
     def set_value(self, value: Any) -> None:
         self._box.setText(value.isoformat() if isinstance(value, dt.date) else "")
+
+
+class TimeEditor(TextEditor):
+    """A time of day typed as HH:MM, 24-hour (the parser names a time it cannot read)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, optional=True)
+        self._box.setPlaceholderText(QCoreApplication.translate("EntryForm", "HH:MM"))
+        self._box.setMaximumWidth(self._box.fontMetrics().horizontalAdvance("00:00000") + 16)
+
+    def set_value(self, value: Any) -> None:
+        self._box.setText(value.strftime("%H:%M") if isinstance(value, dt.time) else "")
 
 
 class NumberEditor(TextEditor):
@@ -166,7 +178,7 @@ def editor_for(name: str, hint: Any, has_default: bool) -> FieldEditor:
     if isinstance(tp, type) and issubclass(tp, StrEnum):
         # A blank first, also where a choice is required: a form never chooses for the
         # user (a dental check "fit for bone therapy" nobody said; the checks ask for one)
-        codes = [(_capital(i18n.code_label(m.value)), m.value) for m in tp]
+        codes = [(i18n.capitalised(i18n.code_label(m.value)), m.value) for m in tp]
         return ChoiceEditor(name, codes, optional=True)
     if tp is bool:
         yes_no = [
@@ -176,12 +188,10 @@ def editor_for(name: str, hint: Any, has_default: bool) -> FieldEditor:
         return ChoiceEditor(name, yes_no, optional=True)
     if tp is dt.date:
         return DateEditor(name)
+    if tp is dt.time:
+        return TimeEditor(name)
     if tp in (int, float):
         return NumberEditor(name, whole=tp is int)
     if typing.get_origin(tp) is tuple:
         return ListEditor(name)
     return TextEditor(name, optional=optional and not has_default)
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]

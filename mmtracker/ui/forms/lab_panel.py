@@ -1,4 +1,4 @@
-"""The lab panel: one sample date, then many analytes in one grid, saved whole or not at all.
+"""The lab panel: one sample date and time, then many analytes in one grid, saved whole.
 
 Tab (and Enter) go from value to value; each analyte's unit is chosen once and
 remembered for this user (the window's settings); the lab's own limits are optional.
@@ -31,14 +31,14 @@ from mmtracker import i18n
 from mmtracker.logic.codes import QUALITATIVE_ANALYTES, Analyte, CalciumKind, Qualitative
 from mmtracker.logic.context import Context
 from mmtracker.logic.crab import flc_ratios
-from mmtracker.logic.history import LabResult, PatientHistory
+from mmtracker.logic.history import LabResult, PatientHistory, entry_order
 from mmtracker.logic.labs import calcium_reading
 from mmtracker.logic.parsing import parse_as
 from mmtracker.logic.renal import renal_function_at
 from mmtracker.logic.units import accepted_units, canonical_unit, unit_label
 from mmtracker.logic.validation import check_entry
 from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE, FormContext, changed_text
-from mmtracker.ui.forms.fields import DateEditor, NumberEditor
+from mmtracker.ui.forms.fields import DateEditor, NumberEditor, TimeEditor
 from mmtracker.ui.forms.form_dialog import FormDialog
 from mmtracker.ui.forms.problems import problem_text
 from mmtracker.ui.workers import run_task
@@ -101,9 +101,11 @@ class _Row:
             return self.result.currentData() is not None
         return self.value.value() is not None
 
-    def data(self, day: Any) -> dict[str, Any]:
+    def data(self, day: Any, time: Any) -> dict[str, Any]:
         """The lab result as the record's parser takes it."""
         found: dict[str, Any] = {"date": day, "analyte": self.analyte.value}
+        if time is not None:
+            found["time"] = time
         if self.qualitative:
             found["qualitative"] = self.result.currentData()
             return found
@@ -117,7 +119,7 @@ class _Row:
 
 
 class LabPanelDialog(FormDialog):
-    """Many lab results of one sample date, written together."""
+    """Many lab results of one sample (date, and time when known), written together."""
 
     def __init__(
         self, context: FormContext, history: PatientHistory, parent: QWidget | None = None
@@ -132,6 +134,8 @@ class LabPanelDialog(FormDialog):
         self.date = DateEditor("date")
         self.date.set_value(context.today)
         self.date.widget.setAccessibleName(self.tr("Sample date"))
+        self.time = TimeEditor("time")
+        self.time.widget.setAccessibleName(self.tr("Sample time"))
         self.date_problem = QLabel()
         self.date_problem.setStyleSheet(PROBLEM_STYLE)
 
@@ -152,7 +156,7 @@ class LabPanelDialog(FormDialog):
             remembered = self._settings.value(UNIT_KEY.format(analyte=analyte.value))
             row = _Row(analyte, str(remembered) if remembered else None)
             name = i18n.code_label(analyte.value)
-            label = QLabel(name[:1].upper() + name[1:])
+            label = QLabel(i18n.capitalised(name))
             label.setBuddy(row.entry_widget)
             row.entry_widget.setAccessibleName(name)
             grid.addWidget(label, index, 0)
@@ -180,8 +184,9 @@ class LabPanelDialog(FormDialog):
             row.kind.currentIndexChanged.connect(self.validate)
             self.rows.append(row)
         grid.setColumnStretch(5, 1)
-        self.date.changed.connect(self.validate)
-        self.date.widget.installEventFilter(self)
+        for editor in (self.date, self.time):
+            editor.changed.connect(self.validate)
+            editor.widget.installEventFilter(self)
         self.computed = QLabel()
         self.computed.setWordWrap(True)
         self.general = QLabel()
@@ -203,8 +208,10 @@ class LabPanelDialog(FormDialog):
         top = QGridLayout()
         top.addWidget(QLabel(self.tr("Sample date:")), 0, 0)
         top.addWidget(self.date.widget, 0, 1)
-        top.addWidget(self.date_problem, 0, 2)
-        top.setColumnStretch(2, 1)
+        top.addWidget(QLabel(self.tr("Time (optional):")), 0, 2)
+        top.addWidget(self.time.widget, 0, 3)
+        top.addWidget(self.date_problem, 0, 4)
+        top.setColumnStretch(4, 1)
         layout.addLayout(top)
         layout.addLayout(grid)
         layout.addWidget(self.computed)
@@ -212,7 +219,7 @@ class LabPanelDialog(FormDialog):
         layout.addWidget(self.buttons)
         # Tab goes from the date through every value, then through units and limits (set
         # once the widgets are in the dialog: Qt orders only widgets of one window)
-        order = [self.date.widget, *(r.entry_widget for r in self.rows)]
+        order = [self.date.widget, self.time.widget, *(r.entry_widget for r in self.rows)]
         order += [
             w for r in self.rows if not r.qualitative for w in (r.unit, r.low.widget, r.high.widget)
         ]
@@ -226,33 +233,36 @@ class LabPanelDialog(FormDialog):
 
     def data(self) -> list[dict[str, Any]]:
         """The results typed, as the record's parser takes them."""
-        day = self.date.value()
-        return [row.data(day) for row in self.rows if row.given()]
+        day, time = self.date.value(), self.time.value()
+        return [row.data(day, time) for row in self.rows if row.given()]
 
-    def check(self) -> tuple[dict[int, list[str]], list[str], list[LabResult]]:
-        """Problems by row, problems of no row, and the results that are valid."""
+    def check(self) -> tuple[dict[int, list[str]], list[str], list[str], list[LabResult]]:
+        """Problems by row, of the sample's date and time, of no row; the valid results."""
         by_row: dict[int, list[str]] = {}
+        sample: list[str] = []
         general: list[str] = []
         valid: list[LabResult] = []
-        day = self.date.value()
+        day, time = self.date.value(), self.time.value()
         for index, row in enumerate(self.rows):
             if not row.given():
                 if row.low.value() is not None or row.high.value() is not None:
                     by_row[index] = [self.tr("a limit without a value")]
                 continue
-            entry, problems = parse_as(LabResult, {"id": f"panel-{index}", **row.data(day)})
+            entry, problems = parse_as(LabResult, {"id": f"panel-{index}", **row.data(day, time)})
             if entry is not None:
                 problems = check_entry(entry, self.context.born, self.context.today)
                 if not problems:
                     valid.append(entry)
             for problem in problems:
                 if problem.path == "date":
-                    general.append(f"{self.tr('Sample date')}: {problem_text(problem.message)}")
+                    sample.append(f"{self.tr('Sample date')}: {problem_text(problem.message)}")
+                elif problem.path == "time":
+                    sample.append(f"{self.tr('Sample time')}: {problem_text(problem.message)}")
                 else:
                     by_row.setdefault(index, []).append(problem_text(problem.message))
         if not self.data():
             general.append(self.tr("Type at least one value."))
-        return by_row, sorted(set(general)), valid
+        return by_row, sorted(set(sample)), general, valid
 
     def is_changed(self) -> bool:
         """Whether a value was typed."""
@@ -260,12 +270,13 @@ class LabPanelDialog(FormDialog):
 
     def validate(self) -> bool:
         """Show each problem beside its analyte, the computed values; Save when all is valid."""
-        by_row, general, valid = self.check()
+        by_row, sample, general, valid = self.check()
         for index, row in enumerate(self.rows):
             row.problem.setText("; ".join(by_row.get(index, [])))
+        self.date_problem.setText("; ".join(sample))
         self.general.setText("\n".join(general))
         self.computed.setText(self._computed(valid))
-        ok = not by_row and not general
+        ok = not by_row and not sample and not general
         self.save_button.setEnabled(ok and not self.saving)
         return ok
 
@@ -276,7 +287,7 @@ class LabPanelDialog(FormDialog):
         day = entered[0].date
         history = dataclasses.replace(
             self._history,
-            lab_results=tuple(sorted((*self._history.lab_results, *entered), key=lambda e: e.date)),
+            lab_results=tuple(sorted((*self._history.lab_results, *entered), key=entry_order)),
         )
         ctx = Context(history, max(day, self.context.today), self.context.policy)
         said: list[str] = []

@@ -112,6 +112,117 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"two phase changes on (?P<date>\S+); one per day",
             QT_TRANSLATE_NOOP("Problems", "two phase changes on {date}; one per day"),
         ),
+        # Rarer shapes, said in words a nurse reads (the checks name fields by their keys)
+        (
+            r"must be a time of day HH:MM \(00:00 to 23:59\), not (?P<value>.+)",
+            QT_TRANSLATE_NOOP(
+                "Problems", "must be a time of day HH:MM (00:00 to 23:59), not {value}"
+            ),
+        ),
+        (
+            r"(?P<date>\S+) is in the future",
+            QT_TRANSLATE_NOOP("Problems", "{date} is in the future"),
+        ),
+        (
+            r"must be empty while the status is active",
+            QT_TRANSLATE_NOOP("Problems", "must be empty while the patient is active"),
+        ),
+        (
+            r"is required when the status is (?P<status>\S+)",
+            QT_TRANSLATE_NOOP("Problems", "is required when the patient is {status}"),
+        ),
+        (
+            r"is longer than (?P<most>\d+) characters",
+            QT_TRANSLATE_NOOP("Problems", "is longer than {most} characters"),
+        ),
+        (
+            r"is required: 'positive' or 'negative'",
+            QT_TRANSLATE_NOOP("Problems", "is required: positive or negative"),
+        ),
+        (
+            r"must be empty for an immunofixation result",
+            QT_TRANSLATE_NOOP("Problems", "must be empty for an immunofixation result"),
+        ),
+        (
+            r"is required for calcium: .*",
+            QT_TRANSLATE_NOOP("Problems", "is required for calcium: total, adjusted or ionised"),
+        ),
+        (r"is only for calcium: .*", QT_TRANSLATE_NOOP("Problems", "is only for calcium")),
+        (
+            r"is only for M-protein and immunofixation results",
+            QT_TRANSLATE_NOOP("Problems", "is only for M-protein and immunofixation results"),
+        ),
+        (
+            r"is only for immunofixation results",
+            QT_TRANSLATE_NOOP("Problems", "is only for immunofixation results"),
+        ),
+        (
+            r"must be one of (?P<units>.+) for (?P<analyte>\S+)",
+            QT_TRANSLATE_NOOP("Problems", "must be one of the analyte's units: {units}"),
+        ),
+        (
+            r"needs del_17p to be true",
+            QT_TRANSLATE_NOOP("Problems", "needs del(17p) found (yes)"),
+        ),
+        (
+            r"must be empty without a procedure",
+            QT_TRANSLATE_NOOP("Problems", "must be empty without a procedure"),
+        ),
+        (
+            r"is required when a procedure is planned or done",
+            QT_TRANSLATE_NOOP("Problems", "is required when a procedure is planned or done"),
+        ),
+        (
+            r"a procedure marked done cannot be dated after the exam that records it",
+            QT_TRANSLATE_NOOP(
+                "Problems", "a procedure marked done cannot be dated after the exam that records it"
+            ),
+        ),
+        (
+            r"a schedule change needs an agent and interval_days",
+            QT_TRANSLATE_NOOP("Problems", "a schedule needs an agent and an interval in days"),
+        ),
+        (
+            r"is required for a review: .*",
+            QT_TRANSLATE_NOOP(
+                "Problems", "is required for a review: continue, de-escalate or stop"
+            ),
+        ),
+        (r"is only for a hold", QT_TRANSLATE_NOOP("Problems", "is only for a hold")),
+        (
+            r"must be on or after start_date (?P<date>\S+)",
+            QT_TRANSLATE_NOOP("Problems", "must be on or after the start date {date}"),
+        ),
+        (
+            r"must be on or after (?P<date>\S+)",
+            QT_TRANSLATE_NOOP("Problems", "must be on or after {date}"),
+        ),
+        (
+            r"must be a fraction above 0 and below 1, e\.g\. 1e-05",
+            QT_TRANSLATE_NOOP(
+                "Problems", "must be a fraction above 0 and below 1, e.g. 1e-05 for 10⁻⁵"
+            ),
+        ),
+        (
+            r"a transplant needs a planned or a performed date",
+            QT_TRANSLATE_NOOP("Problems", "a transplant needs a planned or a performed date"),
+        ),
+        (
+            r"a performed transplant cannot be withdrawn",
+            QT_TRANSLATE_NOOP("Problems", "a performed transplant cannot be withdrawn"),
+        ),
+        (
+            r"needs the planned_date of the plan given up",
+            QT_TRANSLATE_NOOP("Problems", "needs the planned date of the plan given up"),
+        ),
+        (
+            r"is required with a grade: WHO or CTCAE_v5",
+            QT_TRANSLATE_NOOP("Problems", "is required with a grade: WHO or CTCAE v5"),
+        ),
+        (
+            r"needs a performed transplant",
+            QT_TRANSLATE_NOOP("Problems", "needs a performed transplant"),
+        ),
     )
 )
 

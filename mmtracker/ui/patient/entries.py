@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import (
@@ -15,7 +14,7 @@ from PySide6.QtCore import (
 )
 
 from mmtracker import i18n
-from mmtracker.logic.history import PatientHistory
+from mmtracker.logic.history import PatientHistory, entry_order
 from mmtracker.logic.units import UnitSystem, unit_label
 from mmtracker.ui.patient.text import value_text
 from mmtracker.ui.widgets.tables import ModelIndex
@@ -49,6 +48,7 @@ def field_label(name: str) -> str:
     """An entry field as the user reads it."""
     return {
         "date": QCoreApplication.translate("PatientEntries", "Date"),
+        "time": QCoreApplication.translate("PatientEntries", "Time"),
         "phase": QCoreApplication.translate("PatientEntries", "Phase"),
         "line_number": QCoreApplication.translate("PatientEntries", "Line"),
         "note": QCoreApplication.translate("PatientEntries", "Note"),
@@ -111,14 +111,6 @@ def entry_kinds(history: PatientHistory) -> list[str]:
     return [f.name for f in dataclasses.fields(history) if f.name != "patient"]
 
 
-def _sort_day(entry: object) -> dt.date:
-    for name in ("date", "start_date", "acknowledged_on", "planned_date"):
-        value = getattr(entry, name, None)
-        if isinstance(value, dt.date):
-            return value
-    return dt.date.min
-
-
 def _cell(entry: object, name: str, units: UnitSystem) -> str:
     """A field of an entry as text; a laboratory unit as it is written (µmol/L, not umol/L)."""
     value = getattr(entry, name)
@@ -144,7 +136,7 @@ class EntriesModel(QAbstractTableModel):
             first = entries[0]
             assert dataclasses.is_dataclass(first)
             self._fields = [f.name for f in dataclasses.fields(first) if f.name not in HIDDEN]
-            self._entries = sorted(entries, key=_sort_day, reverse=True)
+            self._entries = sorted(entries, key=entry_order, reverse=True)
             self._rows = [[_cell(e, f, units) for f in self._fields] for e in self._entries]
         self.endResetModel()
 

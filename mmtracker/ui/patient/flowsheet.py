@@ -157,7 +157,10 @@ class FlowsheetModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, result: LabResult) -> str:
-        text = f"{i18n.code_label(result.analyte.value)} {result.date.isoformat()}: "
+        when = result.date.isoformat()
+        if result.time is not None:
+            when += f" {result.time:%H:%M}"
+        text = f"{i18n.code_label(result.analyte.value)} {when}: "
         if result.value is not None and result.unit is not None:
             text += f"{i18n.format_number(result.value)} {unit_label(result.unit)}"
             if result.ref_low is not None or result.ref_high is not None:

@@ -88,7 +88,7 @@ class PatientHeader(QFrame):
         since = next((s.date for s in reversed(a.timeline) if s.phase is a.phase), None)
         label = i18n.code_label(a.phase.value)
         return self.tr("{phase} since {date}").format(
-            phase=label[:1].upper() + label[1:],
+            phase=i18n.capitalised(label),
             date=day(since),  # it begins the line
         )
 

@@ -49,7 +49,8 @@ def quantity(analyte: Analyte, si: float | None, units: UnitSystem) -> str:
 
 
 def value_text(value: object, units: UnitSystem = UnitSystem.SI) -> str:
-    """Any entry field as text: codes by their label, dates ISO, numbers short, yes/no."""
+    """Any entry field as text: codes by their label, dates ISO, times HH:MM, numbers short,
+    yes/no."""
     if value is None or value == "" or value == ():
         return ""
     if isinstance(value, bool):
@@ -62,6 +63,8 @@ def value_text(value: object, units: UnitSystem = UnitSystem.SI) -> str:
         return i18n.code_label(str(value.value))
     if isinstance(value, int | float | dt.date | Quantity):
         return i18n.format_value(value, units)
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
     if isinstance(value, tuple | list | frozenset):
         return ", ".join(value_text(v, units) for v in value)
     return str(value)

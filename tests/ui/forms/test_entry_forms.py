@@ -531,3 +531,53 @@ def test_a_form_never_chooses_for_the_user(qtbot: QtBot, view: PatientView) -> N
     dialog.editors["invasive_procedure"].set_value("none")
     assert dialog.save_button.isEnabled()
     dialog.done(0)
+
+
+@pytest.mark.parametrize("meant", [False, True])
+def test_a_zoledronic_acid_dose_above_the_label_is_asked_about_before_saving(
+    qtbot: QtBot,
+    view: PatientView,
+    clinic: Engine,
+    today: dt.date,
+    monkeypatch: pytest.MonkeyPatch,
+    meant: bool,
+) -> None:
+    """§5 ZA dose: 4 mg at most. 40 typed for 4.0 is named under the dose and saved only
+    when the user confirms it (the question defaults to no)."""
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_: object) -> Any:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if meant else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    pid = view.patient_id
+    before = rows(clinic, "bone_therapy_doses", pid)
+    choose_kind(view, "bone_therapy_doses")
+    view.entries.table.setFocus()
+    qtbot.keyClick(view.entries.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(qtbot, view)
+    dialog.editors["agent"].set_value("zoledronic_acid")
+    box = dialog.editors["dose_mg"].widget
+    assert isinstance(box, QLineEdit)
+    box.setFocus()
+    qtbot.keyClicks(box, "40")
+    assert dialog.notice.isVisible()
+    assert "Zoledronic acid" in dialog.notice.text() or "zoledronic acid" in dialog.notice.text()
+    assert "4 mg" in dialog.notice.text()
+    if meant:
+        with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+            press_save(qtbot, dialog)
+    else:
+        press_save(qtbot, dialog)
+    assert asked == ["Save 40 mg of zoledronic acid? The label's dose is 4 mg (clinical rules §5)."]
+    after = rows(clinic, "bone_therapy_doses", pid)
+    if meant:
+        assert [r["dose_mg"] for r in after if r not in before] == [40.0]
+    else:
+        assert after == before
+        assert dialog.isVisible()  # the form stays open to correct the dose
+        box.selectAll()
+        qtbot.keyClicks(box, "4")
+        assert not dialog.notice.isVisible()
+        dialog.done(0)

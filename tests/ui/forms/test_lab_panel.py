@@ -145,3 +145,51 @@ def test_the_unit_chosen_is_remembered_for_the_next_panel(qtbot: QtBot, view: Pa
     assert again.row(Analyte.CREATININE).unit.currentData() == "mg/dL"
     assert again.row(Analyte.CALCIUM).unit.currentData() == "mmol/L"  # never changed: SI
     again.done(0)
+
+
+def test_the_sample_time_is_typed_once_and_stored_with_every_value(
+    qtbot: QtBot, view: PatientView, clinic: Engine
+) -> None:
+    dialog = open_panel(qtbot, view)
+    time_box = dialog.time.widget
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)  # back from the first value
+    assert QApplication.focusWidget() is time_box
+    qtbot.keyClicks(time_box, "07:45")
+    qtbot.keyClick(time_box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.row(Analyte.SERUM_MPROTEIN).entry_widget
+    type_value(qtbot, dialog, Analyte.HEMOGLOBIN, "104")
+    type_value(qtbot, dialog, Analyte.LDH, "180")
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    times = {row["analyte"]: row["time"] for row in stored(clinic, view.patient_id)}
+    assert times == {"hemoglobin": dt.time(7, 45), "ldh": dt.time(7, 45)}
+
+    def shown_times() -> list[str]:  # the Lab results table, its Time column
+        model = view.entries.model
+        headers = [
+            model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())
+        ]
+        if "Time" not in headers:  # not read again yet
+            return []
+        column = headers.index("Time")
+        return [model.data(model.index(r, column)) for r in range(model.rowCount())]
+
+    view.tabs.setCurrentWidget(view.entries)  # the tab of the entries, Lab results first
+    qtbot.waitUntil(lambda: shown_times().count("07:45") == 2, timeout=WAIT_MS)
+
+
+@pytest.mark.parametrize("typed", ["24:00", "7.45", "07:60"])
+def test_a_time_that_is_no_time_of_day_is_named_beside_the_date(
+    qtbot: QtBot, view: PatientView, clinic: Engine, typed: str
+) -> None:
+    before, audits = stored(clinic, view.patient_id), audit_count(clinic)
+    dialog = open_panel(qtbot, view)
+    type_value(qtbot, dialog, Analyte.HEMOGLOBIN, "104")
+    qtbot.keyClicks(dialog.time.widget, typed)
+    assert dialog.date_problem.text() == (
+        f"Sample time: must be a time of day HH:MM (00:00 to 23:59), not '{typed}'"
+    )
+    assert not dialog.save_button.isEnabled()
+    dialog.save()
+    assert (stored(clinic, view.patient_id), audit_count(clinic)) == (before, audits)
+    dialog.done(0)

@@ -4,11 +4,25 @@ the checks themselves write (so a reworded check fails here), and said in Chines
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
 
-from mmtracker.logic.history import LabResult, Patient, Visit, Weight
+from mmtracker.logic.history import (
+    Acknowledgement,
+    BoneTherapyEvent,
+    Cytogenetics,
+    DentalExam,
+    LabResult,
+    MrdTest,
+    Patient,
+    Supplement,
+    Transplant,
+    TreatmentLine,
+    Visit,
+    Weight,
+)
 from mmtracker.logic.parsing import parse_as
 from mmtracker.logic.validation import check_entry, check_patient
 from mmtracker.ui.forms.problems import problem_text
@@ -79,6 +93,81 @@ def test_a_patient_check_is_said_in_chinese(chinese: None) -> None:
 def test_in_english_a_check_is_said_as_written() -> None:
     (message,) = messages(Weight, {"date": "2026-02-01", "weight_kg": 5})
     assert problem_text(message) == message == "5 is outside the accepted range 20–300 kg"
+
+
+LAB = {"date": "2026-02-01"}
+# Entries a form can be given that each of the rarer checks refuses
+RARER = [
+    (LabResult, {**LAB, "time": "25:00", "analyte": "hemoglobin", "value": 100, "unit": "g/L"}),
+    (LabResult, {**LAB, "analyte": "serum_immunofixation"}),
+    (LabResult, {**LAB, "analyte": "serum_immunofixation", "qualitative": "negative", "value": 1}),
+    (LabResult, {**LAB, "analyte": "calcium", "value": 2.4, "unit": "mmol/L"}),
+    (
+        LabResult,
+        {**LAB, "analyte": "ldh", "value": 200, "unit": "U/L", "calcium_kind": "total"},
+    ),
+    (LabResult, {**LAB, "analyte": "ldh", "value": 200, "unit": "U/L", "isotype": "IgG"}),
+    (LabResult, {**LAB, "analyte": "ldh", "value": 200, "unit": "U/L", "qualitative": "positive"}),
+    (LabResult, {**LAB, "analyte": "ldh", "value": 200, "unit": "g/L"}),
+    (
+        LabResult,
+        {**LAB, "analyte": "ldh", "value": 200, "unit": "U/L", "ref_low": 250, "ref_high": 240},
+    ),
+    (Cytogenetics, {**LAB, "del_17p": False, "del_17p_clonal_fraction": 20}),
+    (DentalExam, {**LAB, "outcome": "fit_for_bone_therapy", "procedure_date": "2026-01-01"}),
+    (DentalExam, {**LAB, "outcome": "treatment_needed", "invasive_procedure": "planned"}),
+    (
+        DentalExam,
+        {
+            **LAB,
+            "outcome": "fit_for_bone_therapy",
+            "invasive_procedure": "done",
+            "procedure_date": "2026-02-10",
+        },
+    ),
+    (BoneTherapyEvent, {**LAB, "kind": "schedule"}),
+    (BoneTherapyEvent, {**LAB, "kind": "review"}),
+    (BoneTherapyEvent, {**LAB, "kind": "stop", "resume_date": "2026-03-01"}),
+    (Supplement, {"start_date": "2026-02-01", "end_date": "2026-01-01", "calcium_mg": 500}),
+    (MrdTest, {**LAB, "method": "NGF", "sensitivity": 2, "result": "negative"}),
+    (
+        TreatmentLine,
+        {
+            "line_number": 1,
+            "regimen": "VRd",
+            "intent": "induction",
+            "start_date": "2026-02-01",
+            "end_date": "2026-01-01",
+        },
+    ),
+    (Transplant, {}),
+    (Transplant, {"performed_date": "2026-01-01", "withdrawn_date": "2026-01-05"}),
+    (Transplant, {"withdrawn_date": "2026-01-05"}),
+    (Transplant, {"performed_date": "2026-01-01", "mucositis_grade": 2}),
+    (Transplant, {"planned_date": "2026-05-01", "mucositis_grade": 2, "mucositis_scale": "WHO"}),
+    (Visit, {**LAB, "note": "x" * 5000}),
+    (
+        Acknowledgement,
+        {
+            "item_id": "dental.periodic",
+            "acknowledged_on": "2026-02-01",
+            "until": "2026-01-01",
+            "reason": "seen",
+            "acknowledged_by": "nurse",
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("cls", "data"), RARER, ids=lambda c: repr(c)[:60])
+def test_every_rarer_check_is_said_in_chinese(
+    chinese: None, cls: type, data: dict[str, Any]
+) -> None:
+    said = messages(cls, data)
+    assert said, "the entry is refused"
+    for message in said:
+        text = problem_text(message)
+        assert re.search("[\u4e00-\u9fff]", text), f"{message!r} is said in English"
 
 
 def test_a_message_of_no_known_shape_is_shown_as_written(chinese: None) -> None:

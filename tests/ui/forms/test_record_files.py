@@ -108,7 +108,7 @@ def test_every_problem_of_a_bad_file_is_said_and_nothing_imported(
     bad.write_text(
         json.dumps(
             {
-                "format_version": 2,
+                "format_version": 3,
                 "patient": {
                     "mrn": "X-1",
                     "name": "Bad File",

@@ -141,6 +141,7 @@ def forms(
         )
     shots = [take_form(app, new, out, names[0])]
     panel = LabPanelDialog(context, data.history, window)
+    panel.time.set_value(dt.time(7, 45))
     for analyte, value in (
         (Analyte.SERUM_MPROTEIN, 12.0),
         (Analyte.FLC_KAPPA, 240.0),

@@ -79,6 +79,9 @@ LAB_LIMITS: dict[Analyte, Limit] = {
 }
 WEIGHT_LIMIT = Limit(20, 300, "kg")
 HEIGHT_LIMIT = Limit(100, 230, "cm")
+EARLIEST_BIRTH = dt.date(1900, 1, 1)
+"""A date of birth before it is a typo (1850 for 1950), not a patient: a false age would
+change every age-based rule and the CrCl (D13)."""
 
 # Ranges of scores and counts; the scales are in clinical-rules.md §7 (mucositis).
 ECOG_LIMIT = Limit(0, 4, "")
@@ -162,6 +165,13 @@ def check_patient(patient: Patient, today: dt.date, path: str = "") -> list[Prob
     if patient.date_of_birth > today:
         problems.append(
             Problem(join_path(path, "date_of_birth"), f"{patient.date_of_birth} is in the future")
+        )
+    elif patient.date_of_birth < EARLIEST_BIRTH:
+        problems.append(
+            Problem(
+                join_path(path, "date_of_birth"),
+                f"{patient.date_of_birth} is before {EARLIEST_BIRTH}, the earliest accepted",
+            )
         )
     problems += _in_range(join_path(path, "height_cm"), patient.height_cm, HEIGHT_LIMIT)
     where = join_path(path, "status_date")

@@ -107,7 +107,7 @@ def _required_reason(reason: str, what: str) -> str:
     """The reason of a correction or deletion, trimmed; refused when blank."""
     text = reason.strip()
     if not text:
-        raise ValidationError([Problem("reason", f"required: say why the entry is {what}")])
+        raise ValidationError([Problem("reason", f"required: say why it is {what}")])
     if len(text) > TEXT_LIMIT:
         raise ValidationError([Problem("reason", f"at most {TEXT_LIMIT} characters")])
     return text
@@ -231,12 +231,19 @@ def update_patient(
     actor: str,
     today: dt.date | None = None,
     on_change: OnChange | None = None,
+    *,
+    reason: str,
+    expected_revision: int | None = None,
 ) -> Change:
-    """Change demographics or status (deceased / transferred out with a date)."""
+    """Correct demographics or status (deceased / transferred out with a date), saying why
+    (``reason``, required, kept by the audit); a patient changed since ``expected_version``
+    of its row, or since ``expected_revision`` of its record when given, is refused."""
+    why = _required_reason(reason, "corrected")
     today = today or dt.date.today()
     now = utc_now()
     with _transaction(engine) as conn:
         revision, current = _bump_revision(conn, patient_id)
+        _refuse_if_changed(conn, patient_id, expected_revision, revision)
         row = conn.execute(select(PATIENT).where(PATIENT.c.id == patient_id)).mappings().one()
         before = {**row, "revision": revision - 1}  # the row as it was before this write
         merged = {**patient_columns(current), **changes}
@@ -275,6 +282,7 @@ def update_patient(
             before=before,
             after=after,
             revision=revision,
+            reason=why,
         )
         if on_change is not None:
             on_change(conn, patient_id)
@@ -357,6 +365,15 @@ def patient_revision(engine: Engine, patient_id: int) -> int:
     """The patient's revision now: a form opened at it refuses a save after another write."""
     with engine.connect() as conn:
         found = conn.execute(select(PATIENT.c.revision).where(PATIENT.c.id == patient_id)).scalar()
+    if found is None:
+        raise NotFoundError(f"patient {patient_id} does not exist")
+    return int(found)
+
+
+def patient_version(engine: Engine, patient_id: int) -> int:
+    """The version of the patient's row now (its details' optimistic lock)."""
+    with engine.connect() as conn:
+        found = conn.execute(select(PATIENT.c.version).where(PATIENT.c.id == patient_id)).scalar()
     if found is None:
         raise NotFoundError(f"patient {patient_id} does not exist")
     return int(found)

@@ -44,7 +44,10 @@ class _Held:
 
 
 def _documents() -> Path:
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    """The user's Documents folder, or home where it does not exist (a file dialog given a
+    folder that does not exist takes its name for a file name)."""
+    found = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    return found if found.is_dir() else Path.home()
 
 
 def import_record(owner: QWidget, engine: Engine, hub: Hub, imported: Callable[[], None]) -> None:

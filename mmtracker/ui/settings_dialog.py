@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from mmtracker.logic.policy import Policy, PolicySpec
 from mmtracker.logic.units import UnitSystem
+from mmtracker.ui.forms.form_dialog import FormDialog
 from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -68,13 +68,21 @@ def test_database(url: str) -> str:
         return str(exc)
     except Exception as exc:  # a server that does not answer, a file that is no database
         return f"{type(exc).__name__}: {exc}"
-    return QCoreApplication.translate(
-        "SettingsDialog", "Connected: schema {schema} (this version's is {head}), {count} patients"
-    ).format(schema=state.current or "—", head=state.head, count=patients)
+    said = (
+        QCoreApplication.translate(
+            "SettingsDialog", "Connected: schema {schema} (this version's is {head}), one patient"
+        )
+        if patients == 1
+        else QCoreApplication.translate(
+            "SettingsDialog",
+            "Connected: schema {schema} (this version's is {head}), {count} patients",
+        )
+    )
+    return said.format(schema=state.current or "—", head=state.head, count=patients)
 
 
-class SettingsDialog(QDialog):
-    """The window's settings; applied on OK."""
+class SettingsDialog(FormDialog):
+    """The window's settings; applied on OK (Enter moves on, Esc asks before dropping edits)."""
 
     def __init__(
         self, window: MainWindow, policy: Policy | None, parent: QWidget | None = None
@@ -109,7 +117,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Units:"), self.units)
         form.addRow(self.tr("&Language:"), self.language)
         form.addRow(self.tr("&Clinic name:"), self.clinic)
-        form.addRow(self.tr("&Database (URL):"), database_row)
+        database_label = QLabel(self.tr("&Database (URL):"))
+        database_label.setBuddy(self.database)
+        form.addRow(database_label, database_row)
         form.addRow("", self.tested)
         form.addRow("", QLabel(self.tr("A new database is used from the next start.")))
 
@@ -127,7 +137,7 @@ class SettingsDialog(QDialog):
         self.policy = QTableWidget(0, 5)
         self.policy.setHorizontalHeaderLabels(
             [
-                self.tr("Value"),
+                self.tr("Setting"),
                 self.tr("In force"),
                 self.tr("From"),
                 self.tr("Accepted"),
@@ -160,6 +170,21 @@ class SettingsDialog(QDialog):
         layout.addWidget(policy_label)
         layout.addWidget(self.policy, 1)
         layout.addWidget(buttons)
+        for field in (self.units, self.language, self.clinic, self.database):
+            field.installEventFilter(self)
+        self._first = self._fields()
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.units.currentData(),
+            self.language.currentData(),
+            self.clinic.text(),
+            self.database.text(),
+        )
+
+    def is_changed(self) -> bool:
+        """Whether a setting was changed since the dialog opened."""
+        return self._fields() != self._first
 
     def test(self) -> None:
         """Test the database typed (its URL, or this user's own when empty)."""

@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>Discard the reason?</source>
-        <translation>放弃已填写的原因？</translation>
+        <translation>丢弃已填写的原因？</translation>
     </message>
     <message>
         <source>The reason you typed will be lost. Close without acknowledging?</source>
@@ -305,6 +305,21 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出现错误</translation>
+    </message>
+    <message>
+        <source>{error}
+
+What is shown may be incomplete. Nothing was saved in part: every save is whole or not at all. The details are in {log}.</source>
+        <translation>{error}
+
+显示的内容可能不完整。没有任何内容被部分保存：每次保存要么全部完成，要么完全不保存。详细信息见 {log}。</translation>
+    </message>
+</context>
+<context>
     <name>Flowsheet</name>
     <message>
         <source>(corrected {value})</source>
@@ -335,11 +350,11 @@ Reload the patient to see it? Your form stays open with what you typed.</source>
     <name>FormDialog</name>
     <message>
         <source>Discard the changes?</source>
-        <translation>放弃更改？</translation>
+        <translation>丢弃更改？</translation>
     </message>
     <message>
         <source>What you typed in this form is not saved. Discard it?</source>
-        <translation>此表单中输入的内容尚未保存。要放弃吗？</translation>
+        <translation>此表单中输入的内容尚未保存。要丢弃吗？</translation>
     </message>
 </context>
 <context>
@@ -578,6 +593,10 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>新建患者</translation>
     </message>
     <message>
+        <source>Correct patient details</source>
+        <translation>更正患者资料</translation>
+    </message>
+    <message>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
@@ -598,8 +617,56 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>身高（cm）</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Status since</source>
+        <translation>状态起始日期</translation>
+    </message>
+    <message>
+        <source>Why the details are corrected (required)</source>
+        <translation>更正资料的原因（必填）</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
         <source>The first phase of the patient is asked for next (a patient without one is itself a care item).</source>
         <translation>接下来会请您填写该患者的首个病程阶段（没有病程阶段的患者本身就是一项随访事项）。</translation>
+    </message>
+    <message>
+        <source>A status other than active (deceased, transferred out) needs its date; the patient&apos;s care items then stop.</source>
+        <translation>非在治状态（死亡、转出）需要填写日期；之后该患者的随访事项停止。</translation>
+    </message>
+    <message>
+        <source>required: say why</source>
+        <translation>必填：请说明原因</translation>
+    </message>
+    <message>
+        <source>a write</source>
+        <translation>一次写入</translation>
+    </message>
+    <message>
+        <source>The patient changed since you opened the form</source>
+        <translation>打开表单后该患者的资料已被更改</translation>
+    </message>
+    <message>
+        <source>Nothing was saved. Since you opened this form:
+
+{changes}
+
+Close the form and open the details again to see what is now recorded.</source>
+        <translation>未保存任何内容。打开此表单后：
+
+{changes}
+
+请关闭表单并重新打开患者资料，查看现在的记录。</translation>
     </message>
     <message>
         <source>Not saved</source>
@@ -1006,6 +1073,14 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>&amp;History of changes…</source>
         <translation>更改历史(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Patient details…</source>
+        <translation>患者资料(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Correct the MRN, name, sex, date of birth, height or status</source>
+        <translation>更正病历号、姓名、性别、出生日期、身高或状态</translation>
     </message>
 </context>
 <context>
@@ -1425,6 +1500,10 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>{date} 是将来的日期</translation>
     </message>
     <message>
+        <source>{date} is before {earliest}, the earliest accepted</source>
+        <translation>{date} 早于允许的最早日期 {earliest}</translation>
+    </message>
+    <message>
         <source>must be empty while the patient is active</source>
         <translation>患者状态为在治时应留空</translation>
     </message>
@@ -1579,6 +1658,10 @@ Close the panel, read the patient again and type the values anew.</source>
 <context>
     <name>SettingsDialog</name>
     <message>
+        <source>Connected: schema {schema} (this version&apos;s is {head}), one patient</source>
+        <translation>已连接：数据库结构 {schema}（本版本为 {head}），1 位患者</translation>
+    </message>
+    <message>
         <source>Connected: schema {schema} (this version&apos;s is {head}), {count} patients</source>
         <translation>已连接：数据库结构 {schema}（本版本为 {head}），共 {count} 位患者</translation>
     </message>
@@ -1635,9 +1718,10 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>生效的随访策略：内置数值（无诊所文件 {file}）</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>数值</translation>
+        <source>Setting</source>
+        <translation>设置项</translation>
     </message>
+    
     <message>
         <source>In force</source>
         <translation>生效值</translation>
@@ -1862,6 +1946,10 @@ Close the panel, read the patient again and type the values anew.</source>
     <message>
         <source>No status is ticked: tick Urgent, Overdue or Due soon to list {count} items on {date}.</source>
         <translation>未勾选任何状态：勾选“紧急警示”“已逾期”或“即将到期”以列出 {date} 的 {count} 项。</translation>
+    </message>
+    <message>
+        <source>One item on {date}</source>
+        <translation>{date} 共 1 项</translation>
     </message>
     <message>
         <source>{count} items on {date}</source>

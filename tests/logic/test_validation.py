@@ -673,3 +673,18 @@ def test_d40_the_acknowledged_finding(
     problem = only_problem(problems)
     assert problem.path == path
     assert words == problem.message
+
+
+@pytest.mark.parametrize(
+    ("born", "refused"),
+    [
+        pytest.param(dt.date(1900, 1, 1), False, id="date of birth 1900-01-01: the earliest"),
+        pytest.param(dt.date(1899, 12, 31), True, id="date of birth 1899-12-31: refused"),
+        pytest.param(dt.date(1850, 4, 2), True, id="date of birth 1850 for 1950"),
+    ],
+)
+def test_a_date_of_birth_before_1900_is_refused(born: dt.date, refused: bool) -> None:
+    problems = check_patient(replace(PATIENT, date_of_birth=born), TODAY)
+    assert [p.path for p in problems] == (["date_of_birth"] if refused else [])
+    if refused:
+        assert problems[0].message == f"{born} is before 1900-01-01, the earliest accepted"

@@ -73,7 +73,13 @@ def test_age_on_the_given_date(engine: Engine, born: str, as_of: dt.date, age: i
 def test_age_of_a_deceased_patient_stops_at_death(engine: Engine) -> None:
     pid = new_patient(engine, "MM-1", "Li Na", "1950-06-01")
     update_patient(
-        engine, pid, 1, {"status": "deceased", "status_date": "2025-05-31"}, ACTOR, TODAY
+        engine,
+        pid,
+        1,
+        {"status": "deceased", "status_date": "2025-05-31"},
+        ACTOR,
+        TODAY,
+        reason="died",
     )
     row = only(engine, TODAY)
     assert row.age == 74

@@ -245,7 +245,7 @@ def test_refused_patient_change_changes_nothing(
     engine, patient_id = refusing
     before = snapshot(engine)
     with pytest.raises(ValidationError) as caught:
-        update_patient(engine, patient_id, 1, changes, OTHER, today=TODAY)
+        update_patient(engine, patient_id, 1, changes, OTHER, today=TODAY, reason="test")
     assert path in [p.path for p in caught.value.problems]
     assert snapshot(engine) == before
 
@@ -263,7 +263,9 @@ def test_changing_the_mrn_to_another_patients_is_refused(engine: Engine, patient
     other = create_patient(engine, {**PATIENT_DATA, "mrn": "MRN-0002"}, ACTOR, today=TODAY)
     before = snapshot(engine)
     with pytest.raises(ValidationError) as caught:
-        update_patient(engine, other.patient_id, 1, {"mrn": "MRN-0001"}, OTHER, today=TODAY)
+        update_patient(
+            engine, other.patient_id, 1, {"mrn": "MRN-0001"}, OTHER, today=TODAY, reason="test"
+        )
     assert [p.path for p in caught.value.problems] == ["mrn"]
     assert snapshot(engine) == before
 
@@ -330,10 +332,12 @@ def test_stale_entry_delete_is_refused(engine: Engine, patient_id: int) -> None:
 
 
 def test_stale_patient_update_is_refused(engine: Engine, patient_id: int) -> None:
-    update_patient(engine, patient_id, 1, {"name": "Renamed"}, ACTOR, today=TODAY)
+    update_patient(engine, patient_id, 1, {"name": "Renamed"}, ACTOR, today=TODAY, reason="typo")
     before = snapshot(engine)
     with pytest.raises(StaleEditError):
-        update_patient(engine, patient_id, 1, {"height_cm": 170.0}, OTHER, today=TODAY)
+        update_patient(
+            engine, patient_id, 1, {"height_cm": 170.0}, OTHER, today=TODAY, reason="test"
+        )
     assert snapshot(engine) == before
 
 
@@ -485,6 +489,7 @@ def test_patient_death_is_audited_and_bumps_the_revision(engine: Engine, patient
         {"status": "deceased", "status_date": died.isoformat()},
         OTHER,
         today=TODAY,
+        reason="died on the ward",
     )
     assert change.revision == rev + 1
     assert revision(engine, patient_id) == rev + 1
@@ -521,7 +526,9 @@ def test_a_sequence_of_writes_counts_one_revision_and_one_audit_row_each(
         add("phase_changes", {"date": "2021-02-01", "phase": "NDMM"}),
         add("weights", weight()),
         add("visits", {"date": TODAY.isoformat(), "ecog": 1}),
-        lambda: update_patient(engine, pid, 1, {"height_cm": 166.0}, ACTOR, today=TODAY),
+        lambda: update_patient(
+            engine, pid, 1, {"height_cm": 166.0}, ACTOR, today=TODAY, reason="measured"
+        ),
     ]
     for n, write in enumerate(writes, start=2):
         assert write().revision == n
@@ -638,7 +645,7 @@ def test_missing_entry_or_patient_raises_not_found(engine: Engine, patient_id: i
     with pytest.raises(NotFoundError):
         add_entry(engine, patient_id + 1000, "weights", weight(), ACTOR, today=TODAY)
     with pytest.raises(NotFoundError):
-        update_patient(engine, patient_id + 1000, 1, {"name": "X"}, ACTOR, today=TODAY)
+        update_patient(engine, patient_id + 1000, 1, {"name": "X"}, ACTOR, today=TODAY, reason="x")
     assert snapshot(engine) == before
 
 
@@ -849,4 +856,38 @@ def test_a_lab_panel_with_one_bad_value_writes_nothing_and_names_it(
     with pytest.raises(ValidationError) as refused:
         add_entries(engine, patient_id, "lab_results", panel, ACTOR, today=TODAY)
     assert [p.path for p in refused.value.problems] == ["[1].value"]
+    assert snapshot(engine) == before
+
+
+def test_a_patient_correction_needs_a_reason_and_the_audit_keeps_it(
+    engine: Engine, patient_id: int
+) -> None:
+    before = snapshot(engine)
+    with pytest.raises(ValidationError) as caught:
+        update_patient(engine, patient_id, 1, {"name": "Renamed"}, OTHER, today=TODAY, reason=" ")
+    assert [p.path for p in caught.value.problems] == ["reason"]
+    assert snapshot(engine) == before
+    update_patient(
+        engine, patient_id, 1, {"name": "Renamed"}, OTHER, today=TODAY, reason="misspelt"
+    )
+    (last,) = audit_rows(engine)[-1:]
+    assert (last["table_name"], last["action"], last["reason"]) == ("patient", "update", "misspelt")
+
+
+def test_a_patient_correction_from_a_stale_view_is_refused(engine: Engine, patient_id: int) -> None:
+    seen = revision(engine, patient_id)
+    add_entry(engine, patient_id, "weights", {"date": "2025-01-02", "weight_kg": 60}, OTHER, TODAY)
+    before = snapshot(engine)
+    with pytest.raises(StaleEditError) as caught:
+        update_patient(
+            engine,
+            patient_id,
+            1,
+            {"name": "Renamed"},
+            ACTOR,
+            today=TODAY,
+            reason="misspelt",
+            expected_revision=seen,
+        )
+    assert [(c.table, c.action) for c in caught.value.changes] == [("weight", "insert")]
     assert snapshot(engine) == before

@@ -390,7 +390,9 @@ def _delete(engine: Engine, pid: int, hook: Any) -> None:
 def _rename(engine: Engine, pid: int, hook: Any) -> None:
     with engine.connect() as conn:
         version = conn.execute(select(PATIENT.c.version).where(PATIENT.c.id == pid)).scalar_one()
-    update_patient(engine, pid, version, {"name": "Renamed Patient"}, ACTOR, DEMO_DATE, hook)
+    update_patient(
+        engine, pid, version, {"name": "Renamed Patient"}, ACTOR, DEMO_DATE, hook, reason="typo"
+    )
 
 
 WRITES = {"add": _add, "update": _update, "delete": _delete, "update_patient": _rename}
@@ -513,7 +515,7 @@ def test_closed_patients_leave_the_worklist(
     assert pid in {r.patient_id for r in worklist(assessed, DEMO_DATE, pol)}
     hook = state.updater(DEMO_DATE, pol) if hooked else None
     changes = {"status": status.value, "status_date": DEMO_DATE.isoformat()}
-    update_patient(assessed, pid, version, changes, ACTOR, DEMO_DATE, hook)
+    update_patient(assessed, pid, version, changes, ACTOR, DEMO_DATE, hook, reason="status")
     for day in (DEMO_DATE, DEMO_DATE + dt.timedelta(days=400)):
         for show in (frozenset({Show.URGENT, Show.OVERDUE, Show.DUE_SOON}), everything):
             assert pid not in {r.patient_id for r in worklist(assessed, day, pol, show=show)}

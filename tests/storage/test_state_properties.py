@@ -311,7 +311,7 @@ def random_write(engine: Engine, rnd: random.Random, pid: int, today: dt.date, p
             return f"delete {kind}"
         status = pick(rnd, [PatientStatus.DECEASED, PatientStatus.TRANSFERRED])
         changes = {"status": status.value, "status_date": iso(day)}
-        update_patient(engine, pid, version, changes, ACTOR, today, hook)
+        update_patient(engine, pid, version, changes, ACTOR, today, hook, reason="status")
         return f"{status.value} {day}"
     except (ValidationError, StaleEditError, NotFoundError) as exc:
         return f"{action} refused: {exc}"

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from mmtracker.logic.history import Entry
+from mmtracker.logic.parsing import stored_fields
+from mmtracker.logic.units import unit_label
 from mmtracker.ui.forms.entry_dialog import FormContext, changed_text
 from mmtracker.ui.patient.entries import field_label, kind_label
 from mmtracker.ui.patient.text import value_text
@@ -30,17 +33,20 @@ class DeleteDialog(QDialog):
         super().__init__(parent)
         self.kind, self.entry, self.context = kind, entry, context
         self.setWindowTitle(self.tr("Delete entry: {kind}").format(kind=kind_label(kind)))
-        shown = [
-            f"{field_label(name)}: {value_text(getattr(entry, name))}"
-            for name in ("date", "start_date", "planned_date", "analyte", "value", "unit")
-            if getattr(entry, name, None) not in (None, "")
-        ]
-        summary = QLabel(
+        self.setMinimumWidth(480)
+        question = QLabel(
             self.tr("Delete this entry of {patient}?").format(patient=context.patient_label)
-            + "\n"
-            + "\n".join(shown)
         )
-        summary.setWordWrap(True)
+        question.setStyleSheet("font-weight: bold;")
+        fields = QFormLayout()  # every field recorded, so that the right entry is deleted
+        for name in stored_fields(type(entry)):
+            value = getattr(entry, name)
+            if name == "id" or value in (None, "", ()):
+                continue
+            text = unit_label(value) if name == "unit" else value_text(value)
+            shown = QLabel(text)
+            shown.setWordWrap(True)
+            fields.addRow(f"{field_label(name)}:", shown)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Why the entry is deleted (required)"))
         self.reason.setAccessibleName(self.tr("Reason"))
@@ -55,7 +61,8 @@ class DeleteDialog(QDialog):
             lambda text: self.delete_button.setEnabled(bool(text.strip()))
         )
         layout = QVBoxLayout(self)
-        layout.addWidget(summary)
+        layout.addWidget(question)
+        layout.addLayout(fields)
         layout.addWidget(QLabel(self.tr("Reason:")))
         layout.addWidget(self.reason)
         layout.addWidget(self.buttons)

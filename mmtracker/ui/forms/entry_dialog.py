@@ -41,6 +41,7 @@ from mmtracker.logic.label_dose import label_dose_questioned
 from mmtracker.logic.parsing import Problem, parse_as, stored_fields
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.validation import check_entry, check_phase_sequence
+from mmtracker.ui.forms.checking import REQUIRED_STYLE, is_required, problems_whatever_chosen
 from mmtracker.ui.forms.fields import ChoiceEditor, FieldEditor, editor_for, unit_codes
 from mmtracker.ui.forms.form_dialog import FormDialog
 from mmtracker.ui.forms.problems import problem_text
@@ -216,12 +217,15 @@ class EntryDialog(FormDialog):
 
     def check(self) -> list[Problem]:
         """What is wrong with the form as it stands (the services' own checks)."""
-        found, problems = parse_as(self._class, {"id": self._id, **self.data()})
-        if found is not None:
-            problems = check_entry(found, self.context.born, self.context.today)
-            if isinstance(found, PhaseChange) and not problems:
+
+        def checks(entry: Entry) -> list[Problem]:
+            found = check_entry(entry, self.context.born, self.context.today)
+            if isinstance(entry, PhaseChange) and not found:
                 others = [c for c in self.context.phase_changes if c.id != self._id]
-                problems = check_phase_sequence([*others, found])
+                found = check_phase_sequence([*others, entry])
+            return found
+
+        problems = problems_whatever_chosen(self._class, {"id": self._id, **self.data()}, checks)
         if self.reason is not None and not self.reason.text().strip():
             problems = [*problems, Problem("reason", self.tr("required: say why"))]
         return problems
@@ -261,17 +265,16 @@ class EntryDialog(FormDialog):
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
         """Each problem under its field (one naming no field of the form: below them)."""
-        by_field: dict[str, list[str]] = {}
+        by_field: dict[str, list[Problem]] = {}
         general: list[str] = []
         for problem in problems:
             name = problem.path.split(".")[0].split("[")[0]
             if name in self.problems:
-                by_field.setdefault(name, []).append(problem_text(problem.message))
+                by_field.setdefault(name, []).append(problem)
             else:
                 general.append(str(problem))
         for name, label in self.problems.items():
-            label.setText("\n".join(by_field.get(name, [])))
-            label.setVisible(name in by_field)
+            show_field_problems(label, by_field.get(name, []))
         self.general.setText("\n".join(general))
         self.general.setVisible(bool(general))
 
@@ -393,6 +396,14 @@ class EntryDialog(FormDialog):
             ctx.hub.patient_changed.emit(ctx.patient_id)
 
         run_task(self, work, read, self._failed)
+
+
+def show_field_problems(label: QLabel, problems: Sequence[Problem]) -> None:
+    """A field's problems under it: red for a value typed wrong, grey for one still to fill."""
+    label.setText("\n".join(problem_text(p.message) for p in problems))
+    label.setVisible(bool(problems))
+    still_to_fill = all(is_required(p.message) for p in problems)
+    label.setStyleSheet(REQUIRED_STYLE if still_to_fill else PROBLEM_STYLE)
 
 
 def _as_given(value: Any) -> Any:

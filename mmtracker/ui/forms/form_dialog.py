@@ -1,19 +1,22 @@
 """What every form of the window does with the keyboard: Enter moves to the next field and
-never saves; Esc (or Cancel) closes a form left as it was, and asks before discarding
-what was typed."""
+never saves (nor presses any button); Esc (or Cancel) closes a form left as it was, and
+asks before discarding what was typed."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QPushButton
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class FormDialog(QDialog):
     """A form: subclasses say whether anything was typed (:meth:`is_changed`), install this
-    dialog as the event filter of their fields, and set ``saving`` while a save runs."""
+    dialog as the event filter of their fields, and set ``saving`` while a save runs.
+
+    Its buttons are pressed by Space, a click or their shortcut (Ctrl+S saves), never by
+    Enter: Enter on a button moves on to the next field like everywhere else."""
 
     saving = False
 
@@ -21,19 +24,35 @@ class FormDialog(QDialog):
         """Whether anything was typed or chosen since the form opened."""
         raise NotImplementedError
 
+    def showEvent(self, event: QShowEvent) -> None:  # Qt names it
+        for button in self.findChildren(QAbstractButton):
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)
+                button.setDefault(False)
+            button.installEventFilter(self)
+        super().showEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt names it
         if event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if event.key() in ENTER:
-                self.focusNextChild()  # Enter moves on; it never saves
+                self.next_field()  # Enter moves on; it never saves
                 return True
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # Qt names it
         if event.key() in ENTER:
-            self.focusNextChild()
+            self.next_field()
             return
         super().keyPressEvent(event)
+
+    def next_field(self) -> None:
+        """Move the focus to the next field, past the buttons (from the last field, the
+        first), so that a second Enter never lands on Save."""
+        for _ in range(len(self.findChildren(QAbstractButton)) + 1):
+            self.focusNextChild()
+            if not isinstance(QApplication.focusWidget(), QAbstractButton):
+                return
 
     def reject(self) -> None:
         """Close; a changed form asks first."""

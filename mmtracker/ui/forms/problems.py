@@ -124,6 +124,10 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             QT_TRANSLATE_NOOP("Problems", "{date} is in the future"),
         ),
         (
+            r"(?P<date>\S+) is before (?P<earliest>\S+), the earliest accepted",
+            QT_TRANSLATE_NOOP("Problems", "{date} is before {earliest}, the earliest accepted"),
+        ),
+        (
             r"must be empty while the status is active",
             QT_TRANSLATE_NOOP("Problems", "must be empty while the patient is active"),
         ),

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from mmtracker import i18n
+from mmtracker.logic.history import ENTRY_KINDS
+from mmtracker.logic.units import unit_label
 from mmtracker.ui.forms.entry_dialog import table_label
-from mmtracker.ui.patient.entries import field_label
+from mmtracker.ui.patient.entries import field_label, kind_label
 from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -61,6 +63,8 @@ def _value(name: str, value: Any) -> str:
     """A stored value as the user reads it: a code by its label, a number short."""
     if value in (None, ""):
         return "—"
+    if name == "unit" and isinstance(value, str):
+        return unit_label(value)  # µmol/L, as everywhere else, not umol/L
     if isinstance(value, float):
         return i18n.format_number(value)
     if isinstance(value, str):  # a code by its label; any other text as it is
@@ -71,7 +75,9 @@ def _value(name: str, value: Any) -> str:
 def changes_text(entry: AuditEntry) -> str:
     """Each field a write changed: "Weight (kg): 72.5 → 70"."""
     shown = [(n, b, a) for n, b, a in entry.changes if n not in DERIVED]
-    if entry.action == "delete":
+    if entry.action == "import":  # the entries the file brought, by kind
+        return "; ".join(f"{kind_label(n)}: {a}" for n, _, a in shown if n in ENTRY_KINDS and a)
+    if entry.action in ("delete", "replace"):
         return "; ".join(f"{_label(n)}: {_value(n, b)}" for n, b, _ in shown)
     if entry.action == "insert":
         return "; ".join(f"{_label(n)}: {_value(n, a)}" for n, _, a in shown)
@@ -126,4 +132,6 @@ class AuditDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
+        self.table.setWordWrap(True)
+        self.table.resizeRowsToContents()  # a long change whole, on as many lines as it needs
         self.state.setText(self.tr("{count} changes, newest first").format(count=len(trail)))

@@ -43,6 +43,7 @@ class EntriesPanel(QWidget):
         self.new_button = QPushButton()
         self.lab_button = QPushButton()  # the Patient view opens the lab panel
         self.history_button = QPushButton()  # and the history of changes
+        self.details_button = QPushButton()  # and the patient's own details
         self.correct_button = QPushButton()
         self.delete_button = QPushButton()
         row = QHBoxLayout()
@@ -53,6 +54,7 @@ class EntriesPanel(QWidget):
             self.correct_button,
             self.delete_button,
             self.history_button,
+            self.details_button,
         ):
             row.addWidget(button)
         layout = QVBoxLayout(self)
@@ -86,6 +88,14 @@ class EntriesPanel(QWidget):
         self.delete_button.setText(QCoreApplication.translate("PatientEntries", "&Delete…"))
         self.history_button.setText(
             QCoreApplication.translate("PatientEntries", "&History of changes…")
+        )
+        self.details_button.setText(
+            QCoreApplication.translate("PatientEntries", "&Patient details…")
+        )
+        self.details_button.setToolTip(
+            QCoreApplication.translate(
+                "PatientEntries", "Correct the MRN, name, sex, date of birth, height or status"
+            )
         )
         if self._data is not None:
             self.show_data(self._data, self._units)

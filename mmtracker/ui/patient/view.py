@@ -171,6 +171,7 @@ class PatientView(QWidget):
         lab.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.entries.lab_button.clicked.connect(self.lab_panel)
         self.entries.history_button.clicked.connect(self.history_of_changes)
+        self.entries.details_button.clicked.connect(self.correct_details)
         self._retranslate_tabs()
         self.reload()
 
@@ -202,6 +203,23 @@ class PatientView(QWidget):
         from mmtracker.ui.forms.lab_panel import LabPanelDialog
 
         LabPanelDialog(context, data.history, self).open()
+
+    def correct_details(self) -> None:
+        """The patient's own details (MRN, name, sex, birth, height, status), corrected."""
+        data = self._data
+        if data is None:
+            return
+        from mmtracker.ui.forms.patient_dialog import Correcting, NewPatientDialog
+
+        dialog = NewPatientDialog(
+            self._engine,
+            self._policy,
+            self.as_of,
+            self,
+            Correcting(self._patient_id, data.history.patient, data.revision),
+        )
+        dialog.corrected.connect(self._hub.patient_changed.emit)
+        dialog.open()
 
     def history_of_changes(self) -> None:
         """Who wrote what to this patient's record, when and why."""

@@ -371,6 +371,8 @@ class WorklistScreen(QWidget):
                     "items on {date}."
                 ).format(count=total, date=day)
             )
+        elif shown == total == 1:
+            self.state_label.setText(self.tr("One item on {date}").format(date=day))
         elif shown == total:
             self.state_label.setText(
                 self.tr("{count} items on {date}").format(count=total, date=day)

@@ -124,6 +124,34 @@ def type_into(qtbot: QtBot, dialog: EntryDialog, name: str, text: str) -> None:
     qtbot.keyClicks(box, text)
 
 
+def test_enter_on_every_field_and_past_the_last_never_saves(
+    qtbot: QtBot, view: PatientView, clinic: Engine
+) -> None:
+    """A valid form: Enter after Enter goes round its fields, never to Save or Cancel."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    choose_kind(view, "weights")
+    view.entries.table.setFocus()
+    qtbot.keyClick(view.entries.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = open_dialog(qtbot, view)
+    activate(qtbot, dialog)
+    type_into(qtbot, dialog, "weight_kg", "72")
+    assert dialog.save_button.isEnabled()
+    visited = []
+    for _ in range(2 * len(dialog.editors) + 2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        visited.append(QApplication.focusWidget())
+        assert not isinstance(QApplication.focusWidget(), QAbstractButton)
+    assert dialog.isVisible()
+    assert rows(clinic, "weights", view.patient_id) == []
+    assert set(visited) == {e.widget for e in dialog.editors.values()}
+    dialog.save_button.setFocus()  # a button reached with Tab: Enter moves on, presses nothing
+    qtbot.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert rows(clinic, "weights", view.patient_id) == []
+    dialog.done(0)
+
+
 def test_a_weight_is_added_corrected_and_deleted_with_the_keyboard(
     qtbot: QtBot, view: PatientView, clinic: Engine
 ) -> None:
@@ -331,6 +359,33 @@ def refreshed_as_stored(qtbot: QtBot, view: PatientView, engine: Engine) -> None
     assert shown == stored
 
 
+def keyboard_fill(qtbot: QtBot, editor: Any, value: Any) -> None:
+    """Fill a field as a user at the keyboard does: text typed into a box, a choice reached
+    with the arrow keys; then check the form reads what was meant."""
+    from PySide6.QtWidgets import QComboBox
+
+    widget = editor.widget
+    widget.setFocus()
+    if isinstance(widget, QLineEdit):
+        widget.selectAll()
+        if isinstance(value, list):
+            text = ", ".join(value)
+        elif isinstance(value, float):
+            text = f"{value:g}"
+        else:
+            text = str(value)
+        qtbot.keyClicks(widget, text)
+        assert editor.value() == value
+        return
+    assert isinstance(widget, QComboBox)
+    qtbot.keyClick(widget, Qt.Key.Key_Home)
+    for _ in range(widget.count()):
+        if widget.currentData() == value:
+            break
+        qtbot.keyClick(widget, Qt.Key.Key_Down)
+    assert widget.currentData() == value
+
+
 def test_every_kind_with_a_form_is_filled_here() -> None:
     assert set(FILLED) == set(ENTRY_KINDS) - FORMLESS
 
@@ -347,10 +402,9 @@ def test_each_kind_is_added_corrected_and_deleted(
     view.entries.table.setFocus()
     qtbot.keyClick(view.entries.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     dialog = open_dialog(qtbot, view)
+    activate(qtbot, dialog)
     for field, value in values.items():
-        dialog.editors[field].set_value(
-            dt.date.fromisoformat(value) if field.endswith(("date", "_visit")) else value
-        )
+        keyboard_fill(qtbot, dialog.editors[field], value)
     assert dialog.check() == [], dialog.check()
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         press_save(qtbot, dialog)
@@ -371,11 +425,11 @@ def test_each_kind_is_added_corrected_and_deleted(
     view.entries.table.selectRow(row)
     qtbot.keyClick(view.entries.table, Qt.Key.Key_Return)
     dialog = open_dialog(qtbot, view)
-    dialog.editors[name].set_value(
-        dt.date.fromisoformat(corrected) if isinstance(stored_as, dt.date) else corrected
-    )
+    activate(qtbot, dialog)
+    keyboard_fill(qtbot, dialog.editors[name], corrected)
     assert dialog.reason is not None
-    dialog.reason.setText("corrected in the test")
+    dialog.reason.setFocus()
+    qtbot.keyClicks(dialog.reason, "corrected in the test")
     with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
         press_save(qtbot, dialog)
     (changed,) = [r for r in rows(clinic, kind, added["id"] and pid) if r["id"] == added["id"]]
@@ -581,3 +635,23 @@ def test_a_zoledronic_acid_dose_above_the_label_is_asked_about_before_saving(
         qtbot.keyClicks(box, "4")
         assert not dialog.notice.isVisible()
         dialog.done(0)
+
+
+def test_the_history_names_an_import_by_its_entries_and_units_as_written() -> None:
+    from mmtracker.storage.audit_trail import AuditEntry
+    from mmtracker.ui.patient.audit_dialog import changes_text
+
+    at = dt.datetime(2026, 3, 1, 9, tzinfo=dt.UTC)
+    imported = AuditEntry(
+        at,
+        "nurse@ws",
+        "patient",
+        "import",
+        None,
+        (("acknowledgements", None, 0), ("lab_results", None, 4), ("weights", None, 1)),
+    )
+    assert changes_text(imported) == "Lab results: 4; Weights: 1"
+    corrected = AuditEntry(
+        at, "nurse@ws", "lab_result", "update", "unit", (("unit", "mg/dL", "umol/L"),)
+    )
+    assert changes_text(corrected) == "Unit: mg/dL → µmol/L"

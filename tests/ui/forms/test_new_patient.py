@@ -16,6 +16,7 @@ from mmtracker.storage.services import PATIENT
 from mmtracker.storage.tables import table_of
 from mmtracker.ui.forms.entry_dialog import EntryDialog
 from mmtracker.ui.forms.patient_dialog import NewPatientDialog
+from mmtracker.ui.hub import Hub
 from mmtracker.ui.main_window import MainWindow, Place
 from mmtracker.ui.patient.view import PatientView
 
@@ -121,3 +122,83 @@ def test_a_patient_is_registered_and_its_first_phase_asked_for(
         ),
         timeout=WAIT_MS,
     )
+
+
+def test_a_mistyped_birth_date_is_corrected_with_a_reason(
+    qtbot: QtBot, clinic: Engine, today: dt.date
+) -> None:
+    """The patient's own details are corrected from the Patient view: the reason required,
+    the audit keeping before and after and why, the view read again."""
+    import json
+
+    from mmtracker.storage.tables import AUDIT
+
+    with clinic.connect() as conn:
+        pid = conn.execute(select(PATIENT.c.id).where(PATIENT.c.mrn == "MM-001")).scalar_one()
+    view = PatientView(clinic, pid, policy(), lambda: today, Hub())
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.data() is not None, timeout=WAIT_MS)
+    data = view.data()
+    assert data is not None
+    old_birth = data.history.patient.date_of_birth
+    activate(qtbot, view)
+    view.entries.details_button.click()
+    dialog = modal(qtbot, NewPatientDialog)
+    assert dialog.editors["mrn"].value() == "MM-001"
+    assert dialog.editors["status"].value() == "active"
+    type_into(qtbot, dialog.editors["date_of_birth"].widget, "1951-03-04")
+    assert not dialog.save_button.isEnabled()  # no reason yet
+    assert dialog.problems["reason"].text()
+    assert dialog.reason is not None
+    type_into(qtbot, dialog.reason, "typed 1915 for 1951")
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.finished, timeout=WAIT_MS):
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with clinic.connect() as conn:
+        born = conn.execute(select(PATIENT.c.date_of_birth).where(PATIENT.c.id == pid)).scalar()
+        last = (
+            conn.execute(
+                select(AUDIT).where(AUDIT.c.patient_id == pid).order_by(AUDIT.c.id.desc()).limit(1)
+            )
+            .mappings()
+            .one()
+        )
+    assert born == dt.date(1951, 3, 4)
+    assert (last["table_name"], last["action"], last["reason"]) == (
+        "patient",
+        "update",
+        "typed 1915 for 1951",
+    )
+    assert json.loads(last["before"])["date_of_birth"] == old_birth.isoformat()
+    assert json.loads(last["after"])["date_of_birth"] == "1951-03-04"
+    qtbot.waitUntil(
+        lambda: (
+            view.data() is not None
+            and view.data().history.patient.date_of_birth == dt.date(1951, 3, 4)
+        ),
+        timeout=WAIT_MS,
+    )
+
+
+def test_a_wrong_date_of_birth_is_said_before_the_sex_is_chosen(
+    qtbot: QtBot, clinic: Engine, today: dt.date
+) -> None:
+    """The checks after a blank choice run for every value it could take: a birth date in
+    1850 or a height of 1000 cm is named at once; "required" is grey, a wrong value red."""
+    from mmtracker.ui.forms.checking import REQUIRED_STYLE
+    from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE
+
+    dialog = NewPatientDialog(clinic, policy(), today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.problems["sex"].styleSheet() == REQUIRED_STYLE  # nothing typed yet
+    type_into(qtbot, dialog.editors["date_of_birth"].widget, "1850-04-02")
+    type_into(qtbot, dialog.editors["height_cm"].widget, "1000")
+    said = dialog.problems["date_of_birth"]
+    assert said.text() == "1850-04-02 is before 1900-01-01, the earliest accepted"
+    assert said.styleSheet() == PROBLEM_STYLE
+    assert "is outside the accepted range 100–230 cm" in dialog.problems["height_cm"].text()
+    assert dialog.editors["sex"].value() is None
+    assert not dialog.save_button.isEnabled()
+    dialog.done(0)

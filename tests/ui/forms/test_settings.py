@@ -7,8 +7,10 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
 from logic.builders import policy
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -62,3 +64,38 @@ def test_settings_are_applied_kept_and_the_policy_listed(
         assert saved["database_url"] == sqlite_url(clinic_path)
     finally:
         i18n.install(qapp, "en")
+
+
+def test_enter_in_a_setting_moves_on_and_esc_asks_before_dropping_an_edit(
+    qtbot: QtBot, clinic: Engine, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = MainWindow(clinic, demo=False, today=lambda: today, policy=policy())
+    qtbot.addWidget(window)
+    window.open_settings()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SettingsDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, SettingsDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    asked: list[str] = []
+
+    def question(_parent: object, title: str, *_: object) -> QMessageBox.StandardButton:
+        asked.append(title)
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    dialog.clinic.setFocus()
+    qtbot.keyClicks(dialog.clinic, "Day Unit")
+    qtbot.keyClick(dialog.clinic, Qt.Key.Key_Return)  # moves on; OK is not pressed
+    assert dialog.isVisible()
+    assert QApplication.focusWidget() is dialog.database
+    qtbot.keyClick(dialog.database, Qt.Key.Key_Escape)
+    assert asked == ["Discard the changes?"]
+    assert dialog.isVisible()  # Cancel: the edit kept
+    assert dialog.clinic.text() == "Day Unit"
+    assert "clinic_name" not in (
+        json.loads(paths().settings_file.read_text(encoding="utf-8"))
+        if paths().settings_file.exists()
+        else {}
+    )
+    dialog.done(0)

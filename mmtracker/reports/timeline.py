@@ -368,19 +368,22 @@ def _days_shown(history: PatientHistory, as_of: dt.date) -> tuple[dt.date, dt.da
     return min(days), max(days)
 
 
-def timeline_figure(history: PatientHistory, as_of: dt.date, lang: str) -> Figure:
+def timeline_figure(
+    history: PatientHistory, as_of: dt.date, lang: str, width_in: float = WIDTH_IN
+) -> Figure:
     """The patient's course as known on ``as_of``: one labelled row per kind of entry recorded.
 
     Phases as coloured bands, treatment lines with their regimens, transplant,
     bone-therapy doses (one marker per agent) and events, imaging, dental checks,
     MRD results (negative filled, positive hollow), skeletal and hypercalcaemia
-    events; a dashed line at ``as_of`` and a legend below.
+    events; a dashed line at ``as_of`` and a legend below. ``width_in``: the figure's
+    width (a printed page's text is narrower than a screen).
     """
     texts = language(lang)
     known = as_known_on(history, as_of)
     first, last = _days_shown(known, as_of)
     span_days = max((last - first).days, 30) + 2 * MARGIN_DAYS
-    days_per_inch = span_days / (WIDTH_IN - LEFT_IN - 0.3)
+    days_per_inch = span_days / (width_in - LEFT_IN - 0.3)
     candidates = (
         _phase_row(known, as_of, texts),
         _line_row(known, as_of, days_per_inch, texts),
@@ -393,11 +396,11 @@ def timeline_figure(history: PatientHistory, as_of: dt.date, lang: str) -> Figur
     )
     rows = [row for row in candidates if row is not None]
     if not rows:
-        figure = new_figure(WIDTH_IN, 1.6)
+        figure = new_figure(width_in, 1.6)
         axes = figure.add_subplot()
         say_empty(axes, texts.translate("figures", "No entries to show"))
         return figure
-    return _draw(rows, first, last, as_of, texts)
+    return _draw(rows, first, last, as_of, texts, width_in)
 
 
 def _row_labels(axes: Axes, labels: Sequence[str]) -> None:
@@ -419,18 +422,23 @@ def _row_labels(axes: Axes, labels: Sequence[str]) -> None:
 
 
 def _draw(
-    rows: list[_Row], first: dt.date, last: dt.date, as_of: dt.date, texts: Language
+    rows: list[_Row],
+    first: dt.date,
+    last: dt.date,
+    as_of: dt.date,
+    texts: Language,
+    width_in: float,
 ) -> Figure:
     as_of_label = texts.translate("figures", "As of {date}").format(date=as_of.isoformat())
     keys = [key for row in rows for key in row.keys]
     keys.append(Key(as_of_label, TODAY_COLOUR, linestyle="--"))
     columns = KEY_COLUMNS
-    if not fits([k.label for k in keys], (WIDTH_IN - 0.6) / columns - KEY_HANDLE_IN - 0.1):
+    if not fits([k.label for k in keys], (width_in - 0.6) / columns - KEY_HANDLE_IN - 0.1):
         columns -= 1
     key_in = KEY_ROW_IN * key_rows(keys, columns) + 0.1
     plot_in = ROW_HEIGHT_IN * (len(rows) + 0.6)
     height = TOP_IN + plot_in + DATES_IN + key_in
-    figure = new_figure(WIDTH_IN, height)
+    figure = new_figure(width_in, height)
     axes = figure.add_axes((0, 0, 1, 1))
     below = key_in + DATES_IN
     axes.set_axes_locator(inch_box(LEFT_IN, 0.3, lambda tall: (below, tall - below - TOP_IN)))
@@ -446,5 +454,5 @@ def _draw(
     for spine in ("top", "right", "left"):
         axes.spines[spine].set_visible(False)
     axes.axvline(date_numbers([as_of])[0], color=TODAY_COLOUR, linestyle="--", linewidth=1)
-    draw_key(figure, keys, figure.dpi_scale_trans, (0.3, key_in, WIDTH_IN - 0.6), columns)
+    draw_key(figure, keys, figure.dpi_scale_trans, (0.3, key_in, width_in - 0.6), columns)
     return figure

@@ -351,13 +351,15 @@ def lab_trend_figure(
     units: UnitSystem = UnitSystem.SI,
     lang: str = i18n.SOURCE_LANGUAGE,
     policy: Policy | None = None,
+    width_in: float = WIDTH_IN,
 ) -> TrendFigure:
     """Lab values as known on ``as_of`` against time, one axes per trend in ``analytes``.
 
     Treatment lines are shaded behind every axes and named in a strip above; the
     lab's own limits are drawn (dotted) where recorded, else, given a ``policy``,
     the defaults the rules use (D17: calcium, haemoglobin). Values are shown in
-    ``units``. An analyte with no result says "No results".
+    ``units``. An analyte with no result says "No results". ``width_in``: the figure's
+    width (a printed page's text is narrower than a screen).
     """
     texts = language(lang)
     known = as_known_on(history, as_of)
@@ -381,7 +383,7 @@ def lab_trend_figure(
             "ytick.labelsize": FONT_SIZE - 0.5,
         }
     ):
-        figure = new_figure(WIDTH_IN, height)
+        figure = new_figure(width_in, height)
         # Every axes gets the same dates, not shared: matplotlib would measure the hidden
         # date labels of every axes sharing them to place the lowest one's.
         if lines:
@@ -390,7 +392,7 @@ def lab_trend_figure(
                 inch_box(LEFT_IN, RIGHT_IN, lambda tall: (tall - strip - TOP_IN, STRIP_IN))
             )
             strip_axes.set_xlim(*x_range)
-            days_per_inch = span_days / (WIDTH_IN - LEFT_IN - RIGHT_IN)
+            days_per_inch = span_days / (width_in - LEFT_IN - RIGHT_IN)
             _line_strip(strip_axes, lines, starts, ends, days_per_inch, texts)
         all_axes: list[Axes] = []
         by_axes = {}

@@ -9,7 +9,6 @@ cell is never read as normal by default.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,55 +21,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from mmtracker import i18n
-from mmtracker.logic.codes import Analyte, CalciumKind, Sex
+from mmtracker.logic.codes import Analyte, CalciumKind
 from mmtracker.logic.history import LabResult, PatientHistory
-from mmtracker.logic.labs import LabIndex, calcium_reading, hemoglobin_lln, ldh_uln
+from mmtracker.logic.lab_limits import Judged, judge
+from mmtracker.logic.labs import LabIndex
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical, to_canonical, unit_label
 from mmtracker.ui.widgets.tables import ModelIndex
 
 ABNORMAL = QColor("#b00020")
-
-
-@dataclass(frozen=True, slots=True)
-class Judged:
-    """A quantitative result against its limits, in SI (D15)."""
-
-    value: float
-    """The value compared: corrected calcium where D12 corrects it."""
-    low: float | None
-    high: float | None
-    defaulted: bool
-    """A limit is the policy's default, the lab having given none."""
-
-    @property
-    def mark(self) -> str:
-        """↑ above the upper limit, ↓ below the lower one, else nothing."""
-        if self.high is not None and self.value > self.high:
-            return "↑"
-        if self.low is not None and self.value < self.low:
-            return "↓"
-        return ""
-
-
-def judge(labs: LabIndex, sex: Sex, policy: Policy) -> dict[int, Judged]:
-    """Every quantitative result of ``labs`` against its limits, by ``id()`` of its entry."""
-    judged: dict[int, Judged] = {}
-    for analyte in Analyte:
-        for value in labs.series(analyte):
-            low, high, defaulted, compared = value.low_si, value.high_si, False, value.si
-            if analyte is Analyte.HEMOGLOBIN:
-                low, defaulted = hemoglobin_lln(value, sex, policy)
-            elif analyte is Analyte.LDH:
-                high, defaulted = ldh_uln(value, policy)
-            elif analyte is Analyte.CALCIUM:
-                reading = calcium_reading(labs, policy, value)
-                if reading is None:  # D16: ionised calcium is never compared
-                    continue
-                compared, low, high = reading.value, reading.lln, reading.uln
-                defaulted = reading.default_limits
-            judged[id(value.entry)] = Judged(compared, low, high, defaulted)
-    return judged
 
 
 class FlowsheetModel(QAbstractTableModel):

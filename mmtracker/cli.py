@@ -21,9 +21,13 @@ from mmtracker.logic.families import ITEM_FAMILY, Family, find_family, name_word
 from mmtracker.logic.worklist_order import Show
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Engine
 
     from mmtracker.logic.policy import Policy
+    from mmtracker.pdf_export import Layout
+    from mmtracker.storage.worklist import WorklistRow
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -97,6 +101,44 @@ class _Version(argparse.Action):
 
         print(f"mmtracker {__version__}, database schema {head_revision()}")
         parser.exit()
+
+
+def _worklist_filters(p: argparse.ArgumentParser) -> None:
+    """The worklist's filters (the worklist command's, and a printed list's)."""
+    p.add_argument(
+        "--within",
+        type=_days,
+        default=None,
+        metavar="DAYS",
+        help="count items due within DAYS as due soon (default: the policy's lead_days)",
+    )
+    p.add_argument(
+        "--item",
+        type=_item,
+        default=None,
+        metavar="FAMILY|PREFIX",
+        help="only the items of a family ("
+        + ", ".join(f.value for f in Family)
+        + "; its name also, e.g. 'bone therapy'), else those whose id starts so (bta.)",
+    )
+    p.add_argument(
+        "--phase",
+        action="append",
+        type=_phase,
+        default=[],
+        metavar="PHASE",
+        help="only patients in this phase, any case: "
+        + ", ".join(p.value for p in Phase)
+        + ", or as the table names it, e.g. 'newly diagnosed' (repeatable)",
+    )
+    p.add_argument(
+        "--status",
+        action="append",
+        type=str.casefold,  # any case, as --phase
+        choices=[s.value for s in Show],
+        default=[],
+        help="what to show (repeatable; default: urgent, overdue, due_soon)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -184,40 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_parser("worklist", help="every patient's alerts and due or overdue checks")
     )
     work.add_argument("--as-of", type=_date, default=None, help="the day (default: today)")
-    work.add_argument(
-        "--within",
-        type=_days,
-        default=None,
-        metavar="DAYS",
-        help="count items due within DAYS as due soon (default: the policy's lead_days)",
-    )
-    work.add_argument(
-        "--item",
-        type=_item,
-        default=None,
-        metavar="FAMILY|PREFIX",
-        help="only the items of a family ("
-        + ", ".join(f.value for f in Family)
-        + "; its name also, e.g. 'bone therapy'), else those whose id starts so (bta.)",
-    )
-    work.add_argument(
-        "--phase",
-        action="append",
-        type=_phase,
-        default=[],
-        metavar="PHASE",
-        help="only patients in this phase, any case: "
-        + ", ".join(p.value for p in Phase)
-        + ", or as the table names it, e.g. 'newly diagnosed' (repeatable)",
-    )
-    work.add_argument(
-        "--status",
-        action="append",
-        type=str.casefold,  # any case, as --phase
-        choices=[s.value for s in Show],
-        default=[],
-        help="what to show (repeatable; default: urgent, overdue, due_soon)",
-    )
+    _worklist_filters(work)
     work.add_argument("--format", choices=["table", "json", "csv"], default="table")
     work.add_argument("--ids", action="store_true", help="show each item's id too (table and csv)")
     work.add_argument(
@@ -229,6 +238,44 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="language of the texts (default: en)",
     )
+
+    pdf = with_database(
+        sub.add_parser(
+            "export-pdf",
+            help="print a visit summary, the clinic day's summaries, or the worklist as PDF",
+        )
+    )
+    what = pdf.add_mutually_exclusive_group(required=True)
+    what.add_argument("--mrn", help="the visit summary of this patient")
+    what.add_argument("--worklist", action="store_true", help="the worklist (its filters below)")
+    what.add_argument(
+        "--clinic-day",
+        type=_date,
+        metavar="DAY",
+        help="the summaries of every patient whose next visit is DAY, into --out-dir",
+    )
+    pdf.add_argument(
+        "--as-of",
+        type=_date,
+        default=None,
+        help="the day assessed (default: today; for --clinic-day, that day)",
+    )
+    pdf.add_argument("--out", type=Path, default=None, help="the PDF file to write")
+    pdf.add_argument(
+        "--out-dir", type=Path, default=None, help="the folder of the clinic day's summaries"
+    )
+    pdf.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    pdf.add_argument("--units", choices=["si", "conventional"], default="si")
+    pdf.add_argument(
+        "--lang",
+        choices=["en", "zh_CN"],
+        default=argparse.SUPPRESS,
+        help="language of the document (default: en)",
+    )
+    pdf.add_argument(
+        "--policy", type=Path, default=None, metavar="FILE", help="a clinic policy file (TOML)"
+    )
+    _worklist_filters(pdf)
 
     bench = with_database(  # the bench builds a demo database of its own: no --demo
         sub.add_parser(
@@ -646,15 +693,24 @@ def _progress(done: int, total: int) -> None:
 
 
 def _worklist(args: argparse.Namespace) -> int:
-    from mmtracker.logic.worklist_order import DEFAULT_SHOW
-    from mmtracker.storage.direct import direct_reads
-    from mmtracker.storage.worklist import stored_worklist, worklist
     from mmtracker.worklist_output import FORMATS
 
     policy = _policy(args)
     # The modules loaded live until the process ends: the final collection need not scan them.
     gc.freeze()
-    as_of = args.as_of or dt.date.today()
+    rows = _worklist_rows(args, args.as_of or dt.date.today(), policy)
+    if not rows and _empty(_engine(args, existing=True), args):
+        return EXIT_OK
+    _write_utf8(FORMATS[args.format](rows, args.lang or "en", ids=args.ids))
+    return EXIT_OK
+
+
+def _worklist_rows(args: argparse.Namespace, as_of: dt.date, policy: Policy) -> list[WorklistRow]:
+    """The worklist's rows as the filters of ``args`` choose them."""
+    from mmtracker.logic.worklist_order import DEFAULT_SHOW
+    from mmtracker.storage.direct import direct_reads
+    from mmtracker.storage.worklist import stored_worklist, worklist
+
     family = args.item if isinstance(args.item, Family) else None
     wanted = {
         "within": args.within,
@@ -668,11 +724,139 @@ def _worklist(args: argparse.Namespace) -> int:
         engine = _engine(args, existing=True)
         progress = _progress if sys.stderr.isatty() else None
         rows = worklist(engine, as_of, policy, progress=progress, **wanted)
-        if not rows and _empty(engine, args):
-            return EXIT_OK
     if family is not None:
         rows = [row for row in rows if ITEM_FAMILY[row.item.id] is family]
-    _write_utf8(FORMATS[args.format](rows, args.lang or "en", ids=args.ids))
+    return list(rows)
+
+
+def _export_pdf(args: argparse.Namespace) -> int:
+    """export-pdf: a visit summary, the clinic day's summaries or the worklist, as PDF."""
+    from mmtracker.config import clinic_name
+    from mmtracker.logic.units import UnitSystem
+    from mmtracker.pdf_export import ExportRefused, Layout
+    from mmtracker.reports.pdf_fonts import FontMissing
+
+    layout = Layout(
+        lang=args.lang or "en",
+        paper=args.paper,
+        units=UnitSystem.CONVENTIONAL if args.units == "conventional" else UnitSystem.SI,
+        clinic=clinic_name(),
+    )
+    try:
+        if args.clinic_day is not None:
+            return _clinic_day_pdfs(args, layout)
+        if args.worklist:
+            return _worklist_pdf(args, layout)
+        return _summary_pdf(args, layout)
+    except ExportRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except FontMissing as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _pdf_out(args: argparse.Namespace, default: str) -> Path:
+    """The file a PDF goes to, its folder checked before anything is read."""
+    from mmtracker.pdf_export import ExportRefused, writable_folder
+
+    if args.out_dir is not None:
+        raise ExportRefused("--out-dir: only for --clinic-day; give one file with --out")
+    out: Path = args.out if args.out is not None else Path(default)
+    if out.is_dir():
+        raise ExportRefused(f"--out: {out} is a folder; give the file to write")
+    writable_folder(out.parent if str(out.parent) else Path("."), "--out")
+    return out
+
+
+def _written(out: Path) -> int:
+    print(f"wrote {out}")
+    return EXIT_OK
+
+
+def _summary_pdf(args: argparse.Namespace, layout: Layout) -> int:
+    from mmtracker.pdf_export import summary_name, summary_request, write_summary
+    from mmtracker.storage.loaders import patient_id_for_mrn
+    from mmtracker.storage.outcomes import NotFoundError
+
+    as_of = args.as_of or dt.date.today()
+    out = _pdf_out(args, summary_name(args.mrn, as_of))
+    policy = _policy(args)
+    engine = _engine(args, existing=True)
+    try:
+        patient_id = patient_id_for_mrn(engine, args.mrn)
+    except NotFoundError as exc:
+        searched = engine.url.render_as_string(hide_password=True)
+        hint = (
+            "" if args.demo or not _in_demo(args.mrn) else "; the demo database has it: add --demo"
+        )
+        print(f"error: {exc} in {searched}{hint}", file=sys.stderr)
+        return EXIT_FAILURE
+    request = summary_request(engine, patient_id, as_of, policy, layout)
+    _write_pdf(lambda: write_summary(request, out), out)
+    return _written(out)
+
+
+def _write_pdf(write: Callable[[], None], out: Path) -> None:
+    """Write a PDF; a file system that refuses it is said naming the file."""
+    from mmtracker.pdf_export import ExportRefused
+
+    try:
+        write()
+    except OSError as exc:
+        raise ExportRefused(f"--out: {out} cannot be written: {exc.strerror or exc}") from None
+
+
+def _worklist_pdf(args: argparse.Namespace, layout: Layout) -> int:
+    from mmtracker.pdf_export import write_worklist
+
+    day = args.as_of or dt.date.today()
+    out = _pdf_out(args, f"worklist-{day.isoformat()}.pdf")
+    policy = _policy(args)
+    rows = _worklist_rows(args, day, policy)
+    from mmtracker import i18n
+    from mmtracker.logic.worklist_order import DEFAULT_SHOW
+
+    texts = i18n.language(layout.lang)
+    shown = [Show(s) for s in args.status] or [s for s in Show if s in DEFAULT_SHOW]
+    filters = ", ".join(
+        [
+            *(texts.code_label(s.value) for s in shown),
+            *(texts.code_label(p.value) for p in args.phase),
+            *([texts.code_label(str(args.item))] if args.item else []),
+        ]
+    )
+    _write_pdf(lambda: write_worklist(rows, day, filters, layout, out), out)
+    return _written(out)
+
+
+def _clinic_day_pdfs(args: argparse.Namespace, layout: Layout) -> int:
+    import time
+
+    from mmtracker.pdf_export import (
+        ExportRefused,
+        clinic_day_patients,
+        writable_folder,
+        write_clinic_day,
+    )
+
+    if args.out is not None:
+        raise ExportRefused("--out: --clinic-day writes one file per patient: give --out-dir")
+    if args.out_dir is None:
+        raise ExportRefused("--out-dir: required with --clinic-day (the folder of the summaries)")
+    writable_folder(args.out_dir, "--out-dir")
+    policy = _policy(args)
+    engine = _engine(args, existing=True)
+    patients = clinic_day_patients(engine, args.clinic_day)
+    started = time.perf_counter()
+    url = engine.url.render_as_string(hide_password=False)
+    written = write_clinic_day(
+        url, patients, args.as_of or args.clinic_day, policy, layout, args.out_dir
+    )
+    print(
+        f"{len(written)} visit summaries for {args.clinic_day} written to {args.out_dir} "
+        f"in {time.perf_counter() - started:.1f} s"
+    )
     return EXIT_OK
 
 
@@ -722,6 +906,7 @@ def _bench(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "bench": _bench,
+    "export-pdf": _export_pdf,
     "demo": _demo,
     "export-record": _export_record,
     "import-record": _import_record,

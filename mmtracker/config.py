@@ -86,6 +86,18 @@ class SettingError(ValueError):
     """
 
 
+CLINIC_NAME_KEY = "clinic_name"
+"""The settings file's key of the clinic's name, printed at the head of its documents."""
+
+
+def clinic_name() -> str:
+    """The clinic's name from the settings ("" when none is set or the file is unreadable)."""
+    try:
+        return str(read_settings(paths()).get(CLINIC_NAME_KEY, "") or "")
+    except SettingError:
+        return ""
+
+
 def read_settings(where: Paths) -> dict[str, object]:
     """The settings file as a mapping; empty when there is none."""
     if not where.settings_file.exists():

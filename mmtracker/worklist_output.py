@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from mmtracker import i18n
@@ -117,6 +118,23 @@ def _all_cells(
     return [
         _cells(language, row, rendered, labels, family_label=family_label, ids=ids) for row in rows
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class ItemCells:
+    """One row's texts for a list grouped by patient: the patient's phase, then the item's
+    family, title, status, due date, days overdue and rationale."""
+
+    phase: str
+    texts: list[str]
+
+
+def item_cells(rows: Sequence[WorklistRow], lang: str) -> tuple[list[str], list[ItemCells]]:
+    """The headers of the item's columns, and each row's texts (as the table says them)."""
+    language = i18n.language(lang)
+    headers = _headers(language, ids=False)[3:]
+    cells = _all_cells(language, rows, family_label=True, ids=False)
+    return headers, [ItemCells(row[2], row[3:]) for row in cells]
 
 
 def as_table(rows: Sequence[WorklistRow], lang: str, *, ids: bool = False) -> str:

@@ -35,7 +35,6 @@ from mmtracker.ui.workers import run_task
 if TYPE_CHECKING:
     from mmtracker.ui.main_window import MainWindow
 
-CLINIC_NAME_KEY = "clinic_name"
 DATABASE_KEY = "database_url"
 
 
@@ -88,7 +87,13 @@ class SettingsDialog(FormDialog):
         self, window: MainWindow, policy: Policy | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent or window)
-        from mmtracker.config import clinic_policy_file, paths, policy_specs, read_settings
+        from mmtracker.config import (
+            CLINIC_NAME_KEY,
+            clinic_policy_file,
+            paths,
+            policy_specs,
+            read_settings,
+        )
 
         self._window = window
         self.setWindowTitle(self.tr("Settings"))
@@ -200,7 +205,12 @@ class SettingsDialog(FormDialog):
 
     def accept(self) -> None:
         """Apply: units and language now, the rest into the settings file."""
-        from mmtracker.config import SettingError, url_shape_problem, write_setting
+        from mmtracker.config import (
+            CLINIC_NAME_KEY,
+            SettingError,
+            url_shape_problem,
+            write_setting,
+        )
 
         url = self.database.text().strip()
         problem = url_shape_problem(url) if url else None

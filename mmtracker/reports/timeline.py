@@ -87,6 +87,7 @@ TODAY_COLOUR = "#cb181d"
 MARKER_SIZE = 36.0
 ROW_HEIGHT_IN = 0.42
 WIDTH_IN = 10.0
+UNFILLED_MARKERS = frozenset({"x", "+", "|", "_"})
 LEFT_IN = 1.35
 KEY_COLUMNS = 4
 DATES_IN = 0.3  # the dates under the rows
@@ -119,17 +120,21 @@ class _Marks:
         if not self.days:
             return
         x = date_numbers(self.days)
-        face: Any = self.colour if self.filled else "none"
+        # A marker of lines only (x, +) has no face: its colour is its lines'
+        colours: dict[str, Any] = (
+            {"color": self.colour}
+            if self.marker in UNFILLED_MARKERS
+            else {"facecolors": self.colour if self.filled else "none", "edgecolors": self.colour}
+        )
         axes.scatter(
             x,
             [y] * len(x),
             s=self.size,
             marker=self.marker,
-            facecolors=face,
-            edgecolors=self.colour,
             linewidths=1.2,
             label=self.label,
             zorder=3,
+            **colours,
         )
 
     def key(self) -> list[Key]:

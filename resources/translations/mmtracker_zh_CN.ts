@@ -1721,7 +1721,6 @@ Close the form and open the details again to see what is now recorded.</source>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
-    
     <message>
         <source>In force</source>
         <translation>生效值</translation>
@@ -1791,6 +1790,401 @@ Close the form and open the details again to see what is now recorded.</source>
     </message>
 </context>
 <context>
+    <name>VisitSummary</name>
+    <message>
+        <source>Visit summary</source>
+        <translation>就诊小结</translation>
+    </message>
+    <message>
+        <source>{name} · MRN {mrn} · born {born}</source>
+        <translation>{name} · 病历号 {mrn} · 出生日期 {born}</translation>
+    </message>
+    <message>
+        <source>Confidential: patient information. Printed by mmtracker; check it against the record before acting on it.</source>
+        <translation>机密：患者信息。由 mmtracker 打印；据此处理前请与病历核对。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>{phase} since {date}</source>
+        <translation>{phase}，自 {date} 起</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Born, age, sex</source>
+        <translation>出生日期、年龄、性别</translation>
+    </message>
+    <message>
+        <source>{born} · {age} years · {sex}</source>
+        <translation>{born} · {age} 岁 · {sex}</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>病程阶段</translation>
+    </message>
+    <message>
+        <source>Phase timeline</source>
+        <translation>病程阶段时间轴</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Stage at diagnosis</source>
+        <translation>诊断时分期</translation>
+    </message>
+    <message>
+        <source>not staged: no active myeloma</source>
+        <translation>未分期：无活动性骨髓瘤</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <source>SMM risk</source>
+        <translation>SMM 风险</translation>
+    </message>
+    <message>
+        <source>as recorded</source>
+        <translation>按记录</translation>
+    </message>
+    <message>
+        <source>computed from the labs</source>
+        <translation>由检验结果计算</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>unconfirmed</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <source>{category} on {date} ({source}, {state})</source>
+        <translation>{category}，{date}（{source}，{state}）</translation>
+    </message>
+    <message>
+        <source>Current response (IMWG)</source>
+        <translation>当前疗效（IMWG）</translation>
+    </message>
+    <message>
+        <source>Stage, risk and response</source>
+        <translation>分期、风险与疗效</translation>
+    </message>
+    <message>
+        <source>Care items to act on</source>
+        <translation>需处理的随访事项</translation>
+    </message>
+    <message>
+        <source>None: nothing is due, overdue or alerting.</source>
+        <translation>无：没有即将到期、已逾期或警示的事项。</translation>
+    </message>
+    <message>
+        <source>Care item</source>
+        <translation>随访事项</translation>
+    </message>
+    <message>
+        <source>Due / since</source>
+        <translation>到期日 / 起始</translation>
+    </message>
+    <message>
+        <source>Rationale</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>出处</translation>
+    </message>
+    <message>
+        <source>(corrected {value})</source>
+        <translation>（校正 {value}）</translation>
+    </message>
+    <message>
+        <source>(ionised)</source>
+        <translation>（离子钙）</translation>
+    </message>
+    <message>
+        <source>Latest laboratory values</source>
+        <translation>最近检验结果</translation>
+    </message>
+    <message>
+        <source>No laboratory values recorded.</source>
+        <translation>未记录检验结果。</translation>
+    </message>
+    <message>
+        <source>Analyte</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>最近值</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Reference limits</source>
+        <translation>参考范围</translation>
+    </message>
+    <message>
+        <source>Change since the previous</source>
+        <translation>较前次变化</translation>
+    </message>
+    <message>
+        <source>↑ above, ↓ below the limits: the lab&apos;s own, else the policy&apos;s defaults (haemoglobin, calcium, LDH; D17). A value with neither is not judged.</source>
+        <translation>↑ 高于、↓ 低于参考范围：采用检验科自己的参考范围，否则采用策略默认值（血红蛋白、血钙、LDH；D17）。两者皆无的数值不作判断。</translation>
+    </message>
+    <message>
+        <source>not judged</source>
+        <translation>不作判断</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>（默认）</translation>
+    </message>
+    <message>
+        <source>first value</source>
+        <translation>首次结果</translation>
+    </message>
+    <message>
+        <source>{change} since {date}</source>
+        <translation>较 {date} {change}</translation>
+    </message>
+    <message>
+        <source>Laboratory trends</source>
+        <translation>检验趋势</translation>
+    </message>
+    <message>
+        <source>{agent}, last dose {dose} mg on {date}</source>
+        <translation>{agent}，末次给药 {dose} mg（{date}）</translation>
+    </message>
+    <message>
+        <source>stopped on {date}</source>
+        <translation>已于 {date} 停用</translation>
+    </message>
+    <message>
+        <source>on hold; resuming {date}</source>
+        <translation>暂停中；预计 {date} 恢复</translation>
+    </message>
+    <message>
+        <source>Bone-targeted therapy</source>
+        <translation>骨靶向治疗</translation>
+    </message>
+    <message>
+        <source>Next dose due</source>
+        <translation>下次给药日期</translation>
+    </message>
+    <message>
+        <source>Zoledronic acid dose (§5)</source>
+        <translation>唑来膦酸剂量（§5）</translation>
+    </message>
+    <message>
+        <source>Last dental check</source>
+        <translation>最近口腔检查</translation>
+    </message>
+    <message>
+        <source>Calcium</source>
+        <translation>血钙</translation>
+    </message>
+    <message>
+        <source>25-OH vitamin D</source>
+        <translation>25-羟维生素 D</translation>
+    </message>
+    <message>
+        <source>Calcium and vitamin D supplements</source>
+        <translation>钙剂和维生素 D 补充</translation>
+    </message>
+    <message>
+        <source>Zoledronic acid dose for the baseline CrCl (D35)</source>
+        <translation>按基线 CrCl 的唑来膦酸剂量（D35）</translation>
+    </message>
+    <message>
+        <source>{dose} for CrCl {crcl} mL/min on {date}</source>
+        <translation>{dose}（{date} CrCl {crcl} mL/min）</translation>
+    </message>
+    <message>
+        <source>not recommended</source>
+        <translation>不推荐</translation>
+    </message>
+    <message>
+        <source>Bone health</source>
+        <translation>骨骼健康</translation>
+    </message>
+    <message>
+        <source>no creatinine recorded</source>
+        <translation>未记录肌酐</translation>
+    </message>
+    <message>
+        <source>record a weight to compute the CrCl</source>
+        <translation>请记录体重以计算 CrCl</translation>
+    </message>
+    <message>
+        <source>not recommended: CrCl {crcl} mL/min (below 30) on {date}</source>
+        <translation>不推荐：{date} CrCl {crcl} mL/min（低于 30）</translation>
+    </message>
+    <message>
+        <source>{dose} mg for the current CrCl {crcl} mL/min ({date})</source>
+        <translation>按当前 CrCl {crcl} mL/min（{date}）为 {dose} mg</translation>
+    </message>
+    <message>
+        <source>{procedure} procedure {date}</source>
+        <translation>有创操作（{procedure}）{date}</translation>
+    </message>
+    <message>
+        <source>none recorded as taken now</source>
+        <translation>未记录目前在服用</translation>
+    </message>
+    <message>
+        <source>calcium {calcium} mg, vitamin D {vitamin_d} IU daily since {date}</source>
+        <translation>自 {date} 起每日钙 {calcium} mg、维生素 D {vitamin_d} IU</translation>
+    </message>
+    <message>
+        <source>Minimal residual disease (MRD)</source>
+        <translation>微小残留病（MRD）</translation>
+    </message>
+    <message>
+        <source>No MRD test recorded.</source>
+        <translation>未记录 MRD 检测。</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方法</translation>
+    </message>
+    <message>
+        <source>Sensitivity</source>
+        <translation>灵敏度</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Sustained MRD negativity: {answer}</source>
+        <translation>持续 MRD 阴性：{answer}</translation>
+    </message>
+    <message>
+        <source>Treatment lines and transplants</source>
+        <translation>治疗线与移植</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>线数</translation>
+    </message>
+    <message>
+        <source>Regimen</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>Intent</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Drugs</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>No treatment line recorded.</source>
+        <translation>未记录治疗线。</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Performed</source>
+        <translation>实施日期</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>撤销日期</translation>
+    </message>
+    <message>
+        <source>Melphalan (mg/m²)</source>
+        <translation>美法仑（mg/m²）</translation>
+    </message>
+    <message>
+        <source>Mucositis</source>
+        <translation>黏膜炎</translation>
+    </message>
+    <message>
+        <source>Visit note</source>
+        <translation>就诊记录</translation>
+    </message>
+    <message>
+        <source>No visit recorded.</source>
+        <translation>未记录就诊。</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>就诊</translation>
+    </message>
+    <message>
+        <source>Pain (0–10)</source>
+        <translation>疼痛（0–10）</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>下次就诊</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>医生</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+</context>
+<context>
     <name>WorklistModel</name>
     <message>
         <source>Patient</source>
@@ -1847,6 +2241,29 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>Source: {source}</source>
         <translation>出处：{source}</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistPdf</name>
+    <message>
+        <source>Worklist</source>
+        <translation>待办清单</translation>
+    </message>
+    <message>
+        <source>{items} items of {patients} patients · {filters}</source>
+        <translation>{patients} 位患者共 {items} 项 · {filters}</translation>
+    </message>
+    <message>
+        <source>Confidential: patient information. Tick each item once done, and record it in mmtracker.</source>
+        <translation>机密：患者信息。每项完成后请打勾，并在 mmtracker 中记录。</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+    <message>
+        <source>Nothing to show for these filters.</source>
+        <translation>按这些筛选条件没有可显示的事项。</translation>
     </message>
 </context>
 <context>

@@ -40,7 +40,9 @@ if TYPE_CHECKING:
 BENCH_FILE = "bench.sqlite"
 ACTOR = "bench@mmtracker"
 SAVED_KIND = "lab_results"
-BUDGETS = {"worklist": 1.0, "save": 0.050}  # seconds, from the issue
+BUDGETS = {"worklist": 1.0, "save": 0.050, "summary": 1.0}  # seconds, from the issues
+SUMMARY_FLOOR_RATIO = 1.5  # a visit summary against the same figures and a bare document
+BATCH = 50  # visit summaries of the clinic-day batch
 _REPORTED = re.compile(r"re-assessed in ([0-9.]+) s")
 
 
@@ -455,6 +457,7 @@ def _bench(args: argparse.Namespace) -> list[str]:
 
     saved, _ = _measure("one entry saved with re-assessment", runs, save, BUDGETS["save"])
     window_lines, measured = _window(engine, env, runs, day, patient, work, work_json)
+    pdf_figures, pdf_lines = _pdf(env, runs, day, patient)
     lines = [
         f"mmtracker bench: {args.patients} demo patients (seed {args.seed}), as of {day}; "
         f"{runs} fresh processes per figure",
@@ -467,12 +470,45 @@ def _bench(args: argparse.Namespace) -> list[str]:
         f"window        patient {patient} opened ({entries:,} entries); offscreen, "
         "settings of its own",
         "",
-        *report([*measured, saved, full, full_inner]),
+        *report([*measured, saved, *pdf_figures, full, full_inner]),
         "",
         *window_lines,
+        *pdf_lines,
     ]
     engine.dispose()
     return lines
+
+
+def _pdf(env: dict[str, str], runs: int, day: str, patient: int) -> tuple[list[Figure], list[str]]:
+    """The visit summary beside its floor, in one process; a batch of 50 on every core
+    (mmtracker/bench_pdf.py measures them, in a process of its own: it loads Qt's catalogues)."""
+    _say("visit summary and its floor")
+    argv = [sys.executable, "-m", "mmtracker.bench_pdf", "summary", str(patient), day]
+    argv.append(str(max(runs, 3)))
+    run, out = run_process(argv, env)
+    found = json.loads(out)
+    floor = Figure(
+        "floor: the same figures by matplotlib + a bare ReportLab document",
+        found["floor"],
+        [None] * len(found["floor"]),
+    )
+    summary = Figure(
+        f"visit summary with its figures ({found['pages']} pages), in one process",
+        found["summary"],
+        [run.peak_bytes] + [None] * (len(found["summary"]) - 1),
+        BUDGETS["summary"],
+        floor=floor.label,
+        floor_ratio=SUMMARY_FLOOR_RATIO,
+    )
+    _say(f"a batch of {BATCH} visit summaries")
+    _, batch_out = run_process([sys.executable, "-m", "mmtracker.bench_pdf", "batch", day], env)
+    batch = json.loads(batch_out)
+    lines = [
+        f"batch of {batch['written']} visit summaries on {batch['workers']} processes (every "
+        f"core): {_seconds(batch['seconds'])}; in one process {_seconds(batch['one_process'])} "
+        f"({batch['one_process'] / batch['seconds']:.1f}× as long)"
+    ]
+    return [summary, floor], lines
 
 
 def _window(

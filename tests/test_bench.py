@@ -91,6 +91,16 @@ def test_every_figure_is_reported(database_url: str, capsys: pytest.CaptureFixtu
     assert re.fullmatch(r"window peak memory \d+ MB \(≤ 350 MB (met|OVER)\)", line("window peak"))
     assert re.search(r"8 keystrokes per list; median [\d.]+ ms \(worklist\)", out)
     assert re.search(r"patient \d+ opened \([\d,]+ entries\)", line("window  "))
+    summary = line("visit summary with its figures (")
+    assert re.search(r"\(\d+ pages\), in one process", summary)
+    assert re.search(r"≤ 1\.00 s (met|OVER)  [\d.]+× floor ≤ 1\.5× (met|OVER)$", summary), summary
+    floor = line("floor: the same figures by matplotlib + a bare ReportLab document")
+    assert re.fullmatch(f".*document +{TIME} +{TIME} +{TIME} +—", floor), floor
+    assert re.search(
+        rf"batch of \d+ visit summaries on \d+ processes \(every core\): {TIME}; "
+        rf"in one process {TIME} \([\d.]+× as long\)",
+        out,
+    )
 
     # The record is the demo's again: the measured save was taken back.
     engine = make_engine(database_url)

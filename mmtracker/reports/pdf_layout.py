@@ -4,7 +4,6 @@ placed at 200 dpi, and the file written whole or not at all."""
 
 from __future__ import annotations
 
-import io
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -12,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
-    Image,
     Paragraph,
     SimpleDocTemplate,
     Table,
@@ -114,18 +114,36 @@ def styles_for(fonts: Fonts) -> Styles:
     )
 
 
-def figure_image(figure: Figure, width: float, height: float | None = None) -> Image:
-    """A matplotlib figure as a 200-dpi PNG printed at its own size: ``width`` points wide
+class _Pixels(Flowable):
+    """An image of drawn pixels, printed ``width`` × ``height`` points."""
+
+    def __init__(self, image: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self._image, self.width, self.height = image, width, height
+
+    def wrap(self, _available_width: float, _available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self._image, 0, 0, self.width, self.height)
+
+
+def figure_image(figure: Figure, width: float, height: float | None = None) -> Flowable:
+    """A matplotlib figure as a 200-dpi image printed at its own size: ``width`` points wide
     (``height`` points high, else its own height), so that its text prints at the size the
-    figure module gives it."""
+    figure module gives it. The pixels go to the PDF as drawn (no PNG between)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image as Pixels
+
     _wide, inches_high = figure.get_size_inches()
     if height is None:
         height = float(inches_high) * 72
     figure.set_size_inches(width / 72, height / 72)
-    data = io.BytesIO()
-    figure.savefig(data, format="png", dpi=FIGURE_DPI)
-    data.seek(0)
-    return Image(data, width=width, height=height)
+    figure.set_dpi(FIGURE_DPI)
+    canvas = FigureCanvasAgg(figure)
+    rgba, size = canvas.print_to_buffer()  # type: ignore[no-untyped-call]  # unannotated
+    image = Pixels.frombuffer("RGBA", size, rgba, "raw", "RGBA", 0, 1).convert("RGB")
+    return _Pixels(ImageReader(image), width, height)
 
 
 @dataclass(frozen=True)
@@ -198,6 +216,7 @@ def write_pdf(
 ) -> None:
     """Lay ``story`` out on pages of ``paper`` (a4, letter) and write the PDF to ``out``."""
     size = PAPERS[paper]
+    rl_config.useA85 = 0  # binary streams: ASCII85 (pure Python here) only makes them larger
     document = SimpleDocTemplate(
         out,
         pagesize=size,

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -47,6 +47,9 @@ from mmtracker.reports.pdf_layout import (
     write_pdf,
 )
 from mmtracker.reports.trend_data import DEFAULT_TRENDS
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 KEY_ANALYTES: tuple[Analyte, ...] = (
     Analyte.SERUM_MPROTEIN,
@@ -110,6 +113,34 @@ def write_visit_summary(request: SummaryRequest, out: BinaryIO) -> None:
     named = texts.translate("VisitSummary", "Visit summary")
     title = f"{named} {patient.mrn} {request.as_of}"
     write_pdf(out, story, page, styles, request.paper, title)
+
+
+def timeline(request: SummaryRequest) -> Figure:
+    """The course timeline as the summary prints it: the page's width."""
+    from mmtracker.reports.timeline import timeline_figure
+
+    return timeline_figure(
+        request.history, request.as_of, request.lang, frame_width(request.paper) / 72
+    )
+
+
+def trend_figure(request: SummaryRequest) -> tuple[Figure, float]:
+    """The lab trends as the summary prints them, and their height in points: the page's
+    width, as tall as the trends need, at most the page less a heading."""
+    from mmtracker.reports.trends import lab_trend_figure
+
+    drawn = lab_trend_figure(
+        request.history,
+        request.as_of,
+        DEFAULT_TRENDS,
+        request.units,
+        request.lang,
+        request.policy,
+        width_in=frame_width(request.paper) / 72,
+    )
+    room = frame_height(request.paper) - 12 * mm
+    natural = float(drawn.figure.get_size_inches()[1]) * 72
+    return drawn.figure, min(room, max(natural, drawn.min_height_in * 72))
 
 
 class VisitSummary:
@@ -203,10 +234,7 @@ class VisitSummary:
                     f"{self._code(a.status.value)} {a.status_date.isoformat()}",
                 )
             )
-        from mmtracker.reports.timeline import timeline_figure
-
-        drawn = timeline_figure(self.r.history, self.r.as_of, self.r.lang, self.width / 72)
-        figure = figure_image(drawn, self.width)
+        figure = figure_image(timeline(self.r), self.width)
         return [
             self.s.p(self.tr("Visit summary"), self.s.title),
             Spacer(1, 2 * mm),
@@ -400,21 +428,8 @@ class VisitSummary:
     def _trends(self) -> list[Flowable]:
         """The screen's lab trends (M-protein, FLC, haemoglobin, calcium, creatinine), one
         axis of dates under them all and the treatment lines shaded, on a page of its own."""
-        from mmtracker.reports.trends import lab_trend_figure
-
-        drawn = lab_trend_figure(
-            self.r.history,
-            self.r.as_of,
-            DEFAULT_TRENDS,
-            self.r.units,
-            self.r.lang,
-            self.r.policy,
-            width_in=self.width / 72,
-        )
-        room = frame_height(self.r.paper) - 12 * mm  # the heading above it
-        natural = float(drawn.figure.get_size_inches()[1]) * 72
-        height = min(room, max(natural, drawn.min_height_in * 72))
-        image = figure_image(drawn.figure, self.width, height)
+        drawn, height = trend_figure(self.r)
+        image = figure_image(drawn, self.width, height)
         return [KeepTogether([self._heading(self.tr("Laboratory trends")), image])]
 
     def _bone(self) -> list[Flowable]:

@@ -530,24 +530,34 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_record(args: argparse.Namespace) -> int:
-    from mmtracker.record import record_document
-    from mmtracker.storage.loaders import load_record_rows, patient_id_for_mrn
+def _patient_of_mrn(args: argparse.Namespace, engine: Engine) -> int | None:
+    """The database id of the patient of ``--mrn``; None, said on standard error, if none
+    (and where to look instead: the demo database holds it)."""
+    from mmtracker.storage.loaders import patient_id_for_mrn
     from mmtracker.storage.outcomes import NotFoundError
 
-    out: Path | None = args.out
-    if out is not None and not out.parent.is_dir():  # said before the database is read
-        print(f"error: --out: no folder {out.parent} to write {out} in", file=sys.stderr)
-        return EXIT_BAD_INPUT
-    engine = _engine(args, existing=True)
     try:
-        patient_id = patient_id_for_mrn(engine, args.mrn)
+        return patient_id_for_mrn(engine, args.mrn)
     except NotFoundError as exc:
         searched = engine.url.render_as_string(hide_password=True)
         hint = (
             "" if args.demo or not _in_demo(args.mrn) else "; the demo database has it: add --demo"
         )
         print(f"error: {exc} in {searched}{hint}", file=sys.stderr)
+        return None
+
+
+def _export_record(args: argparse.Namespace) -> int:
+    from mmtracker.record import record_document
+    from mmtracker.storage.loaders import load_record_rows
+
+    out: Path | None = args.out
+    if out is not None and not out.parent.is_dir():  # said before the database is read
+        print(f"error: --out: no folder {out.parent} to write {out} in", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    engine = _engine(args, existing=True)
+    patient_id = _patient_of_mrn(args, engine)
+    if patient_id is None:
         return EXIT_FAILURE
     text = (
         json.dumps(
@@ -776,21 +786,13 @@ def _written(out: Path) -> int:
 
 def _summary_pdf(args: argparse.Namespace, layout: Layout) -> int:
     from mmtracker.pdf_export import summary_name, summary_request, write_summary
-    from mmtracker.storage.loaders import patient_id_for_mrn
-    from mmtracker.storage.outcomes import NotFoundError
 
     as_of = args.as_of or dt.date.today()
     out = _pdf_out(args, summary_name(args.mrn, as_of))
     policy = _policy(args)
     engine = _engine(args, existing=True)
-    try:
-        patient_id = patient_id_for_mrn(engine, args.mrn)
-    except NotFoundError as exc:
-        searched = engine.url.render_as_string(hide_password=True)
-        hint = (
-            "" if args.demo or not _in_demo(args.mrn) else "; the demo database has it: add --demo"
-        )
-        print(f"error: {exc} in {searched}{hint}", file=sys.stderr)
+    patient_id = _patient_of_mrn(args, engine)
+    if patient_id is None:
         return EXIT_FAILURE
     request = summary_request(engine, patient_id, as_of, policy, layout)
     _write_pdf(lambda: write_summary(request, out), out)

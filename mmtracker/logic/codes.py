@@ -48,6 +48,23 @@ class Analyte(StrEnum):
 
 
 QUALITATIVE_ANALYTES = frozenset({Analyte.SERUM_IFE, Analyte.URINE_IFE})
+LAB_REPORT_ORDER: tuple[Analyte, ...] = (
+    Analyte.SERUM_MPROTEIN,
+    Analyte.URINE_MPROTEIN,
+    Analyte.FLC_KAPPA,
+    Analyte.FLC_LAMBDA,
+    Analyte.SERUM_IFE,
+    Analyte.URINE_IFE,
+    Analyte.HEMOGLOBIN,
+    Analyte.CALCIUM,
+    Analyte.ALBUMIN,
+    Analyte.CREATININE,
+    Analyte.B2M,
+    Analyte.LDH,
+    Analyte.VITAMIN_D,
+    Analyte.BMPC,
+)
+"""The analytes in the order a lab report lists them (the lab panel's, a summary's)."""
 
 
 class Qualitative(StrEnum):

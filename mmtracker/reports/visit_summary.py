@@ -24,7 +24,7 @@ from mmtracker.i18n import Language, capitalised, format_number, language
 from mmtracker.logic.assessment import Assessment
 from mmtracker.logic.bta import BtaState
 from mmtracker.logic.care import Status
-from mmtracker.logic.codes import Analyte, CalciumKind
+from mmtracker.logic.codes import LAB_REPORT_ORDER, QUALITATIVE_ANALYTES, Analyte, CalciumKind
 from mmtracker.logic.history import PatientHistory
 from mmtracker.logic.lab_limits import Judged, judge
 from mmtracker.logic.labs import LabIndex, LabValue
@@ -51,19 +51,8 @@ from mmtracker.reports.trend_data import DEFAULT_TRENDS
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
-KEY_ANALYTES: tuple[Analyte, ...] = (
-    Analyte.SERUM_MPROTEIN,
-    Analyte.URINE_MPROTEIN,
-    Analyte.FLC_KAPPA,
-    Analyte.FLC_LAMBDA,
-    Analyte.HEMOGLOBIN,
-    Analyte.CALCIUM,
-    Analyte.ALBUMIN,
-    Analyte.CREATININE,
-    Analyte.B2M,
-    Analyte.LDH,
-    Analyte.VITAMIN_D,
-    Analyte.BMPC,
+KEY_ANALYTES: tuple[Analyte, ...] = tuple(
+    a for a in LAB_REPORT_ORDER if a not in QUALITATIVE_ANALYTES
 )
 """The analytes whose latest value the summary lists, in the order a lab report gives them."""
 SHOWN = (Status.ALERT, Status.OVERDUE, Status.DUE_SOON)

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from mmtracker import i18n
-from mmtracker.logic.codes import QUALITATIVE_ANALYTES, Analyte, CalciumKind, Qualitative
+from mmtracker.logic.codes import (
+    LAB_REPORT_ORDER,
+    QUALITATIVE_ANALYTES,
+    Analyte,
+    CalciumKind,
+    Qualitative,
+)
 from mmtracker.logic.context import Context
 from mmtracker.logic.crab import flc_ratios
 from mmtracker.logic.history import LabResult, PatientHistory, entry_order
@@ -43,22 +49,7 @@ from mmtracker.ui.forms.form_dialog import FormDialog
 from mmtracker.ui.forms.problems import problem_text
 from mmtracker.ui.workers import run_task
 
-PANEL: tuple[Analyte, ...] = (
-    Analyte.SERUM_MPROTEIN,
-    Analyte.URINE_MPROTEIN,
-    Analyte.FLC_KAPPA,
-    Analyte.FLC_LAMBDA,
-    Analyte.SERUM_IFE,
-    Analyte.URINE_IFE,
-    Analyte.HEMOGLOBIN,
-    Analyte.CALCIUM,
-    Analyte.ALBUMIN,
-    Analyte.CREATININE,
-    Analyte.B2M,
-    Analyte.LDH,
-    Analyte.VITAMIN_D,
-    Analyte.BMPC,
-)
+PANEL: tuple[Analyte, ...] = LAB_REPORT_ORDER
 """The analytes of the panel, in the order a lab report lists them."""
 UNIT_KEY = "lab-units/{analyte}"  # the window's settings: the unit each analyte was last typed in
 

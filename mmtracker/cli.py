@@ -821,7 +821,7 @@ def _worklist_pdf(args: argparse.Namespace, layout: Layout) -> int:
 
     texts = i18n.language(layout.lang)
     shown = [Show(s) for s in args.status] or [s for s in Show if s in DEFAULT_SHOW]
-    filters = ", ".join(
+    filters = texts.translate(i18n.CODES_CONTEXT, i18n.LIST_SEPARATOR).join(
         [
             *(texts.code_label(s.value) for s in shown),
             *(texts.code_label(p.value) for p in args.phase),

@@ -31,7 +31,6 @@ from mmtracker.logic.labs import LabIndex, LabValue
 from mmtracker.logic.messages import Message, Quantity
 from mmtracker.logic.phases import as_known_on
 from mmtracker.logic.policy import Policy
-from mmtracker.logic.renal import za_dose_mg
 from mmtracker.logic.response import ResponseSource
 from mmtracker.logic.staging import LAB_INPUTS, InputUsed
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical, unit_label
@@ -55,6 +54,9 @@ KEY_ANALYTES: tuple[Analyte, ...] = tuple(
     a for a in LAB_REPORT_ORDER if a not in QUALITATIVE_ANALYTES
 )
 """The analytes whose latest value the summary lists, in the order a lab report gives them."""
+RENAL_DOSE_ITEMS = ("renal.za_dose", "renal.pamidronate")
+"""The rules' own dose of a bisphosphonate for the renal function (§5 table, D35), printed
+where it applies: the dose follows the baseline CrCl, not the latest."""
 SHOWN = (Status.ALERT, Status.OVERDUE, Status.DUE_SOON)
 """The care items printed: what needs doing (an alert, overdue, due soon)."""
 CONTEXT = "VisitSummary"
@@ -93,8 +95,7 @@ def write_visit_summary(request: SummaryRequest, out: BinaryIO) -> None:
         ),
         footer=texts.translate(
             "VisitSummary",
-            "Confidential: patient information. Printed by mmtracker; check it against the "
-            "record before acting on it.",
+            "Confidential patient information. Check it against the record before acting.",
         ),
         page_of=texts.translate("VisitSummary", "Page {page} of {pages}"),
     )
@@ -155,6 +156,7 @@ class VisitSummary:
             self._labs,
             self._trends,
             self._bone,
+            self._events,
             self._mrd,
             self._treatment,
             self._visit,
@@ -199,7 +201,11 @@ class VisitSummary:
             )
         steps = " → ".join(
             f"{step.date.isoformat()} {self._code(step.phase.value)}"
-            + (f" (L{step.line_number})" if step.line_number else "")
+            + (
+                " " + self.tr("(line {number})").format(number=step.line_number)
+                if step.line_number
+                else ""
+            )
             for step in a.timeline
         )
         pairs = [
@@ -225,8 +231,6 @@ class VisitSummary:
             )
         figure = figure_image(timeline(self.r), self.width)
         return [
-            self.s.p(self.tr("Visit summary"), self.s.title),
-            Spacer(1, 2 * mm),
             self._pairs(pairs),
             Spacer(1, 3 * mm),
             figure,
@@ -237,8 +241,9 @@ class VisitSummary:
         shown = []
         for used in inputs:
             analyte = LAB_INPUTS.get(used.name) or Analyte._value2member_map_.get(used.name)
-            if isinstance(used.value, float) and isinstance(analyte, Analyte):
-                value = self._value(analyte, used.value)
+            number = isinstance(used.value, int | float) and not isinstance(used.value, bool)
+            if number and isinstance(analyte, Analyte):
+                value = self._value(analyte, float(used.value))
             elif isinstance(used.value, bool):
                 value = self.tr("yes") if used.value else self.tr("no")
             elif isinstance(used.value, str):
@@ -253,7 +258,12 @@ class VisitSummary:
         pairs: list[tuple[str, str]] = []
         staging = a.staging
         if staging is None:
-            pairs.append((self.tr("Stage at diagnosis"), self.tr("not staged: no active myeloma")))
+            said = (
+                self._not_recorded()
+                if a.phase is None
+                else self.tr("not staged: no active myeloma")
+            )
+            pairs.append((self.tr("Stage at diagnosis"), said))
         else:
             roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
             for name, group, stage in (
@@ -294,7 +304,8 @@ class VisitSummary:
                     source=source,
                     state=state,
                 )
-            pairs.append((self.tr("Current response (IMWG)"), said))
+            criteria = current.criteria if current is not None else "IMWG 2016"
+            pairs.append((self.tr("Current response ({criteria})").format(criteria=criteria), said))
         return [self._heading(self.tr("Stage, risk and response")), self._pairs(pairs)]
 
     def _care_items(self) -> list[Flowable]:
@@ -365,6 +376,7 @@ class VisitSummary:
                     self._change(analyte, series),
                 ]
             )
+        rows += self._ratio_and_fixation()
         heading = self._heading(self.tr("Latest laboratory values"))
         if not rows:
             return [heading, self.s.p(self.tr("No laboratory values recorded."))]
@@ -384,11 +396,44 @@ class VisitSummary:
         note = self.s.p(
             self.tr(
                 "↑ above, ↓ below the limits: the lab's own, else the policy's defaults "
-                "(haemoglobin, calcium, LDH; D17). A value with neither is not judged."
+                "(hemoglobin, calcium, LDH; D17). A value with neither is not judged."
             ),
             self.s.small,
         )
         return [heading, table, note]
+
+    def _ratio_and_fixation(self) -> list[list[str]]:
+        """The latest FLC ratio (involved over uninvolved, §1a Li) and immunofixations."""
+        from mmtracker.logic.context import Context
+        from mmtracker.logic.crab import latest_flc_ratio
+
+        rows: list[list[str]] = []
+        latest = latest_flc_ratio(Context(self.known, self.r.as_of, self.r.policy))
+        if latest is not None and latest.ratio is not None:
+            rows.append(
+                [
+                    self.tr("FLC ratio (involved {chain})").format(
+                        chain=self._code(latest.chain.value)
+                    ),
+                    format_number(round(latest.ratio, 2)),
+                    latest.date.isoformat(),
+                    "",
+                    "",
+                ]
+            )
+        for analyte in (Analyte.SERUM_IFE, Analyte.URINE_IFE):
+            found = self.labs.latest_qualitative(analyte)
+            if found is not None and found.qualitative is not None:
+                rows.append(
+                    [
+                        capitalised(self._code(analyte.value)),
+                        self._code(found.qualitative.value),
+                        found.date.isoformat(),
+                        "",
+                        "",
+                    ]
+                )
+        return rows
 
     def _limits(self, analyte: Analyte, found: Judged | None) -> str:
         if found is None or (found.low is None and found.high is None):
@@ -417,12 +462,14 @@ class VisitSummary:
     def _trends(self) -> list[Flowable]:
         """The screen's lab trends (M-protein, FLC, haemoglobin, calcium, creatinine), one
         axis of dates under them all and the treatment lines shaded, on a page of its own."""
+        if not any(self.labs.series(analyte) for analyte in KEY_ANALYTES):
+            return []  # "No laboratory values recorded" says it: no five empty charts
         drawn, height = trend_figure(self.r)
         image = figure_image(drawn, self.width, height)
         return [KeepTogether([self._heading(self.tr("Laboratory trends")), image])]
 
     def _bone(self) -> list[Flowable]:
-        bone, renal = self.r.bone, self.r.assessment.renal
+        bone = self.r.bone
         last = bone.last_dose
         if last is None:
             therapy = (
@@ -443,47 +490,46 @@ class VisitSummary:
                 next_due = self.tr("on hold; resuming {date}").format(
                     date=bone.resume_on.isoformat()
                 )
+            elif bone.next_due is not None and bone.next_due < self.r.as_of:
+                next_due = self.tr("{date}: overdue by {days} days").format(
+                    date=bone.next_due.isoformat(), days=(self.r.as_of - bone.next_due).days
+                )
             else:
                 next_due = bone.next_due.isoformat() if bone.next_due else ""
         pairs = [
             (self.tr("Bone-targeted therapy"), therapy),
             (self.tr("Next dose due"), next_due or self._not_recorded()),
-            (self.tr("Zoledronic acid dose (§5)"), self._za_dose()),
+            (self.tr("Creatinine clearance"), self._crcl()),
+        ]
+        pairs += [
+            (self.t.item_title(item.id), self._render(item.message))
+            for item in self.r.assessment.items
+            if item.id in RENAL_DOSE_ITEMS and item.status is not Status.NOT_APPLICABLE
+        ]
+        pairs += [
             (self.tr("Last dental check"), self._dental()),
             (self.tr("Calcium"), self._latest(Analyte.CALCIUM)),
             (self.tr("25-OH vitamin D"), self._latest(Analyte.VITAMIN_D)),
             (self.tr("Calcium and vitamin D supplements"), self._supplements()),
         ]
-        if renal.za_dose_computable and renal.za_baseline is not None:
-            baseline = renal.za_baseline
-            dose = renal.za_dose_mg
-            pairs.insert(
-                3,
-                (
-                    self.tr("Zoledronic acid dose for the baseline CrCl (D35)"),
-                    self.tr("{dose} for CrCl {crcl} mL/min on {date}").format(
-                        dose=f"{format_number(dose)} mg" if dose else self.tr("not recommended"),
-                        crcl=format_number(round(baseline.crcl or 0.0, 1)),
-                        date=baseline.creatinine.date.isoformat(),
-                    ),
-                ),
-            )
         return [self._heading(self.tr("Bone health")), self._pairs(pairs)]
 
-    def _za_dose(self) -> str:
+    def _crcl(self) -> str:
+        """The latest creatinine clearance with its inputs' dates (D13)."""
         current = self.r.assessment.renal.current
         if current is None:
             return self.tr("no creatinine recorded")
-        if current.crcl is None:
-            return self.tr("record a weight to compute the CrCl")
-        dose = za_dose_mg(current.crcl)
-        crcl = format_number(round(current.crcl, 1))
-        if dose is None:
-            return self.tr("not recommended: CrCl {crcl} mL/min (below 30) on {date}").format(
-                crcl=crcl, date=current.creatinine.date.isoformat()
+        if current.crcl is None or current.weight is None:
+            return self.tr("record a weight to compute it (creatinine of {date})").format(
+                date=current.creatinine.date.isoformat()
             )
-        return self.tr("{dose} mg for the current CrCl {crcl} mL/min ({date})").format(
-            dose=format_number(dose), crcl=crcl, date=current.creatinine.date.isoformat()
+        return self.tr(
+            "{crcl} mL/min (creatinine of {date}, weight {weight} kg of {weighed})"
+        ).format(
+            crcl=format_number(round(current.crcl, 1)),
+            date=current.creatinine.date.isoformat(),
+            weight=format_number(current.weight.weight_kg),
+            weighed=current.weight.date.isoformat(),
         )
 
     def _dental(self) -> str:
@@ -522,6 +568,46 @@ class VisitSummary:
             )
             for s in taking
         )
+
+    def _events(self) -> list[Flowable]:
+        """Imaging and clinical events (skeletal, hypercalcaemia, plasmacytoma), newest first."""
+        w = self.width
+        story: list[Flowable] = [self._heading(self.tr("Imaging and clinical events"))]
+        imaging, events = self.known.imaging, self.known.clinical_events
+        if not imaging and not events:
+            return [*story, self.s.p(self.tr("No imaging or clinical event recorded."))]
+        rows = [
+            [
+                i.date.isoformat(),
+                self._code(i.modality.value),
+                "; ".join(
+                    part
+                    for part in (
+                        self.tr("lytic lesions: {count}").format(count=i.lytic_lesions)
+                        if i.lytic_lesions is not None
+                        else "",
+                        self.tr("MRI focal lesions: {count}").format(count=i.mri_focal_lesions)
+                        if i.mri_focal_lesions is not None
+                        else "",
+                        self.tr("FDG-avid") if i.fdg_avid else "",
+                        self.tr("plasmacytoma") if i.plasmacytoma else "",
+                        i.note,
+                    )
+                    if part
+                ),
+            ]
+            for i in imaging
+        ]
+        rows += [[e.date.isoformat(), self._code(e.kind.value), e.note] for e in events]
+        rows.sort(key=lambda row: row[0], reverse=True)
+        story.append(
+            self.s.table(
+                [self.tr("Date"), self.tr("What"), self.tr("Findings")],
+                rows,
+                [w * 0.15, w * 0.3, w * 0.55],
+            )
+        )
+        return story
 
     def _mrd(self) -> list[Flowable]:
         tests = self.known.mrd_tests
@@ -584,7 +670,7 @@ class VisitSummary:
             story.append(self.s.p(self.tr("No treatment line recorded.")))
         transplants = self.known.transplants
         if transplants:
-            story.append(Spacer(1, 2 * mm))
+            story.append(self.s.p(self.tr("Transplants"), self.s.heading))
             story.append(
                 self.s.table(
                     [

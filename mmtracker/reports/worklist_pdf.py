@@ -67,7 +67,7 @@ def write_worklist_pdf(
         page_of=texts.translate("WorklistPdf", "Page {page} of {pages}"),
     )
     width = frame_width(page.paper)
-    widths = [w * width for w in (0.04, 0.11, 0.17, 0.09, 0.15, 0.06, 0.38)]
+    widths = [w * width for w in (0.04, 0.12, 0.17, 0.09, 0.13, 0.08, 0.37)]
     story: list[Flowable] = []
     if not patients:
         story.append(styles.p(texts.translate("WorklistPdf", "Nothing to show for these filters.")))

@@ -1334,6 +1334,10 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>否</translation>
     </message>
     <message>
+        <source>Visit summary — {patient}</source>
+        <translation>就诊摘要 — {patient}</translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
@@ -1365,6 +1369,14 @@ Close the form and open the details again to see what is now recorded.</source>
         <source>Entries</source>
         <translation>记录</translation>
     </message>
+    <message>
+        <source>&amp;Print visit summary…</source>
+        <translation>打印就诊摘要(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Preview the visit summary as of today, then print or save it ({key})</source>
+        <translation>预览截至今天的就诊摘要，然后打印或保存（{key}）</translation>
+    </message>
 </context>
 <context>
     <name>PatientsScreen</name>
@@ -1391,6 +1403,69 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>Patients: {shown} of {count}</source>
         <translation>患者：{shown} 例（共 {count} 例）</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>The document could not be made</source>
+        <translation>无法生成文档</translation>
+    </message>
+    <message>
+        <source>The document could not be read for printing.</source>
+        <translation>无法读取文档以供打印。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started.</source>
+        <translation>无法启动打印机。</translation>
+    </message>
+    <message>
+        <source>The printer refused a new page.</source>
+        <translation>打印机拒绝了新的一页。</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save as…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Pages: {count}</source>
+        <translation>页数：{count}</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Printing page {page} of {count}…</source>
+        <translation>正在打印第 {page} 页，共 {count} 页…</translation>
+    </message>
+    <message>
+        <source>The document could not be printed</source>
+        <translation>无法打印文档</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The document could not be saved</source>
+        <translation>无法保存文档</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {error}</source>
+        <translation>无法写入 {path}：{error}</translation>
     </message>
 </context>
 <context>
@@ -1793,15 +1868,11 @@ Close the form and open the details again to see what is now recorded.</source>
     <name>VisitSummary</name>
     <message>
         <source>Visit summary</source>
-        <translation>就诊小结</translation>
+        <translation>就诊摘要</translation>
     </message>
     <message>
         <source>{name} · MRN {mrn} · born {born}</source>
         <translation>{name} · 病历号 {mrn} · 出生日期 {born}</translation>
-    </message>
-    <message>
-        <source>Confidential: patient information. Printed by mmtracker; check it against the record before acting on it.</source>
-        <translation>机密：患者信息。由 mmtracker 打印；据此处理前请与病历核对。</translation>
     </message>
     <message>
         <source>Page {page} of {pages}</source>
@@ -1822,6 +1893,10 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>{phase} since {date}</source>
         <translation>{phase}，自 {date} 起</translation>
+    </message>
+    <message>
+        <source>(line {number})</source>
+        <translation>（第 {number} 线）</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1868,6 +1943,10 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>未分期：无活动性骨髓瘤</translation>
     </message>
     <message>
+        <source>Confidential patient information. Check it against the record before acting.</source>
+        <translation>机密患者信息。据此处理前请与病历核对。</translation>
+    </message>
+    <message>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
@@ -1894,10 +1973,6 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>{category} on {date} ({source}, {state})</source>
         <translation>{category}，{date}（{source}，{state}）</translation>
-    </message>
-    <message>
-        <source>Current response (IMWG)</source>
-        <translation>当前疗效（IMWG）</translation>
     </message>
     <message>
         <source>Stage, risk and response</source>
@@ -1964,10 +2039,6 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>较前次变化</translation>
     </message>
     <message>
-        <source>↑ above, ↓ below the limits: the lab&apos;s own, else the policy&apos;s defaults (haemoglobin, calcium, LDH; D17). A value with neither is not judged.</source>
-        <translation>↑ 高于、↓ 低于参考范围：采用检验科自己的参考范围，否则采用策略默认值（血红蛋白、血钙、LDH；D17）。两者皆无的数值不作判断。</translation>
-    </message>
-    <message>
         <source>not judged</source>
         <translation>不作判断</translation>
     </message>
@@ -2008,10 +2079,6 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>下次给药日期</translation>
     </message>
     <message>
-        <source>Zoledronic acid dose (§5)</source>
-        <translation>唑来膦酸剂量（§5）</translation>
-    </message>
-    <message>
         <source>Last dental check</source>
         <translation>最近口腔检查</translation>
     </message>
@@ -2028,18 +2095,6 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>钙剂和维生素 D 补充</translation>
     </message>
     <message>
-        <source>Zoledronic acid dose for the baseline CrCl (D35)</source>
-        <translation>按基线 CrCl 的唑来膦酸剂量（D35）</translation>
-    </message>
-    <message>
-        <source>{dose} for CrCl {crcl} mL/min on {date}</source>
-        <translation>{dose}（{date} CrCl {crcl} mL/min）</translation>
-    </message>
-    <message>
-        <source>not recommended</source>
-        <translation>不推荐</translation>
-    </message>
-    <message>
         <source>Bone health</source>
         <translation>骨骼健康</translation>
     </message>
@@ -2048,16 +2103,32 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>未记录肌酐</translation>
     </message>
     <message>
-        <source>record a weight to compute the CrCl</source>
-        <translation>请记录体重以计算 CrCl</translation>
+        <source>Current response ({criteria})</source>
+        <translation>当前疗效（{criteria}）</translation>
     </message>
     <message>
-        <source>not recommended: CrCl {crcl} mL/min (below 30) on {date}</source>
-        <translation>不推荐：{date} CrCl {crcl} mL/min（低于 30）</translation>
+        <source>↑ above, ↓ below the limits: the lab&apos;s own, else the policy&apos;s defaults (hemoglobin, calcium, LDH; D17). A value with neither is not judged.</source>
+        <translation>↑ 高于、↓ 低于参考范围：采用检验科自己的参考范围，否则采用策略默认值（血红蛋白、血钙、LDH；D17）。两者皆无的数值不作判断。</translation>
     </message>
     <message>
-        <source>{dose} mg for the current CrCl {crcl} mL/min ({date})</source>
-        <translation>按当前 CrCl {crcl} mL/min（{date}）为 {dose} mg</translation>
+        <source>FLC ratio (involved {chain})</source>
+        <translation>游离轻链比值（受累 {chain}）</translation>
+    </message>
+    <message>
+        <source>{date}: overdue by {days} days</source>
+        <translation>{date}：已逾期 {days} 天</translation>
+    </message>
+    <message>
+        <source>Creatinine clearance</source>
+        <translation>肌酐清除率</translation>
+    </message>
+    <message>
+        <source>record a weight to compute it (creatinine of {date})</source>
+        <translation>请记录体重以计算（肌酐 {date}）</translation>
+    </message>
+    <message>
+        <source>{crcl} mL/min (creatinine of {date}, weight {weight} kg of {weighed})</source>
+        <translation>{crcl} mL/min（肌酐 {date}，体重 {weight} kg，{weighed}）</translation>
     </message>
     <message>
         <source>{procedure} procedure {date}</source>
@@ -2070,6 +2141,38 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>calcium {calcium} mg, vitamin D {vitamin_d} IU daily since {date}</source>
         <translation>自 {date} 起每日钙 {calcium} mg、维生素 D {vitamin_d} IU</translation>
+    </message>
+    <message>
+        <source>Imaging and clinical events</source>
+        <translation>影像学检查与临床事件</translation>
+    </message>
+    <message>
+        <source>No imaging or clinical event recorded.</source>
+        <translation>未记录影像学检查或临床事件。</translation>
+    </message>
+    <message>
+        <source>lytic lesions: {count}</source>
+        <translation>溶骨性病变：{count}</translation>
+    </message>
+    <message>
+        <source>MRI focal lesions: {count}</source>
+        <translation>MRI 局灶性病变：{count}</translation>
+    </message>
+    <message>
+        <source>FDG-avid</source>
+        <translation>FDG 摄取阳性</translation>
+    </message>
+    <message>
+        <source>plasmacytoma</source>
+        <translation>浆细胞瘤</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>所见</translation>
     </message>
     <message>
         <source>Minimal residual disease (MRD)</source>
@@ -2130,6 +2233,10 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>No treatment line recorded.</source>
         <translation>未记录治疗线。</translation>
+    </message>
+    <message>
+        <source>Transplants</source>
+        <translation>移植</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -2297,6 +2404,14 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
+        <source>Print list…</source>
+        <translation>打印清单…</translation>
+    </message>
+    <message>
+        <source>Preview the items shown, then print or save them ({key})</source>
+        <translation>预览显示的事项，然后打印或保存（{key}）</translation>
+    </message>
+    <message>
         <source>Families: all</source>
         <translation>类别：全部</translation>
     </message>
@@ -2341,6 +2456,14 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>{name}（{count}）</translation>
     </message>
     <message>
+        <source>due within {days} days</source>
+        <translation>{days} 天内到期</translation>
+    </message>
+    <message>
+        <source>search: “{text}”</source>
+        <translation>搜索：“{text}”</translation>
+    </message>
+    <message>
         <source>The worklist cannot be shown until the clinic policy file is corrected.</source>
         <translation>在修正本院随访策略文件之前，无法显示待办清单。</translation>
     </message>
@@ -2375,6 +2498,10 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>{shown} of {count} items on {date}</source>
         <translation>{date} 显示 {shown} 项（共 {count} 项）</translation>
+    </message>
+    <message>
+        <source>Worklist — {date}</source>
+        <translation>待办清单 — {date}</translation>
     </message>
     <message>
         <source>Export the worklist</source>

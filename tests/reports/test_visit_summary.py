@@ -221,3 +221,36 @@ def test_a_long_history_still_makes_a_well_formed_summary(tmp_path: Path) -> Non
     printed = "".join(found)
     for line in lines:
         assert line.regimen in printed
+
+
+def test_bone_health_gives_the_rules_dose_and_the_events_are_listed(
+    tmp_path: Path, example: PatientHistory
+) -> None:
+    """§5/D35: the ZA dose printed is the rules' own (renal.za_dose, by the baseline CrCl),
+    where it applies; every imaging and clinical event (a fracture) is printed with its day."""
+    request = request_of(example, "en")
+    texts = language("en")
+    printed = squeezed("".join(pages(written(tmp_path, request))))
+    dose_items = [
+        i
+        for i in request.assessment.items
+        if i.id in ("renal.za_dose", "renal.pamidronate") and i.status is not Status.NOT_APPLICABLE
+    ]
+    assert dose_items
+    for item in dose_items:
+        assert squeezed(texts.render(item.message)) in printed
+    assert example.clinical_events
+    for event in example.clinical_events:
+        assert squeezed(f"{event.date.isoformat()}{texts.code_label(event.kind.value)}") in printed
+    for scan in example.imaging:
+        assert (
+            squeezed(f"{scan.date.isoformat()}{texts.code_label(scan.modality.value)}") in printed
+        )
+
+
+def test_a_patient_without_a_phase_is_not_said_to_have_no_active_myeloma(
+    tmp_path: Path, example: PatientHistory
+) -> None:
+    bare = dataclasses.replace(example, phase_changes=())
+    printed = "".join(pages(written(tmp_path, request_of(bare, "en"))))
+    assert "no active myeloma" not in printed

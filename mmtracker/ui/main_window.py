@@ -363,6 +363,8 @@ class MainWindow(QMainWindow):
         i18n.install(app if isinstance(app, QApplication) else None, lang)
         self._lang = lang
         self.worklist.set_language(lang)
+        for view in self._patient_views():
+            view.set_language(lang)
         self.language_actions[lang].setChecked(True)
         self._settings.setValue("view/language", lang)
         self.retranslate()
@@ -486,6 +488,7 @@ class MainWindow(QMainWindow):
 
             view = PatientView(engine, patient_id, policy, self._today, self.hub)
             view.set_units(self._units)
+            view.set_language(self._lang)
             view.title_changed.connect(
                 lambda title, v=view: self.patient_tabs.setTabText(
                     self.patient_tabs.indexOf(v), title

@@ -43,7 +43,7 @@ class _Held:
     mrn: str
 
 
-def _documents() -> Path:
+def documents_folder() -> Path:
     """The user's Documents folder, or home where it does not exist (a file dialog given a
     folder that does not exist takes its name for a file name)."""
     found = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
@@ -55,7 +55,7 @@ def import_record(owner: QWidget, engine: Engine, hub: Hub, imported: Callable[[
     chosen, _ = QFileDialog.getOpenFileName(
         owner,
         QCoreApplication.translate("RecordFiles", "Import a record file"),
-        str(_documents()),
+        str(documents_folder()),
         QCoreApplication.translate("RecordFiles", "Record files (*.json)"),
     )
     if chosen:
@@ -146,7 +146,7 @@ def export_record(owner: QWidget, engine: Engine, patient_id: int, mrn: str) -> 
     chosen, _ = QFileDialog.getSaveFileName(
         owner,
         QCoreApplication.translate("RecordFiles", "Export the record of {mrn}").format(mrn=mrn),
-        str(_documents() / f"{mrn}.json"),
+        str(documents_folder() / f"{mrn}.json"),
         QCoreApplication.translate("RecordFiles", "Record files (*.json)"),
     )
     if chosen:

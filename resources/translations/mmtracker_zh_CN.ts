@@ -1370,8 +1370,8 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>记录</translation>
     </message>
     <message>
-        <source>&amp;Print visit summary…</source>
-        <translation>打印就诊摘要(&amp;P)…</translation>
+        <source>Print visit summary…</source>
+        <translation>打印就诊摘要…</translation>
     </message>
     <message>
         <source>Preview the visit summary as of today, then print or save it ({key})</source>
@@ -2152,7 +2152,7 @@ Close the form and open the details again to see what is now recorded.</source>
     </message>
     <message>
         <source>lytic lesions: {count}</source>
-        <translation>溶骨性病变：{count}</translation>
+        <translation>溶骨性骨质破坏：{count}</translation>
     </message>
     <message>
         <source>MRI focal lesions: {count}</source>

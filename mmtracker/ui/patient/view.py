@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mmtracker import i18n
 from mmtracker.logic.care import Status
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.units import UnitSystem
@@ -37,7 +39,7 @@ from mmtracker.ui.patient.flowsheet import FlowsheetModel
 from mmtracker.ui.patient.header import PatientHeader
 from mmtracker.ui.patient.items import CareItemsModel, source_text
 from mmtracker.ui.widgets.acknowledge import SelectedItem, acknowledge_in_background, ask
-from mmtracker.ui.workers import Progress, run_task
+from mmtracker.ui.workers import Progress, Task, run_task
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -122,6 +124,7 @@ class PatientView(QWidget):
         self._engine, self._patient_id, self._policy = engine, patient_id, policy
         self._today, self._hub = today, hub
         self._units = UnitSystem.SI
+        self._lang = i18n.installed_language()
         self._data: PatientData | None = None
         self._pending_item: str | None = None
         self._shown: set[int] = set()  # panels filled with the current data
@@ -147,6 +150,9 @@ class PatientView(QWidget):
         self.trends = FigurePanel(True, policy)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
+        self.print_button = QPushButton()
+        self.print_button.setEnabled(False)  # until the patient is read
+        self.tabs.setCornerWidget(self.print_button, Qt.Corner.TopRightCorner)
         self._panels: list[QWidget] = [
             self.items,
             self.trends,
@@ -170,6 +176,9 @@ class PatientView(QWidget):
         lab = QShortcut(QKeySequence("Ctrl+L"), self, self.lab_panel)
         lab.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.entries.lab_button.clicked.connect(self.lab_panel)
+        printing = QShortcut(QKeySequence.StandardKey.Print, self, self.print_summary)
+        printing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_button.clicked.connect(self.print_summary)
         self.entries.history_button.clicked.connect(self.history_of_changes)
         self.entries.details_button.clicked.connect(self.correct_details)
         self._retranslate_tabs()
@@ -203,6 +212,33 @@ class PatientView(QWidget):
         from mmtracker.ui.forms.lab_panel import LabPanelDialog
 
         LabPanelDialog(context, data.history, self).open()
+
+    def print_summary(self) -> Task | None:
+        """The visit summary as of :attr:`as_of`, written off the GUI thread, in a print
+        preview (Ctrl+P); in the window's language and units, on A4."""
+        data = self._data
+        if data is None or not self.print_button.isEnabled():
+            return None
+        from mmtracker.pdf_export import summary_name
+        from mmtracker.ui.print_preview import preview_in_background
+
+        engine, patient_id, policy, as_of = self._engine, self._patient_id, self._policy, self.as_of
+        lang, units = self._lang, self._units
+
+        def write(path: Path) -> None:
+            from mmtracker.config import clinic_name
+            from mmtracker.pdf_export import Layout, summary_request, write_summary
+
+            layout = Layout(lang=lang, paper="a4", units=units, clinic=clinic_name())
+            write_summary(summary_request(engine, patient_id, as_of, policy, layout), path)
+
+        return preview_in_background(
+            self,
+            write,
+            self.tr("Visit summary — {patient}").format(patient=data.label),
+            summary_name(data.history.patient.mrn, as_of),
+            self.print_button,
+        )
 
     def correct_details(self) -> None:
         """The patient's own details (MRN, name, sex, birth, height, status), corrected."""
@@ -317,6 +353,10 @@ class PatientView(QWidget):
             self._units = units
             self._refill()
 
+    def set_language(self, lang: str) -> None:
+        """The language the visit summary is printed in (the view follows the installed one)."""
+        self._lang = lang
+
     def retranslate(self) -> None:
         """Show every text in the installed language, keeping the selection and the panel."""
         self.items.retranslate()
@@ -358,6 +398,14 @@ class PatientView(QWidget):
             strict=True,
         ):
             self.tabs.setTabText(self.tabs.indexOf(panel), text)
+        self.print_button.setText(self.tr("Print visit summary…"))
+        self.print_button.setToolTip(
+            self.tr("Preview the visit summary as of today, then print or save it ({key})").format(
+                key=QKeySequence(QKeySequence.StandardKey.Print).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        )
         self.header.show_data(self._data, self._units)
 
     def _changed(self, patient_id: int) -> None:
@@ -368,6 +416,7 @@ class PatientView(QWidget):
         old_title = self.title()
         self._data = data
         self.notice.hide()
+        self.print_button.setEnabled(True)
         self._refill()
         if started is not None:
             self.timings.setdefault("header and items", time.perf_counter() - started)

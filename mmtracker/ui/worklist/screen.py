@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QStandardPaths, Signal
-from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtCore import QModelIndex, QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,7 +39,7 @@ from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show
 from mmtracker.ui.widgets.search import SearchBox
 from mmtracker.ui.widgets.tables import RowsTable
-from mmtracker.ui.workers import Progress, run_task
+from mmtracker.ui.workers import Progress, Task, run_task
 from mmtracker.ui.worklist.model import (
     Column,
     Filters,
@@ -141,6 +141,7 @@ class WorklistScreen(QWidget):
         self._loading = False
         self._again = False  # asked to read again while a read was running
         self._lang = i18n.SOURCE_LANGUAGE
+        self._units = UnitSystem.SI
         self._shows_read: frozenset[Show] = frozenset()  # the groups the rows shown were read with
         self.model = WorklistModel(self)
 
@@ -208,6 +209,10 @@ class WorklistScreen(QWidget):
         self.acknowledge_button.clicked.connect(self._acknowledge)
         self.export_button = QPushButton()
         self.export_button.clicked.connect(lambda: self.export_csv())  # not clicked's bool
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_list)
+        printing = QShortcut(QKeySequence.StandardKey.Print, self, self.print_list)
+        printing.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
 
@@ -223,6 +228,7 @@ class WorklistScreen(QWidget):
         shows.addStretch(1)
         shows.addWidget(self.acknowledge_button)
         shows.addWidget(self.export_button)
+        shows.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(shows)
@@ -246,6 +252,14 @@ class WorklistScreen(QWidget):
         self.table.setAccessibleName(self.tr("Worklist"))
         self.acknowledge_button.setText(self.tr("Acknowledge / snooze…"))
         self.export_button.setText(self.tr("Export CSV…"))
+        self.print_button.setText(self.tr("Print list…"))
+        self.print_button.setToolTip(
+            self.tr("Preview the items shown, then print or save them ({key})").format(
+                key=QKeySequence(QKeySequence.StandardKey.Print).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+            )
+        )
         self.model.retranslate()
         self._update_labels()
         if self._as_of is not None and not self._loading:
@@ -269,14 +283,7 @@ class WorklistScreen(QWidget):
             )
         )
         counts = self.model.counts()
-        names = {
-            Show.URGENT: self.tr("Urgent"),
-            Show.OVERDUE: self.tr("Overdue"),
-            Show.DUE_SOON: self.tr("Due soon"),
-            Show.INFO: self.tr("Info alerts"),
-            Show.SNOOZED: self.tr("Snoozed"),
-            Show.OK: self.tr("OK"),
-        }
+        names = self._show_names()
         read = self._shows_read
         for show, box in self.show_boxes.items():
             if show in read:
@@ -285,6 +292,30 @@ class WorklistScreen(QWidget):
                 )
             else:  # not read: no count rather than a count of none
                 box.setText(names[show])
+
+    def _show_names(self) -> dict[Show, str]:
+        return {
+            Show.URGENT: self.tr("Urgent"),
+            Show.OVERDUE: self.tr("Overdue"),
+            Show.DUE_SOON: self.tr("Due soon"),
+            Show.INFO: self.tr("Info alerts"),
+            Show.SNOOZED: self.tr("Snoozed"),
+            Show.OK: self.tr("OK"),
+        }
+
+    def filters_text(self) -> str:
+        """The filters of the rows shown, in words (for the printed list's header)."""
+        names = self._show_names()
+        parts = [
+            ", ".join(names[show] for show in Show if self.show_boxes[show].isChecked()),
+            self.family_button.text(),
+            self.phase_button.text(),
+            self.tr("due within {days} days").format(days=self.within.value()),
+        ]
+        text = self.search_box.text().strip()
+        if text:
+            parts.append(self.tr("search: “{text}”").format(text=text))
+        return " · ".join(part for part in parts if part)
 
     # --- reading -----------------------------------------------------------------------
 
@@ -433,6 +464,7 @@ class WorklistScreen(QWidget):
 
     def set_units(self, units: UnitSystem) -> None:
         """Write values in the rationales in these units."""
+        self._units = units
         self.model.set_units(units)
 
     # --- selection and actions ---------------------------------------------------------
@@ -471,6 +503,32 @@ class WorklistScreen(QWidget):
         rows = self.selected_rows()
         if rows:
             self.acknowledge_requested.emit(rows)
+
+    def print_list(self) -> Task | None:
+        """The rows shown, as the printed worklist, in a print preview (written off the GUI
+        thread), in the window's language, on A4."""
+        day = self._as_of
+        if day is None or not self.print_button.isEnabled():
+            return None
+        from mmtracker.pdf_export import Layout, write_worklist
+        from mmtracker.ui.print_preview import preview_in_background
+
+        rows, filters = self.model.shown_rows(), self.filters_text()
+        lang, units = self._lang, self._units
+
+        def write(path: Path) -> None:
+            from mmtracker.config import clinic_name
+
+            layout = Layout(lang=lang, paper="a4", units=units, clinic=clinic_name())
+            write_worklist(rows, day, filters, layout, path)
+
+        return preview_in_background(
+            self,
+            write,
+            self.tr("Worklist — {date}").format(date=day.isoformat()),
+            f"worklist-{day.isoformat()}.pdf",
+            self.print_button,
+        )
 
     def export_csv(self, path: str | None = None) -> Path | None:
         """Write the rows shown as CSV (UTF-8 with a byte-order mark, for spreadsheets)."""

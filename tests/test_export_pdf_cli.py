@@ -191,3 +191,20 @@ def test_the_clinic_day_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None
         * 3
     )
     assert used == [4, 3]
+
+
+def test_an_output_folder_that_cannot_be_written_is_refused(
+    clinic_url: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A folder the user may not write (read-only, another user's): said, nothing read or
+    written (``os.access`` answers as for a user without the right: root may write anywhere)."""
+    import mmtracker.pdf_export as export_module
+
+    monkeypatch.setattr(export_module.os, "access", lambda *_: False)
+    out = tmp_path / "summary.pdf"
+    assert export(clinic_url, "--mrn", "EX-000123", "--out", str(out)) == 2
+    assert f"--out: the folder {tmp_path} cannot be written" in capsys.readouterr().err
+    assert not out.exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -87,6 +88,7 @@ TODAY_COLOUR = "#cb181d"
 MARKER_SIZE = 36.0
 ROW_HEIGHT_IN = 0.42
 WIDTH_IN = 10.0
+LABEL_GAP_IN = 0.08  # the room left between two labels, in inches
 UNFILLED_MARKERS = frozenset({"x", "+", "|", "_"})
 LEFT_IN = 1.35
 KEY_COLUMNS = 4
@@ -191,6 +193,9 @@ def _line_row(
             facecolors=[LINE_COLOURS[i % 2] for i in range(len(lines))],
             edgecolors="white",
         )
+        # A label wider than its bar goes above or below it: on the side where the last
+        # label set there has ended, so that two never run together
+        taken = {True: -math.inf, False: -math.inf}  # above / below: where the last one ends
         above = False
         for line, start, width in zip(lines, starts, widths, strict=True):
             label = texts.translate("figures", "L{number} {regimen}").format(
@@ -199,8 +204,20 @@ def _line_row(
             if text_days(label, days_per_inch) < width:
                 axes.text(start + 3, y, label, va="center", fontsize=FONT_SIZE - 0.5, clip_on=True)
                 continue
-            above = not above
-            past_edge = start + text_days(label, days_per_inch) > axes.get_xlim()[1]
+            short = texts.translate("figures", "L{number}").format(number=line.line_number)
+            placed = None
+            for text in (label, short):  # the regimen dropped where both sides are taken
+                wide = text_days(text, days_per_inch)
+                past_edge = start + wide > axes.get_xlim()[1]
+                left = start + width - wide if past_edge else start
+                free = [side for side in (not above, above) if taken[side] <= left]
+                if free:
+                    placed = (text, free[0], past_edge, left + wide)
+                    break
+            if placed is None:
+                continue  # no room: the printed table and the screen's hover name it
+            label, above, past_edge, right = placed
+            taken[above] = right + LABEL_GAP_IN * days_per_inch
             axes.text(
                 start + width if past_edge else start,
                 y + (0.24 if above else -0.24),

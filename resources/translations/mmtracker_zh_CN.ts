@@ -2603,6 +2603,10 @@ Would you like to explore mmtracker with the demo database of made-up patients? 
         <translation>第{number}线 {regimen}</translation>
     </message>
     <message>
+        <source>L{number}</source>
+        <translation>第{number}线</translation>
+    </message>
+    <message>
         <source>Treatment lines</source>
         <translation>治疗线</translation>
     </message>

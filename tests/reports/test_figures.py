@@ -405,3 +405,33 @@ def test_treatment_line_labels_never_overlap(lang: str) -> None:
     )
     assert len(boxes) >= 3
     assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(boxes))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+@pytest.mark.parametrize("width_in", [10.0, 7.0])  # the screen's, a printed page's
+def test_timeline_line_labels_never_run_together(lang: str, width_in: float) -> None:
+    """Labels too wide for their bars go above or below, on a side still free; where both
+    are taken the regimen is dropped (its number kept), else the label; never one over
+    another."""
+    h = history(
+        treatment_lines=[
+            line(1, "KRd", "2024-05-20", "2024-11-10"),
+            line(1, "D-VRd", "2025-02-20", "2025-04-05"),
+            line(1, "Lenalidomide", "2025-04-10", "2025-12-15"),
+            line(2, "Isa-Kd", "2025-12-20"),
+        ],
+        lab_results=[lab("2021-08-10", "hemoglobin", 100, "g/L")],
+    )
+    figure = timeline_figure(h, AS_OF, lang, width_in)
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg's canvas has one
+    (axes,) = figure.axes
+    boxes = [
+        t.get_window_extent(renderer)
+        for t in axes.texts
+        if t.get_text() and t.get_gid() != ROW_LABEL
+    ]
+    assert len(boxes) >= 3
+    for a, b in itertools.combinations(boxes, 2):
+        apart = a.x1 <= b.x0 or b.x1 <= a.x0 or a.y1 <= b.y0 or b.y1 <= a.y0
+        assert apart, (a, b)

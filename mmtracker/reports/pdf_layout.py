@@ -49,7 +49,6 @@ class Styles:
     body: ParagraphStyle
     small: ParagraphStyle
     heading: ParagraphStyle
-    title: ParagraphStyle
     cell: ParagraphStyle
     marked_cell: ParagraphStyle
     head_cell: ParagraphStyle
@@ -107,7 +106,6 @@ def styles_for(fonts: Fonts) -> Styles:
             spaceAfter=3,
             keepWithNext=True,
         ),
-        title=ParagraphStyle("title", parent=body, fontName=fonts.bold, fontSize=15, leading=19),
         cell=cell,
         marked_cell=ParagraphStyle("marked", parent=cell, textColor=ABNORMAL),
         head_cell=ParagraphStyle("head", parent=body, fontName=fonts.bold, fontSize=8, leading=10),

@@ -7,7 +7,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mmtracker.storage.engine import StorageError, is_sqlite
 
@@ -119,17 +119,66 @@ def schema_state(engine: Engine) -> SchemaState:
     return SchemaState(current, head_revision())
 
 
+def migration_engine(engine: Engine) -> Engine:
+    """An engine on ``engine``'s SQLite file for migrating it, and for nothing else.
+
+    Python's ``sqlite3`` commits every DDL statement as it runs: a migration killed
+    between its first ``CREATE TABLE`` and its version stamp would leave the file between
+    two schemas. Here the driver's own transaction handling is off and SQLAlchemy's
+    ``begin`` emits ``BEGIN`` (the workaround SQLAlchemy documents for pysqlite), so each
+    migration is all or nothing. Foreign keys are off on this connection (a ``PRAGMA`` set
+    before any transaction: inside one it does nothing), so that a table rebuilt by a
+    migration does not cascade away its children; the migration checks them before its
+    commit instead. Only the migration uses it: engine-wide, ``BEGIN`` before every read
+    made concurrent writers fail with "database is locked".
+    """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
+    from mmtracker.storage.engine import SQLITE_BUSY_TIMEOUT_MS
+
+    migrating = create_engine(
+        engine.url,
+        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        poolclass=NullPool,
+    )
+
+    @event.listens_for(migrating, "connect")
+    def _connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # no transaction the driver opens itself
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=OFF")
+        cursor.close()
+
+    @event.listens_for(migrating, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # the writer's lock from the start
+
+    return migrating
+
+
 def upgrade(engine: Engine) -> SchemaState:
-    """Apply every pending migration, each in its own transaction."""
+    """Apply every pending migration: on SQLite each in a transaction of its own
+    (:func:`migration_engine`), on PostgreSQL all of them in one."""
     state = schema_state(engine)
     if state.up_to_date:
         return state
     from alembic import command
 
     cfg = _config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    if is_sqlite(engine):
+        migrating = migration_engine(engine)
+        try:
+            with migrating.connect() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            migrating.dispose()
+    else:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
     return schema_state(engine)
 
 

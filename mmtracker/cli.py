@@ -663,17 +663,18 @@ def _db(args: argparse.Namespace) -> int:
 def _upgrade(engine: Engine) -> int:
     """Apply pending migrations; an SQLite file that holds a schema is backed up first."""
     from mmtracker.config import paths
-    from mmtracker.storage.schema import backup_sqlite, schema_state, upgrade
+    from mmtracker.storage.schema import migrate, schema_state
 
     before = schema_state(engine)
     if before.up_to_date:
         print(f"schema at {before.current}, nothing to do")
         return EXIT_OK
-    if before.current is not None:  # an empty database holds nothing to lose
-        backup = backup_sqlite(engine, paths().backups)
-        if backup:
-            print(f"backup written to {backup}")
-    state = upgrade(engine)
+    migrated = migrate(engine, paths().backups)  # an empty database holds nothing to back up
+    if migrated.backup:
+        print(f"backup written to {migrated.backup}")
+    if migrated.repaired:
+        print(migrated.repaired)
+    state = migrated.state
     print(f"schema upgraded from {before.current or 'an empty database'} to {state.current}")
     return EXIT_OK
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
+import sys
+import tempfile
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -190,23 +193,140 @@ def backup_sqlite(engine: Engine, folder: Path) -> Path | None:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = folder / f"{Path(path).stem}-{stamp}.backup.sqlite"
-    source = sqlite3.connect(path)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
+    _copy_sqlite(Path(path), target)
     return target
+
+
+@dataclass(frozen=True, slots=True)
+class Migrated:
+    """What migrating a database did: where it stands, its backup, a repair it needed."""
+
+    state: SchemaState
+    backup: Path | None = None
+    repaired: str | None = None
+    """How a database left between two schema versions was repaired (None: it was not)."""
+
+
+def migrate(engine: Engine, backup_folder: Path) -> Migrated:
+    """Back up an SQLite file that holds a schema, then apply the pending migrations.
+
+    A file an interrupted migration of an older mmtracker left between two versions (its
+    stamp old, some of the next version's tables there: "table … already exists") is
+    repaired (:func:`repair_between_versions`).
+    """
+    from sqlalchemy.exc import OperationalError
+
+    state = schema_state(engine)
+    if state.up_to_date:
+        return Migrated(state)
+    backup = backup_sqlite(engine, backup_folder) if state.current is not None else None
+    try:
+        return Migrated(upgrade(engine), backup)
+    except OperationalError as exc:
+        if state.current is None or not is_sqlite(engine) or not _between_versions(exc):
+            raise
+    repaired = repair_between_versions(engine, state.current, backup_folder, backup)
+    return Migrated(schema_state(engine), backup, repaired)
+
+
+def _between_versions(exc: Exception) -> bool:
+    """Whether a migration failed on what the same migration had already done."""
+    text = str(exc).lower()
+    return "already exists" in text or "duplicate column name" in text
+
+
+def repair_between_versions(
+    engine: Engine, revision: str, backup_folder: Path, taken_now: Path | None
+) -> str:
+    """Repair an SQLite file left between ``revision`` and the next; say how.
+
+    From the first backup of the file at ``revision`` that migrates cleanly (the one taken
+    before the interrupted migration; those taken at later starts copy the broken state
+    and fail), migrated and copied back; else, when the file holds no patients, it is made
+    anew. Otherwise nothing is changed and :class:`StorageError` names the backup folder.
+    """
+    path = Path(str(engine.url.database))
+    candidates = sorted(
+        (
+            backup
+            for backup in backup_folder.glob(f"{path.stem}-*.backup.sqlite")
+            if backup != taken_now and _stamped(backup) == revision
+        ),
+        key=lambda backup: backup.stat().st_mtime_ns,
+    )
+    for backup in candidates:
+        if _restore_migrated(backup, path, engine):
+            return (
+                f"The database {path} had been left between schema {revision} and the next "
+                f"by an interrupted migration. It was restored from {backup}, the backup "
+                "taken before that migration, and migrated again."
+            )
+    patients = _patients(path)
+    if patients == 0:
+        engine.dispose()
+        for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        upgrade(engine)
+        return (
+            f"The database {path} had been left between schema {revision} and the next by "
+            "an interrupted migration; it held no patients and was made anew."
+        )
+    raise StorageError(
+        f"The database {path} was left between schema {revision} and the next by an "
+        f"interrupted migration, and no backup of it taken before that migration can be "
+        f"used. It holds {patients} patients: nothing was changed. The backups are in "
+        f"{backup_folder}; ask whoever looks after the clinic's data to restore the latest "
+        "good one."
+    )
+
+
+def _stamped(path: Path) -> str | None:
+    """The revision an SQLite file is stamped with (None: none, or no readable file)."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        return None
+    return str(row[0]) if row else None
+
+
+def _patients(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return int(conn.execute("SELECT count(*) FROM patient").fetchone()[0])
+
+
+def _restore_migrated(backup: Path, path: Path, engine: Engine) -> bool:
+    """Migrate a copy of ``backup``; if it migrates cleanly, copy it over ``path``."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from mmtracker.storage.engine import make_engine
+
+    with tempfile.TemporaryDirectory() as folder:
+        trial = Path(folder) / "trial.sqlite"
+        _copy_sqlite(backup, trial)
+        trial_engine = make_engine(f"sqlite:///{trial}")
+        try:
+            upgrade(trial_engine)
+        except (SQLAlchemyError, RuntimeError):
+            return False
+        finally:
+            trial_engine.dispose()
+        engine.dispose()
+        _copy_sqlite(trial, path)
+    return True
+
+
+def _copy_sqlite(source: Path, target: Path) -> None:
+    """Copy an SQLite database page by page (its WAL included) with the backup API."""
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
 
 
 def open_database(engine: Engine, backup_folder: Path) -> SchemaState:
     """Make a database ready to use at start-up.
 
-    SQLite is copied and migrated automatically; PostgreSQL is never migrated
-    here: the user is told to run ``mmtracker db upgrade``.
+    SQLite is copied and migrated automatically (:func:`migrate`); PostgreSQL is never
+    migrated here: the user is told to run ``mmtracker db upgrade``.
     """
     state = schema_state(engine)
     if state.up_to_date:
@@ -216,6 +336,7 @@ def open_database(engine: Engine, backup_folder: Path) -> SchemaState:
             f"The database schema is at {state.current or 'nothing'}; this version needs "
             f"{state.head}. Run `mmtracker db upgrade` against this database first."
         )
-    if state.current is not None:
-        backup_sqlite(engine, backup_folder)
-    return upgrade(engine)
+    migrated = migrate(engine, backup_folder)
+    if migrated.repaired is not None:
+        sys.stderr.write(f"mmtracker: {migrated.repaired}\n")
+    return migrated.state

@@ -178,3 +178,73 @@ def test_a_migration_that_orphans_rows_is_rolled_back(
         schema.upgrade(populated)
     assert version(populated) == HEAD
     assert counts(populated) == before
+
+
+# --- a file an older mmtracker left between two versions ----------------------------------
+
+
+def downgrade_to(engine: Engine, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    with engine.begin() as conn:
+        cfg = Config()
+        cfg.set_main_option("script_location", str(schema.MIGRATIONS))
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
+
+
+def left_between(engine: Engine) -> None:
+    """What a kill inside the old, non-atomic 0006 left: its column there, the stamp 0005."""
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE lab_result ADD COLUMN time TIME"))
+
+
+@pytest.fixture
+def at_0005(populated: Engine) -> Engine:
+    downgrade_to(populated, "0005")
+    return populated
+
+
+def test_a_file_left_between_versions_is_restored_from_the_backup_before_it(
+    at_0005: Engine, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    before = counts(at_0005)
+    good = schema.backup_sqlite(at_0005, folder)  # the old program's, before its migration
+    left_between(at_0005)
+    broken = schema.backup_sqlite(at_0005, folder)  # a later start's copy of the broken file
+    assert good is not None
+    assert broken is not None
+    migrated = schema.migrate(at_0005, folder)
+    assert migrated.state.up_to_date
+    assert migrated.repaired is not None
+    assert f"restored from {good}" in migrated.repaired
+    assert counts(at_0005) == before
+    assert "time" in {c["name"] for c in inspect(at_0005).get_columns("lab_result")}
+
+
+def test_a_file_left_between_versions_holding_no_patient_is_made_anew(tmp_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'empty.sqlite'}")
+    schema.upgrade(engine)
+    downgrade_to(engine, "0005")
+    left_between(engine)
+    migrated = schema.migrate(engine, tmp_path / "backups")
+    assert migrated.state.up_to_date
+    assert migrated.repaired is not None
+    assert "held no patients and was made anew" in migrated.repaired
+    engine.dispose()
+
+
+def test_a_file_left_between_versions_without_a_backup_is_refused_unchanged(
+    at_0005: Engine, tmp_path: Path
+) -> None:
+    from mmtracker.storage.engine import StorageError
+
+    left_between(at_0005)
+    before = counts(at_0005)
+    folder = tmp_path / "backups"
+    with pytest.raises(StorageError, match=f"It holds 3 patients: nothing was changed.*{folder}"):
+        schema.migrate(at_0005, folder)
+    assert version(at_0005) == "0005"
+    assert counts(at_0005) == before

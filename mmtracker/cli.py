@@ -32,11 +32,26 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 
 
+AS_OF_EARLIEST = dt.date(1900, 1, 1)
+AS_OF_YEARS_AHEAD = 5  # the latest day a command is run as of: today and 5 years
+
+
 def _date(text: str) -> dt.date:
+    """A day a command is run as of: YYYY-MM-DD from 1900-01-01 to today + 5 years."""
+    shown = text if len(text) <= 40 else text[:40] + "…"
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, not {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, not {shown!r}") from None
+    from mmtracker.logic.dates import add_months
+
+    latest = add_months(dt.date.today(), 12 * AS_OF_YEARS_AHEAD)
+    if not AS_OF_EARLIEST <= day <= latest:
+        raise argparse.ArgumentTypeError(
+            f"{day} is outside the accepted range {AS_OF_EARLIEST} to {latest} "
+            f"(today and {AS_OF_YEARS_AHEAD} years on)"
+        )
+    return day
 
 
 def _days(text: str) -> int:

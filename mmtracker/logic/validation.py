@@ -134,11 +134,16 @@ def _date_problems(
     today: dt.date,
     ahead: bool = False,
 ) -> list[Problem]:
-    """Not before birth; not in the future unless a plan field; ``ahead``: at most 2 years on."""
+    """Not before 1900 nor birth; not in the future, but a plan field (or ``ahead``: a
+    schedule's start) at most 2 years on."""
     if value is None:
         return []
     where = join_path(path, name)
-    if ahead:
+    if value < EARLIEST_BIRTH:
+        return [
+            Problem(where, f"{value.isoformat()} is before {EARLIEST_BIRTH}, the earliest accepted")
+        ]
+    if ahead or name in FUTURE_DATE_FIELDS:
         latest = add_months(today, PLAN_AHEAD_MONTHS)
         if value > latest:
             return [
@@ -148,7 +153,7 @@ def _date_problems(
                     f"up to {latest} (today is {today})",
                 )
             ]
-    elif name not in FUTURE_DATE_FIELDS and value > today:
+    elif value > today:
         return [Problem(where, f"{value.isoformat()} is in the future (today is {today})")]
     if born is not None and value < born:
         return [Problem(where, f"{value.isoformat()} is before the date of birth {born}")]

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, Engine, delete, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from mmtracker.logic.mrn import mrn_key
 from mmtracker.logic.parsing import Problem
 from mmtracker.storage.outcomes import ValidationError
 from mmtracker.storage.records import NewRecord, check_record
@@ -79,13 +80,13 @@ def write_records(
 def _make_room(
     conn: Connection, records: Sequence[NewRecord], actor: str, now: dt.datetime, replace: bool
 ) -> None:
-    mrns = [r.patient.mrn for r in records]
-    if len(set(mrns)) != len(mrns):
+    keys = [mrn_key(r.patient.mrn) for r in records]  # look-alike spellings are one MRN
+    if len(set(keys)) != len(keys):
         raise ValidationError([Problem("patient.mrn", "the same MRN appears twice in the import")])
     existing = {
         row["mrn"]: row
-        for chunk in _chunks(mrns)
-        for row in conn.execute(select(PATIENT).where(PATIENT.c.mrn.in_(chunk))).mappings()
+        for chunk in _chunks(keys)
+        for row in conn.execute(select(PATIENT).where(PATIENT.c.mrn_key.in_(chunk))).mappings()
     }
     if existing and not replace:
         raise ValidationError(

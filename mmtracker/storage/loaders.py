@@ -22,6 +22,7 @@ from mmtracker.logic.history import (
     build_history,
     field_names,
 )
+from mmtracker.logic.mrn import mrn_key
 from mmtracker.logic.parsing import bookkeeping_day, values_builder
 from mmtracker.storage.outcomes import NotFoundError
 from mmtracker.storage.tables import PATIENT, table_of
@@ -91,8 +92,9 @@ def load_history(engine: Engine | Connection, patient_id: int) -> PatientHistory
 
 
 def patient_id_for_mrn(engine: Engine | Connection, mrn: str) -> int:
-    """The database id of the patient with this MRN; NotFoundError if none."""
-    query = select(PATIENT.c.id).where(PATIENT.c.mrn == mrn)
+    """The database id of the patient with this MRN, however it is written (case, spaces,
+    dashes: :mod:`mmtracker.logic.mrn`); NotFoundError if none."""
+    query = select(PATIENT.c.id).where(PATIENT.c.mrn_key == mrn_key(mrn))
     if isinstance(engine, Connection):
         found = engine.execute(query).scalar()
     else:

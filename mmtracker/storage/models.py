@@ -27,9 +27,12 @@ class Tracked(SQLModel):
 
 class PatientRow(Tracked, table=True):
     __tablename__ = "patient"
+    __table_args__ = (Index("ix_patient_mrn_key", "mrn_key", unique=True),)
 
     id: int | None = Field(default=None, primary_key=True)
     mrn: str = Field(max_length=64, unique=True)
+    mrn_key: str = Field(max_length=64)
+    """The key the MRN is compared by (mmtracker.logic.mrn), unique: no look-alike twin."""
     name: str = Field(max_length=200)
     sex: str = Field(max_length=1)
     date_of_birth: dt.date

@@ -167,22 +167,34 @@ def upgrade(engine: Engine) -> SchemaState:
     state = schema_state(engine)
     if state.up_to_date:
         return state
+    _migrate(engine, "upgrade", "head")
+    return schema_state(engine)
+
+
+def downgrade(engine: Engine, revision: str) -> SchemaState:
+    """Take the schema back to ``revision`` (tests and support only), as :func:`upgrade`
+    does: step by step on SQLite, a rebuilt table keeping its children."""
+    _migrate(engine, "downgrade", revision)
+    return schema_state(engine)
+
+
+def _migrate(engine: Engine, direction: str, revision: str) -> None:
     from alembic import command
 
     cfg = _config()
+    run = command.upgrade if direction == "upgrade" else command.downgrade
     if is_sqlite(engine):
         migrating = migration_engine(engine)
         try:
             with migrating.connect() as conn:
                 cfg.attributes["connection"] = conn
-                command.upgrade(cfg, "head")
+                run(cfg, revision)
         finally:
             migrating.dispose()
     else:
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
-    return schema_state(engine)
+            run(cfg, revision)
 
 
 def backup_sqlite(engine: Engine, folder: Path) -> Path | None:

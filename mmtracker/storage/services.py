@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PhaseChange
+from mmtracker.logic.mrn import mrn_key
 from mmtracker.logic.parsing import Problem, join_path, parse_as, row_builder, stored_fields
 from mmtracker.logic.validation import (
     TEXT_LIMIT,
@@ -39,6 +40,7 @@ from mmtracker.storage.tables import (
     PATIENT,
     entry_columns,
     patient_columns,
+    patient_fields,
     plain,
     table_of,
 )
@@ -218,9 +220,18 @@ def create_patient(
 
 
 def _refuse_duplicate_mrn(conn: Connection, mrn: str, patient_id: int | None) -> None:
-    found = conn.execute(select(PATIENT.c.id).where(PATIENT.c.mrn == mrn)).scalar()
-    if found is not None and found != patient_id:
+    """Refuse an MRN another patient has, also written otherwise ("ex-000123 " for
+    "EX-000123": the key of :mod:`mmtracker.logic.mrn`), naming that patient."""
+    found = conn.execute(
+        select(PATIENT.c.id, PATIENT.c.mrn, PATIENT.c.name).where(PATIENT.c.mrn_key == mrn_key(mrn))
+    ).first()
+    if found is None or found.id == patient_id:
+        return
+    if found.mrn == mrn:
         raise ValidationError([Problem("mrn", f"{mrn} is already the MRN of another patient")])
+    raise ValidationError(
+        [Problem("mrn", f"{mrn} is the MRN {found.mrn} of {found.name}, written otherwise")]
+    )
 
 
 def update_patient(
@@ -246,7 +257,7 @@ def update_patient(
         _refuse_if_changed(conn, patient_id, expected_revision, revision)
         row = conn.execute(select(PATIENT).where(PATIENT.c.id == patient_id)).mappings().one()
         before = {**row, "revision": revision - 1}  # the row as it was before this write
-        merged = {**patient_columns(current), **changes}
+        merged = {**patient_fields(current), **changes}
         patient, problems = parse_as(Patient, merged)
         if patient is None:
             raise ValidationError(problems)

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Table
 
 from mmtracker.logic.history import Entry, LabResult, Patient
+from mmtracker.logic.mrn import mrn_key
 from mmtracker.logic.parsing import stored_fields
 from mmtracker.logic.units import to_canonical
 from mmtracker.storage.models import ENTRY_TABLES, AuditRow, PatientRow
@@ -47,6 +48,11 @@ def entry_columns(entry: Entry) -> dict[str, Any]:
     return row
 
 
-def patient_columns(patient: Patient) -> dict[str, Any]:
-    """The table columns of a patient's demographics."""
+def patient_fields(patient: Patient) -> dict[str, Any]:
+    """A patient's demographics as the record's parser takes them."""
     return {name: plain(getattr(patient, name)) for name in stored_fields(Patient)}
+
+
+def patient_columns(patient: Patient) -> dict[str, Any]:
+    """The table columns of a patient's demographics, the key of its MRN included."""
+    return {**patient_fields(patient), "mrn_key": mrn_key(patient.mrn)}

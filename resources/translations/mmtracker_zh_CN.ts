@@ -1535,6 +1535,10 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>{mrn} 已是另一位患者的病历号</translation>
     </message>
     <message>
+        <source>{mrn} is the MRN {other} of {name}, written otherwise</source>
+        <translation>{mrn} 与 {name} 的病历号 {other} 是同一病历号（写法不同）</translation>
+    </message>
+    <message>
         <source>is required for this analyte</source>
         <translation>此检验项目必须填写数值</translation>
     </message>

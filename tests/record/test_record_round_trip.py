@@ -57,10 +57,10 @@ def test_every_column_survives_import_export_import(
     first = _import(engine, full_document)
 
     # What the database holds is exactly what the file says, column by column.
-    assert set(first.patient) == {*full_document["patient"], "id"}
-    assert {k: _as_json(v) for k, v in first.patient.items() if k != "id"} == full_document[
-        "patient"
-    ]
+    assert set(first.patient) == {*full_document["patient"], "id", "mrn_key"}
+    assert first.patient["mrn_key"] == "mrn-0042"  # its MRN as compared: case-folded
+    stored = {k: _as_json(v) for k, v in first.patient.items() if k not in {"id", "mrn_key"}}
+    assert stored == full_document["patient"]
     for kind in KINDS:
         written = {entry["id"]: entry for entry in full_document[kind]}
         assert {row["id"] for row in first.entries[kind]} == set(written), kind

@@ -184,14 +184,7 @@ def test_a_migration_that_orphans_rows_is_rolled_back(
 
 
 def downgrade_to(engine: Engine, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-
-    with engine.begin() as conn:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(schema.MIGRATIONS))
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
+    schema.downgrade(engine, revision)
 
 
 def left_between(engine: Engine) -> None:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, inspect, text
 
 from mmtracker.demo import generate_records
 from mmtracker.storage.bulk import write_records
 from mmtracker.storage.marks import demo_note, is_demo, mark_demo
-from mmtracker.storage.schema import MIGRATIONS, head_revision, schema_state, upgrade
+from mmtracker.storage.schema import downgrade as schema_downgrade
+from mmtracker.storage.schema import head_revision, schema_state, upgrade
 from mmtracker.workflows import NotEmptyError, fill_demo
 
 AS_OF = dt.date(2026, 5, 1)
@@ -24,11 +23,7 @@ ACTOR = "nurse@ward"
 
 
 def downgrade(engine: Engine, revision: str) -> None:
-    with engine.begin() as conn:
-        cfg = Config()
-        cfg.set_main_option("script_location", str(MIGRATIONS))
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, revision)
+    schema_downgrade(engine, revision)
 
 
 def audit_actions(engine: Engine) -> list[tuple[str, str]]:

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -23,7 +22,13 @@ from mmtracker.storage import schema
 from mmtracker.storage.engine import StorageError, is_sqlite, make_engine
 from mmtracker.storage.loaders import load_history
 from mmtracker.storage.models import metadata
-from mmtracker.storage.schema import backup_sqlite, open_database, schema_state, upgrade
+from mmtracker.storage.schema import (
+    backup_sqlite,
+    downgrade,
+    open_database,
+    schema_state,
+    upgrade,
+)
 from mmtracker.storage.services import add_entry, create_patient
 
 FUTURE = "9999_from_a_newer_mmtracker"
@@ -112,8 +117,7 @@ def test_the_comparison_would_see_a_missing_column(engine: Engine) -> None:
 
 
 def test_downgrade_to_base_and_back(engine: Engine) -> None:
-    with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "base")
+    downgrade(engine, "base")
     assert table_names(engine) - {"alembic_version"} == set()
     assert schema_state(engine).current is None
     state = upgrade(engine)
@@ -353,8 +357,7 @@ def test_0003_adds_the_new_columns_and_renames_renal_before_za(engine: Engine) -
     over; acknowledgements made before D40 get an empty list of cited entries; downgrade
     reverses both, upgrade again restores them."""
     pid = fill(engine)
-    with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0002")
+    downgrade(engine, "0002")
     for table, names in NEW_COLUMNS.items():
         assert not names & _columns(engine, table), table
     _acknowledge(engine, pid, "ack-za", "renal.before_za")
@@ -374,8 +377,7 @@ def test_0003_adds_the_new_columns_and_renames_renal_before_za(engine: Engine) -
     assert by_id["ack-za"].finding_message_id is None  # covers as before D40
     assert by_id["ack-za"].finding_cites == ()
 
-    with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0002")
+    downgrade(engine, "0002")
     assert _items(engine) == {"ack-za": "renal.before_za", "ack-dental": "dental.periodic"}
     for table, names in NEW_COLUMNS.items():
         assert not names & _columns(engine, table), table
@@ -387,8 +389,8 @@ def test_0003_adds_the_new_columns_and_renames_renal_before_za(engine: Engine) -
 def test_0003_carries_stored_state_of_renal_before_za_over(engine: Engine) -> None:
     """The stored care-item state row of the old id takes the new id, its due date kept."""
     pid = fill(engine)
+    downgrade(engine, "0002")
     with engine.begin() as conn:
-        command.downgrade(alembic_config(conn), "0002")
         conn.execute(
             text(
                 "INSERT INTO care_item_state (patient_id, item_id, due, message_id, "

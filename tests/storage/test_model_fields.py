@@ -42,9 +42,10 @@ def test_entry_table_columns_are_the_dataclass_fields_plus_bookkeeping(kind: str
 
 
 def test_patient_table_is_the_patient_fields_plus_id_revision_and_bookkeeping() -> None:
+    """… and the key its MRN is compared by (mmtracker.logic.mrn)."""
     expected = (
         {f.name for f in fields(Patient)} - DERIVED_FIELDS
-        | {"id", "revision"}
+        | {"id", "revision", "mrn_key"}
         | set(TRACKED_COLUMNS)
     )
     assert columns(PatientRow) == expected

@@ -34,12 +34,7 @@ def url_of(engine: Engine) -> str:
 
 def one_step_behind(engine: Engine) -> str:
     """Undo the newest migration: the database then has one pending. Returns the revision."""
-    from alembic import command
-
-    cfg = schema._config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "-1")
+    schema.downgrade(engine, "-1")
     current = schema.current_revision(engine)
     assert current is not None
     assert current != schema.head_revision()

@@ -86,6 +86,10 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             QT_TRANSLATE_NOOP("Problems", "{mrn} is already the MRN of another patient"),
         ),
         (
+            r"(?P<mrn>.+) is the MRN (?P<other>.+) of (?P<name>.+), written otherwise",
+            QT_TRANSLATE_NOOP("Problems", "{mrn} is the MRN {other} of {name}, written otherwise"),
+        ),
+        (
             r"is required for this analyte",
             QT_TRANSLATE_NOOP("Problems", "is required for this analyte"),
         ),

@@ -42,7 +42,7 @@ def action_text(action: str) -> str:
     }.get(action, action)
 
 
-DERIVED = frozenset({"canonical_value"})
+DERIVED = frozenset({"canonical_value", "mrn_key"})
 """Columns the services compute from the others: no user's change."""
 
 

@@ -12,6 +12,7 @@ import math
 import re
 import types
 import typing
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, fields
 from enum import StrEnum
@@ -84,6 +85,17 @@ def _describe(tp: Any) -> str:
     return names.get(tp, "a list of text")
 
 
+WHOLE_NUMBER_MAX = 2**31 - 1  # the database's integer columns
+EXCERPT_CHARS = 40
+
+
+def excerpt(value: Any) -> str:
+    """A value as a message quotes it: its repr, cut to a short excerpt (a 5 MB value is
+    not printed back whole)."""
+    shown = repr(value)
+    return shown if len(shown) <= EXCERPT_CHARS else shown[: EXCERPT_CHARS - 1] + "…"
+
+
 def coerce(tp: Any, value: Any) -> Any:
     """Convert ``value`` to type ``tp``; raise ``ValueError`` naming what is accepted."""
     origin = typing.get_origin(tp)
@@ -97,30 +109,36 @@ def coerce(tp: Any, value: Any) -> Any:
     if origin is tuple:
         if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
             raise ValueError("must be a list of text")
-        return tuple(value)
+        return tuple(unicodedata.normalize("NFC", v) for v in value)
     if isinstance(tp, type) and issubclass(tp, StrEnum):
         try:
             return tp(value)
         except ValueError:
-            raise ValueError(f"must be {_describe(tp)}, not {value!r}") from None
+            raise ValueError(f"must be {_describe(tp)}, not {excerpt(value)}") from None
     if tp is bool:
         if not isinstance(value, bool):
-            raise ValueError(f"must be true or false, not {value!r}")
+            raise ValueError(f"must be true or false, not {excerpt(value)}")
         return value
     if tp is int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"must be a whole number, not {value!r}")
+            raise ValueError(f"must be a whole number, not {excerpt(value)}")
+        if not -WHOLE_NUMBER_MAX <= value <= WHOLE_NUMBER_MAX:
+            raise ValueError(f"must be a whole number of at most {WHOLE_NUMBER_MAX}")
         return value
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"must be a number, not {value!r}")
-        if not math.isfinite(value):
+            raise ValueError(f"must be a number, not {excerpt(value)}")
+        try:
+            number = float(value)
+        except OverflowError:  # an integer of hundreds of digits
+            raise ValueError("must be a finite number") from None
+        if not math.isfinite(number):
             raise ValueError("must be a finite number")
-        return float(value)
+        return number
     if tp is str:
         if not isinstance(value, str):
-            raise ValueError(f"must be text, not {value!r}")
-        return value
+            raise ValueError(f"must be text, not {excerpt(value)}")
+        return unicodedata.normalize("NFC", value)  # one spelling of "é", composed
     if tp is dt.datetime:
         return _as_datetime(value)
     if tp is dt.date:
@@ -145,8 +163,8 @@ def _as_date(value: Any) -> dt.date:
                 return dt.date.fromisoformat(value)
         except ValueError:
             pass
-        raise ValueError(f"must be a date YYYY-MM-DD, not {value!r}")
-    raise ValueError(f"must be a date YYYY-MM-DD, not {value!r}")
+        raise ValueError(f"must be a date YYYY-MM-DD, not {excerpt(value)}")
+    raise ValueError(f"must be a date YYYY-MM-DD, not {excerpt(value)}")
 
 
 _TIME_OF_DAY = re.compile(r"[0-9]{2}:[0-9]{2}")
@@ -160,7 +178,7 @@ def _as_time(value: Any) -> dt.time:
             return dt.time.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"must be a time of day HH:MM (00:00 to 23:59), not {value!r}")
+    raise ValueError(f"must be a time of day HH:MM (00:00 to 23:59), not {excerpt(value)}")
 
 
 def _as_datetime(value: Any) -> dt.datetime:
@@ -171,7 +189,7 @@ def _as_datetime(value: Any) -> dt.datetime:
             return dt.datetime.fromisoformat(value)
         except ValueError:
             pass
-    raise ValueError(f"must be a date-time YYYY-MM-DDTHH:MM:SS, not {value!r}")
+    raise ValueError(f"must be a date-time YYYY-MM-DDTHH:MM:SS, not {excerpt(value)}")
 
 
 def parse_as(

@@ -9,6 +9,7 @@ the clock.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from itertools import pairwise
@@ -97,6 +98,8 @@ SUPPLEMENT_VITAMIN_D_LIMIT = Limit(0, 100000, "IU")
 MELPHALAN_LIMIT = Limit(1, 300, "mg/m²")
 LINE_LIMIT = Limit(1, 50, "")
 TEXT_LIMIT = 4000
+NAME_LIMIT = 200  # an item of a list (a drug's name)
+LIST_LIMIT = 50  # the items of a list (the drugs of a line)
 ID_TEXT_LIMIT = 36  # an entry id: a UUID in text form
 # D36: a schedule entry (a planned start) and a hold's expected resume date (D33) may lie
 # up to 2 years ahead; further is taken for a typo.
@@ -160,13 +163,41 @@ def _date_problems(
     return []
 
 
+# Characters a text may not hold: invisible ones and those that turn text around (bidi
+# overrides and isolates); a note and a reason may break lines and tab.
+_HIDDEN = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x2060, 0xFEFF])
+_NOTE_CONTROLS = frozenset("\n\t")
+
+
+def _text_problems(where: str, text: str, limit: int, *, note: bool) -> list[Problem]:
+    """A text's length, and characters it may not hold: control and invisible characters
+    (Unicode categories Cc, Cf; a lone surrogate) in an identifier or a name; in a note,
+    controls but line breaks and tabs, invisible and direction-turning characters."""
+    if len(text) > limit:
+        return [Problem(where, f"is longer than {limit} characters")]
+    for char in text:
+        category = unicodedata.category(char)
+        if note:
+            bad = (category == "Cc" and char not in _NOTE_CONTROLS) or ord(char) in _HIDDEN
+            bad = bad or category == "Cs"
+        else:
+            bad = category in ("Cc", "Cf", "Cs") or ord(char) in _HIDDEN
+        if bad:
+            return [Problem(where, f"holds the invisible or control character U+{ord(char):04X}")]
+    return []
+
+
 def check_patient(patient: Patient, today: dt.date, path: str = "") -> list[Problem]:
     """Sanity checks of the demographics and status."""
     problems: list[Problem] = []
     if not patient.mrn.strip() or len(patient.mrn) > 64:
         problems.append(Problem(join_path(path, "mrn"), "must be 1–64 characters"))
+    else:
+        problems += _text_problems(join_path(path, "mrn"), patient.mrn, 64, note=False)
     if not patient.name.strip() or len(patient.name) > 200:
         problems.append(Problem(join_path(path, "name"), "must be 1–200 characters"))
+    else:
+        problems += _text_problems(join_path(path, "name"), patient.name, 200, note=False)
     if patient.date_of_birth > today:
         problems.append(
             Problem(join_path(path, "date_of_birth"), f"{patient.date_of_birth} is in the future")
@@ -202,10 +233,17 @@ def check_entry(
         if isinstance(value, dt.date):
             ahead = _planned_ahead(entry, f.name)
             problems += _date_problems(path, f.name, value, born, today, ahead)
-        elif isinstance(value, str) and len(value) > TEXT_LIMIT:
-            problems.append(
-                Problem(join_path(path, f.name), f"is longer than {TEXT_LIMIT} characters")
-            )
+        elif isinstance(value, str):
+            problems += _text_problems(join_path(path, f.name), value, TEXT_LIMIT, note=True)
+        elif isinstance(value, tuple):
+            if len(value) > LIST_LIMIT:
+                problems.append(
+                    Problem(join_path(path, f.name), f"has more than {LIST_LIMIT} items")
+                )
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    where = join_path(join_path(path, f.name), index)
+                    problems += _text_problems(where, item, NAME_LIMIT, note=False)
     problems += _KIND_CHECKS.get(type(entry), _no_checks)(entry, path)
     return problems
 

@@ -34,26 +34,70 @@ T = TypeVar("T")
 _INDEXED = re.compile(r"^(?P<kind>[a-z_0-9]+)\[(?P<index>[0-9]+)\]")
 
 
+MAX_FILE_BYTES = 20 * 2**20
+"""A record file larger is no one patient's record (the largest demo record is ~0.2 MB)."""
+MAX_DEPTH = 32
+"""JSON nesting deeper than this is no record file (a record is four levels deep)."""
+
+
 def load_record_file(path: Path) -> tuple[NewRecord | None, list[Problem]]:
     """Read and check a UTF-8 JSON record file; never raises for a bad file."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [
+                Problem(
+                    "",
+                    f"is {size / 2**20:.0f} MB; a record file is at most "
+                    f"{MAX_FILE_BYTES // 2**20} MB",
+                )
+            ]
         text = path.read_bytes().decode("utf-8-sig")
     except OSError as exc:
         return None, [Problem("", f"cannot be read: {exc.strerror or exc}")]
     except UnicodeDecodeError as exc:
         return None, [Problem("", f"is not UTF-8 text (byte {exc.start} cannot be decoded)")]
     repeated: list[str] = []
+    depth = _depth(text)
+    if depth > MAX_DEPTH:
+        return None, [
+            Problem("", f"nests {depth} levels deep; a record file nests at most {MAX_DEPTH}")
+        ]
     try:
         document = json.loads(text, object_pairs_hook=lambda pairs: _object(pairs, repeated))
     except json.JSONDecodeError as exc:
         return None, [
             Problem("", f"is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
         ]
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, say
+        return None, [Problem("", f"cannot be read as a record: {str(exc)[:80]}")]
     if repeated:
         return None, [
             Problem("", f"the key {key!r} appears twice in one object") for key in repeated
         ]
     return parse_record(document)
+
+
+def _depth(text: str) -> int:
+    """How deep the JSON text nests its arrays and objects (strings skipped)."""
+    deepest = level = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            level += 1
+            deepest = max(deepest, level)
+        elif char in "]}":
+            level -= 1
+    return deepest
 
 
 def parse_record(document: object) -> tuple[NewRecord | None, list[Problem]]:
@@ -168,7 +212,7 @@ def _completed(found: T, created_at: dt.datetime | None) -> T:
 
 
 def _repeated_ids(document: Mapping[str, Any]) -> list[Problem]:
-    """Entry ids are unique in the whole record, whatever the kind."""
+    """Entry ids are unique in the whole record, whatever the kind and the letters' case."""
     first: dict[str, str] = {}
     problems: list[Problem] = []
     for kind in ENTRY_KINDS:
@@ -178,10 +222,11 @@ def _repeated_ids(document: Mapping[str, Any]) -> list[Problem]:
             if not isinstance(entry_id, str):
                 continue
             path = join_path(join_path(kind, index), "id")
-            if entry_id in first:
-                problems.append(Problem(path, f"{entry_id} is already the id of {first[entry_id]}"))
+            key = entry_id.casefold()  # a UUID is the same in either case
+            if key in first:
+                problems.append(Problem(path, f"{entry_id} is already the id of {first[key]}"))
             else:
-                first[entry_id] = join_path(kind, index)
+                first[key] = join_path(kind, index)
     return problems
 
 

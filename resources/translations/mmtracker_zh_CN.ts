@@ -1682,6 +1682,22 @@ Close the form and open the details again to see what is now recorded.</source>
         <source>needs a performed transplant</source>
         <translation>仅用于已实施的移植</translation>
     </message>
+    <message>
+        <source>holds the invisible or control character {code}</source>
+        <translation>含有不可见或控制字符 {code}</translation>
+    </message>
+    <message>
+        <source>must be a whole number of at most {most}</source>
+        <translation>应为不超过 {most} 的整数</translation>
+    </message>
+    <message>
+        <source>must be a finite number</source>
+        <translation>应为有限的数值</translation>
+    </message>
+    <message>
+        <source>has more than {most} items</source>
+        <translation>超过 {most} 项</translation>
+    </message>
 </context>
 <context>
     <name>RecordFiles</name>

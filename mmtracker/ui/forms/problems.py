@@ -231,6 +231,19 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"needs a performed transplant",
             QT_TRANSLATE_NOOP("Problems", "needs a performed transplant"),
         ),
+        (
+            r"holds the invisible or control character (?P<code>U\+[0-9A-F]+)",
+            QT_TRANSLATE_NOOP("Problems", "holds the invisible or control character {code}"),
+        ),
+        (
+            r"must be a whole number of at most (?P<most>\d+)",
+            QT_TRANSLATE_NOOP("Problems", "must be a whole number of at most {most}"),
+        ),
+        (r"must be a finite number", QT_TRANSLATE_NOOP("Problems", "must be a finite number")),
+        (
+            r"has more than (?P<most>\d+) items",
+            QT_TRANSLATE_NOOP("Problems", "has more than {most} items"),
+        ),
     )
 )
 

@@ -71,7 +71,15 @@ def run(database: str | None, demo: bool, lang: str | None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("mmtracker")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
-    errors.install()
+    previous_hook = errors.install()
+    try:
+        return _run(app, database, demo, lang)
+    finally:
+        sys.excepthook = previous_hook
+
+
+def _run(app: QApplication, database: str | None, demo: bool, lang: str | None) -> int:
+    """The window on its database, until it is closed (:func:`run`'s body)."""
     app.setWindowIcon(QIcon(str(resource_path("icons", "mmtracker.png"))))
     lang = lang or saved_language() or i18n.system_language()
     i18n.install(app, lang)

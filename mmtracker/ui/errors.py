@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime as dt
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 _showing = False  # one message at a time: an error in a repaint would repeat forever
+_boxes: list[QMessageBox] = []  # the box shown, kept alive (it may have no parent)
 
 
 def error_log_path() -> str:
@@ -43,20 +45,32 @@ def report(kind: type[BaseException], error: BaseException, tb: TracebackType | 
     if _showing or QApplication.instance() is None:
         return
     _showing = True
-    try:
-        QMessageBox.critical(
-            QApplication.activeWindow(),
-            QCoreApplication.translate("Errors", "Something went wrong"),
-            QCoreApplication.translate(
-                "Errors",
-                "{error}\n\nWhat is shown may be incomplete. Nothing was saved in part: "
-                "every save is whole or not at all. The details are in {log}.",
-            ).format(error=f"{kind.__name__}: {error}", log=log or "standard error"),
-        )
-    finally:
-        _showing = False
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        QCoreApplication.translate("Errors", "Something went wrong"),
+        QCoreApplication.translate(
+            "Errors",
+            "{error}\n\nWhat is shown may be incomplete. Nothing was saved in part: "
+            "every save is whole or not at all. The details are in {log}.",
+        ).format(error=f"{kind.__name__}: {error}", log=log or "standard error"),
+        QMessageBox.StandardButton.Ok,
+        QApplication.activeWindow(),
+    )
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.finished.connect(_shown)
+    _boxes.append(box)
+    box.open()  # not exec(): no event loop of its own inside whatever raised
 
 
-def install() -> None:
-    """Report every error no code caught (:func:`report`)."""
+def _shown(_result: int) -> None:
+    global _showing
+    _showing = False
+    _boxes.clear()
+
+
+def install() -> Callable[..., object]:
+    """Report every error no code caught (:func:`report`); the hook it replaced, to put
+    back when the window closes."""
+    previous = sys.excepthook
     sys.excepthook = report
+    return previous

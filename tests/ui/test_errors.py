@@ -1,26 +1,39 @@
-"""An error no code caught is said in the window and written to the error log."""
+"""An error no code caught is said in the window (a box that does not block whatever
+raised) and written to the error log; the hook goes when the window's run ends."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from mmtracker.ui import errors
 
 
-def test_an_uncaught_error_is_said_and_logged(
-    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    said: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_: said.append(text))
+def test_an_uncaught_error_is_said_and_logged(qapp: QApplication, qtbot: QtBot) -> None:
     try:
         raise ImportError("cannot import name 'capitalised'")
     except ImportError as exc:
         errors.report(type(exc), exc, exc.__traceback__)
-    (text,) = said
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]
+    (box,) = [b for b in boxes if b.isVisible()]
+    text = box.text()
     assert text.startswith("ImportError: cannot import name 'capitalised'")
     assert "Nothing was saved in part" in text
     log = errors.error_log_path()
     assert log in text
     with open(log, encoding="utf-8") as written:
         assert "ImportError: cannot import name 'capitalised'" in written.read()
+    box.done(0)
+    qtbot.waitUntil(lambda: not box.isVisible())
+
+
+def test_install_gives_back_the_hook_it_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    def before(*_: object) -> None:
+        return None
+
+    monkeypatch.setattr(sys, "excepthook", before)
+    assert errors.install() is before
+    assert sys.excepthook is errors.report

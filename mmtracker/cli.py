@@ -118,16 +118,16 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _worklist_filters(p: argparse.ArgumentParser) -> None:
+def _worklist_filters(parser: argparse.ArgumentParser) -> None:
     """The worklist's filters (the worklist command's, and a printed list's)."""
-    p.add_argument(
+    parser.add_argument(
         "--within",
         type=_days,
         default=None,
         metavar="DAYS",
         help="count items due within DAYS as due soon (default: the policy's lead_days)",
     )
-    p.add_argument(
+    parser.add_argument(
         "--item",
         type=_item,
         default=None,
@@ -136,7 +136,7 @@ def _worklist_filters(p: argparse.ArgumentParser) -> None:
         + ", ".join(f.value for f in Family)
         + "; its name also, e.g. 'bone therapy'), else those whose id starts so (bta.)",
     )
-    p.add_argument(
+    parser.add_argument(
         "--phase",
         action="append",
         type=_phase,
@@ -146,7 +146,7 @@ def _worklist_filters(p: argparse.ArgumentParser) -> None:
         + ", ".join(p.value for p in Phase)
         + ", or as the table names it, e.g. 'newly diagnosed' (repeatable)",
     )
-    p.add_argument(
+    parser.add_argument(
         "--status",
         action="append",
         type=str.casefold,  # any case, as --phase
@@ -826,10 +826,10 @@ def _write_pdf(write: Callable[[], None], out: Path) -> None:
 
 
 def _worklist_pdf(args: argparse.Namespace, layout: Layout) -> int:
-    from mmtracker.pdf_export import write_worklist
+    from mmtracker.pdf_export import worklist_name, write_worklist
 
     day = args.as_of or dt.date.today()
-    out = _pdf_out(args, f"worklist-{day.isoformat()}.pdf")
+    out = _pdf_out(args, worklist_name(day))
     policy = _policy(args)
     rows = _worklist_rows(args, day, policy)
     from mmtracker import i18n

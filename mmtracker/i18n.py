@@ -285,6 +285,11 @@ def install(app: QCoreApplication | None, lang: str) -> bool:
     return chosen.available
 
 
+def installed() -> Language:
+    """The language installed by :func:`install` (English until then)."""
+    return _installed
+
+
 def installed_language() -> str:
     """The code of the language installed by :func:`install` (English until then)."""
     return _installed.code

@@ -87,6 +87,11 @@ def write_summary(request: SummaryRequest, out: Path) -> None:
     write_atomically(out, lambda stream: write_visit_summary(request, stream))
 
 
+def worklist_name(day: dt.date) -> str:
+    """The file name of a printed worklist."""
+    return f"worklist-{day.isoformat()}.pdf"
+
+
 def summary_name(mrn: str, as_of: dt.date) -> str:
     """The file name of a summary: the MRN (its characters safe in a file name) and day."""
     safe = "".join(c if c.isalnum() or c in "-_." else "_" for c in mrn)
@@ -166,13 +171,12 @@ def write_worklist(
     for row, shown in zip(rows, cells, strict=True):
         group = groups.get(row.mrn)
         if group is None:
-            group = groups[row.mrn] = PatientItems(row.mrn, row.name, shown.phase, [], [])
-        group.items.append(shown.texts)
+            group = groups[row.mrn] = PatientItems(row.mrn, row.name, shown.phase, [])
         item = row.item
-        group.pressing.append(
-            item.status is Status.OVERDUE
-            or (item.status is Status.ALERT and item.severity is Severity.URGENT)
+        pressing = item.status is Status.OVERDUE or (
+            item.status is Status.ALERT and item.severity is Severity.URGENT
         )
+        group.items.append((shown.texts, pressing))
     page = WorklistPage(day, filters, layout.lang, layout.paper, layout.clinic)
     write_atomically(
         out, lambda stream: write_worklist_pdf(stream, headers, list(groups.values()), page)

@@ -78,25 +78,17 @@ def load_record_file(path: Path) -> tuple[NewRecord | None, list[Problem]]:
     return parse_record(document)
 
 
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _depth(text: str) -> int:
-    """How deep the JSON text nests its arrays and objects (strings skipped)."""
+    """How deep the JSON text nests its arrays and objects (brackets in strings aside):
+    strings are cut out and only the brackets walked, so a large file costs little."""
     deepest = level = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            level += 1
-            deepest = max(deepest, level)
-        elif char in "]}":
-            level -= 1
+    for bracket in _BRACKET.findall(_STRING.sub("", text)):
+        level += 1 if bracket in "[{" else -1
+        deepest = max(deepest, level)
     return deepest
 
 

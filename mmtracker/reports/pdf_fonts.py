@@ -100,11 +100,6 @@ class Fonts:
             for font, run in self._runs(text)
         )
 
-    def has_glyphs(self, text: str) -> bool:
-        """Whether one of the two fonts draws every character of ``text`` (space aside)."""
-        both = self._glyphs[self.base] | self._glyphs[self.fallback]
-        return all(ord(c) in both for c in text if not c.isspace())
-
 
 def fonts_for(lang: str) -> Fonts:
     """The fonts of a document in ``lang`` (registered once per process).

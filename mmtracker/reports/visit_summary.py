@@ -32,7 +32,7 @@ from mmtracker.logic.messages import Message, Quantity
 from mmtracker.logic.phases import as_known_on
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.response import ResponseSource
-from mmtracker.logic.staging import LAB_INPUTS, InputUsed
+from mmtracker.logic.staging import InputUsed
 from mmtracker.logic.units import UnitSystem, display_unit, from_canonical, unit_label
 from mmtracker.logic.worklist_order import order_key
 from mmtracker.reports.pdf_fonts import fonts_for
@@ -46,6 +46,7 @@ from mmtracker.reports.pdf_layout import (
     write_pdf,
 )
 from mmtracker.reports.trend_data import DEFAULT_TRENDS
+from mmtracker.wording import input_value, roman
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -238,20 +239,15 @@ class VisitSummary:
 
     def _inputs(self, inputs: Sequence[InputUsed]) -> str:
         """Each input of a score with its value and date."""
-        shown = []
-        for used in inputs:
-            analyte = LAB_INPUTS.get(used.name) or Analyte._value2member_map_.get(used.name)
-            number = isinstance(used.value, int | float) and not isinstance(used.value, bool)
-            if number and isinstance(analyte, Analyte):
-                value = self._value(analyte, float(used.value))
-            elif isinstance(used.value, bool):
-                value = self.tr("yes") if used.value else self.tr("no")
-            elif isinstance(used.value, str):
-                value = self._code(used.value)
-            else:
-                value = format_number(used.value)
-            shown.append(f"{self._code(used.name)} {value} ({used.date.isoformat()})")
-        return "; ".join(shown)
+
+        def yes_no(found: bool) -> str:
+            return self.tr("yes") if found else self.tr("no")
+
+        return "; ".join(
+            f"{self._code(used.name)} {input_value(self.t, used, self.r.units, yes_no)} "
+            f"({used.date.isoformat()})"
+            for used in inputs
+        )
 
     def _stage(self) -> list[Flowable]:
         a = self.r.assessment
@@ -265,13 +261,12 @@ class VisitSummary:
             )
             pairs.append((self.tr("Stage at diagnosis"), said))
         else:
-            roman = {1: "I", 2: "II", 3: "III", 4: "IV"}
             for name, group, stage in (
                 ("ISS", staging.iss.stage, staging.iss),
                 ("R-ISS", staging.r_iss.stage, staging.r_iss),
                 ("R2-ISS", staging.r2_iss.group, staging.r2_iss),
             ):
-                value = roman.get(group, self._not_recorded()) if group else self._not_recorded()
+                value = roman(group) if group else self._not_recorded()
                 inputs = self._inputs(stage.inputs)
                 pairs.append((name, f"{value}" + (f" — {inputs}" if inputs else "")))
             if staging.diagnosis is not None:

@@ -24,14 +24,13 @@ STATUS_COLUMN = 3  # the box, the family, the item, then the status
 
 @dataclass
 class PatientItems:
-    """One patient of the list and the texts of their items (family, item, status, due,
-    days overdue, rationale); ``pressing``: which items are overdue or urgent (in red)."""
+    """One patient of the list, and each item's texts (family, item, status, due, days
+    overdue, rationale) with whether it is overdue or urgent (its status in red)."""
 
     mrn: str
     name: str
     phase: str
-    items: list[list[str]]
-    pressing: list[bool]
+    items: list[tuple[list[str], bool]]
 
 
 @dataclass(frozen=True)
@@ -80,11 +79,11 @@ def write_worklist_pdf(
                 styles.heading,
             )
         )
-        marked = [(STATUS_COLUMN, r) for r, hot in enumerate(patient.pressing) if hot]
+        marked = [(STATUS_COLUMN, r) for r, (_, pressing) in enumerate(patient.items) if pressing]
         story.append(
             styles.table(
                 ["", *headers],
-                [[TICK_BOX, *item] for item in patient.items],
+                [[TICK_BOX, *texts] for texts, _ in patient.items],
                 widths,
                 marked,
             )

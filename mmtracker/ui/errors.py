@@ -52,7 +52,10 @@ def report(kind: type[BaseException], error: BaseException, tb: TracebackType | 
             "Errors",
             "{error}\n\nWhat is shown may be incomplete. Nothing was saved in part: "
             "every save is whole or not at all. The details are in {log}.",
-        ).format(error=f"{kind.__name__}: {error}", log=log or "standard error"),
+        ).format(
+            error=f"{kind.__name__}: {error}",
+            log=log or QCoreApplication.translate("Errors", "the program's error output"),
+        ),
         QMessageBox.StandardButton.Ok,
         QApplication.activeWindow(),
     )

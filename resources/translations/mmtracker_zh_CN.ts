@@ -217,18 +217,6 @@
         <translation>更正这条记录的原因（必填）</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>原因：</translation>
-    </message>
-    <message>
-        <source>required: say why</source>
-        <translation>必填：请说明原因</translation>
-    </message>
-    <message>
         <source>The label&apos;s dose of {agent} is {label} mg (clinical rules §5); you will be asked to confirm {dose} mg before it is saved.</source>
         <translation>{agent}的说明书剂量为 {label} mg（临床规则 §5）；保存 {dose} mg 前将请您确认。</translation>
     </message>
@@ -318,6 +306,10 @@ What is shown may be incomplete. Nothing was saved in part: every save is whole 
 
 显示的内容可能不完整。没有任何内容被部分保存：每次保存要么全部完成，要么完全不保存。详细信息见 {log}。</translation>
     </message>
+    <message>
+        <source>the program&apos;s error output</source>
+        <translation>程序的错误输出</translation>
+    </message>
 </context>
 <context>
     <name>Flowsheet</name>
@@ -348,6 +340,14 @@ What is shown may be incomplete. Nothing was saved in part: every save is whole 
 </context>
 <context>
     <name>FormDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
     <message>
         <source>Discard the changes?</source>
         <translation>丢弃更改？</translation>
@@ -629,24 +629,12 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>更正资料的原因（必填）</translation>
     </message>
     <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>原因：</translation>
-    </message>
-    <message>
         <source>The first phase of the patient is asked for next (a patient without one is itself a care item).</source>
         <translation>接下来会请您填写该患者的首个病程阶段（没有病程阶段的患者本身就是一项随访事项）。</translation>
     </message>
     <message>
-        <source>A status other than active (deceased, transferred out) needs its date; the patient&apos;s care items then stop.</source>
-        <translation>非在治状态（死亡、转出）需要填写日期；之后该患者的随访事项停止。</translation>
-    </message>
-    <message>
-        <source>required: say why</source>
-        <translation>必填：请说明原因</translation>
+        <source>A status other than in care (deceased, transferred out) needs its date; the patient&apos;s care items then stop.</source>
+        <translation>非随访中状态（死亡、转出）需要填写日期；之后该患者的随访事项停止。</translation>
     </message>
     <message>
         <source>a write</source>
@@ -1501,6 +1489,10 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>is required</source>
         <translation>必填</translation>
+    </message>
+    <message>
+        <source>is required: say why</source>
+        <translation>必填：请说明原因</translation>
     </message>
     <message>
         <source>is required: choose one</source>

@@ -382,11 +382,9 @@ def test_d12_calcium_is_drawn_as_measured_and_as_the_rules_correct_it() -> None:
     assert len(data_lines(figure.axes[0])) == 1
 
 
-@pytest.mark.parametrize("lang", ["en", "zh_CN"])
-def test_treatment_line_labels_never_overlap(lang: str) -> None:
-    """A short line between two others: its number alone, moved past the label before it
-    while it stays on its own bar, else no label; never one label over another."""
-    h = history(
+def crowded_lines() -> PatientHistory:
+    """A short line between two others, the last one running to today."""
+    return history(
         treatment_lines=[
             line(1, "KRd", "2024-05-20", "2024-11-10"),
             line(1, "D-VRd", "2025-02-20", "2025-04-05"),
@@ -395,6 +393,13 @@ def test_treatment_line_labels_never_overlap(lang: str) -> None:
         ],
         lab_results=[lab("2021-08-10", "hemoglobin", 100, "g/L")],
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_treatment_line_labels_never_overlap(lang: str) -> None:
+    """A short line between two others: its number alone, moved past the label before it
+    while it stays on its own bar, else no label; never one label over another."""
+    h = crowded_lines()
     figure = lab_trend_figure(h, AS_OF, (Trend.HEMOGLOBIN,), lang=lang).figure
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg's canvas has one
@@ -413,15 +418,7 @@ def test_timeline_line_labels_never_run_together(lang: str, width_in: float) -> 
     """Labels too wide for their bars go above or below, on a side still free; where both
     are taken the regimen is dropped (its number kept), else the label; never one over
     another."""
-    h = history(
-        treatment_lines=[
-            line(1, "KRd", "2024-05-20", "2024-11-10"),
-            line(1, "D-VRd", "2025-02-20", "2025-04-05"),
-            line(1, "Lenalidomide", "2025-04-10", "2025-12-15"),
-            line(2, "Isa-Kd", "2025-12-20"),
-        ],
-        lab_results=[lab("2021-08-10", "hemoglobin", 100, "g/L")],
-    )
+    h = crowded_lines()
     figure = timeline_figure(h, AS_OF, lang, width_in)
     figure.canvas.draw()
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg's canvas has one

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -43,7 +42,7 @@ from mmtracker.logic.policy import Policy
 from mmtracker.logic.validation import check_entry, check_phase_sequence
 from mmtracker.ui.forms.checking import REQUIRED_STYLE, is_required, problems_whatever_chosen
 from mmtracker.ui.forms.fields import ChoiceEditor, FieldEditor, editor_for, unit_codes
-from mmtracker.ui.forms.form_dialog import FormDialog
+from mmtracker.ui.forms.form_dialog import PROBLEM_STYLE, FormDialog
 from mmtracker.ui.forms.problems import problem_text
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patient.entries import field_label, kind_label
@@ -54,7 +53,6 @@ if TYPE_CHECKING:
 
     from mmtracker.storage.outcomes import ChangeSeen
 
-PROBLEM_STYLE = "color: #b00020;"
 NOTICE_STYLE = "color: #8a5300; font-weight: bold;"  # asked about at saving, not refused
 
 
@@ -113,7 +111,7 @@ class EntryDialog(FormDialog):
         }
         self.editors: dict[str, FieldEditor] = {}
         self.problems: dict[str, QLabel] = {}
-        self.notice = self._problem_label()  # a bone-therapy dose off the label (§5)
+        self.notice = self.problem_label()  # a bone-therapy dose off the label (§5)
         self.notice.setStyleSheet(NOTICE_STYLE)
         form = QFormLayout()
         for name in form_fields(kind):
@@ -122,20 +120,15 @@ class EntryDialog(FormDialog):
             editor.widget.installEventFilter(self)
             self.editors[name] = editor
             form.addRow(field_label(name), editor.widget)
-            self.problems[name] = self._problem_label()
+            self.problems[name] = self.problem_label()
             form.addRow("", self.problems[name])
             if name == "dose_mg":
                 form.addRow("", self.notice)
-        self.reason: QLineEdit | None = None
         if entry is not None:
-            self.reason = QLineEdit()
-            self.reason.setPlaceholderText(self.tr("Why the entry is corrected (required)"))
-            self.reason.setAccessibleName(self.tr("Reason"))
-            self.reason.installEventFilter(self)
-            form.addRow(self.tr("Reason:"), self.reason)
-            self.problems["reason"] = self._problem_label()
-            form.addRow("", self.problems["reason"])
-        self.general = self._problem_label()
+            _, self.problems["reason"] = self.add_reason(
+                form, self.tr("Why the entry is corrected (required)")
+            )
+        self.general = self.problem_label()
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -174,13 +167,6 @@ class EntryDialog(FormDialog):
 
     # --- filling and reading --------------------------------------------------------
 
-    def _problem_label(self) -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(PROBLEM_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
     def _fill(self, entry: Entry | None) -> None:
         if entry is None:
             for name in ("date", "start_date"):  # what is recorded today, by default
@@ -210,8 +196,7 @@ class EntryDialog(FormDialog):
 
     def is_changed(self) -> bool:
         """Whether anything was typed or chosen since the form opened."""
-        typed = self.reason is not None and bool(self.reason.text().strip())
-        return typed or self.data() != self._first
+        return self.reason_typed() or self.data() != self._first
 
     # --- checking -------------------------------------------------------------------
 
@@ -226,9 +211,7 @@ class EntryDialog(FormDialog):
             return found
 
         problems = problems_whatever_chosen(self._class, {"id": self._id, **self.data()}, checks)
-        if self.reason is not None and not self.reason.text().strip():
-            problems = [*problems, Problem("reason", self.tr("required: say why"))]
-        return problems
+        return [*problems, *self.reason_problems()]
 
     def questioned_dose(self) -> tuple[BoneTherapyDose, float] | None:
         """A bone-therapy dose typed off its agent's label, with the label's dose (§5)."""

@@ -6,9 +6,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+)
+
+from mmtracker.logic.parsing import Problem
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+PROBLEM_STYLE = "color: #b00020;"
 
 
 class FormDialog(QDialog):
@@ -19,6 +31,39 @@ class FormDialog(QDialog):
     Enter: Enter on a button moves on to the next field like everywhere else."""
 
     saving = False
+    reason: QLineEdit | None = None
+    """A correction's reason (None: the form adds, it corrects nothing)."""
+
+    @staticmethod
+    def problem_label() -> QLabel:
+        """A field's problem, under it: red, wrapped, hidden while there is none."""
+        label = QLabel()
+        label.setStyleSheet(PROBLEM_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def add_reason(self, form: QFormLayout, placeholder: str) -> tuple[QLineEdit, QLabel]:
+        """A correction's reason field in ``form`` (``placeholder``: what it asks), and the
+        label of its problem under it."""
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(placeholder)
+        self.reason.setAccessibleName(QCoreApplication.translate("FormDialog", "Reason"))
+        self.reason.installEventFilter(self)
+        form.addRow(QCoreApplication.translate("FormDialog", "Reason:"), self.reason)
+        problem = self.problem_label()
+        form.addRow("", problem)
+        return self.reason, problem
+
+    def reason_typed(self) -> bool:
+        """Whether a reason was typed (spaces are none)."""
+        return self.reason is not None and bool(self.reason.text().strip())
+
+    def reason_problems(self) -> list[Problem]:
+        """A correction without its reason, refused as the services refuse it."""
+        if self.reason is None or self.reason_typed():
+            return []
+        return [Problem("reason", "is required: say why")]  # said as the checks' own are
 
     def is_changed(self) -> bool:
         """Whether anything was typed or chosen since the form opened."""

@@ -43,9 +43,9 @@ from mmtracker.logic.parsing import parse_as
 from mmtracker.logic.renal import renal_function_at
 from mmtracker.logic.units import accepted_units, canonical_unit, unit_label
 from mmtracker.logic.validation import check_entry
-from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE, FormContext, changed_text
+from mmtracker.ui.forms.entry_dialog import FormContext, changed_text
 from mmtracker.ui.forms.fields import DateEditor, NumberEditor, TimeEditor
-from mmtracker.ui.forms.form_dialog import FormDialog
+from mmtracker.ui.forms.form_dialog import PROBLEM_STYLE, FormDialog
 from mmtracker.ui.forms.problems import problem_text
 from mmtracker.ui.workers import run_task
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from mmtracker.logic.parsing import Problem
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.validation import check_patient
 from mmtracker.ui.forms.checking import problems_whatever_chosen
-from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE, show_field_problems
+from mmtracker.ui.forms.entry_dialog import show_field_problems
 from mmtracker.ui.forms.fields import ChoiceEditor, FieldEditor, editor_for
 from mmtracker.ui.forms.form_dialog import FormDialog
 from mmtracker.ui.workers import run_task
@@ -103,18 +102,13 @@ class NewPatientDialog(FormDialog):
             editor.changed.connect(self.validate)
             self.editors[name] = editor
             form.addRow(labels[name], editor.widget)
-            self.problems[name] = self._problem_label()
+            self.problems[name] = self.problem_label()
             form.addRow("", self.problems[name])
-        self.reason: QLineEdit | None = None
         if correcting is not None:
-            self.reason = QLineEdit()
-            self.reason.setPlaceholderText(self.tr("Why the details are corrected (required)"))
-            self.reason.setAccessibleName(self.tr("Reason"))
-            self.reason.installEventFilter(self)
-            self.reason.textChanged.connect(self.validate)
-            form.addRow(self.tr("Reason:"), self.reason)
-            self.problems["reason"] = self._problem_label()
-            form.addRow("", self.problems["reason"])
+            reason, self.problems["reason"] = self.add_reason(
+                form, self.tr("Why the details are corrected (required)")
+            )
+            reason.textChanged.connect(self.validate)
         self.note = QLabel(
             self.tr(
                 "The first phase of the patient is asked for next (a patient without one is "
@@ -122,7 +116,7 @@ class NewPatientDialog(FormDialog):
             )
             if correcting is None
             else self.tr(
-                "A status other than active (deceased, transferred out) needs its date; "
+                "A status other than in care (deceased, transferred out) needs its date; "
                 "the patient's care items then stop."
             )
         )
@@ -144,14 +138,6 @@ class NewPatientDialog(FormDialog):
         self.validate()
         self.editors["mrn"].widget.setFocus()
 
-    @staticmethod
-    def _problem_label() -> QLabel:
-        label = QLabel()
-        label.setStyleSheet(PROBLEM_STYLE)
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
     def data(self) -> dict[str, Any]:
         """The fields as typed (the height left out when empty, for a new patient)."""
         found = {name: editor.value() for name, editor in self.editors.items()}
@@ -162,8 +148,7 @@ class NewPatientDialog(FormDialog):
     def is_changed(self) -> bool:
         """Whether anything was typed or chosen."""
         if self.correcting is not None:
-            typed = self.reason is not None and bool(self.reason.text().strip())
-            return typed or self.data() != self._first
+            return self.reason_typed() or self.data() != self._first
         return any(editor.value() not in (None, "", []) for editor in self.editors.values())
 
     def check(self) -> list[Problem]:
@@ -171,9 +156,7 @@ class NewPatientDialog(FormDialog):
         problems = problems_whatever_chosen(
             Patient, self.data(), lambda patient: check_patient(patient, self._today)
         )
-        if self.reason is not None and not self.reason.text().strip():
-            problems = [*problems, Problem("reason", self.tr("required: say why"))]
-        return problems
+        return [*problems, *self.reason_problems()]
 
     def validate(self) -> bool:
         """Each problem under its field; Save only when there is none."""

@@ -56,6 +56,7 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             QT_TRANSLATE_NOOP("Problems", "is required: a whole number"),
         ),
         (r"is required: text", QT_TRANSLATE_NOOP("Problems", "is required")),
+        (r"is required: say why", QT_TRANSLATE_NOOP("Problems", "is required: say why")),
         (r"is required: one of .*", QT_TRANSLATE_NOOP("Problems", "is required: choose one")),
         (
             r"must be a date YYYY-MM-DD, not (?P<value>.+)",

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 from mmtracker import i18n
 from mmtracker.logic.codes import Analyte
 from mmtracker.logic.messages import Message
-from mmtracker.logic.staging import LAB_INPUTS, InputUsed
+from mmtracker.logic.staging import InputUsed
 from mmtracker.logic.units import UnitSystem
 from mmtracker.ui.patient.data import PatientData
 from mmtracker.ui.patient.text import (
@@ -24,6 +24,7 @@ from mmtracker.ui.patient.text import (
     roman,
     value_text,
 )
+from mmtracker.wording import input_value
 
 
 def _messages(messages: Iterable[Message], units: UnitSystem) -> str:
@@ -41,13 +42,8 @@ def _inputs(inputs: Iterable[InputUsed], units: UnitSystem) -> str:
 
 
 def _input_value(used: InputUsed, units: UnitSystem) -> str:
-    """A staging input with its unit (β2M is the input "b2m"); a code by its label."""
-    analyte = LAB_INPUTS.get(used.name) or Analyte._value2member_map_.get(used.name)
-    if isinstance(used.value, float) and isinstance(analyte, Analyte):
-        return quantity(analyte, used.value, units)
-    if isinstance(used.value, str):
-        return i18n.code_label(used.value)
-    return value_text(used.value, units)
+    """A staging input as :func:`mmtracker.wording.input_value` says it, on screen."""
+    return input_value(i18n.installed(), used, units, lambda yes: value_text(yes, units))
 
 
 def _param(code: str, value: float, units: UnitSystem) -> str:

@@ -7,7 +7,7 @@ from enum import Enum
 
 from PySide6.QtCore import QCoreApplication
 
-from mmtracker import i18n
+from mmtracker import i18n, wording
 from mmtracker.logic.codes import Analyte
 from mmtracker.logic.messages import Quantity
 from mmtracker.logic.units import UnitSystem
@@ -20,9 +20,7 @@ def not_recorded() -> str:
 
 def roman(group: int | None) -> str:
     """A stage or group as Roman numerals (I–IV), or "not recorded"."""
-    if group is None:
-        return not_recorded()
-    return {1: "I", 2: "II", 3: "III", 4: "IV"}.get(group, str(group))
+    return not_recorded() if group is None else wording.roman(group)
 
 
 def mayo_points(group: int | None) -> str:

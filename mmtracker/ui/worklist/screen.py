@@ -307,7 +307,9 @@ class WorklistScreen(QWidget):
         """The filters of the rows shown, in words (for the printed list's header)."""
         names = self._show_names()
         parts = [
-            ", ".join(names[show] for show in Show if self.show_boxes[show].isChecked()),
+            i18n.translate(i18n.CODES_CONTEXT, i18n.LIST_SEPARATOR).join(
+                names[show] for show in Show if self.show_boxes[show].isChecked()
+            ),
             self.family_button.text(),
             self.phase_button.text(),
             self.tr("due within {days} days").format(days=self.within.value()),
@@ -510,7 +512,7 @@ class WorklistScreen(QWidget):
         day = self._as_of
         if day is None or not self.print_button.isEnabled():
             return None
-        from mmtracker.pdf_export import Layout, write_worklist
+        from mmtracker.pdf_export import Layout, worklist_name, write_worklist
         from mmtracker.ui.print_preview import preview_in_background
 
         rows, filters = self.model.shown_rows(), self.filters_text()
@@ -526,7 +528,7 @@ class WorklistScreen(QWidget):
             self,
             write,
             self.tr("Worklist — {date}").format(date=day.isoformat()),
-            f"worklist-{day.isoformat()}.pdf",
+            worklist_name(day),
             self.print_button,
         )
 

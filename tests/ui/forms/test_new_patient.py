@@ -187,7 +187,7 @@ def test_a_wrong_date_of_birth_is_said_before_the_sex_is_chosen(
     """The checks after a blank choice run for every value it could take: a birth date in
     1850 or a height of 1000 cm is named at once; "required" is grey, a wrong value red."""
     from mmtracker.ui.forms.checking import REQUIRED_STYLE
-    from mmtracker.ui.forms.entry_dialog import PROBLEM_STYLE
+    from mmtracker.ui.forms.form_dialog import PROBLEM_STYLE
 
     dialog = NewPatientDialog(clinic, policy(), today)
     qtbot.addWidget(dialog)

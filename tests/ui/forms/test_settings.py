@@ -24,15 +24,23 @@ from mmtracker.workflows import patient_count
 WAIT_MS = 20_000
 
 
-def test_settings_are_applied_kept_and_the_policy_listed(
-    qtbot: QtBot, qapp: QApplication, clinic: Engine, clinic_path: Path, today: dt.date
-) -> None:
+def open_settings(
+    qtbot: QtBot, clinic: Engine, today: dt.date
+) -> tuple[MainWindow, SettingsDialog]:
+    """A window on ``clinic``, and its Settings opened as a user opens them."""
     window = MainWindow(clinic, demo=False, today=lambda: today, policy=policy())
     qtbot.addWidget(window)
     window.open_settings()
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SettingsDialog))
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, SettingsDialog)
+    return window, dialog
+
+
+def test_settings_are_applied_kept_and_the_policy_listed(
+    qtbot: QtBot, qapp: QApplication, clinic: Engine, clinic_path: Path, today: dt.date
+) -> None:
+    window, dialog = open_settings(qtbot, clinic, today)
     keys = [dialog.policy.item(r, 0).text() for r in range(dialog.policy.rowCount())]
     assert "lead_days" in keys
     row = keys.index("snooze.max_days")
@@ -69,12 +77,7 @@ def test_settings_are_applied_kept_and_the_policy_listed(
 def test_enter_in_a_setting_moves_on_and_esc_asks_before_dropping_an_edit(
     qtbot: QtBot, clinic: Engine, today: dt.date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = MainWindow(clinic, demo=False, today=lambda: today, policy=policy())
-    qtbot.addWidget(window)
-    window.open_settings()
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), SettingsDialog))
-    dialog = QApplication.activeModalWidget()
-    assert isinstance(dialog, SettingsDialog)
+    _window, dialog = open_settings(qtbot, clinic, today)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
     asked: list[str] = []

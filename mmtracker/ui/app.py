@@ -35,7 +35,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mmtracker import i18n
 from mmtracker.config import resource_path
-from mmtracker.ui import errors
+from mmtracker.ui import collector, errors
 from mmtracker.ui.main_window import (
     FirstLook,
     MainWindow,
@@ -71,6 +71,7 @@ def run(database: str | None, demo: bool, lang: str | None) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("mmtracker")
     app.setDesktopFileName(DESKTOP_FILE_NAME)
+    collector.collect_when_idle(app)
     previous_hook = errors.install()
     try:
         return _run(app, database, demo, lang)

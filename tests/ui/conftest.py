@@ -22,6 +22,7 @@ from mmtracker import i18n
 from mmtracker.config import load_policy, sqlite_url
 from mmtracker.logic.policy import Policy
 from mmtracker.storage.services import add_entry, create_patient
+from mmtracker.ui import collector
 from mmtracker.workflows import fill_demo, open_engine
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,6 +63,13 @@ def translations_built() -> Path:
         capture_output=True,
     )
     return i18n.CATALOGUES
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collect_as_the_window_does(qapp: QApplication) -> None:
+    """Python's collector as the application runs it: from the event loop, never from
+    inside Qt (mmtracker/ui/collector.py)."""
+    collector.collect_when_idle(qapp)
 
 
 @pytest.fixture(autouse=True)

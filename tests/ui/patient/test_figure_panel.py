@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from mmtracker.logic.units import UnitSystem
 from mmtracker.reports import trends
 from mmtracker.reports.figures import DEFAULT_TRENDS, Trend
+from mmtracker.ui import collector
 from mmtracker.ui.patient import data as patient_data_module
 from mmtracker.ui.patient import figures
 from mmtracker.ui.patient.data import PatientData
@@ -37,12 +38,13 @@ def test_the_collector_waits_for_the_figure_to_be_drawn(qtbot: QtBot) -> None:
     panel.resize(900, 700)
     panel.show()
     drawn: list[bool] = []
-    assert gc.isenabled()
+    assert not collector.held()
     panel.show_data(patient_data(), UnitSystem.SI)
-    assert not gc.isenabled()  # paused while the figure is built and drawn
+    assert collector.held()  # paused while the figure is built and drawn
+    assert not gc.isenabled()
     assert figures.collector_paused()
     panel._canvas.mpl_connect("draw_event", lambda _event: drawn.append(True))
-    qtbot.waitUntil(lambda: bool(drawn) and gc.isenabled(), timeout=5000)
+    qtbot.waitUntil(lambda: bool(drawn) and not collector.held(), timeout=5000)
     assert not figures.collector_paused()
     boxes = panel.findChildren(QCheckBox)
     assert len(boxes) == len(Trend)  # every trend can be chosen
@@ -55,8 +57,8 @@ def test_the_collector_restarts_even_if_the_figure_is_never_drawn(qtbot: QtBot) 
     panel = FigurePanel(False, policy())  # never shown: never painted
     qtbot.addWidget(panel)
     panel.show_data(patient_data(), UnitSystem.SI)
-    assert not gc.isenabled()
-    qtbot.waitUntil(gc.isenabled, timeout=figures._RESUME_AFTER_MS + 3000)
+    assert collector.held()
+    qtbot.waitUntil(lambda: not collector.held(), timeout=figures._RESUME_AFTER_MS + 3000)
 
 
 def test_every_trend_chosen_keeps_its_panels_legible_and_the_figure_scrolls(

@@ -210,7 +210,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = with_database(sub.add_parser("import-record", help="read one patient's record from JSON"))
     imp.add_argument("file", type=Path)
-    imp.add_argument("--replace", action="store_true", help="overwrite a patient with the same MRN")
+    imp.add_argument(
+        "--replace",
+        action="store_true",
+        help="make the file's record that of the patient with the same MRN (audited)",
+    )
+    imp.add_argument(
+        "--force",
+        action="store_true",
+        help="with --replace: also when the record changed after the file was exported",
+    )
+    imp.add_argument(
+        "--reason", metavar="TEXT", default=None, help="why the record is replaced (audited)"
+    )
 
     evaluate = with_database(  # no database: --demo and --database are refused
         sub.add_parser("evaluate", help="assess one record file and print the assessment as JSON"),
@@ -619,14 +631,31 @@ def _import_record(args: argparse.Namespace) -> int:
     from mmtracker.config import actor
     from mmtracker.record import load_record_file
     from mmtracker.storage.bulk import write_records
+    from mmtracker.storage.namesakes import namesake_warning, namesakes
+    from mmtracker.storage.outcomes import Replacing, ValidationError
 
+    if (args.force or args.reason is not None) and not args.replace:
+        print("error: --force and --reason go with --replace", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.force and not (args.reason or "").strip():
+        print("error: --force needs --reason TEXT: say why the record is replaced", file=sys.stderr)
+        return EXIT_BAD_INPUT
     record, problems = load_record_file(args.file)
     if record is None:
         for problem in problems:
             print(f"error: {args.file}: {problem}", file=sys.stderr)
         return EXIT_BAD_INPUT
     engine = _engine(args)
-    write_records(engine, [record], actor(), replace=args.replace)
+    same = namesakes(engine, record.patient)
+    replace = Replacing(args.reason, args.force) if args.replace else None
+    try:
+        write_records(engine, [record], actor(), replace=replace)
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(f"error: {args.file}: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if same:
+        print(f"warning: {args.file}: {namesake_warning(record.patient, same)}", file=sys.stderr)
     print(f"imported {record.patient.mrn}")
     return EXIT_OK
 

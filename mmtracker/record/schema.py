@@ -41,7 +41,7 @@ META_TYPES: dict[str, type] = {
 PATIENT_META = ("revision", *TRACKED_COLUMNS)
 ENTRY_META = TRACKED_COLUMNS
 _INT_MAX = 2**31 - 1  # the database's integer columns
-_META_RANGES = {"revision": (0, _INT_MAX), "version": (1, _INT_MAX)}
+_META_RANGES = {"revision": (1, _INT_MAX), "version": (1, _INT_MAX)}
 
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"

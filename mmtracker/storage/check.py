@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DatabaseError
 
 from mmtracker.logic.history import ENTRY_KINDS
@@ -86,4 +86,52 @@ def _check(engine: Engine, report: CheckReport) -> None:
             report.fail(f"acknowledgements: {count} acknowledge {item_id!r}, which is no care item")
         audits = conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
         report.lines.append(f"audit rows: {audits}")
+        _check_revisions(conn, report)
     report.lines.append("result: ok" if report.ok else "result: problems found")
+
+
+SHOWN = 10
+"""Patients named by a failed check, at most."""
+
+
+def _check_revisions(conn: Connection, report: CheckReport) -> None:
+    """Each patient's revision is the highest its audit rows record (``revision``, the
+    revision a write made): an audit row lost or a revision set by hand shows here. A
+    patient whose every audit row predates schema 0005 has none recorded, and is counted."""
+    rows = conn.execute(
+        select(
+            PATIENT.c.mrn,
+            PATIENT.c.revision,
+            func.max(AUDIT.c.revision),
+            func.count(AUDIT.c.id),
+        )
+        .select_from(PATIENT.outerjoin(AUDIT, AUDIT.c.patient_id == PATIENT.c.id))
+        .group_by(PATIENT.c.id, PATIENT.c.mrn, PATIENT.c.revision)
+        .order_by(PATIENT.c.mrn)
+    ).all()
+    unaudited = [mrn for mrn, _, _, count in rows if count == 0]
+    if unaudited:
+        report.fail(
+            f"{len(unaudited)} patients have no audit row at all (the audit was emptied or "
+            f"rows deleted): {_named(unaudited)}"
+        )
+    wrong = [
+        f"{mrn} (revision {revision}, audited {audited})"
+        for mrn, revision, audited, count in rows
+        if count and audited is not None and audited != revision
+    ]
+    if wrong:
+        report.fail(
+            f"{len(wrong)} patients' revision differs from the last their audit records "
+            f"(audit rows lost or a revision changed by hand): {_named(wrong)}"
+        )
+    older = sum(1 for _, _, audited, count in rows if count and audited is None)
+    checked = len(rows) - len(unaudited) - older
+    report.lines.append(f"revisions matching the audit: {checked - len(wrong)} of {checked}")
+    if older:
+        report.lines.append(f"patients audited before revisions were recorded: {older}")
+
+
+def _named(items: list[str]) -> str:
+    shown = ", ".join(items[:SHOWN])
+    return shown if len(items) <= SHOWN else f"{shown} and {len(items) - SHOWN} more"

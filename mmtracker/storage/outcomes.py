@@ -56,3 +56,30 @@ class Change:
     revision: int
     kinds: frozenset[str]
     row_id: str
+
+
+class NewerInDatabaseError(ValidationError):
+    """``--replace`` of a patient whose record changed after the file was exported."""
+
+    def __init__(self, mrn: str, held: int, filed: int | None) -> None:
+        said = "no revision" if filed is None else f"revision {filed}"
+        super().__init__(
+            [
+                Problem(
+                    "patient.revision",
+                    f"the database holds revision {held} of {mrn}'s record, newer than this "
+                    f"file's ({said}): replacing it would undo the changes made since; "
+                    "export the record again, or give --force --reason TEXT",
+                )
+            ]
+        )
+        self.mrn, self.held, self.filed = mrn, held, filed
+
+
+@dataclass(frozen=True, slots=True)
+class Replacing:
+    """A replace asked for: ``reason``, why (kept by the audit); ``force``, replace a record
+    that changed after the file was exported too (a reason is then required)."""
+
+    reason: str | None = None
+    force: bool = False

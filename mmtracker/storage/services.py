@@ -105,7 +105,7 @@ def audit(
     )
 
 
-def _required_reason(reason: str, what: str) -> str:
+def required_reason(reason: str, what: str) -> str:
     """The reason of a correction or deletion, trimmed; refused when blank."""
     text = reason.strip()
     if not text:
@@ -249,7 +249,7 @@ def update_patient(
     """Correct demographics or status (deceased / transferred out with a date), saying why
     (``reason``, required, kept by the audit); a patient changed since ``expected_version``
     of its row, or since ``expected_revision`` of its record when given, is refused."""
-    why = _required_reason(reason, "corrected")
+    why = required_reason(reason, "corrected")
     today = today or dt.date.today()
     now = utc_now()
     with _transaction(engine) as conn:
@@ -492,7 +492,7 @@ def update_entry(
     """Change fields of an entry read at ``expected_version``, saying why (``reason``,
     required, kept by the audit); a stale edit is refused, and so is any write to the
     patient since ``expected_revision`` when given."""
-    why = _required_reason(reason, "corrected")
+    why = required_reason(reason, "corrected")
     today = today or dt.date.today()
     now = utc_now()
     table = table_of(kind) if kind in ENTRY_TABLES else None
@@ -556,7 +556,7 @@ def delete_entry(
     """Delete an entry read at ``expected_version``, saying why (``reason``, required);
     the audit keeps what it was and why. A patient changed since ``expected_revision``
     (when given) is refused."""
-    why = _required_reason(reason, "deleted")
+    why = required_reason(reason, "deleted")
     if kind not in ENTRY_TABLES:
         raise ValidationError([Problem("kind", f"must be one of {', '.join(ENTRY_KINDS)}")])
     table = table_of(kind)

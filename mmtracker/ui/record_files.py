@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from mmtracker.storage.outcomes import Replacing
 from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 class _Imported:
     patient_id: int
     mrn: str
+    namesakes: list[str]
+    """The MRNs of other patients with this name and date of birth."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +44,15 @@ class _Held:
     """The database holds a patient of this MRN already."""
 
     mrn: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Newer:
+    """The patient's record changed after the file was exported."""
+
+    mrn: str
+    held: int
+    filed: int | None
 
 
 def documents_folder() -> Path:
@@ -68,46 +80,66 @@ def import_file(
     hub: Hub,
     path: Path,
     imported: Callable[[], None],
-    replace: bool = False,
+    replace: Replacing | None = None,
 ) -> None:
     """Import ``path`` off the GUI thread (see the module's docstring)."""
     from mmtracker.config import actor
 
     who = actor()
 
-    def work(_progress: object) -> _Imported | _Refused | _Held:
+    def work(_progress: object) -> _Imported | _Refused | _Held | _Newer:
         from mmtracker.record import load_record_file
         from mmtracker.storage.bulk import write_records
         from mmtracker.storage.loaders import patient_id_for_mrn
-        from mmtracker.storage.outcomes import NotFoundError, ValidationError
+        from mmtracker.storage.namesakes import namesakes
+        from mmtracker.storage.outcomes import NewerInDatabaseError, NotFoundError, ValidationError
 
         record, problems = load_record_file(path)
         if record is None:
             return _Refused([str(p) for p in problems])
         mrn = record.patient.mrn
-        if not replace:
+        if replace is None:
             try:
                 patient_id_for_mrn(engine, mrn)
                 return _Held(mrn)
             except NotFoundError:
                 pass
+        same = namesakes(engine, record.patient)
         try:
             (patient_id,) = write_records(engine, [record], who, replace=replace)
+        except NewerInDatabaseError as exc:
+            return _Newer(exc.mrn, exc.held, exc.filed)
         except ValidationError as exc:
             return _Refused([str(p) for p in exc.problems])
-        return _Imported(patient_id, mrn)
+        return _Imported(patient_id, mrn, same)
 
-    def done(result: _Imported | _Refused | _Held) -> None:
+    def done(result: _Imported | _Refused | _Held | _Newer) -> None:
         if isinstance(result, _Imported):
             hub.patient_changed.emit(result.patient_id)
             imported()
-            QMessageBox.information(
-                owner,
-                QCoreApplication.translate("RecordFiles", "Record imported"),
-                QCoreApplication.translate(
-                    "RecordFiles", "The record of {mrn} was imported from {file}."
-                ).format(mrn=result.mrn, file=path),
-            )
+            said = QCoreApplication.translate(
+                "RecordFiles", "The record of {mrn} was imported from {file}."
+            ).format(mrn=result.mrn, file=path)
+            if result.namesakes:
+                QMessageBox.warning(
+                    owner,
+                    QCoreApplication.translate("RecordFiles", "Record imported"),
+                    said
+                    + "\n\n"
+                    + QCoreApplication.translate(
+                        "RecordFiles",
+                        "The patient of MRN {mrns} has the same name and date of birth: "
+                        "check they are not one person registered twice.",
+                    ).format(mrns=", ".join(result.namesakes)),
+                )
+            else:
+                QMessageBox.information(
+                    owner, QCoreApplication.translate("RecordFiles", "Record imported"), said
+                )
+        elif isinstance(result, _Newer):
+            reason = _forcing_reason(owner, result)
+            if reason:
+                import_file(owner, engine, hub, path, imported, Replacing(reason, force=True))
         elif isinstance(result, _Held):
             answer = QMessageBox.question(
                 owner,
@@ -121,7 +153,7 @@ def import_file(
                 QMessageBox.StandardButton.No,
             )
             if answer == QMessageBox.StandardButton.Yes:
-                import_file(owner, engine, hub, path, imported, replace=True)
+                import_file(owner, engine, hub, path, imported, Replacing())
         else:
             QMessageBox.warning(
                 owner,
@@ -139,6 +171,26 @@ def import_file(
         )
 
     run_task(owner, work, done, failed)
+
+
+def _forcing_reason(owner: QWidget, newer: _Newer) -> str:
+    """Why the user replaces a record changed since the file was exported ("" to stop)."""
+    filed = (
+        QCoreApplication.translate("RecordFiles", "no revision")
+        if newer.filed is None
+        else QCoreApplication.translate("RecordFiles", "revision {n}").format(n=newer.filed)
+    )
+    text, ok = QInputDialog.getMultiLineText(
+        owner,
+        QCoreApplication.translate("RecordFiles", "The record changed after this file"),
+        QCoreApplication.translate(
+            "RecordFiles",
+            "The database holds revision {held} of the record of {mrn}, newer than the "
+            "file's ({filed}): replacing it undoes every change made since. Export the "
+            "record again to keep them.\n\nTo replace it anyway, say why (kept by the audit):",
+        ).format(held=newer.held, mrn=newer.mrn, filed=filed),
+    )
+    return text.strip() if ok else ""
 
 
 def export_record(owner: QWidget, engine: Engine, patient_id: int, mrn: str) -> None:

@@ -17,13 +17,20 @@ from mmtracker.storage.records import NewRecord
 AS_OF = dt.date(2026, 3, 31)  # before any day the test runs, so no demo date is in the future
 
 
+# The bookkeeping an import sets itself (docs/record-format.md), and the surrogate keys.
+NOT_FILED = frozenset({"id", "patient_id", "version", "updated_at", "updated_by", "revision"})
+
+
 def _by_mrn(rows: dict[int, RecordRows]) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
-    """Every column of every row, keyed by MRN, without the surrogate keys."""
+    """Every column of every row that the file carries, keyed by MRN."""
     return {
         found.patient["mrn"]: (
-            {k: v for k, v in found.patient.items() if k != "id"},
+            {k: v for k, v in found.patient.items() if k not in NOT_FILED},
             {
-                kind: [{k: v for k, v in row.items() if k != "patient_id"} for row in entries]
+                kind: [
+                    {k: v for k, v in row.items() if k not in NOT_FILED or k == "id"}
+                    for row in entries
+                ]
                 for kind, entries in found.entries.items()
             },
         )

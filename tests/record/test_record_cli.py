@@ -37,6 +37,23 @@ def seeded(clinic_url: str, write_file: WriteFile) -> str:
     return clinic_url
 
 
+DATABASE_OWN = frozenset({"version", "updated_at", "updated_by", "revision"})
+
+
+def _filed(document: dict[str, Any]) -> dict[str, Any]:
+    """A record file without the bookkeeping an import sets itself."""
+    return {
+        key: (
+            [{k: v for k, v in e.items() if k not in DATABASE_OWN} for e in value]
+            if isinstance(value, list)
+            else {k: v for k, v in value.items() if k not in DATABASE_OWN}
+            if isinstance(value, dict)
+            else value
+        )
+        for key, value in document.items()
+    }
+
+
 def _stored(url: str, mrn: str) -> Any:
     engine = make_engine(url)
     try:
@@ -59,7 +76,10 @@ def test_import_then_export_gives_the_same_file(
     out = tmp_path / "exported.json"
     code = main(["export-record", "--mrn", "MRN-0042", "--out", str(out), "--database", clinic_url])
     assert code == 0
-    assert json.loads(out.read_text(encoding="utf-8")) == full_document
+    exported = json.loads(out.read_text(encoding="utf-8"))
+    # The same file but for the bookkeeping the database keeps itself (docs/record-format.md).
+    assert _filed(exported) == _filed(full_document)
+    assert exported["patient"]["revision"] == 1
 
 
 def test_export_of_an_unknown_mrn_fails(
@@ -174,10 +194,11 @@ def test_an_existing_mrn_is_refused_without_replace(
     full_document["patient"]["name"] = "Somebody Else"
     before = snapshot(seeded)
 
-    assert _import(write_file(full_document), seeded) == 2
+    path = write_file(full_document)
+    assert _import(path, seeded) == 2
     assert (
         capsys.readouterr().err
-        == "error: patient.mrn: H-1 exists already; use --replace to overwrite it\n"
+        == f"error: {path}: patient.mrn: H-1 exists already; use --replace to overwrite it\n"
     )
     assert snapshot(seeded) == before
 
@@ -189,9 +210,11 @@ def test_replace_overwrites_the_whole_record(
     full_document: dict[str, Any],
 ) -> None:
     assert _import(write_file(full_document), seeded) == 0
-    old_weight = _stored(seeded, "H-1").entries["weights"][0]["id"]
+    held = _stored(seeded, "H-1")
+    [old_weight] = held.entries["weights"]
     full_document["patient"]["mrn"] = "H-1"
     full_document["patient"]["name"] = "Li Wei"
+    full_document["patient"]["revision"] = held.patient["revision"]  # exported as it stands
     # The entry ids are those of MRN-0042's record: give this copy its own ids.
     for entries in full_document.values():
         if isinstance(entries, list):
@@ -203,19 +226,31 @@ def test_replace_overwrites_the_whole_record(
     assert _import(write_file(full_document), seeded, "--replace") == 0
 
     replaced = _stored(seeded, "H-1")
+    assert replaced.patient["id"] == held.patient["id"]  # the same patient, its id kept
     assert replaced.patient["date_of_birth"] == dt.date(1961, 4, 9)
+    assert replaced.patient["version"] == held.patient["version"] + 1
+    assert replaced.patient["revision"] == held.patient["revision"] + 1
     assert [row["id"] for row in replaced.entries["lab_results"]] == [
         "30000000-0000-4000-8000-900000000001",
         "30000000-0000-4000-8000-900000000002",
     ]
-    assert old_weight not in {row["id"] for row in replaced.entries["weights"]}
+    assert old_weight["id"] not in {row["id"] for row in replaced.entries["weights"]}
     assert _stored(seeded, "MRN-0042").patient["name"] == "Ana Pereira"  # untouched
     after = snapshot(seeded)
     assert len(after["patient"]) == len(before["patient"]) == 2
     new_audit = [row for row in after["audit"] if row not in before["audit"]]
-    assert sorted(row["action"] for row in new_audit) == ["import", "replace"]
-    [replacement] = [row for row in new_audit if row["action"] == "replace"]
-    assert json.loads(replacement["before"])["date_of_birth"] == "1958-11-30"
+    assert {row["action"] for row in new_audit} == {"replace"}
+    assert {row["revision"] for row in new_audit} == {replaced.patient["revision"]}
+    [patient_row] = [row for row in new_audit if row["table_name"] == "patient"]
+    assert json.loads(patient_row["before"])["date_of_birth"] == "1958-11-30"
+    assert json.loads(patient_row["after"])["date_of_birth"] == "1961-04-09"
+    # The weight the file no longer has: its values are in the audit.
+    [removed] = [row for row in new_audit if row["row_id"] == old_weight["id"]]
+    assert (removed["table_name"], removed["after"]) == ("weights", None)
+    assert json.loads(removed["before"])["weight_kg"] == 71.0
+    added = {row["row_id"] for row in new_audit if row["before"] is None}
+    entries = sum(len(v) for v in full_document.values() if isinstance(v, list))
+    assert len(added) == entries
 
 
 def test_an_exported_file_replaces_its_own_record_unchanged(
@@ -231,8 +266,10 @@ def test_an_exported_file_replaces_its_own_record_unchanged(
     assert _import(out, seeded, "--replace") == 0
 
     after = _stored(seeded, "MRN-0042")
-    assert after.entries == {
-        kind: [{**row, "patient_id": after.patient["id"]} for row in rows]
-        for kind, rows in before.entries.items()
+    assert after.entries == before.entries  # every entry as it was, its version too
+    assert {k: v for k, v in after.patient.items() if k not in DATABASE_OWN} == {
+        k: v for k, v in before.patient.items() if k not in DATABASE_OWN
     }
-    assert {**after.patient, "id": None} == {**before.patient, "id": None}
+    # The patient's version and revision move on: a form opened before is refused.
+    assert after.patient["version"] == before.patient["version"] + 1
+    assert after.patient["revision"] == before.patient["revision"] + 1

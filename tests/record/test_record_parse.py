@@ -132,8 +132,13 @@ def _drop(path: tuple[str | int, ...]) -> Callable[[dict[str, Any]], None]:
         ),
         pytest.param(
             _set(("patient", "revision"), -1),
-            Problem("patient.revision", "must be at least 0, not -1"),
+            Problem("patient.revision", "must be at least 1, not -1"),
             id="negative revision",
+        ),
+        pytest.param(
+            _set(("patient", "revision"), 0),
+            Problem("patient.revision", "must be at least 1, not 0"),
+            id="revision 0 (finding 3)",
         ),
         pytest.param(
             _set(("weights", 0, "version"), 2**31),

@@ -29,6 +29,10 @@ def _import(engine: Engine, document: dict[str, Any], actor: str = "importer") -
     return load_record_rows(engine, [patient_id])[patient_id]
 
 
+DATABASE_OWN = frozenset({"version", "updated_at", "updated_by", "revision"})
+"""Bookkeeping the database sets on import, whatever the file says (docs/record-format.md)."""
+
+
 def _as_json(value: Any) -> Any:
     """A stored value as the file writes it (checked independently of the exporter)."""
     if isinstance(value, dt.datetime):
@@ -42,10 +46,26 @@ def _as_json(value: Any) -> Any:
     return value
 
 
+def _filed(row: dict[str, Any]) -> dict[str, Any]:
+    """What of a row is kept from the file: all but the database's own bookkeeping."""
+    return {k: v for k, v in row.items() if k not in DATABASE_OWN}
+
+
+def _set_by_database(row: dict[str, Any], actor: str, since: dt.datetime) -> None:
+    """The database's own bookkeeping of a row just imported by ``actor``."""
+    assert row["version"] == 1
+    assert row.get("revision", 1) == 1
+    assert row["updated_by"] == actor
+    assert since <= row["updated_at"] <= dt.datetime.now(dt.UTC)
+
+
 def _without_surrogates(rows: RecordRows) -> tuple[dict[str, Any], dict[str, Any]]:
-    patient = {k: v for k, v in rows.patient.items() if k != "id"}
+    patient = {k: v for k, v in rows.patient.items() if k not in {"id", *DATABASE_OWN}}
     entries = {
-        kind: [{k: v for k, v in row.items() if k != "patient_id"} for row in found]
+        kind: [
+            {k: v for k, v in row.items() if k not in {"patient_id", *DATABASE_OWN}}
+            for row in found
+        ]
         for kind, found in rows.entries.items()
     }
     return patient, entries
@@ -54,13 +74,17 @@ def _without_surrogates(rows: RecordRows) -> tuple[dict[str, Any], dict[str, Any
 def test_every_column_survives_import_export_import(
     engine: Engine, other_engine: Engine, full_document: dict[str, Any]
 ) -> None:
+    since = dt.datetime.now(dt.UTC)
     first = _import(engine, full_document)
 
-    # What the database holds is exactly what the file says, column by column.
+    # What the database holds is exactly what the file says, column by column, but for
+    # the bookkeeping the database sets itself.
     assert set(first.patient) == {*full_document["patient"], "id", "mrn_key"}
     assert first.patient["mrn_key"] == "mrn-0042"  # its MRN as compared: case-folded
     stored = {k: _as_json(v) for k, v in first.patient.items() if k not in {"id", "mrn_key"}}
-    assert stored == full_document["patient"]
+    assert _filed(stored) == _filed(full_document["patient"])
+    assert full_document["patient"]["revision"] != 1, "the file must say otherwise to tell"
+    _set_by_database(first.patient, "importer", since)
     for kind in KINDS:
         written = {entry["id"]: entry for entry in full_document[kind]}
         assert {row["id"] for row in first.entries[kind]} == set(written), kind
@@ -68,14 +92,20 @@ def test_every_column_survives_import_export_import(
             derived = {"canonical_value"} if kind == "lab_results" else set()
             assert set(row) == {*written[row["id"]], "patient_id", *derived}, kind
             stored = {k: _as_json(v) for k, v in row.items() if k not in {"patient_id", *derived}}
-            assert stored == written[row["id"]], kind
+            assert _filed(stored) == _filed(written[row["id"]]), kind
+            _set_by_database(row, "importer", since)
 
-    # The export is the file we started from, after a trip through JSON text.
+    # The export is the file we started from, after a trip through JSON text, but for the
+    # database's bookkeeping.
     exported = json.loads(json.dumps(record_document(first)))
-    assert exported == full_document
+    assert exported.keys() == full_document.keys()
+    assert _filed(exported["patient"]) == _filed(full_document["patient"])
+    for kind in KINDS:
+        assert [_filed(e) for e in exported[kind]] == [_filed(e) for e in full_document[kind]]
 
     second = _import(other_engine, exported, actor="someone else")
     assert _without_surrogates(second) == _without_surrogates(first)
+    assert second.patient["updated_by"] == "someone else"
 
 
 def test_canonical_value_is_derived_on_import(
@@ -116,7 +146,7 @@ def test_a_version_2_file_exports_as_format_3_untimed(
     exported = json.loads(json.dumps(record_document(_import(engine, version_2_document))))
     assert exported["format_version"] == 3
     for old, new in zip(version_2_document["lab_results"], exported["lab_results"], strict=True):
-        assert new == {**old, "time": None}
+        assert _filed(new) == _filed({**old, "time": None})
 
 
 def test_export_orders_entries_by_date_then_id(
@@ -167,16 +197,16 @@ def test_hand_written_record_needs_no_bookkeeping(engine: Engine) -> None:
 
 def test_bookkeeping_times_are_stored_in_utc(engine: Engine, full_document: dict[str, Any]) -> None:
     full_document["patient"]["created_at"] = "2025-01-10T09:15:00+01:00"
-    full_document["weights"][0]["updated_at"] = "2025-06-02T10:40:30.25-04:00"
+    full_document["weights"][0]["created_at"] = "2025-06-02T10:40:30.25-04:00"
     rows = _import(engine, full_document)
 
     assert rows.patient["created_at"] == dt.datetime(2025, 1, 10, 8, 15, tzinfo=dt.UTC)
-    assert rows.entries["weights"][0]["updated_at"] == dt.datetime(
+    assert rows.entries["weights"][0]["created_at"] == dt.datetime(
         2025, 6, 2, 14, 40, 30, 250000, tzinfo=dt.UTC
     )
     exported = record_document(rows)
     assert exported["patient"]["created_at"] == "2025-01-10T08:15:00+00:00"
-    assert exported["weights"][0]["updated_at"] == "2025-06-02T14:40:30.250000+00:00"
+    assert exported["weights"][0]["created_at"] == "2025-06-02T14:40:30.250000+00:00"
 
 
 def test_record_history_orders_each_kind(full_document: dict[str, Any]) -> None:
@@ -220,4 +250,5 @@ def test_a_version_1_file_exports_as_format_3_with_nothing_lost(
     }
     for kind in KINDS:
         for old, new in zip(version_1_document[kind], exported[kind], strict=True):
-            assert new == {**old, **{k: v for k, v in defaults.items() if k in new}}, kind
+            expected = {**old, **{k: v for k, v in defaults.items() if k in new}}
+            assert _filed(new) == _filed(expected), kind

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import socket
 import sqlite3
 from pathlib import Path
@@ -59,6 +60,7 @@ def test_report_of_a_sound_database(engine: Engine) -> None:
     assert "phase_changes: 1 rows" in report.lines
     assert "lab_results: 0 rows" in report.lines
     assert "audit rows: 6" in report.lines
+    assert "revisions matching the audit: 2 of 2" in report.lines
     assert ("SQLite integrity check: ok" in report.lines) is is_sqlite(engine)
     assert report.lines[-1] == "result: ok"
 
@@ -130,8 +132,9 @@ def test_patient_with_revision_below_one_fails_the_check(engine: Engine) -> None
     fill(engine)
     with engine.begin() as conn:
         conn.execute(text("UPDATE patient SET revision = 0 WHERE mrn = 'C-2'"))
-    (failure,) = failures(check_database(engine))
-    assert "1 patients have a revision below 1" in failure
+    below, differs = failures(check_database(engine))
+    assert "1 patients have a revision below 1" in below
+    assert "C-2 (revision 0, audited 1)" in differs
 
 
 def test_database_stamped_newer_fails_the_check(engine: Engine) -> None:
@@ -207,3 +210,48 @@ def test_an_acknowledgement_of_no_care_item_fails_the_check(engine: Engine) -> N
     assert failures == [
         "FAIL acknowledgements: 1 acknowledge 'renal.before_za', which is no care item"
     ]
+
+
+def test_an_emptied_audit_fails_the_check(engine: Engine) -> None:
+    """Issue 12, finding 6: an audit table emptied by hand went unnoticed."""
+    fill(engine)
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit"))
+    (failure,) = failures(check_database(engine))
+    assert failure == (
+        "FAIL 2 patients have no audit row at all (the audit was emptied or rows deleted): "
+        "C-1, C-2"
+    )
+
+
+def test_a_lost_last_audit_row_fails_the_check(engine: Engine) -> None:
+    first = fill(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            text("DELETE FROM audit WHERE id = (SELECT max(id) FROM audit WHERE patient_id = :p)"),
+            {"p": first},
+        )
+    (failure,) = failures(check_database(engine))
+    assert "1 patients' revision differs from the last their audit records" in failure
+    assert "C-1 (revision 5, audited 4)" in failure
+
+
+def test_a_revision_set_by_hand_fails_the_check(engine: Engine) -> None:
+    fill(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE patient SET revision = 9 WHERE mrn = 'C-2'"))
+    (failure,) = failures(check_database(engine))
+    assert "C-2 (revision 9, audited 1)" in failure
+
+
+def test_imported_and_replaced_records_match_their_audit(engine: Engine) -> None:
+    from mmtracker.demo import generate_records
+    from mmtracker.storage.bulk import write_records
+    from mmtracker.storage.outcomes import Replacing
+
+    records = generate_records(3, 5, dt.date(2026, 1, 15))
+    write_records(engine, records, ACTOR, action="demo")
+    write_records(engine, records[:1], ACTOR, replace=Replacing("test", force=True))
+    report = check_database(engine)
+    assert failures(report) == []
+    assert "revisions matching the audit: 3 of 3" in report.lines

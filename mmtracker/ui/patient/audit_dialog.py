@@ -77,7 +77,7 @@ def changes_text(entry: AuditEntry) -> str:
     shown = [(n, b, a) for n, b, a in entry.changes if n not in DERIVED]
     if entry.action == "import":  # the entries the file brought, by kind
         return "; ".join(f"{kind_label(n)}: {a}" for n, _, a in shown if n in ENTRY_KINDS and a)
-    if entry.action in ("delete", "replace"):
+    if entry.action == "delete":
         return "; ".join(f"{_label(n)}: {_value(n, b)}" for n, b, _ in shown)
     if entry.action == "insert":
         return "; ".join(f"{_label(n)}: {_value(n, a)}" for n, _, a in shown)

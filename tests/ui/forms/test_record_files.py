@@ -97,7 +97,59 @@ def test_a_patient_exported_and_imported_again_under_another_mrn(
     qtbot.waitUntil(lambda: window.patients.model.rowCount() == count + 1, timeout=WAIT_MS)
     with clinic.connect() as conn:
         assert conn.execute(select(PATIENT.c.id).where(PATIENT.c.mrn == "MM-900")).scalar()
-    assert boxes.said[-1][0] == "information"
+    kind, text = boxes.said[-1]  # imported, with a word on the namesake (issue 12, finding 5)
+    assert kind == "warning"
+    assert f"The patient of MRN {mrn} has the same name and date of birth" in text
+
+
+def test_a_record_changed_after_its_export_is_replaced_only_with_a_reason(
+    qtbot: QtBot,
+    window: MainWindow,
+    clinic: Engine,
+    clinic_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from mmtracker.storage.loaders import patient_id_for_mrn
+    from mmtracker.storage.services import add_entry
+    from mmtracker.storage.tables import AUDIT, table_of
+
+    boxes = Boxes(monkeypatch, QMessageBox.StandardButton.Yes)
+    mrn = window.patients.model.patient_row(0).mrn
+    exported = tmp_path / "record.json"
+    url = sqlite_url(clinic_path)
+    assert main(["export-record", "--database", url, "--mrn", mrn, "--out", str(exported)]) == 0
+    patient_id = patient_id_for_mrn(clinic, mrn)
+    added = add_entry(
+        clinic, patient_id, "weights", {"date": "2026-01-05", "weight_kg": 63.0}, "dr.costa"
+    ).row_id
+    asked: list[str] = []
+    answers = iter([("", False), ("the file is the reference", True)])
+
+    def answer(_parent: object, _title: str, text: str, *_: object) -> tuple[str, bool]:
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    choose_file(monkeypatch, exported)
+
+    window.import_record()  # the user says Yes to the replace, then cancels the reason
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=WAIT_MS)
+    assert f"of the record of {mrn}, newer than the file's" in asked[0]
+    weights = table_of("weights")
+    with clinic.connect() as conn:
+        assert conn.execute(select(weights.c.id).where(weights.c.id == added)).scalar()
+
+    window.import_record()  # Yes, and a reason this time
+    qtbot.waitUntil(lambda: len(asked) == 2 and boxes.said[-1][0] != "question", timeout=WAIT_MS)
+    with clinic.connect() as conn:
+        assert conn.execute(select(weights.c.id).where(weights.c.id == added)).scalar() is None
+        reasons = conn.execute(
+            select(AUDIT.c.reason).where(AUDIT.c.row_id == added, AUDIT.c.action == "replace")
+        ).scalars()
+        assert list(reasons) == ["the file is the reference"]
 
 
 def test_every_problem_of_a_bad_file_is_said_and_nothing_imported(

@@ -637,6 +637,14 @@ Close the panel, read the patient again and type the values anew.</source>
         <translation>非随访中状态（死亡、转出）需要填写日期；之后该患者的随访事项停止。</translation>
     </message>
     <message>
+        <source>The same name and date of birth</source>
+        <translation>姓名和出生日期相同</translation>
+    </message>
+    <message>
+        <source>{name}, born {born}, has the name and date of birth of the patient of MRN {mrns}. Is this another person? Save only if so: one person registered twice splits the record.</source>
+        <translation>{name}（出生于 {born}）与病历号 {mrns} 的患者姓名和出生日期相同。这是另一个人吗？只有确认是另一个人时才保存：同一人登记两次会使病历分散。</translation>
+    </message>
+    <message>
         <source>a write</source>
         <translation>一次写入</translation>
     </message>
@@ -1710,6 +1718,10 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>已从 {file} 导入 {mrn} 的病历。</translation>
     </message>
     <message>
+        <source>The patient of MRN {mrns} has the same name and date of birth: check they are not one person registered twice.</source>
+        <translation>病历号 {mrns} 的患者姓名和出生日期相同：请核实不是同一人登记了两次。</translation>
+    </message>
+    <message>
         <source>Replace the patient&apos;s record?</source>
         <translation>替换该患者的病历？</translation>
     </message>
@@ -1724,6 +1736,26 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>Nothing was imported from {file}:</source>
         <translation>未从 {file} 导入任何内容：</translation>
+    </message>
+    <message>
+        <source>no revision</source>
+        <translation>无修订号</translation>
+    </message>
+    <message>
+        <source>revision {n}</source>
+        <translation>修订号 {n}</translation>
+    </message>
+    <message>
+        <source>The record changed after this file</source>
+        <translation>该文件导出后病历已有更改</translation>
+    </message>
+    <message>
+        <source>The database holds revision {held} of the record of {mrn}, newer than the file&apos;s ({filed}): replacing it undoes every change made since. Export the record again to keep them.
+
+To replace it anyway, say why (kept by the audit):</source>
+        <translation>数据库中 {mrn} 的病历为修订号 {held}，比文件中的（{filed}）更新：替换将撤销此后的所有更改。如需保留这些更改，请重新导出病历。
+
+如仍要替换，请说明原因（审计记录会保留）：</translation>
     </message>
     <message>
         <source>Export the record of {mrn}</source>

@@ -52,6 +52,15 @@ class Correcting:
     """The patient's revision when read: a write since refuses the save."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Namesakes:
+    """Other patients (their MRNs) with the name and date of birth typed."""
+
+    name: str
+    born: dt.date
+    mrns: list[str]
+
+
 class NewPatientDialog(FormDialog):
     """Register a patient (``created`` gives its id once saved), or correct the details of
     one (``correcting``; ``corrected`` gives its id once saved)."""
@@ -172,8 +181,11 @@ class NewPatientDialog(FormDialog):
         for name, label in self.problems.items():
             show_field_problems(label, by_field.get(name, []))
 
-    def save(self) -> None:
-        """Register or correct the patient off the GUI thread; the dialog closes once saved."""
+    def save(self, namesakes_seen: bool = False) -> None:
+        """Register or correct the patient off the GUI thread; the dialog closes once saved.
+
+        Another patient with this name and date of birth is asked about first (perhaps one
+        person registered twice), unless ``namesakes_seen``: the user said to go on."""
         if self.saving or not self.validate():
             return
         from mmtracker.config import actor
@@ -189,10 +201,17 @@ class NewPatientDialog(FormDialog):
         reason = self.reason.text() if self.reason is not None else ""
 
         def work(_progress: object) -> object:
+            from mmtracker.logic.parsing import parse_as
+            from mmtracker.storage.namesakes import namesakes
             from mmtracker.storage.outcomes import StaleEditError, ValidationError
             from mmtracker.storage.services import create_patient, patient_version, update_patient
             from mmtracker.storage.state import updater
 
+            patient, _ = parse_as(Patient, data)
+            if patient is not None and not namesakes_seen:
+                same = namesakes(engine, patient)
+                if same:
+                    return _Namesakes(patient.name, patient.date_of_birth, same)
             try:
                 if correcting is None:
                     return create_patient(engine, data, who, today, updater(today, policy))
@@ -222,6 +241,26 @@ class NewPatientDialog(FormDialog):
         if isinstance(result, Change):
             (self.created if self.correcting is None else self.corrected).emit(result.patient_id)
             self.accept()
+            return
+        if isinstance(result, _Namesakes):
+            answer = QMessageBox.question(
+                self,
+                self.tr("The same name and date of birth"),
+                self.tr(
+                    "{name}, born {born}, has the name and date of birth of the patient of "
+                    "MRN {mrns}. Is this another person? Save only if so: one person "
+                    "registered twice splits the record."
+                ).format(
+                    name=result.name,
+                    born=result.born.isoformat(),
+                    mrns=", ".join(result.mrns),
+                ),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            self.save_button.setEnabled(True)
+            if answer == QMessageBox.StandardButton.Save:
+                self.save(namesakes_seen=True)
             return
         if isinstance(result, ValidationError):  # an MRN another patient has
             self._show(result.problems)

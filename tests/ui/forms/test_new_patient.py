@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from logic.builders import policy
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
@@ -202,3 +203,46 @@ def test_a_wrong_date_of_birth_is_said_before_the_sex_is_chosen(
     assert dialog.editors["sex"].value() is None
     assert not dialog.save_button.isEnabled()
     dialog.done(0)
+
+
+def test_a_name_and_birth_date_already_registered_are_asked_about(
+    qtbot: QtBot, clinic: Engine, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12, finding 5: the same person under a new MRN is asked about before saving;
+    Cancel saves nothing, Save registers the patient."""
+    with clinic.connect() as conn:
+        known = conn.execute(
+            select(PATIENT.c.mrn, PATIENT.c.name, PATIENT.c.date_of_birth).order_by(PATIENT.c.id)
+        ).first()
+    assert known is not None
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save])
+
+    def answer(_parent: object, _title: str, text: str, *_: object) -> QMessageBox.StandardButton:
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    dialog = NewPatientDialog(clinic, policy(), today)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.editors["mrn"].widget, "MM-777")
+    type_into(qtbot, dialog.editors["name"].widget, known.name.upper())
+    type_into(qtbot, dialog.editors["date_of_birth"].widget, known.date_of_birth.isoformat())
+    sex = dialog.editors["sex"].widget
+    assert isinstance(sex, QComboBox)
+    sex.setCurrentIndex(sex.findData("F"))
+
+    dialog.save()
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=WAIT_MS)
+    assert f"has the name and date of birth of the patient of MRN {known.mrn}" in asked[0]
+    qtbot.waitUntil(dialog.save_button.isEnabled, timeout=WAIT_MS)
+    assert dialog.isVisible()
+    with clinic.connect() as conn:
+        assert conn.execute(select(PATIENT.c.id).where(PATIENT.c.mrn == "MM-777")).first() is None
+
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+    assert len(asked) == 2
+    with clinic.connect() as conn:
+        assert conn.execute(select(PATIENT.c.id).where(PATIENT.c.mrn == "MM-777")).first()

@@ -24,6 +24,8 @@ from sqlalchemy.exc import IntegrityError
 from mmtracker.logic.history import ENTRY_KINDS, Entry
 from mmtracker.logic.mrn import mrn_key
 from mmtracker.logic.parsing import Problem, join_path
+from mmtracker.storage.anchors import after_write
+from mmtracker.storage.audit_chain import chained
 from mmtracker.storage.outcomes import NewerInDatabaseError, Replacing, ValidationError
 from mmtracker.storage.records import NewRecord, check_record
 from mmtracker.storage.services import audit, required_reason, utc_now
@@ -73,22 +75,25 @@ def write_records(
             if new:
                 conn.execute(
                     insert(AUDIT),
-                    [
-                        {
-                            "patient_id": pid,
-                            "table_name": "patient",
-                            "row_id": str(pid),
-                            "action": action,
-                            "actor": actor,
-                            "at": now,
-                            "before": None,
-                            "after": json.dumps(
-                                {k: len(v) for k, v in record.entries.items()}, sort_keys=True
-                            ),
-                            "revision": 1,
-                        }
-                        for pid, (_, record) in zip(new_ids, new, strict=True)
-                    ],
+                    chained(
+                        conn,
+                        [
+                            {
+                                "patient_id": pid,
+                                "table_name": "patient",
+                                "row_id": str(pid),
+                                "action": action,
+                                "actor": actor,
+                                "at": now,
+                                "before": None,
+                                "after": json.dumps(
+                                    {k: len(v) for k, v in record.entries.items()}, sort_keys=True
+                                ),
+                                "revision": 1,
+                            }
+                            for pid, (_, record) in zip(new_ids, new, strict=True)
+                        ],
+                    ),
                 )
             for index, row in held.items():
                 ids[index] = _replace(conn, records[index], row, actor, now, reason)
@@ -96,6 +101,7 @@ def write_records(
         raise ValidationError(
             [Problem("", f"the record clashes with what the database holds: {exc.orig}")]
         ) from None
+    after_write(engine)
     return [ids[i] for i in range(len(records))]
 
 

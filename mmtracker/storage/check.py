@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, select, text
 from sqlalchemy.exc import DatabaseError
 
 from mmtracker.logic.history import ENTRY_KINDS
 from mmtracker.logic.items import ITEM_ORDER
+from mmtracker.storage.anchors import anchor_path, database_id, read_anchor
+from mmtracker.storage.audit_chain import verify_chain
 from mmtracker.storage.engine import StorageError, is_sqlite
 from mmtracker.storage.marks import demo_note
 from mmtracker.storage.schema import schema_state
@@ -27,27 +30,31 @@ class CheckReport:
         self.lines.append(f"FAIL {line}")
 
 
-def check_database(engine: Engine) -> CheckReport:
-    """Check the schema version, the file's integrity and the record's references."""
+def check_database(engine: Engine, anchors: Path | None = None) -> CheckReport:
+    """Check the schema version, the file's integrity, the record's references and the audit
+    chain (against this workstation's anchor, kept in ``anchors``, when there is one)."""
     report = CheckReport()
     report.lines.append(f"database: {engine.url.render_as_string(hide_password=True)}")
     try:
-        _check(engine, report)
+        if _check(engine, report):
+            check_chain(engine, anchors, report)
     except DatabaseError as exc:  # a corrupt file or an unreachable server: report, not crash
         report.fail(f"the database cannot be read: {exc.orig}")
+    report.lines.append("result: ok" if report.ok else "result: problems found")
     return report
 
 
-def _check(engine: Engine, report: CheckReport) -> None:
+def _check(engine: Engine, report: CheckReport) -> bool:
+    """The checks but the chain's; False when the schema is not this application's."""
     try:
         state = schema_state(engine)
     except StorageError as exc:
         report.fail(str(exc))
-        return
+        return False
     report.lines.append(f"schema: {state.current or 'empty'} (this application: {state.head})")
     if not state.up_to_date:
         report.fail("the schema is not current: run `mmtracker db upgrade`")
-        return
+        return False
     note = demo_note(engine)
     report.lines.append("demo database: no" if note is None else f"demo database: yes ({note})")
     with engine.connect() as conn:
@@ -87,7 +94,26 @@ def _check(engine: Engine, report: CheckReport) -> None:
         audits = conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
         report.lines.append(f"audit rows: {audits}")
         _check_revisions(conn, report)
-    report.lines.append("result: ok" if report.ok else "result: problems found")
+    return True
+
+
+def check_chain(engine: Engine, anchors: Path | None, report: CheckReport) -> None:
+    """Recompute the audit chain (:mod:`mmtracker.storage.audit_chain`) and name its first
+    broken row; against the anchor in ``anchors`` when this workstation keeps one."""
+    with engine.connect() as conn:
+        identity = database_id(conn)
+        path = anchor_path(anchors, identity) if anchors and identity else None
+        anchor = read_anchor(path) if path is not None else None
+        found = verify_chain(conn, anchor)
+    against = (
+        f"against the anchor in {path} (row {anchor.last_id})"
+        if anchor is not None and path is not None
+        else "no anchor on this workstation to check its end against"
+    )
+    if found.broken is not None:
+        report.fail(f"audit chain: {found.broken}")
+    else:
+        report.lines.append(f"audit chain: {found.rows} rows intact, {against}")
 
 
 SHOWN = 10

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import Engine, insert, select
 
+from mmtracker.storage.anchors import after_write
 from mmtracker.storage.direct import read_demo_note
 from mmtracker.storage.models import DatabaseInfoRow
 from mmtracker.storage.services import audit, utc_now
@@ -31,6 +32,7 @@ def mark_demo(engine: Engine, note: str, actor: str) -> None:
             before=None,
             after=row,
         )
+    after_write(engine)
 
 
 def demo_note(engine: Engine) -> str | None:

@@ -243,6 +243,9 @@ class AuditRow(SQLModel, table=True):
     revision: int | None = None
     """The patient's revision after the write (schema 0005); null before it and for rows
     of no patient."""
+    chain: str | None = Field(default=None, max_length=64)
+    """SHA-256 of the previous row's chain and this row (schema 0008,
+    mmtracker.storage.audit_chain)."""
 
 
 # Record kind (mmtracker.logic.history.ENTRY_KINDS) -> table.

@@ -27,6 +27,8 @@ from mmtracker.logic.validation import (
     check_patient,
     check_phase_sequence,
 )
+from mmtracker.storage.anchors import after_write
+from mmtracker.storage.audit_chain import chained
 from mmtracker.storage.models import ENTRY_TABLES
 from mmtracker.storage.outcomes import (
     Change,
@@ -60,6 +62,7 @@ def _transaction(engine: Engine) -> Iterator[Connection]:
         raise ValidationError(
             [Problem("", f"the entry clashes with what the database holds: {exc.orig}")]
         ) from None
+    after_write(engine)
 
 
 def utc_now() -> dt.datetime:
@@ -87,22 +90,22 @@ def audit(
     revision: int | None = None,
     reason: str | None = None,
 ) -> None:
-    """Append one audit row in the caller's transaction: ``revision``, the patient's revision
-    the write made; ``reason``, why an entry was corrected or deleted."""
-    conn.execute(
-        insert(AUDIT).values(
-            patient_id=patient_id,
-            table_name=table,
-            row_id=row_id,
-            action=action,
-            actor=actor,
-            at=at,
-            before=_json(before),
-            after=_json(after),
-            revision=revision,
-            reason=reason,
-        )
-    )
+    """Append one audit row in the caller's transaction, chained to the last
+    (:mod:`mmtracker.storage.audit_chain`; called after the transaction's first write):
+    ``revision``, the patient's revision the write made; ``reason``, why."""
+    row = {
+        "patient_id": patient_id,
+        "table_name": table,
+        "row_id": row_id,
+        "action": action,
+        "actor": actor,
+        "at": at,
+        "before": _json(before),
+        "after": _json(after),
+        "revision": revision,
+        "reason": reason,
+    }
+    conn.execute(insert(AUDIT).values(chained(conn, [row])[0]))
 
 
 def required_reason(reason: str, what: str) -> str:

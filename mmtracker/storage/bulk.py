@@ -30,6 +30,7 @@ from mmtracker.storage.outcomes import NewerInDatabaseError, Replacing, Validati
 from mmtracker.storage.records import NewRecord, check_record
 from mmtracker.storage.services import audit, required_reason, utc_now
 from mmtracker.storage.tables import AUDIT, PATIENT, entry_columns, patient_columns, table_of
+from mmtracker.storage.users import CLINICAL, Role, require
 
 CHUNK = 5000
 T = TypeVar("T")
@@ -97,6 +98,10 @@ def write_records(
                 )
             for index, row in held.items():
                 ids[index] = _replace(conn, records[index], row, actor, now, reason)
+            if held:  # checked once written (see services._may_record); refused: rolled back
+                require(conn, actor, Role.PHYSICIAN, "replacing a patient's record")
+            else:
+                require(conn, actor, CLINICAL, "importing a record")
     except IntegrityError as exc:
         raise ValidationError(
             [Problem("", f"the record clashes with what the database holds: {exc.orig}")]

@@ -321,3 +321,20 @@ class DatabaseInfoRow(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=40)
     value: str = Field(max_length=200)
+
+
+class UserRow(Tracked, table=True):
+    """A person who signs in (schema 0009): the actor of every write they make."""
+
+    __tablename__ = "app_user"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=64, unique=True)
+    """The sign-in name, lower case (names are compared without regard to case)."""
+    display_name: str = Field(max_length=200)
+    role: str = Field(max_length=20)
+    password_hash: str = Field(max_length=200)
+    """argon2id, with its parameters (mmtracker.storage.users)."""
+    failed_attempts: int = 0
+    locked_until: dt.datetime | None = None
+    active: bool = True

@@ -46,6 +46,7 @@ from mmtracker.storage.tables import (
     plain,
     table_of,
 )
+from mmtracker.storage.users import CLINICAL, Role, may_change, require
 
 OnChange = Callable[[Connection, int], None]
 """Called with the connection and the patient id at the end of a write's transaction
@@ -170,6 +171,16 @@ def _parse_entry(kind: str, data: Mapping[str, Any]) -> Entry:
     return entry
 
 
+def _may_record(conn: Connection, actor: str, entry: Entry, before: Entry | None) -> None:
+    """Refuse an entry ``actor``'s role may not record: a nurse or physician records; only
+    a physician withdraws a transplant plan (D39). Checked after the transaction's first
+    write (SQLite: a read before it could fail a writer that waits for another)."""
+    require(conn, actor, CLINICAL, "recording an entry")
+    withdrawn = getattr(entry, "withdrawn_date", None)
+    if withdrawn is not None and getattr(before, "withdrawn_date", None) != withdrawn:
+        require(conn, actor, Role.PHYSICIAN, "withdrawing a transplant plan")
+
+
 def _check_in_record(
     conn: Connection, kind: str, patient_id: int, entry: Entry, born: dt.date, today: dt.date
 ) -> None:
@@ -205,6 +216,7 @@ def create_patient(
         _refuse_duplicate_mrn(conn, patient.mrn, None)
         row = {**patient_columns(patient), **_tracked(actor, now), "revision": 1}
         patient_id = conn.execute(insert(PATIENT).values(row).returning(PATIENT.c.id)).scalar_one()
+        require(conn, actor, CLINICAL, "registering a patient")  # after the first write: see audit
         audit(
             conn,
             patient_id=patient_id,
@@ -259,6 +271,7 @@ def update_patient(
         revision, current = _bump_revision(conn, patient_id)
         _refuse_if_changed(conn, patient_id, expected_revision, revision)
         row = conn.execute(select(PATIENT).where(PATIENT.c.id == patient_id)).mappings().one()
+        may_change(conn, actor, row["created_by"], row["created_at"], today, "correcting")
         before = {**row, "revision": revision - 1}  # the row as it was before this write
         merged = {**patient_fields(current), **changes}
         patient, problems = parse_as(Patient, merged)
@@ -358,6 +371,7 @@ def add_entry_from(
         revision, patient = _bump_revision(conn, patient_id)
         _refuse_if_changed(conn, patient_id, expected_revision, revision)
         entry = _parse_entry(kind, {"id": str(uuid.uuid4()), **make(conn)})
+        _may_record(conn, actor, entry, None)
         _check_in_record(conn, kind, patient_id, entry, patient.date_of_birth, today)
         _insert_entry(conn, kind, patient_id, entry, actor, now, revision)
         if on_change is not None:
@@ -458,6 +472,7 @@ def add_entries(
         if problems:
             raise ValidationError(problems)
         for entry in entries:
+            _may_record(conn, actor, entry, None)
             _insert_entry(conn, kind, patient_id, entry, actor, now, revision)
         if on_change is not None:
             on_change(conn, patient_id)
@@ -509,10 +524,12 @@ def update_entry(
         _refuse_if_changed(conn, before["patient_id"], expected_revision, revision)
         if before["version"] != expected_version:
             raise _stale(kind, before)
+        may_change(conn, actor, before["created_by"], before["created_at"], today, "correcting")
         current = row_builder(ENTRY_KINDS[kind])(before)
         merged = {name: plain(getattr(current, name)) for name in stored_fields(type(current))}
         merged |= dict(changes)
         entry = _parse_entry(kind, merged)
+        _may_record(conn, actor, entry, current)
         _check_in_record(conn, kind, before["patient_id"], entry, patient.date_of_birth, today)
         values = {
             **entry_columns(entry),
@@ -568,6 +585,9 @@ def delete_entry(
         before = _locked_row(conn, kind, entry_id)
         revision, _ = _bump_revision(conn, before["patient_id"])
         _refuse_if_changed(conn, before["patient_id"], expected_revision, revision)
+        may_change(
+            conn, actor, before["created_by"], before["created_at"], dt.date.today(), "deleting"
+        )
         done = conn.execute(
             delete(table).where(table.c.id == entry_id, table.c.version == expected_version)
         ).rowcount

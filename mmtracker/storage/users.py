@@ -1,0 +1,361 @@
+"""The people who sign in, their roles, and the database's security settings.
+
+A user has a sign-in name (lower case), a display name, a role and an argon2id password
+hash (argon2-cffi, with OWASP's minimum parameters for argon2id: 19 MiB of memory, 2
+passes, 1 lane; about 0.05 s a sign-in). Roles (docs/security.md):
+
+- *nurse*: records entries, acknowledges and snoozes care items, prints; corrects or
+  deletes, with a reason, what she entered herself the same day;
+- *physician*: the same, and corrects or deletes any entry, withdraws a transplant plan,
+  replaces a record from a file;
+- *administrator*: users, the clinic's policy file, the database's settings, restores.
+
+A database without users (a new one, or one from before sign-in) lets everyone do
+everything, as the operating system's user, until its first administrator is made; a demo
+database never needs one. Once a database has users, a write by anyone who is not one of
+its active users is refused. The storage services check the role themselves
+(:func:`require`), so a refusal does not depend on the window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from enum import StrEnum
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection, Engine, func, insert, select, update
+
+from mmtracker.logic.parsing import Problem
+from mmtracker.storage.models import DatabaseInfoRow, UserRow
+from mmtracker.storage.outcomes import ValidationError
+
+USER = UserRow.__table__  # type: ignore[attr-defined]  # SQLModel sets __table__ at class creation
+INFO = DatabaseInfoRow.__table__  # type: ignore[attr-defined]  # as above
+
+HASHER = PasswordHasher(time_cost=2, memory_cost=19_456, parallelism=1)
+"""OWASP's minimum for argon2id (Password Storage Cheat Sheet): m=19 MiB, t=2, p=1."""
+NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+PASSWORD_MAX = 1024
+HIDDEN_HASH = "(hidden)"
+"""What the audit keeps of a password hash."""
+
+
+class Role(StrEnum):
+    """What a user may do (see the module's docstring)."""
+
+    NURSE = "nurse"
+    PHYSICIAN = "physician"
+    ADMINISTRATOR = "administrator"
+
+
+CLINICAL = frozenset({Role.NURSE, Role.PHYSICIAN})
+"""The roles that record care."""
+
+
+class SignInError(Exception):
+    """A sign-in refused: a wrong name or password (one message for both), an account
+    locked after failed attempts (until when), or disabled."""
+
+
+class PermissionDeniedError(Exception):
+    """An action the user's role does not allow; the message names the role it needs."""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A signed-in user."""
+
+    name: str
+    display_name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class SecuritySettings:
+    """The database's security settings (kept in ``database_info`` as ``security.<name>``)."""
+
+    idle_minutes: int = 10
+    """Minutes without input before the window locks."""
+    min_password_length: int = 12
+    lockout_failures: int = 5
+    """Failed sign-ins in a row that lock an account."""
+    lockout_minutes: int = 15
+
+
+SETTING_RANGES = {
+    "idle_minutes": (1, 240),
+    "min_password_length": (8, 128),
+    "lockout_failures": (1, 100),
+    "lockout_minutes": (1, 1440),
+}
+
+
+def security_settings(conn: Connection) -> SecuritySettings:
+    """The settings in force (a default for any not set)."""
+    stored: dict[str, str] = dict(
+        conn.execute(
+            select(INFO.c.key, INFO.c.value).where(INFO.c.key.startswith("security."))
+        ).all()
+    )
+    values: dict[str, int] = {}
+    for f in fields(SecuritySettings):
+        text = stored.get(f"security.{f.name}")
+        if text is not None and text.isdigit():
+            low, high = SETTING_RANGES[f.name]
+            values[f.name] = min(max(int(text), low), high)
+    return SecuritySettings(**values)
+
+
+def set_security_setting(
+    engine: Engine, name: str, value: int, actor: str, now: dt.datetime | None = None
+) -> None:
+    """Change one security setting (administrators only); audited."""
+    from mmtracker.storage.anchors import after_write
+    from mmtracker.storage.services import audit, utc_now
+
+    if name not in SETTING_RANGES:
+        raise ValidationError([Problem(name, "is no security setting")])
+    low, high = SETTING_RANGES[name]
+    if not low <= value <= high:
+        raise ValidationError(
+            [Problem(name, f"{value} is outside the accepted range {low}–{high}")]
+        )
+    with engine.begin() as conn:
+        require(conn, actor, Role.ADMINISTRATOR, "changing the security settings")
+        key = f"security.{name}"
+        before = conn.execute(select(INFO.c.value).where(INFO.c.key == key)).scalar()
+        if before is None:
+            conn.execute(insert(INFO).values(key=key, value=str(value)))
+        else:
+            conn.execute(update(INFO).where(INFO.c.key == key).values(value=str(value)))
+        audit(
+            conn,
+            patient_id=None,
+            table=INFO.name,
+            row_id=key,
+            action="insert" if before is None else "update",
+            actor=actor,
+            at=now or utc_now(),
+            before=None if before is None else {"value": before},
+            after={"value": str(value)},
+        )
+    after_write(engine)
+
+
+def has_users(conn: Connection) -> bool:
+    """Whether the database has any user (then every write needs one)."""
+    return conn.execute(select(func.count()).select_from(USER)).scalar_one() > 0
+
+
+def role_of(conn: Connection, actor: str) -> Role | None:
+    """The role of ``actor``; None on a database without users (anything is allowed).
+    Refused: someone who is not an active user of a database that has users."""
+    if not has_users(conn):
+        return None
+    found = conn.execute(
+        select(USER.c.role, USER.c.active).where(USER.c.name == actor.casefold())
+    ).first()
+    if found is None or not found.active:
+        raise PermissionDeniedError(
+            f"{actor} is not an active user of this database: sign in as one of its users"
+        )
+    return Role(found.role)
+
+
+def require(conn: Connection, actor: str, allowed: Role | frozenset[Role], what: str) -> None:
+    """Refuse ``what`` unless ``actor``'s role is ``allowed`` (or the database has no users)."""
+    roles = frozenset({allowed}) if isinstance(allowed, Role) else allowed
+    role = role_of(conn, actor)
+    if role is None or role in roles:
+        return
+    needed = " or ".join(sorted(r.value for r in roles))
+    raise PermissionDeniedError(f"{what} needs the role {needed}; {actor} is a {role.value}")
+
+
+def may_change(
+    conn: Connection,
+    actor: str,
+    created_by: str,
+    created_at: dt.datetime,
+    today: dt.date,
+    what: str,
+) -> None:
+    """Refuse a correction or deletion ``actor`` may not make: a nurse changes only what she
+    entered herself on ``today`` (local time); a physician anything."""
+    role = role_of(conn, actor)
+    if role is None or role is Role.PHYSICIAN:
+        return
+    if role is Role.NURSE:
+        entered_today = created_at.astimezone().date() == today
+        if created_by.casefold() == actor.casefold() and entered_today:
+            return
+        raise PermissionDeniedError(
+            f"{what} needs the role physician: a nurse corrects or deletes only what she "
+            "entered herself today"
+        )
+    raise PermissionDeniedError(f"{what} needs the role nurse or physician; {actor} is a {role}")
+
+
+def _name(name: str) -> str:
+    folded = name.strip().casefold()
+    if not NAME.match(folded):
+        raise ValidationError(
+            [
+                Problem(
+                    "name",
+                    "1–64 characters: letters a–z, digits, '.', '_' or '-', starting with a "
+                    "letter or a digit",
+                )
+            ]
+        )
+    return folded
+
+
+def _password_problems(password: str, settings: SecuritySettings) -> list[Problem]:
+    if len(password) < settings.min_password_length:
+        return [
+            Problem(
+                "password",
+                f"at least {settings.min_password_length} characters, not {len(password)}",
+            )
+        ]
+    if len(password) > PASSWORD_MAX:
+        return [Problem("password", f"at most {PASSWORD_MAX} characters")]
+    return []
+
+
+def _public(row: Mapping[str, object]) -> dict[str, object]:
+    """A user's row as the audit keeps it: the password hash hidden."""
+    return {**row, "password_hash": HIDDEN_HASH}
+
+
+def create_user(
+    engine: Engine,
+    name: str,
+    display_name: str,
+    role: Role,
+    password: str,
+    actor: str,
+    now: dt.datetime | None = None,
+) -> User:
+    """Make a user (administrators only; the first user of a database must be an
+    administrator, made by whoever runs the program); audited, the hash hidden."""
+    from mmtracker.storage.anchors import after_write
+    from mmtracker.storage.services import audit, utc_now
+
+    folded = _name(name)
+    display = display_name.strip()
+    now = now or utc_now()
+    with engine.begin() as conn:
+        first = not has_users(conn)
+        if first and role is not Role.ADMINISTRATOR:
+            raise ValidationError([Problem("role", "the first user must be an administrator")])
+        if not first:
+            require(conn, actor, Role.ADMINISTRATOR, "making a user")
+        problems = _password_problems(password, security_settings(conn))
+        if not 1 <= len(display) <= 200:
+            problems.append(Problem("display_name", "1–200 characters"))
+        taken = conn.execute(select(USER.c.id).where(USER.c.name == folded)).first()
+        if taken is not None:
+            problems.append(Problem("name", f"{folded} is already a user"))
+        if problems:
+            raise ValidationError(problems)
+        row = {
+            "name": folded,
+            "display_name": display,
+            "role": role.value,
+            "password_hash": HASHER.hash(password),
+            "failed_attempts": 0,
+            "locked_until": None,
+            "active": True,
+            "version": 1,
+            "created_at": now,
+            "created_by": actor,
+            "updated_at": now,
+            "updated_by": actor,
+        }
+        user_id = conn.execute(insert(USER).values(row).returning(USER.c.id)).scalar_one()
+        audit(
+            conn,
+            patient_id=None,
+            table=USER.name,
+            row_id=str(user_id),
+            action="insert",
+            actor=actor,
+            at=now,
+            before=None,
+            after=_public(row),
+        )
+    after_write(engine)
+    return User(folded, display, role)
+
+
+_DUMMY = HASHER.hash("no such user: the same time as a wrong password")
+
+
+def authenticate(engine: Engine, name: str, password: str, now: dt.datetime | None = None) -> User:
+    """The user ``name`` signed in with ``password``; SignInError otherwise. Failed attempts
+    are counted; :attr:`SecuritySettings.lockout_failures` of them in a row lock the account
+    for :attr:`SecuritySettings.lockout_minutes`. Each sign-in and each refusal is audited."""
+    from mmtracker.storage.anchors import after_write
+    from mmtracker.storage.services import audit, utc_now
+
+    now = now or utc_now()
+    folded = name.strip().casefold()
+    wrong = SignInError("the name or the password is wrong")
+    with engine.begin() as conn:
+        settings = security_settings(conn)
+        row = conn.execute(select(USER).where(USER.c.name == folded)).mappings().first()
+        if row is None:
+            _verify(_DUMMY, password)  # as long as for a user: no hint that the name exists
+            raise wrong
+        if not row["active"]:
+            raise SignInError(f"the account {folded} is disabled: ask an administrator")
+        locked = row["locked_until"]
+        if locked is not None and locked > now:
+            raise SignInError(
+                f"the account {folded} is locked after {settings.lockout_failures} failed "
+                f"sign-ins until {locked.astimezone():%H:%M}"
+            )
+        ok = _verify(row["password_hash"], password)
+        failures = 0 if ok else row["failed_attempts"] + 1
+        values: dict[str, object] = {"failed_attempts": failures, "locked_until": None}
+        if failures >= settings.lockout_failures:
+            values = {
+                "failed_attempts": 0,
+                "locked_until": now + dt.timedelta(minutes=settings.lockout_minutes),
+            }
+        if ok and HASHER.check_needs_rehash(row["password_hash"]):
+            values["password_hash"] = HASHER.hash(password)
+        conn.execute(update(USER).where(USER.c.id == row["id"]).values(values))
+        audit(
+            conn,
+            patient_id=None,
+            table=USER.name,
+            row_id=str(row["id"]),
+            action="sign-in" if ok else "refused",
+            actor=folded,
+            at=now,
+            before=None,
+            after={k: v for k, v in values.items() if k != "password_hash"},
+        )
+    after_write(engine)
+    if not ok:
+        if "locked_until" in values and values["locked_until"] is not None:
+            raise SignInError(
+                f"the account {folded} is locked after {settings.lockout_failures} failed "
+                f"sign-ins for {settings.lockout_minutes} minutes"
+            )
+        raise wrong
+    return User(folded, str(row["display_name"]), Role(row["role"]))
+
+
+def _verify(stored: str, password: str) -> bool:
+    try:
+        return HASHER.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return False

@@ -1,0 +1,234 @@
+"""Users, sign-in and roles (issue 13), checked by the storage services themselves: each
+role's allowed and refused actions, a forged operating-system user refused, wrong passwords
+locking the account out, argon2id hashes never in the audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from argon2 import PasswordHasher
+from sqlalchemy import Engine, select, text
+
+from mmtracker.storage import users
+from mmtracker.storage.bulk import write_records
+from mmtracker.storage.outcomes import Replacing, ValidationError
+from mmtracker.storage.services import add_entry, create_patient, delete_entry, update_entry
+from mmtracker.storage.tables import AUDIT
+from mmtracker.storage.users import (
+    PermissionDeniedError,
+    Role,
+    SignInError,
+    authenticate,
+    create_user,
+    security_settings,
+    set_security_setting,
+)
+
+PASSWORD = "correct horse battery"
+PRODUCTION = users.HASHER  # before the tests' cheaper one replaces it
+TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hashes made cheaply in tests (a hash carries its parameters: verifying follows them)."""
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture
+def clinic(engine: Engine) -> Engine:
+    """A database with an administrator, a nurse, a physician and one patient."""
+    create_user(engine, "Admin", "Ada Admin", Role.ADMINISTRATOR, PASSWORD, "root@ws")
+    create_user(engine, "li.na", "Li Na", Role.NURSE, PASSWORD, "admin")
+    create_user(engine, "dr.wu", "Dr Wu", Role.PHYSICIAN, PASSWORD, "admin")
+    create_patient(
+        engine, {"mrn": "R-1", "name": "Rui", "sex": "F", "date_of_birth": "1950-01-02"}, "li.na"
+    )
+    return engine
+
+
+def weight(engine: Engine, actor: str, day: str = "2025-01-02") -> str:
+    return add_entry(engine, 1, "weights", {"date": day, "weight_kg": 60.0}, actor).row_id
+
+
+def test_the_first_user_is_an_administrator(engine: Engine) -> None:
+    with pytest.raises(ValidationError, match="the first user must be an administrator"):
+        create_user(engine, "li.na", "Li Na", Role.NURSE, PASSWORD, "root@ws")
+    made = create_user(engine, "Ada", "Ada Admin", Role.ADMINISTRATOR, PASSWORD, "root@ws")
+    assert made == users.User("ada", "Ada Admin", Role.ADMINISTRATOR)
+
+
+def test_only_an_administrator_makes_users(clinic: Engine) -> None:
+    with pytest.raises(PermissionDeniedError, match="making a user needs the role administrator"):
+        create_user(clinic, "x", "X", Role.NURSE, PASSWORD, "dr.wu")
+    with pytest.raises(ValidationError, match=r"li\.na is already a user"):
+        create_user(clinic, "LI.NA", "Li Na", Role.NURSE, PASSWORD, "admin")
+    with pytest.raises(ValidationError, match="at least 12 characters, not 5"):
+        create_user(clinic, "short", "S", Role.NURSE, "abcde", "admin")
+
+
+def test_sign_in_with_the_right_password_is_audited_without_the_hash(clinic: Engine) -> None:
+    assert authenticate(clinic, "LI.NA ", PASSWORD) == users.User("li.na", "Li Na", Role.NURSE)
+    with clinic.connect() as conn:
+        rows = conn.execute(
+            select(AUDIT.c.action, AUDIT.c.actor, AUDIT.c.after).where(
+                AUDIT.c.table_name == "app_user"
+            )
+        ).all()
+        stored = conn.execute(text("SELECT password_hash FROM app_user WHERE name = 'li.na'"))
+        hashed = stored.scalar_one()
+    assert hashed.startswith("$argon2id$")
+    assert ("sign-in", "li.na") in {(a, who) for a, who, _ in rows}
+    assert all(hashed not in (after or "") for _, _, after in rows)
+    assert all(json.loads(after).get("password_hash") in (None, "(hidden)") for *_, after in rows)
+
+
+def test_the_production_hash_has_at_least_owasps_parameters() -> None:
+    """OWASP Password Storage Cheat Sheet, argon2id minimum: m=19 MiB, t=2, p=1."""
+    assert PRODUCTION.type.name == "ID"
+    assert PRODUCTION.memory_cost >= 19_456
+    assert PRODUCTION.time_cost >= 2
+    assert PRODUCTION.parallelism >= 1
+
+
+def test_a_wrong_password_and_an_unknown_name_say_the_same(clinic: Engine) -> None:
+    for name, password in (("li.na", "wrong password"), ("nobody", PASSWORD)):
+        with pytest.raises(SignInError, match=r"^the name or the password is wrong$"):
+            authenticate(clinic, name, password)
+
+
+def test_five_wrong_passwords_lock_the_account_for_15_minutes(clinic: Engine) -> None:
+    now = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+    for attempt in range(4):
+        with pytest.raises(SignInError, match="wrong"):
+            authenticate(clinic, "li.na", f"guess {attempt}", now)
+    with pytest.raises(SignInError, match="locked after 5 failed sign-ins for 15 minutes"):
+        authenticate(clinic, "li.na", "guess 5", now)
+    later = now + dt.timedelta(minutes=14, seconds=59)
+    with pytest.raises(SignInError, match="is locked after 5 failed sign-ins until"):
+        authenticate(clinic, "li.na", PASSWORD, later)  # even the right password
+    assert (
+        authenticate(clinic, "li.na", PASSWORD, now + dt.timedelta(minutes=15)).role is Role.NURSE
+    )
+
+
+def test_a_right_password_resets_the_count(clinic: Engine) -> None:
+    now = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+    for _ in range(4):
+        with pytest.raises(SignInError):
+            authenticate(clinic, "li.na", "nope", now)
+    authenticate(clinic, "li.na", PASSWORD, now)
+    for _ in range(4):
+        with pytest.raises(SignInError, match="wrong"):
+            authenticate(clinic, "li.na", "nope", now)
+
+
+def test_a_forged_operating_system_user_changes_nothing(clinic: Engine) -> None:
+    """USER=dr.chief used to write an audit row as dr.chief: now no write is made by anyone
+    who is not a user of the database."""
+    with pytest.raises(PermissionDeniedError, match=r"dr\.chief@ws-01 is not an active user"):
+        weight(clinic, "dr.chief@ws-01")
+    with clinic.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM weight")).scalar() == 0
+        actors = set(conn.execute(select(AUDIT.c.actor)).scalars())
+    assert "dr.chief@ws-01" not in actors
+
+
+def test_a_nurse_records_and_corrects_what_she_entered_today(clinic: Engine) -> None:
+    entry = weight(clinic, "li.na")
+    update_entry(clinic, "weights", entry, 1, {"weight_kg": 61.0}, "li.na", reason="typo")
+    delete_entry(clinic, "weights", entry, 2, "li.na", reason="wrong patient")
+
+
+def test_a_nurse_may_not_correct_yesterdays_entry_or_anothers(clinic: Engine) -> None:
+    own = weight(clinic, "li.na")
+    with pytest.raises(PermissionDeniedError, match="correcting needs the role physician"):
+        update_entry(
+            clinic,
+            "weights",
+            own,
+            1,
+            {"weight_kg": 61.0},
+            "li.na",
+            TODAY + dt.timedelta(days=1),
+            reason="typo",
+        )
+    theirs = weight(clinic, "dr.wu", "2025-02-02")
+    with pytest.raises(PermissionDeniedError, match="deleting needs the role physician"):
+        delete_entry(clinic, "weights", theirs, 1, "li.na", reason="duplicate")
+    with clinic.begin() as conn:
+        conn.execute(
+            text("UPDATE weight SET created_at = :day WHERE id = :id"),
+            {"day": dt.datetime.now(dt.UTC) - dt.timedelta(days=2), "id": own},
+        )
+    with pytest.raises(PermissionDeniedError, match="deleting needs the role physician"):
+        delete_entry(clinic, "weights", own, 1, "li.na", reason="typo")
+
+
+def test_a_physician_corrects_or_deletes_any_entry(clinic: Engine) -> None:
+    entry = weight(clinic, "li.na")
+    update_entry(
+        clinic,
+        "weights",
+        entry,
+        1,
+        {"weight_kg": 61.0},
+        "dr.wu",
+        TODAY + dt.timedelta(days=3),
+        reason="scale recalibrated",
+    )
+    delete_entry(clinic, "weights", entry, 2, "dr.wu", reason="duplicate")
+
+
+def test_only_a_physician_withdraws_a_transplant_plan(clinic: Engine) -> None:
+    plan = {"planned_date": "2026-01-10"}
+    entry = add_entry(clinic, 1, "transplants", plan, "li.na").row_id
+    with pytest.raises(PermissionDeniedError, match="withdrawing a transplant plan needs the role"):
+        update_entry(
+            clinic, "transplants", entry, 1, {"withdrawn_date": "2025-12-01"}, "li.na",
+            reason="patient declined",
+        )  # fmt: skip
+    update_entry(
+        clinic, "transplants", entry, 1, {"withdrawn_date": "2025-12-01"}, "dr.wu",
+        reason="patient declined",
+    )  # fmt: skip
+
+
+def test_an_administrator_records_no_care(clinic: Engine) -> None:
+    with pytest.raises(PermissionDeniedError, match="needs the role nurse or physician"):
+        weight(clinic, "admin")
+
+
+def test_a_replace_from_a_file_needs_a_physician(clinic: Engine) -> None:
+    from mmtracker.demo import generate_records
+
+    records = generate_records(1, 3, dt.date(2026, 1, 15))
+    write_records(clinic, records, "li.na")  # a nurse imports
+    with pytest.raises(PermissionDeniedError, match="replacing a patient's record needs"):
+        write_records(clinic, records, "li.na", replace=Replacing("x", force=True))
+    write_records(clinic, records, "dr.wu", replace=Replacing("x", force=True))
+
+
+def test_a_database_without_users_lets_anyone_write(engine: Engine) -> None:
+    create_patient(
+        engine, {"mrn": "R-2", "name": "Rui", "sex": "F", "date_of_birth": "1950-01-02"}, "me@ws"
+    )
+    weight(engine, "me@ws")
+
+
+def test_security_settings_are_the_administrators(clinic: Engine) -> None:
+    with clinic.connect() as conn:
+        assert security_settings(conn) == users.SecuritySettings(10, 12, 5, 15)
+    with pytest.raises(PermissionDeniedError, match="needs the role administrator"):
+        set_security_setting(clinic, "lockout_failures", 3, "dr.wu")
+    with pytest.raises(ValidationError, match="0 is outside the accepted range 1–240"):
+        set_security_setting(clinic, "idle_minutes", 0, "admin")
+    set_security_setting(clinic, "lockout_failures", 3, "admin")
+    now = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+    for _ in range(2):
+        with pytest.raises(SignInError, match="wrong"):
+            authenticate(clinic, "dr.wu", "nope", now)
+    with pytest.raises(SignInError, match="locked after 3 failed sign-ins"):
+        authenticate(clinic, "dr.wu", "nope", now)

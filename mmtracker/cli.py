@@ -1,6 +1,8 @@
 """The command line; with no command it starts the application window.
 
-Exit codes: 0 success, 1 failure, 2 bad input (usage errors included).
+Exit codes: 0 success, 1 failure, 2 bad input (usage errors included), 3 internal error
+(a fault of mmtracker: one line says so; the details go to the error log in the data
+folder, mmtracker/error_log.py).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from mmtracker.pdf_export import Layout
     from mmtracker.storage.worklist import WorklistRow
 
-EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 AS_OF_EARLIEST = dt.date(1900, 1, 1)
@@ -377,9 +379,25 @@ def _main(args: argparse.Namespace) -> int:
         return int(COMMANDS[args.command](args))
     except Exception as exc:
         code = _explained(exc)
-        if code is None:
-            raise
-        return code
+        return _internal_error(args, exc) if code is None else code
+
+
+def _internal_error(args: argparse.Namespace, error: Exception) -> int:
+    """Say in one line, without a traceback, that mmtracker failed where it should not, and
+    log the details (:func:`mmtracker.error_log.log_error`: no message, no arguments)."""
+    from mmtracker.error_log import log_error
+
+    command = " ".join(filter(None, ["mmtracker", args.command, getattr(args, "db_command", "")]))
+    said = f"error: internal error ({type(error).__name__}) in `{command}`"
+    try:
+        log = log_error(command, error)
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        details = f"the error log could not be written ({where}{exc.strerror or exc})"
+    else:
+        details = f"the details are in {log}; please pass that file on to your IT support"
+    print(f"{said}; nothing was saved in part; {details}", file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 def _explained(exc: Exception) -> int | None:
@@ -433,6 +451,16 @@ def _engine(args: argparse.Namespace, existing: bool = False) -> Engine:
 
         return open_demo_engine(_url(args), actor(), dt.date.today())
     return open_engine(_url(args, existing=existing))
+
+
+def _reading_engine(args: argparse.Namespace) -> Engine:
+    """An engine for a command that only reads: a database this account cannot write is
+    opened read-only (:func:`mmtracker.workflows.open_reading_engine`)."""
+    if args.demo:
+        return _engine(args, existing=True)
+    from mmtracker.workflows import open_reading_engine
+
+    return open_reading_engine(_url(args, existing=True))
 
 
 HEADLESS = "to run it headless use `xvfb-run mmtracker` or set QT_QPA_PLATFORM=offscreen"
@@ -560,13 +588,14 @@ def _demo(args: argparse.Namespace) -> int:
 def _patient_of_mrn(args: argparse.Namespace, engine: Engine) -> int | None:
     """The database id of the patient of ``--mrn``; None, said on standard error, if none
     (and where to look instead: the demo database holds it)."""
+    from mmtracker.storage.engine import database_label
     from mmtracker.storage.loaders import patient_id_for_mrn
     from mmtracker.storage.outcomes import NotFoundError
 
     try:
         return patient_id_for_mrn(engine, args.mrn)
     except NotFoundError as exc:
-        searched = engine.url.render_as_string(hide_password=True)
+        searched = database_label(engine)
         hint = (
             "" if args.demo or not _in_demo(args.mrn) else "; the demo database has it: add --demo"
         )
@@ -582,7 +611,7 @@ def _export_record(args: argparse.Namespace) -> int:
     if out is not None and not out.parent.is_dir():  # said before the database is read
         print(f"error: --out: no folder {out.parent} to write {out} in", file=sys.stderr)
         return EXIT_BAD_INPUT
-    engine = _engine(args, existing=True)
+    engine = _reading_engine(args)
     patient_id = _patient_of_mrn(args, engine)
     if patient_id is None:
         return EXIT_FAILURE
@@ -754,7 +783,7 @@ def _worklist(args: argparse.Namespace) -> int:
     # The modules loaded live until the process ends: the final collection need not scan them.
     gc.freeze()
     rows = _worklist_rows(args, args.as_of or dt.date.today(), policy)
-    if not rows and _empty(_engine(args, existing=True), args):
+    if not rows and _empty(_reading_engine(args), args):
         return EXIT_OK
     _write_utf8(FORMATS[args.format](rows, args.lang or "en", ids=args.ids))
     return EXIT_OK
@@ -776,7 +805,7 @@ def _worklist_rows(args: argparse.Namespace, as_of: dt.date, policy: Policy) -> 
     with direct_reads(_url(args, existing=not args.demo), as_of, policy) as fetch:
         rows = None if fetch is None else stored_worklist(fetch, as_of, policy, **wanted)
     if rows is None:  # something to do first (migrate, re-assess, fill the demo): the usual way
-        engine = _engine(args, existing=True)
+        engine = _reading_engine(args)
         progress = _progress if sys.stderr.isatty() else None
         rows = worklist(engine, as_of, policy, progress=progress, **wanted)
     if family is not None:
@@ -835,7 +864,7 @@ def _summary_pdf(args: argparse.Namespace, layout: Layout) -> int:
     as_of = args.as_of or dt.date.today()
     out = _pdf_out(args, summary_name(args.mrn, as_of))
     policy = _policy(args)
-    engine = _engine(args, existing=True)
+    engine = _reading_engine(args)
     patient_id = _patient_of_mrn(args, engine)
     if patient_id is None:
         return EXIT_FAILURE
@@ -893,7 +922,7 @@ def _clinic_day_pdfs(args: argparse.Namespace, layout: Layout) -> int:
         raise ExportRefused("--out-dir: required with --clinic-day (the folder of the summaries)")
     writable_folder(args.out_dir, "--out-dir")
     policy = _policy(args)
-    engine = _engine(args, existing=True)
+    engine = _reading_engine(args)
     patients = clinic_day_patients(engine, args.clinic_day)
     started = time.perf_counter()
     url = engine.url.render_as_string(hide_password=False)
@@ -911,6 +940,7 @@ def _empty(engine: Engine, args: argparse.Namespace) -> bool:
     """For a database holding no patients, say how to try the demo; True when that is all
     the output (the table) is."""
     from mmtracker import i18n
+    from mmtracker.storage.engine import database_label
     from mmtracker.workflows import patient_count
 
     if patient_count(engine) != 0:
@@ -921,7 +951,7 @@ def _empty(engine: Engine, args: argparse.Namespace) -> bool:
         "the database {database} holds no patients yet; to try mmtracker on made-up "
         "patients run `mmtracker --demo worklist`, or fill an empty database with "
         "`mmtracker demo`",
-    ).format(database=engine.url.render_as_string(hide_password=True))
+    ).format(database=database_label(engine))
     if args.format == "table":
         _write_utf8(empty + "\n")
         return True

@@ -49,13 +49,32 @@ def checked_database_url(flag: str | None, *, demo: bool = False, existing: bool
 
 
 def open_engine(url: str) -> Engine:
-    """An engine on a ready database: SQLite is backed up and migrated, PostgreSQL checked."""
-    from mmtracker.storage.engine import make_engine
-    from mmtracker.storage.schema import open_database
+    """An engine on a ready database: SQLite is backed up and migrated, PostgreSQL checked;
+    a file opened read-only (``mode=ro``) is only checked, since it cannot be migrated."""
+    from mmtracker.storage.engine import StorageError, database_label, make_engine, read_only
+    from mmtracker.storage.schema import open_database, schema_state
 
     engine = make_engine(url)
-    open_database(engine, paths().backups)
+    if not read_only(engine):
+        open_database(engine, paths().backups)
+        return engine
+    state = schema_state(engine)
+    if not state.up_to_date:
+        raise StorageError(
+            f"The database {database_label(engine)} has schema {state.current or 'nothing'}; "
+            f"this version needs {state.head}, and a database opened read-only cannot be "
+            "migrated. Run `mmtracker db upgrade` against it with write access first."
+        )
     return engine
+
+
+def open_reading_engine(url: str) -> Engine:
+    """An engine for a command that only reads: an SQLite file this account cannot write is
+    opened read-only (:func:`mmtracker.storage.engine.reading_url`), any other database as
+    :func:`open_engine` opens it."""
+    from mmtracker.storage.engine import reading_url
+
+    return open_engine(reading_url(url))
 
 
 def patient_count(engine: Engine) -> int:

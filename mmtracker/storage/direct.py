@@ -5,7 +5,8 @@ imported) when the database is a plain SQLite file at the schema's head that hol
 patients, none of them stale under the policy in force. Anything else (a migration to
 apply, patients to re-assess, the demo to fill, another kind of database, a file that
 cannot be read) is left to the usual way through SQLAlchemy, which does it and says
-what went wrong.
+what went wrong. A file this account cannot write is read read-only
+(:func:`mmtracker.storage.engine.sqlite_uri`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def direct_reads(url: str, as_of: dt.date, policy: Policy) -> Iterator[Fetch | N
         return
     try:
         conn = open_sqlite(path)
-    except sqlite3.Error:
+    except (sqlite3.Error, StorageError):  # the usual way says what is wrong
         yield None
         return
     try:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mmtracker.storage.engine import SQLITE_BUSY_TIMEOUT_MS
+from mmtracker.storage.engine import SQLITE_BUSY_TIMEOUT_MS, sqlite_uri
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -61,10 +61,10 @@ def _sqlite_value(value: Any) -> Any:
 
 
 def open_sqlite(path: Path) -> sqlite3.Connection:
-    """A connection that only reads the SQLite file at ``path`` (which must exist)."""
-    conn = sqlite3.connect(
-        f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000
-    )
+    """A connection that only reads the SQLite file at ``path`` (which must exist); opened
+    read-only when this account cannot write it (:func:`mmtracker.storage.engine.sqlite_uri`,
+    which may raise StorageError)."""
+    conn = sqlite3.connect(sqlite_uri(path), uri=True, timeout=SQLITE_BUSY_TIMEOUT_MS / 1000)
     conn.execute("PRAGMA query_only=ON")
     return conn
 

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Engine, delete, insert, select
 from mmtracker.logic.care import CareItem, Status, resolve
 from mmtracker.logic.codes import PatientStatus
 from mmtracker.logic.context import Context
-from mmtracker.logic.history import PatientHistory
+from mmtracker.logic.history import Patient, PatientHistory
 from mmtracker.logic.messages import Message, ParamValue, Quantity
 from mmtracker.logic.policy import Policy
 from mmtracker.storage.loaders import load_histories
@@ -145,6 +145,21 @@ def _reassess_chunk(conn: Connection, chunk: list[int], as_of: dt.date, policy: 
     conn.execute(delete(STATE).where(STATE.c.patient_id.in_(chunk)))
     states: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
+    for _, state, rows in _assessed(conn, chunk, as_of, policy):
+        states.append(state)
+        items.extend(rows)
+    if states:
+        conn.execute(insert(STATE), states)
+    if items:
+        conn.execute(insert(ITEMS), items)
+    return len(states)
+
+
+def _assessed(
+    conn: Connection, chunk: list[int], as_of: dt.date, policy: Policy
+) -> list[tuple[Patient, dict[str, Any], list[dict[str, Any]]]]:
+    """Each of these patients (up to CHUNK) with its assessment on ``as_of`` as the rows
+    of :data:`STATE` and :data:`ITEMS` it would store."""
     with collector_paused():
         histories = load_histories(conn, chunk)
         revisions: dict[int, int] = dict(
@@ -152,15 +167,22 @@ def _reassess_chunk(conn: Connection, chunk: list[int], as_of: dt.date, policy: 
                 select(PATIENT.c.id, PATIENT.c.revision).where(PATIENT.c.id.in_(chunk))
             ).all()
         )
-        for pid, history in histories.items():
-            state, rows = _assess(pid, revisions[pid], history, as_of, policy)
-            states.append(state)
-            items.extend(rows)
-    if states:
-        conn.execute(insert(STATE), states)
-    if items:
-        conn.execute(insert(ITEMS), items)
-    return len(histories)
+        return [
+            (history.patient, *_assess(pid, revisions[pid], history, as_of, policy))
+            for pid, history in histories.items()
+        ]
+
+
+def assessed_in_memory(
+    conn: Connection, patient_ids: Sequence[int], as_of: dt.date, policy: Policy
+) -> Iterator[tuple[Patient, list[dict[str, Any]]]]:
+    """Each of these patients with the :data:`ITEMS` rows an assessment on ``as_of`` gives,
+    computed and not stored: how a database opened read-only answers for stale patients."""
+    for start in range(0, len(patient_ids), CHUNK):
+        for patient, _, rows in _assessed(
+            conn, list(patient_ids[start : start + CHUNK]), as_of, policy
+        ):
+            yield patient, rows
 
 
 def reassess(conn: Connection, patient_ids: Sequence[int], as_of: dt.date, policy: Policy) -> int:

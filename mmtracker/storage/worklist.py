@@ -3,7 +3,8 @@
 Deceased and transferred patients never appear. The same query serves the
 command line and the window, through SQLAlchemy (:func:`worklist`) or, on an SQLite
 file that needs nothing re-assessed, straight through ``sqlite3``
-(:func:`mmtracker.storage.direct.direct_worklist`).
+(:func:`mmtracker.storage.direct.direct_reads`). On a database opened read-only, stale
+patients are assessed in memory for the list asked for, and nothing is written.
 """
 
 from __future__ import annotations
@@ -20,10 +21,10 @@ from mmtracker.logic.policy import Policy
 from mmtracker.logic.worklist_order import DEFAULT_SHOW, Show, order_key, shown_as
 from mmtracker.storage.patient_list import phase_on
 from mmtracker.storage.sql import Fetch, required_day
-from mmtracker.storage.state_reads import ACTIVE, ITEM_COLUMNS, derive
+from mmtracker.storage.state_reads import ACTIVE, ITEM_COLUMNS, ITEM_NAMES, derive, stale_ids
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
+    from sqlalchemy import Connection, Engine
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,21 +51,52 @@ def worklist(
 ) -> list[WorklistRow]:
     """The worklist on ``as_of``: stale patients are re-assessed first, then stored rows read.
 
-    ``within`` (days) widens "due soon" beyond the policy's ``lead_days``.
+    ``within`` (days) widens "due soon" beyond the policy's ``lead_days``. On a database
+    opened read-only (:func:`mmtracker.storage.engine.read_only`) the stale patients are
+    assessed in memory instead, their stored state left as it is.
     """
+    from mmtracker.storage.engine import read_only
     from mmtracker.storage.sql import engine_fetch
 
-    refresh_stale(engine, as_of, policy, progress)
+    writing = not read_only(engine)
+    if writing:
+        refresh_stale(engine, as_of, policy, progress)
     with engine.connect() as conn:
+        fetch = engine_fetch(conn)
         return stored_worklist(
-            engine_fetch(conn),
+            fetch,
             as_of,
             policy,
             within=within,
             item_prefix=item_prefix,
             phases=phases,
             show=show,
+            assessed=None if writing else assessed_now(conn, fetch, as_of, policy),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """Patients assessed in memory (stale, on a database opened read-only): their items
+    stand in for the stored ones."""
+
+    patient_ids: frozenset[int]
+    rows: list[tuple[Any, ...]]
+    """Each item as the worklist query reads one: its :data:`ITEM_NAMES`, MRN and name."""
+
+
+def assessed_now(conn: Connection, fetch: Fetch, as_of: dt.date, policy: Policy) -> Assessed:
+    """The stale patients assessed on ``as_of`` in memory, nothing written
+    (:func:`mmtracker.storage.state.assessed_in_memory`)."""
+    from mmtracker.storage import state
+
+    stale = stale_ids(fetch, as_of, policy.digest)
+    rows = [
+        (*(item[name] for name in ITEM_NAMES), patient.mrn, patient.name)
+        for patient, items in state.assessed_in_memory(conn, stale, as_of, policy)
+        for item in items
+    ]
+    return Assessed(frozenset(stale), rows)
 
 
 def refresh_stale(
@@ -94,10 +126,12 @@ def stored_worklist(
     item_prefix: str = "",
     phases: Collection[Phase] = (),
     show: Collection[Show] = DEFAULT_SHOW,
+    assessed: Assessed | None = None,
 ) -> list[WorklistRow]:
-    """The worklist on ``as_of`` as stored (the caller has brought the stored state up to date).
+    """The worklist on ``as_of`` as stored (the caller has brought the stored state up to date,
+    or gives the stale patients ``assessed`` in memory).
 
-    The arguments are :func:`worklist`'s.
+    The other arguments are :func:`worklist`'s.
     """
     lead_days = policy.whole("lead_days") if within is None else within
     wanted = set(show)
@@ -120,9 +154,12 @@ def stored_worklist(
         f"SELECT {ITEM_COLUMNS}, patient.mrn, patient.name FROM care_item_state AS item "
         "JOIN patient ON patient.id = item.patient_id WHERE " + " AND ".join(where)
     )
-    found = [
-        (row[0], row[12], row[13], derive(row, as_of, lead_days)) for row in fetch(query, params)
-    ]
+    read = fetch(query, params)
+    if assessed is not None:  # the query's other conditions only narrow what shown_as keeps
+        read = [row for row in read if row[0] not in assessed.patient_ids] + [
+            row for row in assessed.rows if row[1].startswith(item_prefix)
+        ]
+    found = [(row[0], row[12], row[13], derive(row, as_of, lead_days)) for row in read]
     kept = [entry for entry in found if shown_as(entry[3]) in wanted]
     current = _phases(fetch, {pid for pid, *_ in kept}, as_of)
     rows = [

@@ -329,6 +329,22 @@ def build_parser() -> argparse.ArgumentParser:
     reassess.add_argument(
         "--policy", type=Path, default=None, metavar="FILE", help="a clinic policy file (TOML)"
     )
+    backup = with_database(db_sub.add_parser("backup", help="back up the database now"))
+    backup.add_argument(
+        "--to", type=Path, default=None, metavar="DIR", help="folder (default: the backups folder)"
+    )
+    restore = with_database(
+        db_sub.add_parser("restore", help="replace the database by a backup (kept first)")
+    )
+    restore.add_argument("backup_file", type=Path, metavar="FILE", help="an SQLite backup")
+
+    audit = sub.add_parser("audit", help="the audit trail")
+    audit_sub = audit.add_subparsers(dest="audit_command", required=True)
+    with_database(
+        audit_sub.add_parser(
+            "verify", help="recompute the audit's hash chain and name the first broken row"
+        )
+    )
     return parser
 
 
@@ -363,10 +379,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the cyclic collector would only scan them again and again. The window keeps it running.
     collecting = gc.isenabled()
     gc.disable()
+    from mmtracker.config import PRIVATE_UMASK
+
+    umask = os.umask(PRIVATE_UMASK)  # every file made is its owner's only (docs/security.md)
     try:
         return _main(args)
     finally:
-        if argv is not None:  # called from a program that goes on: its collector as it was
+        if argv is not None:  # called from a program that goes on: its state as it was
+            os.umask(umask)
             gc.unfreeze()
             if collecting:
                 gc.enable()
@@ -387,7 +407,8 @@ def _internal_error(args: argparse.Namespace, error: Exception) -> int:
     log the details (:func:`mmtracker.error_log.log_error`: no message, no arguments)."""
     from mmtracker.error_log import log_error
 
-    command = " ".join(filter(None, ["mmtracker", args.command, getattr(args, "db_command", "")]))
+    sub_command = getattr(args, "db_command", "") or getattr(args, "audit_command", "")
+    command = " ".join(filter(None, ["mmtracker", args.command, sub_command]))
     said = f"error: internal error ({type(error).__name__}) in `{command}`"
     try:
         log = log_error(command, error)
@@ -604,6 +625,7 @@ def _patient_of_mrn(args: argparse.Namespace, engine: Engine) -> int | None:
 
 
 def _export_record(args: argparse.Namespace) -> int:
+    from mmtracker.files import write_text
     from mmtracker.record import record_document
     from mmtracker.storage.loaders import load_record_rows
 
@@ -627,7 +649,7 @@ def _export_record(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     try:
-        out.write_text(text, encoding="utf-8")
+        write_text(out, text)  # whole or not at all, 0600, never through a link
     except OSError as exc:
         print(f"error: --out: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -727,7 +749,77 @@ def _db(args: argparse.Namespace) -> int:
         return _upgrade(make_engine(_url(args)))
     if args.db_command == "reassess":
         return _reassess(args)
-    report = check_database(make_engine(_url(args, existing=True)))
+    if args.db_command == "backup":
+        return _backup(args)
+    if args.db_command == "restore":
+        return _restore(args)
+    from mmtracker.config import paths
+
+    report = check_database(make_engine(_url(args, existing=True)), paths().data)
+    for line in report.lines:
+        print(line)
+    return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def _backup(args: argparse.Namespace) -> int:
+    """db backup: a verified copy of an SQLite file, or pg_dump of a PostgreSQL database."""
+    from mmtracker.config import paths
+    from mmtracker.storage.backups import BackupError, pg_dump_backup, take_backup
+    from mmtracker.storage.engine import sqlite_file
+
+    url = _url(args, existing=True)
+    folder: Path = args.to or paths().backups
+    try:
+        database = sqlite_file(url)
+        if database is None:
+            written = pg_dump_backup(url, folder)
+        else:
+            written = take_backup(database, folder, "manual")
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"backup written to {written}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """db restore FILE: the SQLite database replaced by a backup, itself backed up first."""
+    from mmtracker.config import paths
+    from mmtracker.storage.backups import BackupError, restore
+    from mmtracker.storage.engine import sqlite_file
+    from mmtracker.storage.schema import known_revisions
+
+    url = _url(args)
+    database = sqlite_file(url)
+    if database is None:
+        print(
+            "error: db restore restores an SQLite database; restore PostgreSQL with pg_restore "
+            "(docs/security.md)",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    if not args.backup_file.is_file():
+        print(f"error: no backup file {args.backup_file}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        kept = restore(args.backup_file, database, paths().backups, known_revisions())
+    except BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    if kept != database:
+        print(f"the database as it was is kept in {kept}")
+    print(f"{database} restored from {args.backup_file}")
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    """audit verify: the audit's hash chain recomputed, against this workstation's anchor."""
+    from mmtracker.config import paths
+    from mmtracker.storage.check import CheckReport, check_chain
+
+    engine = _reading_engine(args)
+    report = CheckReport()
+    check_chain(engine, paths().data, report)
     for line in report.lines:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILURE
@@ -990,6 +1082,7 @@ COMMANDS = {
     "evaluate": _evaluate,
     "worklist": _worklist,
     "db": _db,
+    "audit": _audit,
 }
 
 

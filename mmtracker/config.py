@@ -73,9 +73,29 @@ def paths() -> Paths:
         found = Paths(Path(home) / "data", Path(home) / "config")
     else:
         found = Paths(user_data_path(APP_NAME), user_config_path(APP_NAME))
-    found.data.mkdir(parents=True, exist_ok=True)
-    found.config.mkdir(parents=True, exist_ok=True)
+    for folder in (found.data, found.config):
+        folder.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+        make_private(folder, PRIVATE_FOLDER)
     return found
+
+
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+PRIVATE_UMASK = 0o077
+"""Every file the program makes is its owner's only: the database and its WAL, backups,
+exports, PDFs and logs hold patient data (docs/security.md). On Windows the user's
+profile folder, where these live, is the user's own."""
+
+
+def make_private(path: Path, mode: int = PRIVATE_FILE) -> None:
+    """Take group and other users' access off ``path`` (POSIX), when it is ours."""
+    if os.name != "posix":
+        return
+    try:
+        if path.stat().st_mode & 0o077:
+            path.chmod(mode)
+    except OSError:  # another's file, or gone meanwhile: left as it is
+        pass
 
 
 class SettingError(ValueError):

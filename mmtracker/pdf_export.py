@@ -81,7 +81,7 @@ def summary_request(
 
 def write_summary(request: SummaryRequest, out: Path) -> None:
     """Write one visit summary to ``out`` (whole or not at all)."""
-    from mmtracker.reports.pdf_layout import write_atomically
+    from mmtracker.files import write_atomically
     from mmtracker.reports.visit_summary import write_visit_summary
 
     write_atomically(out, lambda stream: write_visit_summary(request, stream))
@@ -162,7 +162,7 @@ def write_worklist(
 ) -> None:
     """The worklist ``rows`` as a PDF, each patient's items together, the patients in the
     order of their most pressing item (whole or not at all)."""
-    from mmtracker.reports.pdf_layout import write_atomically
+    from mmtracker.files import write_atomically
     from mmtracker.reports.worklist_pdf import PatientItems, WorklistPage, write_worklist_pdf
     from mmtracker.worklist_output import item_cells
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mmtracker.config import SettingError, choose_database, paths, sqlite_url, url_shape_problem
@@ -57,6 +58,10 @@ def open_engine(url: str) -> Engine:
     engine = make_engine(url)
     if not read_only(engine):
         open_database(engine, paths().backups)
+        _make_files_private(engine)
+        from mmtracker.storage.anchors import keep_anchors
+
+        keep_anchors(engine, paths().data)
         return engine
     state = schema_state(engine)
     if not state.up_to_date:
@@ -66,6 +71,18 @@ def open_engine(url: str) -> Engine:
             "migrated. Run `mmtracker db upgrade` against it with write access first."
         )
     return engine
+
+
+def _make_files_private(engine: Engine) -> None:
+    """An SQLite file and its WAL readable by their owner only, made so when they were not
+    (a database created before this version, or by another program)."""
+    from mmtracker.config import make_private
+
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        return
+    for suffix in ("", "-wal", "-shm"):
+        make_private(Path(database + suffix))
 
 
 def open_reading_engine(url: str) -> Engine:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mmtracker.cli import main
-from mmtracker.reports.pdf_layout import write_atomically
+from mmtracker.files import write_atomically
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "docs" / "examples" / "record-example.json"

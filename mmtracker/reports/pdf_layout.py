@@ -4,11 +4,8 @@ placed at 200 dpi, and the file written whole or not at all."""
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from reportlab import rl_config
@@ -240,24 +237,3 @@ def frame_width(paper: str) -> float:
 def frame_height(paper: str) -> float:
     """The height of the text on a page of ``paper``, in points."""
     return float(PAPERS[paper][1]) - 2 * MARGIN - HEADER_SPACE - FOOTER_SPACE
-
-
-def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write a file whole or not at all: into a temporary file beside it, then renamed.
-
-    Raises OSError naming the folder when it does not exist or cannot be written; a
-    failure leaves no file behind (nor a half-written one under the final name).
-    """
-    folder = path.parent
-    if not folder.is_dir():
-        raise OSError(f"the folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            write(out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

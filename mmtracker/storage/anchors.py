@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import uuid
 import weakref
 from dataclasses import asdict
@@ -20,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError
 
+from mmtracker.files import write_text
 from mmtracker.storage.audit_chain import FIELDS, GENESIS, Anchor, digest, verify_chain
 from mmtracker.storage.models import DatabaseInfoRow
 
@@ -69,19 +69,10 @@ def read_anchor(path: Path) -> Anchor | None:
 
 
 def write_private(path: Path, text_: str) -> None:
-    """Write ``text_`` to ``path`` readable by its owner only, whole or not at all (a
-    temporary file renamed over it); a symbolic link at ``path`` is replaced, not followed."""
+    """Write ``text_`` to ``path``, its folder made its owner's only (mmtracker.files: whole
+    or not at all, 0600, a link replaced, not followed)."""
     path.parent.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-            out.write(text_)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
+    write_text(path, text_, sync=False)
 
 
 def advance(conn: Connection, anchor: Anchor | None) -> Anchor | None:

@@ -105,16 +105,23 @@ class SchemaState:
         return self.current == self.head
 
 
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this application knows."""
+    from alembic.script import ScriptDirectory
+
+    return frozenset(
+        rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()
+    )
+
+
 def schema_state(engine: Engine) -> SchemaState:
     """Where the database stands; refuses a revision this application does not know."""
     at_head = _stamped_at_head(engine)
     if at_head is not None:
         return SchemaState(at_head, at_head)
-    from alembic.script import ScriptDirectory
 
     current = current_revision(engine)
-    known = {rev.revision for rev in ScriptDirectory.from_config(_config()).walk_revisions()}
-    if current is not None and current not in known:
+    if current is not None and current not in known_revisions():
         raise StorageError(
             f"The database schema ({current}) is newer than this version of mmtracker knows. "
             "Update mmtracker before opening this database."

@@ -209,12 +209,13 @@ def export_file(owner: QWidget, engine: Engine, patient_id: int, path: Path) -> 
     """Write the patient's record to ``path`` off the GUI thread."""
 
     def work(_progress: object) -> Path:
+        from mmtracker.files import write_text
         from mmtracker.record import record_document
         from mmtracker.storage.loaders import load_record_rows
 
         rows = load_record_rows(engine, [patient_id])[patient_id]
         text = json.dumps(record_document(rows), indent=2, ensure_ascii=False) + "\n"
-        path.write_text(text, encoding="utf-8")
+        write_text(path, text)  # whole or not at all, 0600, never through a link
         return path
 
     def done(written: Path) -> None:

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mmtracker import __version__
 from mmtracker.logic.codes import Phase
@@ -166,6 +166,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--database", metavar="URL", help="SQLAlchemy URL of the database")
     parser.add_argument("--demo", action="store_true", help="open the separate demo database")
+    parser.add_argument(
+        "--user", metavar="NAME", default=None, help="sign in as this user of the database"
+    )
+    parser.add_argument(
+        "--password-file",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help=f"the password, from a file only its owner reads (also {PASSWORD_FILE_ENV})",
+    )
     parser.add_argument("--lang", choices=["en", "zh_CN"], default=None, help="interface language")
     sub = parser.add_subparsers(dest="command")
 
@@ -338,6 +348,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup_file", type=Path, metavar="FILE", help="an SQLite backup")
 
+    user = sub.add_parser("user", help="the users of the database (administrators)")
+    user_sub = user.add_subparsers(dest="user_command", required=True)
+    add = with_database(user_sub.add_parser("add", help="make a user (asks the password)"))
+    add.add_argument("name", help="sign-in name: letters a-z, digits, '.', '_', '-'")
+    add.add_argument("--role", required=True, choices=["nurse", "physician", "administrator"])
+    add.add_argument("--display-name", default=None, help="full name (default: the name)")
+    add.add_argument(
+        "--new-password-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the new user's password, from a file only its owner reads",
+    )
+    with_database(user_sub.add_parser("list", help="the users and their roles"))
+
     audit = sub.add_parser("audit", help="the audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
     with_database(
@@ -386,6 +411,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(args)
     finally:
         if argv is not None:  # called from a program that goes on: its state as it was
+            from mmtracker.config import sign_in_as
+
+            sign_in_as(None)
             os.umask(umask)
             gc.unfreeze()
             if collecting:
@@ -407,7 +435,11 @@ def _internal_error(args: argparse.Namespace, error: Exception) -> int:
     log the details (:func:`mmtracker.error_log.log_error`: no message, no arguments)."""
     from mmtracker.error_log import log_error
 
-    sub_command = getattr(args, "db_command", "") or getattr(args, "audit_command", "")
+    sub_command = next(
+        (getattr(args, f"{name}_command", "") for name in ("db", "audit", "user")
+         if getattr(args, f"{name}_command", "")),
+        "",
+    )  # fmt: skip
     command = " ".join(filter(None, ["mmtracker", args.command, sub_command]))
     said = f"error: internal error ({type(error).__name__}) in `{command}`"
     try:
@@ -434,6 +466,14 @@ def _explained(exc: Exception) -> int | None:
     from mmtracker.storage.engine import StorageError
     from mmtracker.storage.outcomes import NotFoundError, ValidationError
 
+    if isinstance(exc, SignInRefused):
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    from mmtracker.storage.users import PermissionDeniedError
+
+    if isinstance(exc, PermissionDeniedError):  # the role the action needs
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     if isinstance(exc, SettingError):  # a database URL or settings file that cannot be used
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -464,14 +504,15 @@ def _url(args: argparse.Namespace, demo: bool = False, existing: bool = False) -
 
 
 def _engine(args: argparse.Namespace, existing: bool = False) -> Engine:
-    """An engine on the chosen database; with ``--demo``, the demo database filled on first use."""
+    """An engine on the chosen database, its user signed in (:func:`_sign_in`); with
+    ``--demo``, the demo database filled on first use."""
     from mmtracker.workflows import open_demo_engine, open_engine
 
     if args.demo:
         from mmtracker.config import actor
 
         return open_demo_engine(_url(args), actor(), dt.date.today())
-    return open_engine(_url(args, existing=existing))
+    return _sign_in(args, open_engine(_url(args, existing=existing)))
 
 
 def _reading_engine(args: argparse.Namespace) -> Engine:
@@ -481,7 +522,104 @@ def _reading_engine(args: argparse.Namespace) -> Engine:
         return _engine(args, existing=True)
     from mmtracker.workflows import open_reading_engine
 
-    return open_reading_engine(_url(args, existing=True))
+    return _sign_in(args, open_reading_engine(_url(args, existing=True)))
+
+
+PASSWORD_FILE_ENV = "MMTRACKER_PASSWORD_FILE"
+
+
+class SignInRefused(Exception):
+    """No sign-in where the database needs one; the message says what to give."""
+
+
+def _sign_in(args: argparse.Namespace, engine: Engine) -> Engine:
+    """Sign in to a database that has users (``--user``; the password from
+    ``--password-file``, ``MMTRACKER_PASSWORD_FILE`` or the terminal): the user is then the
+    actor of every write. A demo database needs none; one without users runs as the
+    operating system's user, and a command that writes says so."""
+    from mmtracker.config import actor, sign_in_as
+    from mmtracker.storage.marks import is_demo
+    from mmtracker.storage.users import SignInError, authenticate, has_users
+
+    with engine.connect() as conn:
+        users = _has_users(conn, has_users)
+    if not users or is_demo(engine):
+        if args.user is not None:
+            print(f"note: this database has no users; --user {args.user} is not needed",
+                  file=sys.stderr)  # fmt: skip
+        elif args.command in WRITING_COMMANDS:
+            print(
+                f"note: this database has no users yet; writing as {actor()} (make its first "
+                "administrator: mmtracker user add NAME --role administrator)",
+                file=sys.stderr,
+            )
+        return engine
+    if args.user is None:
+        raise SignInRefused("this database has users: sign in with --user NAME")
+    try:
+        user = authenticate(engine, args.user, _password(args))
+    except SignInError as exc:
+        raise SignInRefused(f"--user {args.user}: {exc}") from None
+    sign_in_as(user.name)
+    return engine
+
+
+WRITING_COMMANDS = frozenset({"import-record", "user"})
+
+
+def _administering(args: argparse.Namespace, engine: Engine, what: str) -> Engine:
+    """``engine`` once its user is signed in as an administrator (a database without users:
+    anyone)."""
+    from mmtracker.config import actor
+    from mmtracker.storage.users import Role, has_users, require
+
+    _sign_in(args, engine)
+    with engine.connect() as conn:
+        if _has_users(conn, has_users):
+            require(conn, actor(), Role.ADMINISTRATOR, what)
+    return engine
+
+
+def _has_users(conn: Any, has_users: Callable[[Any], bool]) -> bool:
+    """Whether the database has users (one from before sign-in has no such table)."""
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        return has_users(conn)
+    except DBAPIError:
+        conn.rollback()
+        return False
+
+
+def _password(args: argparse.Namespace) -> str:
+    """The password of ``--user``: from its file, only if only its owner may read it, or
+    typed at the terminal."""
+    chosen = args.password_file or os.environ.get(PASSWORD_FILE_ENV)
+    if chosen:
+        return _password_from(Path(chosen))
+    if not sys.stdin.isatty():
+        raise SignInRefused(
+            f"no password for --user {args.user}: give --password-file FILE (or set "
+            f"{PASSWORD_FILE_ENV}), or run the command at a terminal"
+        )
+    import getpass
+
+    return getpass.getpass(f"password of {args.user}: ")
+
+
+def _password_from(path: Path) -> str:
+    """The first line of a password file its caller owns and no one else may read."""
+    try:
+        found = path.stat()
+        if os.name == "posix" and (found.st_uid != os.getuid() or found.st_mode & 0o077):
+            raise SignInRefused(
+                f"the password file {path} must be yours and readable by you only "
+                f"(chmod 600 {path}); it is mode {found.st_mode & 0o777:o}"
+            )
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise SignInRefused(f"the password file {path} cannot be read: {exc.strerror}") from None
+    return lines[0] if lines else ""
 
 
 HEADLESS = "to run it headless use `xvfb-run mmtracker` or set QT_QPA_PLATFORM=offscreen"
@@ -746,7 +884,7 @@ def _db(args: argparse.Namespace) -> int:
     from mmtracker.storage.engine import make_engine
 
     if args.db_command == "upgrade":
-        return _upgrade(make_engine(_url(args)))
+        return _upgrade(_administering(args, make_engine(_url(args)), "upgrading the database"))
     if args.db_command == "reassess":
         return _reassess(args)
     if args.db_command == "backup":
@@ -755,7 +893,8 @@ def _db(args: argparse.Namespace) -> int:
         return _restore(args)
     from mmtracker.config import paths
 
-    report = check_database(make_engine(_url(args, existing=True)), paths().data)
+    engine = _sign_in(args, make_engine(_url(args, existing=True)))
+    report = check_database(engine, paths().data)
     for line in report.lines:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILURE
@@ -765,9 +904,10 @@ def _backup(args: argparse.Namespace) -> int:
     """db backup: a verified copy of an SQLite file, or pg_dump of a PostgreSQL database."""
     from mmtracker.config import paths
     from mmtracker.storage.backups import BackupError, pg_dump_backup, take_backup
-    from mmtracker.storage.engine import sqlite_file
+    from mmtracker.storage.engine import make_engine, sqlite_file
 
     url = _url(args, existing=True)
+    _sign_in(args, make_engine(url)).dispose()
     folder: Path = args.to or paths().backups
     try:
         database = sqlite_file(url)
@@ -786,7 +926,7 @@ def _restore(args: argparse.Namespace) -> int:
     """db restore FILE: the SQLite database replaced by a backup, itself backed up first."""
     from mmtracker.config import paths
     from mmtracker.storage.backups import BackupError, restore
-    from mmtracker.storage.engine import sqlite_file
+    from mmtracker.storage.engine import make_engine, sqlite_file
     from mmtracker.storage.schema import known_revisions
 
     url = _url(args)
@@ -801,6 +941,8 @@ def _restore(args: argparse.Namespace) -> int:
     if not args.backup_file.is_file():
         print(f"error: no backup file {args.backup_file}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    if database.is_file():
+        _administering(args, make_engine(url), "restoring a backup").dispose()
     try:
         kept = restore(args.backup_file, database, paths().backups, known_revisions())
     except BackupError as exc:
@@ -809,6 +951,38 @@ def _restore(args: argparse.Namespace) -> int:
     if kept != database:
         print(f"the database as it was is kept in {kept}")
     print(f"{database} restored from {args.backup_file}")
+    return EXIT_OK
+
+
+def _user(args: argparse.Namespace) -> int:
+    """user add / user list: the users of the database (an administrator signed in, or
+    anyone on a database without users, who makes its first administrator)."""
+    from mmtracker.config import actor
+    from mmtracker.storage.users import Role, create_user, list_users
+
+    engine = _engine(args, existing=True)
+    if args.user_command == "list":
+        for found in list_users(engine):
+            state = "" if found.active else " (disabled)"
+            print(f"{found.name}\t{found.role}\t{found.display_name}{state}")
+        return EXIT_OK
+    if args.new_password_file is not None:
+        password = _password_from(args.new_password_file)
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"password for the new user {args.name}: ")
+        if getpass.getpass("the same password again: ") != password:
+            print("error: the two passwords differ", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    else:
+        print("error: give --new-password-file FILE, or run the command at a terminal",
+              file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    made = create_user(
+        engine, args.name, args.display_name or args.name, Role(args.role), password, actor()
+    )
+    print(f"user {made.name} ({made.role}) made")
     return EXIT_OK
 
 
@@ -1083,6 +1257,7 @@ COMMANDS = {
     "worklist": _worklist,
     "db": _db,
     "audit": _audit,
+    "user": _user,
 }
 
 

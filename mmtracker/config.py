@@ -227,8 +227,21 @@ def database_url(flag: str | None, *, demo: bool = False) -> str:
     return choice.url
 
 
+_signed_in: str | None = None
+
+
+def sign_in_as(name: str | None) -> None:
+    """Make ``name`` (a user of the database, signed in) the actor of every write from now
+    on; None: the operating system's user again."""
+    global _signed_in
+    _signed_in = name
+
+
 def actor() -> str:
-    """Who is writing: the operating-system user at this workstation."""
+    """Who is writing: the user signed in, else the operating-system user at this
+    workstation (a database without users, or a demo)."""
+    if _signed_in is not None:
+        return _signed_in
     try:
         user = getpass.getuser()
     except (KeyError, OSError):

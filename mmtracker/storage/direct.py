@@ -2,7 +2,8 @@
 
 The ``worklist`` command and the window's first screen read this way (no SQLAlchemy
 imported) when the database is a plain SQLite file at the schema's head that holds
-patients, none of them stale under the policy in force. Anything else (a migration to
+patients, none of them stale under the policy in force, and no users (a database with
+users is read only once one has signed in). Anything else (a migration to
 apply, patients to re-assess, the demo to fill, another kind of database, a file that
 cannot be read) is left to the usual way through SQLAlchemy, which does it and says
 what went wrong. A file this account cannot write is read read-only
@@ -25,17 +26,19 @@ from mmtracker.storage.state_reads import stale_ids
 READY_CHECKS = (
     "SELECT version_num FROM alembic_version",
     "SELECT EXISTS (SELECT 1 FROM patient)",
+    "SELECT NOT EXISTS (SELECT 1 FROM app_user)",  # users: sign in first, the usual way
 )
 
 
 def _ready(fetch: Fetch, as_of: dt.date, policy: Policy) -> bool:
     """True when the database is at the schema's head, holds patients and none is stale."""
     head = scanned_head()
-    stamps, (held,) = (list(fetch(query, {})) for query in READY_CHECKS)
+    stamps, (held,), (open_to_all,) = (list(fetch(query, {})) for query in READY_CHECKS)
     return (
         head is not None
         and [tuple(row) for row in stamps] == [(head,)]
         and bool(held[0])
+        and bool(open_to_all[0])
         and not stale_ids(fetch, as_of, policy.digest)
     )
 

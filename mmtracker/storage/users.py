@@ -146,6 +146,27 @@ def set_security_setting(
     after_write(engine)
 
 
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A user as listed for an administrator."""
+
+    name: str
+    display_name: str
+    role: Role
+    active: bool
+
+
+def list_users(engine: Engine) -> list[Account]:
+    """Every user, by name."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(USER.c.name, USER.c.display_name, USER.c.role, USER.c.active).order_by(
+                USER.c.name
+            )
+        ).all()
+    return [Account(r.name, r.display_name, Role(r.role), bool(r.active)) for r in rows]
+
+
 def has_users(conn: Connection) -> bool:
     """Whether the database has any user (then every write needs one)."""
     return conn.execute(select(func.count()).select_from(USER)).scalar_one() > 0

@@ -1,0 +1,154 @@
+"""Signing in on the command line (issue 13): a database with users needs ``--user`` and a
+password (a file only its owner reads, or the terminal); the signed-in user, not the
+environment's, is the actor; roles hold; a database without users makes its first
+administrator and says it runs as the operating system's user; a demo needs no sign-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from argon2 import PasswordHasher
+
+from mmtracker.cli import main
+from mmtracker.storage import users
+
+AS_OF = dt.date(2026, 1, 15)
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture
+def password_file(tmp_path: Path) -> Path:
+    path = tmp_path / "password"
+    path.write_text(PASSWORD + "\n", encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
+@pytest.fixture
+def staffed(tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """A database with patients, an administrator and a nurse."""
+    url = f"sqlite:///{tmp_path / 'clinic.sqlite'}"
+    assert main(["--database", url, "demo", "--patients", "3", "--as-of", AS_OF.isoformat()]) == 0
+    with sqlite3.connect(tmp_path / "clinic.sqlite") as conn:  # a clinic's, not a demo
+        conn.execute("DELETE FROM database_info WHERE key = 'demo'")
+    new = ["--new-password-file", str(password_file)]
+    assert main(["--database", url, "user", "add", "ada", "--role", "administrator", *new]) == 0
+    admin = ["--database", url, "--user", "ada", "--password-file", str(password_file)]
+    assert main([*admin, "user", "add", "li.na", "--role", "nurse", *new]) == 0
+    capsys.readouterr()
+    return url
+
+
+def signed(url: str, name: str, password_file: Path) -> list[str]:
+    return ["--database", url, "--user", name, "--password-file", str(password_file)]
+
+
+def test_a_database_with_users_is_not_read_without_signing_in(
+    staffed: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--database", staffed, "worklist", "--as-of", AS_OF.isoformat()]) == 2
+    assert capsys.readouterr().err == "error: this database has users: sign in with --user NAME\n"
+
+
+def test_the_right_password_from_a_private_file_signs_in(
+    staffed: str, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = [*signed(staffed, "li.na", password_file), "worklist", "--as-of", AS_OF.isoformat()]
+    assert main(args) == 0
+    assert capsys.readouterr().out
+
+
+def test_a_wrong_password_is_refused(
+    staffed: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not it\n", encoding="utf-8")
+    wrong.chmod(0o600)
+    assert main([*signed(staffed, "li.na", wrong), "worklist"]) == 2
+    assert capsys.readouterr().err == ("error: --user li.na: the name or the password is wrong\n")
+
+
+def test_a_password_file_others_may_read_is_refused(
+    staffed: str, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    password_file.chmod(0o640)
+    assert main([*signed(staffed, "li.na", password_file), "worklist"]) == 2
+    assert "must be yours and readable by you only (chmod 600" in capsys.readouterr().err
+
+
+def test_the_password_file_may_come_from_the_environment(
+    staffed: str,
+    password_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("MMTRACKER_PASSWORD_FILE", str(password_file))
+    args = ["--database", staffed, "--user", "li.na", "worklist", "--as-of", AS_OF.isoformat()]
+    assert main(args) == 0
+
+
+def test_the_signed_in_user_is_the_actor_whatever_the_environment_says(
+    staffed: str,
+    password_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """USER=dr.chief once wrote an audit row as dr.chief."""
+    monkeypatch.setenv("USER", "dr.chief")
+    monkeypatch.setenv("LOGNAME", "dr.chief")
+    record = {
+        "format_version": 3,
+        "patient": {"mrn": "S-1", "name": "Su", "sex": "F", "date_of_birth": "1950-01-02"},
+    }
+    path = tmp_path / "s1.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    assert main([*signed(staffed, "li.na", password_file), "import-record", str(path)]) == 0
+    with sqlite3.connect(tmp_path / "clinic.sqlite") as conn:
+        actors = {row[0] for row in conn.execute("SELECT actor FROM audit")}
+        created = conn.execute("SELECT created_by FROM patient WHERE mrn = 'S-1'").fetchone()
+    assert created == ("li.na",)
+    assert not any(actor.startswith("dr.chief") for actor in actors)
+
+
+def test_a_nurse_makes_no_user_and_restores_nothing(
+    staffed: str, password_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new = ["--new-password-file", str(password_file)]
+    nurse = signed(staffed, "li.na", password_file)
+    assert main([*nurse, "user", "add", "x", "--role", "nurse", *new]) == 1
+    assert main([*nurse, "db", "backup", "--to", str(tmp_path / "b")]) == 0
+    [backup] = (tmp_path / "b").glob("*.sqlite")
+    assert main([*nurse, "db", "restore", str(backup)]) == 1
+    err = capsys.readouterr().err
+    assert "error: making a user needs the role administrator; li.na is a nurse" in err
+    assert "error: restoring a backup needs the role administrator; li.na is a nurse" in err
+
+
+def test_a_database_without_users_says_who_writes_and_makes_its_first_administrator(
+    tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'new.sqlite'}"
+    assert main(["--database", url, "db", "upgrade"]) == 0
+    new = ["--new-password-file", str(password_file)]
+    assert main(["--database", url, "user", "add", "li.na", "--role", "nurse", *new]) == 2
+    assert main(["--database", url, "user", "add", "ada", "--role", "administrator", *new]) == 0
+    captured = capsys.readouterr()
+    assert "note: this database has no users yet; writing as " in captured.err
+    assert "the first user must be an administrator" in captured.err
+    assert "user ada (administrator) made" in captured.out
+
+
+def test_a_demo_database_needs_no_sign_in(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
+    assert main(["--database", url, "demo", "--patients", "2", "--as-of", AS_OF.isoformat()]) == 0
+    assert main(["--database", url, "worklist", "--as-of", AS_OF.isoformat()]) == 0

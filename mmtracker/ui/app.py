@@ -54,6 +54,8 @@ from mmtracker.ui.worklist.screen import (
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
     from mmtracker.logic.policy import Policy
     from mmtracker.ui.patient.view import PatientView
 
@@ -285,6 +287,17 @@ class _Opened:
 
 
 @dataclass(frozen=True, slots=True)
+class _SignIn:
+    """A database with users, opened but not read: someone signs in first."""
+
+    engine: Engine
+    label: str
+    demo: bool
+    offer_demo: bool
+    idle_minutes: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Refused:
     """A database that could not be opened."""
 
@@ -298,7 +311,7 @@ def _open(
     today: dt.date,
     offer_demo: bool,
     request: WorklistRequest,
-) -> _Opened | FirstLook | _Refused:
+) -> _Opened | FirstLook | _SignIn | _Refused:
     """Open the database and read what the window first shows of it (in the worker thread).
 
     An SQLite file that needs nothing done first is read directly, without SQLAlchemy
@@ -308,8 +321,6 @@ def _open(
     worklist screen asks for it), which brings the stored care-item state up to date for
     today.
     """
-    from mmtracker.config import load_policy
-    from mmtracker.logic.policy import PolicyError
     from mmtracker.workflows import checked_database_url
 
     try:  # an SQLite file named that is not there is refused, not made (a mistyped path)
@@ -324,10 +335,49 @@ def _open(
 
     from mmtracker.config import actor
     from mmtracker.storage.engine import StorageError
-    from mmtracker.workflows import open_demo_engine, open_engine, patient_count
+    from mmtracker.workflows import open_demo_engine, open_engine
 
     try:
         engine = open_demo_engine(url, actor(), today) if demo else open_engine(url)
+        gate = _gate(engine, database_label(url), demo, offer_demo)
+        if gate is not None:
+            return gate
+    except (StorageError, OperationalError, ArgumentError, OSError, ValueError) as exc:
+        return _Refused(database_label(url), str(exc))
+    return _read(engine, url, demo, today, offer_demo, request)
+
+
+def _gate(engine: Engine, label: str, demo: bool, offer_demo: bool) -> _SignIn | None:
+    """A sign-in to ask for first: a database that has users and is no demo."""
+    from mmtracker.storage.marks import is_demo
+    from mmtracker.storage.users import has_users, security_settings
+
+    with engine.connect() as conn:
+        if not has_users(conn):
+            return None
+        idle = security_settings(conn).idle_minutes
+    if demo or is_demo(engine):
+        return None
+    return _SignIn(engine, label, demo, offer_demo, idle)
+
+
+def _read(
+    engine: Engine,
+    url: str,
+    demo: bool,
+    today: dt.date,
+    offer_demo: bool,
+    request: WorklistRequest,
+) -> _Opened | _Refused:
+    """What the window first shows of an opened database (in the worker thread)."""
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from mmtracker.config import load_policy
+    from mmtracker.logic.policy import PolicyError
+    from mmtracker.storage.engine import StorageError
+    from mmtracker.workflows import patient_count
+
+    try:
         empty = not demo and offer_demo and patient_count(engine) == 0
         opened = read_database(engine, demo=demo, as_of=today)
     except (StorageError, OperationalError, ArgumentError, OSError, ValueError) as exc:
@@ -417,9 +467,11 @@ class _Opening(QObject):
     def _window(self) -> MainWindow:
         return cast(MainWindow, self.parent())
 
-    def _opened(self, result: _Opened | FirstLook | _Refused) -> None:
+    def _opened(self, result: _Opened | FirstLook | _SignIn | _Refused) -> None:
         window = self._window()
-        if isinstance(result, FirstLook):
+        if isinstance(result, _SignIn):
+            self._sign_in(result)
+        elif isinstance(result, FirstLook):
             if not window.is_closed():
                 window.show_first_look(result)
                 # Once the rows are painted: the engine's imports would hold them back.
@@ -440,6 +492,36 @@ class _Opening(QObject):
                 result.worklist,
                 worklist_shown=self._look is not None,
             )
+
+    def _sign_in(self, gate: _SignIn) -> None:
+        """Ask who is at the workstation; then read the database as them, the window locking
+        itself when left idle (mmtracker/ui/lock.py). Cancelled: the window closes."""
+        from mmtracker.config import sign_in_as
+        from mmtracker.ui.lock import ScreenLock
+        from mmtracker.ui.sign_in import SignInDialog
+
+        window = self._window()
+        if window.is_closed():
+            gate.engine.dispose()
+            return
+        dialog = SignInDialog(gate.engine, gate.label, window)
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.user is None:
+            gate.engine.dispose()
+            window.close()
+            return
+        sign_in_as(dialog.user.name)
+        lock = ScreenLock(window, gate.engine, dialog.user, gate.idle_minutes)
+        lock.user_changed.connect(lambda user: sign_in_as(user.name))
+        window.screen_lock = lock
+        today, request = self._today, window.worklist.request()
+        url = gate.engine.url.render_as_string(hide_password=False)
+        task = run_task(
+            self,
+            lambda _progress: _read(gate.engine, url, gate.demo, today, gate.offer_demo, request),
+            self._opened,
+            self._failed,
+        )
+        window.wait_on_close(task)
 
     def _connect(self, look: FirstLook) -> None:
         """Open the engine of a database whose worklist is shown (:func:`_first_look`)."""

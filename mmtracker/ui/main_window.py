@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # the database layer is imported where it is used, once a dat
     from mmtracker.storage.engine import StorageError
     from mmtracker.storage.patient_list import PatientListRow
     from mmtracker.storage.worklist import WorklistRow
+    from mmtracker.ui.lock import ScreenLock
     from mmtracker.ui.patient.view import PatientView
 
 POLL_INTERVAL_MS = 60_000
@@ -195,6 +196,8 @@ class MainWindow(QMainWindow):
         self._views: list[PatientView] = []
         self._settings = window_settings()
         self.hub = hub or Hub(self)
+        self.screen_lock: ScreenLock | None = None
+        """Locks the window when left idle, once a user of the database signed in."""
 
         self.worklist = WorklistScreen(today, self)
         self.worklist.set_language(lang)

@@ -460,6 +460,33 @@ Close the panel, read the patient again and type the values anew.</source>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <source>mmtracker is locked</source>
+        <translation>mmtracker 已锁定</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Sign in as this user</source>
+        <translation>以此用户登录</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Someone else? Sign in (forms left open are closed)</source>
+        <translation>换人使用？请登录（未关闭的表单将被关闭）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>mmtracker — DEMO — {database}</source>
@@ -1775,6 +1802,25 @@ To replace it anyway, say why (kept by the audit):</source>
     </message>
 </context>
 <context>
+    <name>ScreenLock</name>
+    <message>
+        <source>mmtracker — locked</source>
+        <translation>mmtracker — 已锁定</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({user})</source>
+        <translation>已登录：{name}（{user}）</translation>
+    </message>
+    <message>
+        <source>Forms closed</source>
+        <translation>表单已关闭</translation>
+    </message>
+    <message>
+        <source>{count} form(s) the previous user left open were closed without saving.</source>
+        <translation>上一位用户未关闭的 {count} 个表单已关闭，未保存。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Connected: schema {schema} (this version&apos;s is {head}), one patient</source>
@@ -1871,6 +1917,48 @@ To replace it anyway, say why (kept by the audit):</source>
     <message>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>The name or the password is wrong.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is locked after too many wrong passwords; try again later or ask an administrator. ({detail})</source>
+        <translation>密码错误次数过多，此账户已被锁定；请稍后再试或联系管理员。（{detail}）</translation>
+    </message>
+    <message>
+        <source>This account is disabled: ask an administrator.</source>
+        <translation>此账户已停用：请联系管理员。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to mmtracker</source>
+        <translation>登录 mmtracker</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Database: {database}</source>
+        <translation>数据库：{database}</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
     </message>
 </context>
 <context>

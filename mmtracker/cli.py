@@ -785,12 +785,13 @@ def _export_record(args: argparse.Namespace) -> int:
     )
     if out is None:
         sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        write_text(out, text)  # whole or not at all, 0600, never through a link
-    except OSError as exc:
-        print(f"error: --out: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+    else:
+        try:
+            write_text(out, text)  # whole or not at all, 0600, never through a link
+        except OSError as exc:
+            print(f"error: --out: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    _accessed(engine, patient_id, "export")
     return EXIT_OK
 
 
@@ -1136,7 +1137,16 @@ def _summary_pdf(args: argparse.Namespace, layout: Layout) -> int:
         return EXIT_FAILURE
     request = summary_request(engine, patient_id, as_of, policy, layout)
     _write_pdf(lambda: write_summary(request, out), out)
+    _accessed(engine, patient_id, "print")
     return _written(out)
+
+
+def _accessed(engine: Engine, patient_id: int, action: str) -> None:
+    """Audit who printed or exported the patient's record (mmtracker/storage/views.py)."""
+    from mmtracker.config import actor
+    from mmtracker.storage.views import record_access
+
+    record_access(engine, patient_id, actor(), action)
 
 
 def _write_pdf(write: Callable[[], None], out: Path) -> None:

@@ -152,3 +152,25 @@ def test_a_demo_database_needs_no_sign_in(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'demo.sqlite'}"
     assert main(["--database", url, "demo", "--patients", "2", "--as-of", AS_OF.isoformat()]) == 0
     assert main(["--database", url, "worklist", "--as-of", AS_OF.isoformat()]) == 0
+
+
+def test_who_exported_or_printed_a_record_is_audited(
+    staffed: str, password_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ "Who looked at this record" has an answer: an export and a printed summary are
+    audit rows of the signed-in user, on the patient, chained like every other."""
+    nurse = signed(staffed, "li.na", password_file)
+    with sqlite3.connect(tmp_path / "clinic.sqlite") as conn:
+        patient_id, mrn = conn.execute("SELECT id, mrn FROM patient ORDER BY id").fetchone()
+    assert main([*nurse, "export-record", "--mrn", mrn, "--out", str(tmp_path / "r.json")]) == 0
+    pdf = ["export-pdf", "--mrn", mrn, "--as-of", AS_OF.isoformat(), "--out"]
+    assert main([*nurse, *pdf, str(tmp_path / "s.pdf")]) == 0
+    with sqlite3.connect(tmp_path / "clinic.sqlite") as conn:
+        rows = conn.execute(
+            "SELECT action, actor, revision FROM audit WHERE patient_id = ? "
+            "AND action IN ('export', 'print', 'view') ORDER BY id",
+            (patient_id,),
+        ).fetchall()
+    assert rows == [("export", "li.na", None), ("print", "li.na", None)]
+    assert main([*signed(staffed, "ada", password_file), "audit", "verify"]) == 0
+    assert main([*signed(staffed, "ada", password_file), "db", "check"]) == 0

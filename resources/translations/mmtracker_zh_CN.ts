@@ -103,6 +103,18 @@
         <translation>由演示数据生成</translation>
     </message>
     <message>
+        <source>opened</source>
+        <translation>已打开</translation>
+    </message>
+    <message>
+        <source>summary printed</source>
+        <translation>已打印就诊摘要</translation>
+    </message>
+    <message>
+        <source>record exported</source>
+        <translation>已导出病历</translation>
+    </message>
+    <message>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>

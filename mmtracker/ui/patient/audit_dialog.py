@@ -39,6 +39,9 @@ def action_text(action: str) -> str:
         "import": QCoreApplication.translate("AuditDialog", "imported"),
         "replace": QCoreApplication.translate("AuditDialog", "replaced by an import"),
         "demo": QCoreApplication.translate("AuditDialog", "made by the demo"),
+        "view": QCoreApplication.translate("AuditDialog", "opened"),
+        "print": QCoreApplication.translate("AuditDialog", "summary printed"),
+        "export": QCoreApplication.translate("AuditDialog", "record exported"),
     }.get(action, action)
 
 

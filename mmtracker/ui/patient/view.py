@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mmtracker import i18n
+from mmtracker.config import actor
 from mmtracker.logic.care import Status
 from mmtracker.logic.policy import Policy
 from mmtracker.logic.units import UnitSystem
@@ -223,14 +224,16 @@ class PatientView(QWidget):
         from mmtracker.ui.print_preview import preview_in_background
 
         engine, patient_id, policy, as_of = self._engine, self._patient_id, self._policy, self.as_of
-        lang, units = self._lang, self._units
+        lang, units, who = self._lang, self._units, actor()
 
         def write(path: Path) -> None:
             from mmtracker.config import clinic_name
             from mmtracker.pdf_export import Layout, summary_request, write_summary
+            from mmtracker.storage.views import record_access
 
             layout = Layout(lang=lang, paper="a4", units=units, clinic=clinic_name())
             write_summary(summary_request(engine, patient_id, as_of, policy, layout), path)
+            record_access(engine, patient_id, who, "print")
 
         return preview_in_background(
             self,
@@ -328,8 +331,13 @@ class PatientView(QWidget):
         self._reading, self._again = True, False
         engine, patient_id, policy, as_of = self._engine, self._patient_id, self._policy, self.as_of
         started = time.perf_counter()
+        first, who = self._data is None, actor()
 
         def work(_progress: Progress) -> PatientData:
+            if first:  # who opened which patient (the audit; not on each re-reading)
+                from mmtracker.storage.views import record_access
+
+                record_access(engine, patient_id, who, "view")
             return load_patient(engine, patient_id, as_of, policy)
 
         def done(data: PatientData) -> None:

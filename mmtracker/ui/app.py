@@ -492,6 +492,8 @@ class _Opening(QObject):
                 result.worklist,
                 worklist_shown=self._look is not None,
             )
+            if not result.database.demo:
+                _back_up_daily(window, result.database.engine)
 
     def _sign_in(self, gate: _SignIn) -> None:
         """Ask who is at the workstation; then read the database as them, the window locking
@@ -549,6 +551,43 @@ class _Opening(QObject):
         if self._refused is not None:
             self._refused()
         window.close()
+
+
+def _back_up_daily(window: MainWindow, engine: Engine) -> None:
+    """Today's backup of an SQLite database, if not yet taken, in the background once the
+    window shows the database (mmtracker/storage/backups.py); a failure is said."""
+    from mmtracker.storage.engine import read_only
+
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or read_only(engine):
+        return
+    path = Path(database)
+
+    def work(_progress: object) -> Path | None:
+        from mmtracker.config import paths
+        from mmtracker.storage.backups import daily_backup
+
+        return daily_backup(path, paths().backups)
+
+    def done(written: Path | None) -> None:
+        if written is not None:
+            window.statusBar().showMessage(
+                QCoreApplication.translate("app", "Today's backup was written to {file}").format(
+                    file=written
+                ),
+                15_000,
+            )
+
+    def failed(message: str) -> None:
+        QMessageBox.warning(
+            window,
+            QCoreApplication.translate("app", "Today's backup failed"),
+            QCoreApplication.translate(
+                "app", "The database could not be backed up today: {error}"
+            ).format(error=message),
+        )
+
+    window.wait_on_close(run_task(window, work, done, failed))
 
 
 class _AfterPaint(QObject):

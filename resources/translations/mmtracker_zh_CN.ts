@@ -2712,6 +2712,18 @@ To replace it anyway, say why (kept by the audit):</source>
 {error}</translation>
     </message>
     <message>
+        <source>Today&apos;s backup was written to {file}</source>
+        <translation>今日备份已写入 {file}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup failed</source>
+        <translation>今日备份失败</translation>
+    </message>
+    <message>
+        <source>The database could not be backed up today: {error}</source>
+        <translation>今日无法备份数据库：{error}</translation>
+    </message>
+    <message>
         <source>Open the demo database?</source>
         <translation>打开演示数据库？</translation>
     </message>

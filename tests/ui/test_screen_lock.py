@@ -224,3 +224,20 @@ def test_cancelling_the_sign_in_closes_the_window(
     qtbot.waitUntil(window.is_closed, timeout=WAIT_MS)
     assert window.patients.model.rowCount() == 0
     assert not actor().startswith("li.na")
+
+
+def test_the_first_start_of_the_day_backs_the_database_up_in_the_background(
+    qtbot: QtBot, clinic_path: Path, today: dt.date
+) -> None:
+    from mmtracker.config import paths
+    from mmtracker.storage.backups import backups_of, verify_backup
+
+    window = open_main_window(sqlite_url(clinic_path), False, today, offer_demo=False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.patients.model.rowCount() > 0, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: bool(backups_of(clinic_path, paths().backups)), timeout=WAIT_MS)
+    [backup] = backups_of(clinic_path, paths().backups)
+    assert backup.kind == "daily"
+    assert backup.taken.date() == dt.date.today()
+    assert verify_backup(backup.path) is None

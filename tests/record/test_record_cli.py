@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from record_cli import errors, import_record
 
 from mmtracker.cli import main
 from mmtracker.storage.engine import make_engine
@@ -26,26 +27,10 @@ OTHER_PATIENT = {
 }
 
 
-def _import(path: Path, url: str, *flags: str) -> int:
-    return main(["import-record", str(path), "--database", url, *flags])
-
-
-NOTE = "note: this database has no users yet"
-
-
-def errors(capsys: pytest.CaptureFixture[str]) -> str:
-    """Standard error without the note that a database without users runs as the
-    operating system's user (said by every command that writes)."""
-    return "".join(
-        line for line in capsys.readouterr().err.splitlines(keepends=True)
-        if not line.startswith(NOTE)
-    )  # fmt: skip
-
-
 @pytest.fixture
 def seeded(clinic_url: str, write_file: WriteFile) -> str:
     """A clinic database holding one other patient, so that 'unchanged' means something."""
-    assert _import(write_file(OTHER_PATIENT, "other.json"), clinic_url) == 0
+    assert import_record(write_file(OTHER_PATIENT, "other.json"), clinic_url) == 0
     return clinic_url
 
 
@@ -82,7 +67,7 @@ def test_import_then_export_gives_the_same_file(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert _import(write_file(full_document), clinic_url) == 0
+    assert import_record(write_file(full_document), clinic_url) == 0
     assert capsys.readouterr().out == "imported MRN-0042\n"
 
     out = tmp_path / "exported.json"
@@ -174,7 +159,7 @@ def test_a_bad_file_is_refused_whole_with_every_problem(
     change(full_document)
     path = write_file(full_document)
 
-    assert _import(path, seeded) == 2
+    assert import_record(path, seeded) == 2
     said = errors(capsys).splitlines()
     assert len(said) == len(expected)
     for line, start in zip(said, expected, strict=True):
@@ -188,7 +173,7 @@ def test_invalid_json_is_refused_with_its_line_and_column(
     before = snapshot(seeded)
     path = write_file('{\n  "format_version": 1\n  "patient": {}\n}')
 
-    assert _import(path, seeded) == 2
+    assert import_record(path, seeded) == 2
     assert errors(capsys) == (
         f"error: {path}: is not valid JSON: Expecting ',' delimiter at line 3, column 3\n"
     )
@@ -207,7 +192,7 @@ def test_an_existing_mrn_is_refused_without_replace(
     before = snapshot(seeded)
 
     path = write_file(full_document)
-    assert _import(path, seeded) == 2
+    assert import_record(path, seeded) == 2
     assert (
         errors(capsys)
         == f"error: {path}: patient.mrn: H-1 exists already; use --replace to overwrite it\n"
@@ -221,7 +206,7 @@ def test_replace_overwrites_the_whole_record(
     snapshot: Snapshot,
     full_document: dict[str, Any],
 ) -> None:
-    assert _import(write_file(full_document), seeded) == 0
+    assert import_record(write_file(full_document), seeded) == 0
     held = _stored(seeded, "H-1")
     [old_weight] = held.entries["weights"]
     full_document["patient"]["mrn"] = "H-1"
@@ -235,7 +220,7 @@ def test_replace_overwrites_the_whole_record(
     full_document["lab_results"] = full_document["lab_results"][:2]
     before = snapshot(seeded)
 
-    assert _import(write_file(full_document), seeded, "--replace") == 0
+    assert import_record(write_file(full_document), seeded, "--replace") == 0
 
     replaced = _stored(seeded, "H-1")
     assert replaced.patient["id"] == held.patient["id"]  # the same patient, its id kept
@@ -268,14 +253,14 @@ def test_replace_overwrites_the_whole_record(
 def test_an_exported_file_replaces_its_own_record_unchanged(
     seeded: str, write_file: WriteFile, full_document: dict[str, Any], tmp_path: Path
 ) -> None:
-    assert _import(write_file(full_document), seeded) == 0
+    assert import_record(write_file(full_document), seeded) == 0
     before = _stored(seeded, "MRN-0042")
     out = tmp_path / "exported.json"
     assert (
         main(["export-record", "--mrn", "MRN-0042", "--out", str(out), "--database", seeded]) == 0
     )
 
-    assert _import(out, seeded, "--replace") == 0
+    assert import_record(out, seeded, "--replace") == 0
 
     after = _stored(seeded, "MRN-0042")
     assert after.entries == before.entries  # every entry as it was, its version too

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from record_cli import NOTE, errors, import_record
 
 from mmtracker.cli import main
 from mmtracker.storage.engine import make_engine
@@ -22,22 +23,6 @@ WriteFile = Callable[..., Path]
 Snapshot = Callable[[str], dict[str, list[dict[str, Any]]]]
 MRN = "MRN-0042"
 WEIGHT_ID = "20000000-0000-4000-8000-000000000001"
-
-
-def _import(path: Path, url: str, *flags: str) -> int:
-    return main(["import-record", str(path), "--database", url, *flags])
-
-
-NOTE = "note: this database has no users yet"
-
-
-def errors(capsys: pytest.CaptureFixture[str]) -> str:
-    """Standard error without the note that a database without users runs as the
-    operating system's user (said by every command that writes)."""
-    return "".join(
-        line for line in capsys.readouterr().err.splitlines(keepends=True)
-        if not line.startswith(NOTE)
-    )  # fmt: skip
 
 
 def _export(url: str, out: Path) -> dict[str, Any]:
@@ -60,7 +45,7 @@ def exported(
     clinic_url: str, write_file: WriteFile, full_document: dict[str, Any], tmp_path: Path
 ) -> dict[str, Any]:
     """The full record imported into the clinic's database, and exported again."""
-    assert _import(write_file(full_document, "first.json"), clinic_url) == 0
+    assert import_record(write_file(full_document, "first.json"), clinic_url) == 0
     return _export(clinic_url, tmp_path / "exported.json")
 
 
@@ -72,7 +57,7 @@ def test_a_form_opened_before_a_replace_is_refused(
     before = _rows(clinic_url)
     [weight] = before.entries["weights"]
     exported["weights"][0]["weight_kg"] = 66.0
-    assert _import(write_file(exported, "edited.json"), clinic_url, "--replace") == 0
+    assert import_record(write_file(exported, "edited.json"), clinic_url, "--replace") == 0
 
     engine = make_engine(clinic_url)
     try:
@@ -117,7 +102,7 @@ def test_the_audit_keeps_every_value_a_replace_removed_or_changed(
     removed = exported["lab_results"].pop(0)
     exported["weights"][0]["weight_kg"] = 66.0
     exported["patient"]["height_cm"] = 170.0
-    assert _import(write_file(exported, "edited.json"), clinic_url, "--replace") == 0
+    assert import_record(write_file(exported, "edited.json"), clinic_url, "--replace") == 0
 
     trail = _audit(clinic_url)
     replaced = [row for row in trail if row["action"] == "replace"]
@@ -184,7 +169,7 @@ def test_a_file_older_than_the_database_is_refused(
     before = snapshot(clinic_url)
     capsys.readouterr()
 
-    assert _import(path, clinic_url, "--replace") == 2
+    assert import_record(path, clinic_url, "--replace") == 2
 
     err = errors(capsys)
     assert err.startswith(f"error: {path}: patient.revision: the database holds revision 2")
@@ -200,7 +185,7 @@ def test_a_file_without_a_revision_counts_as_older(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     del exported["patient"]["revision"]
-    assert _import(write_file(exported, "hand.json"), clinic_url, "--replace") == 2
+    assert import_record(write_file(exported, "hand.json"), clinic_url, "--replace") == 2
     assert "(no revision)" in errors(capsys)
 
 
@@ -211,7 +196,7 @@ def test_force_with_a_reason_replaces_a_newer_record_and_keeps_the_reason(
     path = write_file(exported, "old.json")
     why = "the clinic's copy from the referring hospital is the reference"
 
-    assert _import(path, clinic_url, "--replace", "--force", "--reason", why) == 0
+    assert import_record(path, clinic_url, "--replace", "--force", "--reason", why) == 0
 
     assert [w["id"] for w in _rows(clinic_url).entries["weights"]] == [WEIGHT_ID]
     replaced = [row for row in _audit(clinic_url) if row["action"] == "replace"]
@@ -240,7 +225,7 @@ def test_force_is_refused_without_a_reason_or_a_replace(
     _add_weight(clinic_url)
     before = snapshot(clinic_url)
     capsys.readouterr()
-    assert _import(write_file(exported, "old.json"), clinic_url, *flags) == 2
+    assert import_record(write_file(exported, "old.json"), clinic_url, *flags) == 2
     assert errors(capsys).startswith(said)
     assert snapshot(clinic_url) == before
 
@@ -275,7 +260,7 @@ def test_an_entry_id_of_another_patient_is_refused_naming_its_path(
     before = snapshot(clinic_url)
     capsys.readouterr()
 
-    assert _import(path, clinic_url) == 2
+    assert import_record(path, clinic_url) == 2
 
     assert errors(capsys) == (
         f"error: {path}: {kind}[0].id: {spelled(WEIGHT_ID)} is already the id of an entry of "
@@ -291,7 +276,7 @@ def test_a_replace_may_move_an_entry_to_another_kind(
     lab = {**exported["lab_results"][0], "id": WEIGHT_ID.upper()}
     exported["weights"] = []
     exported["lab_results"].append(lab)
-    assert _import(write_file(exported, "moved.json"), clinic_url, "--replace") == 0
+    assert import_record(write_file(exported, "moved.json"), clinic_url, "--replace") == 0
     rows = _rows(clinic_url)
     assert rows.entries["weights"] == []
     assert WEIGHT_ID.upper() in {row["id"] for row in rows.entries["lab_results"]}
@@ -311,7 +296,7 @@ def test_a_name_and_birth_date_already_registered_are_warned_about(
     path = write_file(twin, "twin.json")
     capsys.readouterr()
 
-    assert _import(path, clinic_url) == 0
+    assert import_record(path, clinic_url) == 0
 
     captured = capsys.readouterr()
     assert captured.out == "imported NEW-1\n"
@@ -331,5 +316,5 @@ def test_another_birth_date_is_no_namesake(
     other["patient"]["date_of_birth"] = "1961-04-10"
     del other["patient"]["revision"]
     capsys.readouterr()
-    assert _import(write_file(other, "other.json"), clinic_url) == 0
+    assert import_record(write_file(other, "other.json"), clinic_url) == 0
     assert errors(capsys) == ""

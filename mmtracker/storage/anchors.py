@@ -9,8 +9,10 @@ a rewritten audit is never anchored. See :mod:`mmtracker.storage.audit_chain`.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
+import time
 import uuid
 import weakref
 from dataclasses import asdict
@@ -128,11 +130,35 @@ def anchor_now(engine: Engine, folder: Path) -> Anchor | None:
     return head
 
 
+ANCHOR_EVERY_S = 30.0
+"""At most one anchor a while from each process (a save stays quick); one at its end too."""
+_anchored: weakref.WeakKeyDictionary[Engine, float] = weakref.WeakKeyDictionary()
+
+
 def after_write(engine: Engine) -> None:
-    """Called after each committed write: move the anchor on where anchors are kept. A
-    break found is left for ``audit verify`` to say; the write itself stands."""
+    """Called after each committed write: move the anchor on where anchors are kept, at
+    the first write of a process and then every :data:`ANCHOR_EVERY_S` seconds (and when
+    the process ends). A break found is left for ``audit verify`` to say; the write
+    itself stands."""
     folder = _kept.get(engine)
     if folder is None:
         return
+    now = time.monotonic()
+    last = _anchored.get(engine)
+    if last is not None and now - last < ANCHOR_EVERY_S:
+        return
+    _anchored[engine] = now
+    _anchor_quietly(engine, folder)
+
+
+def _anchor_quietly(engine: Engine, folder: Path) -> None:
     with contextlib.suppress(AnchorError, OSError, DBAPIError):
         anchor_now(engine, folder)
+
+
+@atexit.register
+def _anchor_at_exit() -> None:
+    """The last writes of the process anchored before it ends."""
+    for engine, folder in list(_kept.items()):
+        if engine in _anchored:  # it wrote
+            _anchor_quietly(engine, folder)

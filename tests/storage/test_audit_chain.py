@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from mmtracker.demo import generate_records
+from mmtracker.storage import anchors
 from mmtracker.storage.anchors import (
     anchor_now,
     anchor_path,
@@ -188,8 +189,9 @@ def test_a_chain_recomputed_over_an_edit_is_found_against_the_anchor(
 
 
 def test_the_anchor_follows_each_write_and_only_its_owner_reads_it(
-    engine: Engine, tmp_path: Path
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(anchors, "ANCHOR_EVERY_S", 0.0)  # each write anchored
     folder = tmp_path / "anchors"
     keep_anchors(engine, folder)
     fill(engine)
@@ -205,7 +207,10 @@ def test_the_anchor_follows_each_write_and_only_its_owner_reads_it(
     assert json.loads(path.read_text(encoding="utf-8"))["database_id"] == identity
 
 
-def test_an_anchor_never_moves_onto_a_changed_audit(engine: Engine, tmp_path: Path) -> None:
+def test_an_anchor_never_moves_onto_a_changed_audit(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(anchors, "ANCHOR_EVERY_S", 0.0)  # each write anchored
     keep_anchors(engine, tmp_path)
     fill(engine)
     with engine.connect() as conn:
@@ -219,6 +224,27 @@ def test_an_anchor_never_moves_onto_a_changed_audit(engine: Engine, tmp_path: Pa
     )  # the write stands; the anchor stays where the audit was whole
     assert read_anchor(anchor_path(tmp_path, identity)) == before
     assert "audit row" in (verify(engine, tmp_path) or "")
+
+
+def test_a_process_anchors_its_first_write_then_once_a_while(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A save stays quick: the anchor moves at the first write, then at most every
+    ANCHOR_EVERY_S seconds, and when the process ends."""
+    keep_anchors(engine, tmp_path)
+    fill(engine)
+    with engine.connect() as conn:
+        identity = database_id(conn)
+    assert identity is not None
+    first = read_anchor(anchor_path(tmp_path, identity))
+    assert first is not None
+    assert (first.rows, first.last_id) == (3, ids(engine)[2])  # the import's three rows
+    assert first.last_id < ids(engine)[-1]
+    monkeypatch.setattr(anchors, "ANCHOR_EVERY_S", 0.0)
+    anchors.after_write(engine)
+    moved = read_anchor(anchor_path(tmp_path, identity))
+    assert moved is not None
+    assert moved.last_id == ids(engine)[-1]
 
 
 def test_db_check_names_the_first_broken_row(engine: Engine, tmp_path: Path) -> None:

@@ -88,9 +88,10 @@ def format_number(value: float) -> str:
         return f"{value:g}"
     magnitude = math.floor(math.log10(abs(value)))
     if abs(value) < _POWER_OF_TEN_BELOW:
-        mantissa = round(value / 10**magnitude, SIGNIFICANT_DIGITS - 1)
-        if abs(mantissa) >= 10:  # 9.9995 rounded up to the next power
-            mantissa, magnitude = mantissa / 10, magnitude + 1
+        # Python's own exponent form rounds the mantissa (9.9995e-4 → 1.000e-03) and never
+        # divides by a power of ten, which is 0.0 below 1e-323.
+        mantissa_text, exponent = f"{value:.{SIGNIFICANT_DIGITS - 1}e}".split("e")
+        mantissa, magnitude = float(mantissa_text), int(exponent)
         power = f"10{str(magnitude).translate(_SUPERSCRIPT)}"
         if mantissa == 1:
             return power

@@ -356,6 +356,8 @@ def test_a_message_with_quantities_renders_converted(built: None) -> None:
         (1e-5, "10⁻⁵"),
         (2e-6, "2×10⁻⁶"),
         (-1.5, "-1.5"),
+        (9.99951e-4, "10⁻³"),  # the mantissa rounded up to the next power
+        (5e-324, "4.941×10⁻³²⁴"),  # the least float: 10**-324 is 0.0, no divisor
     ],
 )
 def test_numbers_keep_four_significant_digits_without_exponents(value: float, shown: str) -> None:

@@ -77,8 +77,7 @@ def _json(row: Mapping[Any, Any] | None) -> str | None:
     return json.dumps(dict(row), default=str, sort_keys=True, ensure_ascii=False)
 
 
-def audit(
-    conn: Connection,
+def audit_row(
     *,
     patient_id: int | None,
     table: str,
@@ -90,11 +89,9 @@ def audit(
     after: Mapping[Any, Any] | None,
     revision: int | None = None,
     reason: str | None = None,
-) -> None:
-    """Append one audit row in the caller's transaction, chained to the last
-    (:mod:`mmtracker.storage.audit_chain`; called after the transaction's first write):
-    ``revision``, the patient's revision the write made; ``reason``, why."""
-    row = {
+) -> dict[str, Any]:
+    """One audit row's columns, its chain aside (:func:`audit`)."""
+    return {
         "patient_id": patient_id,
         "table_name": table,
         "row_id": row_id,
@@ -106,7 +103,14 @@ def audit(
         "revision": revision,
         "reason": reason,
     }
-    conn.execute(insert(AUDIT).values(chained(conn, [row])[0]))
+
+
+def audit(conn: Connection, **row: Any) -> None:
+    """Append one audit row (:func:`audit_row`'s arguments) in the caller's transaction,
+    chained to the last (:mod:`mmtracker.storage.audit_chain`; called after the
+    transaction's first write): ``revision``, the patient's revision the write made;
+    ``reason``, why."""
+    conn.execute(insert(AUDIT).values(chained(conn, [audit_row(**row)])[0]))
 
 
 def required_reason(reason: str, what: str) -> str:

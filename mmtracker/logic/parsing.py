@@ -34,10 +34,22 @@ class Problem:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
+_NAME = r"[A-Za-z_][A-Za-z0-9_]{0,39}"
+_PLAIN_PATH = re.compile(rf"{_NAME}(?:\[[0-9]{{1,9}}\]|\.{_NAME})*")
+
+
 def join_path(base: str, key: str | int) -> str:
-    """Extend a JSON-style path: ``lab_results[3].value``."""
+    """Extend a JSON-style path: ``lab_results[3].value`` (``key`` a name, an index, or a
+    path of names and indices).
+
+    A key that is no plain name (a file's unknown key: empty, long, with spaces, line
+    breaks or a terminal's escapes) is quoted and cut to an excerpt, ``patient['a\\nb']``,
+    so that a problem stays one short line that shows what the file holds.
+    """
     if isinstance(key, int):
         return f"{base}[{key}]"
+    if len(key) > 120 or not _PLAIN_PATH.fullmatch(key):
+        return f"{base}[{excerpt(key)}]"
     return f"{base}.{key}" if base else key
 
 

@@ -123,6 +123,11 @@ ALLOWED_TRANSITIONS: frozenset[tuple[Phase, Phase]] = frozenset(
 )
 
 
+SMALLEST_SENSITIVITY = 1e-9
+"""The finest MRD sensitivity accepted, 1 in 10⁹: no assay reaches it; a fraction nearer 0
+(``5e-324``) is a typo or a program's artefact, not a sensitivity."""
+
+
 def _in_range(path: str, value: float | None, limit: Limit) -> list[Problem]:
     if value is None or limit.low <= value <= limit.high:
         return []
@@ -169,7 +174,7 @@ _HIDDEN = frozenset([*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200B, 0x2
 _NOTE_CONTROLS = frozenset("\n\t")
 
 
-def _text_problems(where: str, text: str, limit: int, *, note: bool) -> list[Problem]:
+def text_problems(where: str, text: str, limit: int, *, note: bool) -> list[Problem]:
     """A text's length, and characters it may not hold: control and invisible characters
     (Unicode categories Cc, Cf; a lone surrogate) in an identifier or a name; in a note,
     controls but line breaks and tabs, invisible and direction-turning characters."""
@@ -193,11 +198,11 @@ def check_patient(patient: Patient, today: dt.date, path: str = "") -> list[Prob
     if not patient.mrn.strip() or len(patient.mrn) > 64:
         problems.append(Problem(join_path(path, "mrn"), "must be 1–64 characters"))
     else:
-        problems += _text_problems(join_path(path, "mrn"), patient.mrn, 64, note=False)
+        problems += text_problems(join_path(path, "mrn"), patient.mrn, 64, note=False)
     if not patient.name.strip() or len(patient.name) > 200:
         problems.append(Problem(join_path(path, "name"), "must be 1–200 characters"))
     else:
-        problems += _text_problems(join_path(path, "name"), patient.name, 200, note=False)
+        problems += text_problems(join_path(path, "name"), patient.name, 200, note=False)
     if patient.date_of_birth > today:
         problems.append(
             Problem(join_path(path, "date_of_birth"), f"{patient.date_of_birth} is in the future")
@@ -234,7 +239,7 @@ def check_entry(
             ahead = _planned_ahead(entry, f.name)
             problems += _date_problems(path, f.name, value, born, today, ahead)
         elif isinstance(value, str):
-            problems += _text_problems(join_path(path, f.name), value, TEXT_LIMIT, note=True)
+            problems += text_problems(join_path(path, f.name), value, TEXT_LIMIT, note=True)
         elif isinstance(value, tuple):
             if len(value) > LIST_LIMIT:
                 problems.append(
@@ -243,7 +248,7 @@ def check_entry(
             for index, item in enumerate(value):
                 if isinstance(item, str):
                     where = join_path(join_path(path, f.name), index)
-                    problems += _text_problems(where, item, NAME_LIMIT, note=False)
+                    problems += text_problems(where, item, NAME_LIMIT, note=False)
     problems += _KIND_CHECKS.get(type(entry), _no_checks)(entry, path)
     return problems
 
@@ -412,13 +417,14 @@ def _check_supplement(entry: Entry, path: str) -> list[Problem]:
 
 def _check_mrd(entry: Entry, path: str) -> list[Problem]:
     assert isinstance(entry, MrdTest)
-    if 0 < entry.sensitivity < 1:
+    where = join_path(path, "sensitivity")
+    if SMALLEST_SENSITIVITY <= entry.sensitivity < 1:
         return []
-    return [
-        Problem(
-            join_path(path, "sensitivity"), "must be a fraction above 0 and below 1, e.g. 1e-05"
-        )
-    ]
+    if 0 < entry.sensitivity < 1:
+        shown = f"{entry.sensitivity:g}"
+        accepted = f"{SMALLEST_SENSITIVITY:g} to below 1"
+        return [Problem(where, f"{shown} is outside the accepted range {accepted}")]
+    return [Problem(where, "must be a fraction above 0 and below 1, e.g. 1e-05")]
 
 
 def _check_line(entry: Entry, path: str) -> list[Problem]:

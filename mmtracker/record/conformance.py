@@ -40,6 +40,16 @@ _PATTERN_NAMES = {
 }
 
 
+def _at_the_end(pattern: str) -> str:
+    """A schema pattern as Python must read it: ``$`` of JSON Schema (ECMA 262) ends the
+    text, where Python's ``$`` also matches before a final line break ("…-2f4e6d8c1a03\\n"
+    would pass as a UUID)."""
+    return pattern[:-1] + r"\Z" if pattern.endswith("$") else pattern
+
+
+_PATTERN_NAMES |= {_at_the_end(pattern): name for pattern, name in _PATTERN_NAMES.items()}
+
+
 @dataclass(frozen=True, slots=True)
 class SchemaReport:
     """The schema's problems, and where they lie (to leave those parts unparsed)."""
@@ -54,13 +64,18 @@ class SchemaReport:
 
 @functools.cache
 def _validator() -> Any:
-    """The record schema less its unit rules, which :func:`_unit_errors` checks instead.
+    """The record schema less its unit rules, which :func:`_unit_errors` checks instead,
+    its patterns anchored at the very end of the text.
 
     The published schema states each analyte's unit codes as one ``if``/``then`` per
     analyte, which a validator tries on every lab result: half the time of a check.
     """
     schema = record_schema()
     del schema["$defs"][LabResult.__name__]["allOf"]
+    for definition in schema["$defs"].values():
+        for prop in definition["properties"].values():
+            if "pattern" in prop:
+                prop["pattern"] = _at_the_end(prop["pattern"])
     return Draft202012Validator(schema)
 
 
@@ -121,7 +136,13 @@ def _problems(error: Any, location: Location) -> Iterator[Problem]:
 
 
 def _shown(value: object) -> str:
-    text = json.dumps(value, ensure_ascii=False)
+    """A value as JSON, cut to an excerpt; a character that does not print (a control, an
+    invisible or direction-turning one, a lone surrogate) escaped, so that an echoed value
+    neither breaks the line nor drives the terminal."""
+    text = "".join(
+        char if char.isprintable() else json.dumps(char)[1:-1]
+        for char in json.dumps(value, ensure_ascii=False)
+    )
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -8,6 +8,7 @@ once; the entries that are well formed still go through the sanity checks
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -24,9 +25,17 @@ from mmtracker.logic.history import (
     PatientHistory,
     build_history,
 )
-from mmtracker.logic.parsing import Problem, bookkeeping_day, coerce, join_path, parse_as
+from mmtracker.logic.parsing import (
+    Problem,
+    bookkeeping_day,
+    coerce,
+    excerpt,
+    join_path,
+    parse_as,
+)
+from mmtracker.logic.validation import EARLIEST_BIRTH, text_problems
 from mmtracker.record.conformance import SchemaReport, check_schema
-from mmtracker.record.schema import ENTRY_META, META_TYPES, PATIENT_META
+from mmtracker.record.schema import ENTRY_META, META_TYPES, PATIENT_META, record_schema
 from mmtracker.record.versions import current_item_id, version_problems
 from mmtracker.storage.records import NewRecord, check_record
 
@@ -38,6 +47,8 @@ MAX_FILE_BYTES = 20 * 2**20
 """A record file larger is no one patient's record (the largest demo record is ~0.2 MB)."""
 MAX_DEPTH = 32
 """JSON nesting deeper than this is no record file (a record is four levels deep)."""
+ACTOR_LIMIT = 200
+"""The longest ``created_by`` and ``updated_by`` (``user@workstation``), as the database keeps."""
 
 
 def load_record_file(path: Path) -> tuple[NewRecord | None, list[Problem]]:
@@ -73,7 +84,7 @@ def load_record_file(path: Path) -> tuple[NewRecord | None, list[Problem]]:
         return None, [Problem("", f"cannot be read as a record: {str(exc)[:80]}")]
     if repeated:
         return None, [
-            Problem("", f"the key {key!r} appears twice in one object") for key in repeated
+            Problem("", f"the key {excerpt(key)} appears twice in one object") for key in repeated
         ]
     return parse_record(document)
 
@@ -176,19 +187,70 @@ def _parse_item(
     """One object of the file: its fields, and its bookkeeping keys split off."""
     values = {key: value for key, value in item.items() if key not in meta_keys}
     found, problems = parse_as(cls, values, path)
+    if found is not None:
+        problems += _longer_than_columns(found, path)
     meta: dict[str, Any] = {}
     for key in meta_keys:
         if key not in item:
             continue
+        where = join_path(path, key)
         try:
             value = coerce(META_TYPES[key], item[key])
         except ValueError as exc:
-            problems.append(Problem(join_path(path, key), str(exc)))
+            problems.append(Problem(where, str(exc)))
             continue
-        meta[key] = value.astimezone(dt.UTC) if isinstance(value, dt.datetime) else value
+        if isinstance(value, dt.datetime):
+            value, wrong = _bookkeeping_time(where, value)
+            problems += wrong
+        elif isinstance(value, str):
+            problems += text_problems(where, value, ACTOR_LIMIT, note=False)
+        meta[key] = value
     if found is None or problems:
         return None, meta, problems
     return _completed(found, meta.get("created_at")), meta, problems
+
+
+@functools.cache
+def _column_lengths(name: str) -> dict[str, int]:
+    """The longest text each field of an entry type holds: its database column's length."""
+    properties = record_schema()["$defs"][name]["properties"]
+    return {
+        key: schema["maxLength"]
+        for key, schema in properties.items()
+        if "maxLength" in schema and key not in ENTRY_META
+    }
+
+
+def _longer_than_columns(found: object, path: str) -> list[Problem]:
+    """Text longer, once composed (NFC: U+0958 is two characters), than its column holds:
+    the schema counted the characters as the file wrote them. The patient's MRN and name are
+    the patient checks'."""
+    if isinstance(found, Patient):
+        return []
+    problems: list[Problem] = []
+    for key, length in _column_lengths(type(found).__name__).items():
+        value = getattr(found, key)
+        if isinstance(value, str) and len(value) > length:
+            problems.append(Problem(join_path(path, key), f"is longer than {length} characters"))
+    return problems
+
+
+def _bookkeeping_time(where: str, value: dt.datetime) -> tuple[dt.datetime, list[Problem]]:
+    """A bookkeeping date-time in UTC, if it lies from 1900 to tomorrow (a clock ahead by
+    some hours, or a time zone east of the reader's): a row cannot have been written later,
+    and a day out of that range would become a patient's registration day (D24) or the day
+    a bone-therapy plan was recorded (D36)."""
+    latest = dt.date.today() + dt.timedelta(days=1)
+    try:
+        utc = value.astimezone(dt.UTC) if value.utcoffset() is not None else value
+    except OverflowError:  # 0001-01-01T00:00+01:00 is in the year 0 in UTC
+        utc = None
+    if utc is None or not EARLIEST_BIRTH <= utc.date() <= latest:
+        message = (
+            f"{value.isoformat()} is outside the accepted range {EARLIEST_BIRTH} to {latest} (UTC)"
+        )
+        return value, [Problem(where, message)]
+    return utc, []
 
 
 def _completed(found: T, created_at: dt.datetime | None) -> T:
@@ -238,13 +300,19 @@ def _sanity(patient: Patient, parsed: _Entries) -> list[Problem]:
     return [_renumbered(problem, checked) for problem in found]
 
 
+# A derived field the file does not hold, and the key of the file it is the day of (D36).
+_DERIVED_FROM = {".recorded_on": ".created_at"}
+
+
 def _renumbered(problem: Problem, checked: Mapping[str, Sequence[tuple[int, Entry]]]) -> Problem:
-    """Point a problem of the checked entries back at the entry's index in the file."""
+    """Point a problem of the checked entries back at the entry's index in the file (and a
+    derived day at the key it comes from)."""
     match = _INDEXED.match(problem.path)
     if match is None:
         return problem
     index = checked[match["kind"]][int(match["index"])][0]
     rest = problem.path[match.end() :]
+    rest = _DERIVED_FROM.get(rest, rest)
     return Problem(f"{join_path(match['kind'], index)}{rest}", problem.message)
 
 

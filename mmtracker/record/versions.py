@@ -68,8 +68,9 @@ def _added_in(document: Mapping[str, Any], version: int, stated: int) -> Iterato
                 if key in item:
                     yield Problem(join_path(path, key), tail)
             for (code_kind, key), values in codes.items():
-                if code_kind == kind and item.get(key) in values:
-                    yield Problem(join_path(path, key), f"{item[key]!r} {tail}")
+                code = item.get(key)  # any JSON value: a list or an object is no code
+                if code_kind == kind and isinstance(code, str) and code in values:
+                    yield Problem(join_path(path, key), f"{code!r} {tail}")
 
 
 def current_item_id(item_id: str) -> str:

@@ -362,6 +362,31 @@ def build_parser() -> argparse.ArgumentParser:
         help="the new user's password, from a file only its owner reads",
     )
     with_database(user_sub.add_parser("list", help="the users and their roles"))
+    change = with_database(
+        user_sub.add_parser("change", help="a user's role, name or account (administrators)")
+    )
+    change.add_argument("name", help="the user's sign-in name")
+    change.add_argument("--role", default=None, choices=["nurse", "physician", "administrator"])
+    change.add_argument("--display-name", default=None, help="full name")
+    state = change.add_mutually_exclusive_group()
+    state.add_argument("--disable", action="store_true", help="the account may not sign in")
+    state.add_argument("--enable", action="store_true", help="the account may sign in again")
+    change.add_argument(
+        "--unlock", action="store_true", help="lift a lock-out after failed sign-ins"
+    )
+    reset = with_database(
+        user_sub.add_parser(
+            "reset-password", help="give a user a new password (administrators; lifts a lock-out)"
+        )
+    )
+    reset.add_argument("name", help="the user's sign-in name")
+    reset.add_argument(
+        "--new-password-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the new password, from a file only its owner reads",
+    )
 
     audit = sub.add_parser("audit", help="the audit trail")
     audit_sub = audit.add_subparsers(dest="audit_command", required=True)
@@ -956,35 +981,64 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _user(args: argparse.Namespace) -> int:
-    """user add / user list: the users of the database (an administrator signed in, or
-    anyone on a database without users, who makes its first administrator)."""
+    """user add / list / change / reset-password: the users of the database (an administrator
+    signed in, or anyone on a database without users, who makes its first administrator)."""
     from mmtracker.config import actor
-    from mmtracker.storage.users import Role, create_user, list_users
+    from mmtracker.storage.users import Role, change_user, create_user, list_users, set_password
 
     engine = _engine(args, existing=True)
     if args.user_command == "list":
         for found in list_users(engine):
             state = "" if found.active else " (disabled)"
+            if found.locked_until is not None:
+                state += f" (locked until {found.locked_until.astimezone():%Y-%m-%d %H:%M})"
             print(f"{found.name}\t{found.role}\t{found.display_name}{state}")
         return EXIT_OK
-    if args.new_password_file is not None:
-        password = _password_from(args.new_password_file)
-    elif sys.stdin.isatty():
-        import getpass
-
-        password = getpass.getpass(f"password for the new user {args.name}: ")
-        if getpass.getpass("the same password again: ") != password:
-            print("error: the two passwords differ", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    else:
-        print("error: give --new-password-file FILE, or run the command at a terminal",
-              file=sys.stderr)  # fmt: skip
+    if args.user_command == "change":
+        active = False if args.disable else True if args.enable else None
+        role = None if args.role is None else Role(args.role)
+        changed = change_user(
+            engine,
+            args.name,
+            actor(),
+            role=role,
+            active=active,
+            display_name=args.display_name,
+            unlock=args.unlock,
+        )
+        state = "" if changed.active else ", disabled"
+        print(f"user {changed.name}: {changed.role}, {changed.display_name}{state}")
+        return EXIT_OK
+    password = _new_password(args)
+    if password is None:
         return EXIT_BAD_INPUT
+    if args.user_command == "reset-password":
+        set_password(engine, args.name, password, actor())
+        print(f"user {args.name.strip().casefold()}: password reset")
+        return EXIT_OK
     made = create_user(
         engine, args.name, args.display_name or args.name, Role(args.role), password, actor()
     )
     print(f"user {made.name} ({made.role}) made")
     return EXIT_OK
+
+
+def _new_password(args: argparse.Namespace) -> str | None:
+    """A new password from ``--new-password-file`` or typed twice at the terminal; None (and
+    why, on standard error) when there is none."""
+    if args.new_password_file is not None:
+        return _password_from(args.new_password_file)
+    if not sys.stdin.isatty():
+        print("error: give --new-password-file FILE, or run the command at a terminal",
+              file=sys.stderr)  # fmt: skip
+        return None
+    import getpass
+
+    password = getpass.getpass(f"new password for {args.name}: ")
+    if getpass.getpass("the same password again: ") != password:
+        print("error: the two passwords differ", file=sys.stderr)
+        return None
+    return password
 
 
 def _audit(args: argparse.Namespace) -> int:

@@ -174,3 +174,28 @@ def test_who_exported_or_printed_a_record_is_audited(
     assert rows == [("export", "li.na", None), ("print", "li.na", None)]
     assert main([*signed(staffed, "ada", password_file), "audit", "verify"]) == 0
     assert main([*signed(staffed, "ada", password_file), "db", "check"]) == 0
+
+
+def test_an_administrator_disables_resets_and_changes_users(
+    staffed: str, password_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    admin, nurse = signed(staffed, "ada", password_file), signed(staffed, "li.na", password_file)
+    assert main([*nurse, "user", "change", "li.na", "--role", "physician"]) == 1
+    assert main([*admin, "user", "change", "li.na", "--disable"]) == 0
+    assert main([*nurse, "worklist", "--as-of", AS_OF.isoformat()]) == 2
+    assert main([*admin, "user", "change", "li.na", "--enable", "--role", "physician"]) == 0
+    new = tmp_path / "new-password"
+    new.write_text("another long password\n", encoding="utf-8")
+    new.chmod(0o600)
+    assert main([*admin, "user", "reset-password", "li.na", "--new-password-file", str(new)]) == 0
+    assert main([*nurse, "worklist", "--as-of", AS_OF.isoformat()]) == 2  # the old password
+    assert main([*signed(staffed, "li.na", new), "worklist", "--as-of", AS_OF.isoformat()]) == 0
+    assert main([*admin, "user", "change", "ada", "--role", "nurse"]) == 2
+    assert main([*admin, "user", "list"]) == 0
+    captured = capsys.readouterr()
+    assert "error: changing a user needs the role administrator; li.na is a nurse" in captured.err
+    assert "the account li.na is disabled" in captured.err
+    assert "ada is the last active administrator: make another one first" in captured.err
+    assert "user li.na: nurse, li.na, disabled\nuser li.na: physician, li.na\n" in captured.out
+    assert "user li.na: password reset" in captured.out
+    assert "li.na\tphysician\tli.na\n" in captured.out

@@ -7,7 +7,7 @@ from sqlalchemy import Engine, insert, select
 from mmtracker.storage.anchors import after_write
 from mmtracker.storage.direct import read_demo_note
 from mmtracker.storage.models import DatabaseInfoRow
-from mmtracker.storage.services import audit, utc_now
+from mmtracker.storage.services import audit, audit_row, utc_now
 from mmtracker.storage.sql import engine_fetch
 
 INFO = DatabaseInfoRow.__table__  # type: ignore[attr-defined]  # SQLModel sets __table__ at class creation
@@ -23,14 +23,16 @@ def mark_demo(engine: Engine, note: str, actor: str) -> None:
         conn.execute(insert(INFO).values(**row))
         audit(
             conn,
-            patient_id=None,
-            table=INFO.name,
-            row_id=DEMO,
-            action="demo",
-            actor=actor,
-            at=utc_now(),
-            before=None,
-            after=row,
+            audit_row(
+                patient_id=None,
+                table=INFO.name,
+                row_id=DEMO,
+                action="demo",
+                actor=actor,
+                at=utc_now(),
+                before=None,
+                after=row,
+            ),
         )
     after_write(engine)
 

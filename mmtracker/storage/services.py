@@ -105,12 +105,12 @@ def audit_row(
     }
 
 
-def audit(conn: Connection, **row: Any) -> None:
-    """Append one audit row (:func:`audit_row`'s arguments) in the caller's transaction,
+def audit(conn: Connection, row: dict[str, Any]) -> None:
+    """Append one audit row (made by :func:`audit_row`) in the caller's transaction,
     chained to the last (:mod:`mmtracker.storage.audit_chain`; called after the
     transaction's first write): ``revision``, the patient's revision the write made;
     ``reason``, why."""
-    conn.execute(insert(AUDIT).values(chained(conn, [audit_row(**row)])[0]))
+    conn.execute(insert(AUDIT).values(chained(conn, [row])[0]))
 
 
 def required_reason(reason: str, what: str) -> str:
@@ -223,15 +223,17 @@ def create_patient(
         require(conn, actor, CLINICAL, "registering a patient")  # after the first write: see audit
         audit(
             conn,
-            patient_id=patient_id,
-            table="patient",
-            row_id=str(patient_id),
-            action="insert",
-            actor=actor,
-            at=now,
-            before=None,
-            after=row,
-            revision=1,
+            audit_row(
+                patient_id=patient_id,
+                table="patient",
+                row_id=str(patient_id),
+                action="insert",
+                actor=actor,
+                at=now,
+                before=None,
+                after=row,
+                revision=1,
+            ),
         )
         if on_change is not None:
             on_change(conn, patient_id)
@@ -304,16 +306,18 @@ def update_patient(
         after = {**before, **values, "revision": revision}
         audit(
             conn,
-            patient_id=patient_id,
-            table="patient",
-            row_id=str(patient_id),
-            action="update",
-            actor=actor,
-            at=now,
-            before=before,
-            after=after,
-            revision=revision,
-            reason=why,
+            audit_row(
+                patient_id=patient_id,
+                table="patient",
+                row_id=str(patient_id),
+                action="update",
+                actor=actor,
+                at=now,
+                before=before,
+                after=after,
+                revision=revision,
+                reason=why,
+            ),
         )
         if on_change is not None:
             on_change(conn, patient_id)
@@ -426,15 +430,17 @@ def _insert_entry(
     conn.execute(insert(table).values(row))
     audit(
         conn,
-        patient_id=patient_id,
-        table=table.name,
-        row_id=entry.id,
-        action="insert",
-        actor=actor,
-        at=now,
-        before=None,
-        after=row,
-        revision=revision,
+        audit_row(
+            patient_id=patient_id,
+            table=table.name,
+            row_id=entry.id,
+            action="insert",
+            actor=actor,
+            at=now,
+            before=None,
+            after=row,
+            revision=revision,
+        ),
     )
 
 
@@ -550,16 +556,18 @@ def update_entry(
             raise _stale(kind, before)
         audit(
             conn,
-            patient_id=before["patient_id"],
-            table=table.name,
-            row_id=entry_id,
-            action="update",
-            actor=actor,
-            at=now,
-            before=before,
-            after={**before, **values},
-            revision=revision,
-            reason=why,
+            audit_row(
+                patient_id=before["patient_id"],
+                table=table.name,
+                row_id=entry_id,
+                action="update",
+                actor=actor,
+                at=now,
+                before=before,
+                after={**before, **values},
+                revision=revision,
+                reason=why,
+            ),
         )
         if on_change is not None:
             on_change(conn, before["patient_id"])
@@ -606,16 +614,18 @@ def delete_entry(
                 raise ValidationError(problems)
         audit(
             conn,
-            patient_id=before["patient_id"],
-            table=table.name,
-            row_id=entry_id,
-            action="delete",
-            actor=actor,
-            at=now,
-            before=before,
-            after=None,
-            revision=revision,
-            reason=why,
+            audit_row(
+                patient_id=before["patient_id"],
+                table=table.name,
+                row_id=entry_id,
+                action="delete",
+                actor=actor,
+                at=now,
+                before=before,
+                after=None,
+                revision=revision,
+                reason=why,
+            ),
         )
         if on_change is not None:
             on_change(conn, before["patient_id"])

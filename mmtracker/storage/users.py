@@ -24,10 +24,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from enum import StrEnum
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, func, insert, select, update
 
 from mmtracker.logic.parsing import Problem
 from mmtracker.storage.models import DatabaseInfoRow, UserRow
@@ -115,7 +116,7 @@ def set_security_setting(
 ) -> None:
     """Change one security setting (administrators only); audited."""
     from mmtracker.storage.anchors import after_write
-    from mmtracker.storage.services import audit, utc_now
+    from mmtracker.storage.services import audit, audit_row, utc_now
 
     if name not in SETTING_RANGES:
         raise ValidationError([Problem(name, "is no security setting")])
@@ -134,14 +135,16 @@ def set_security_setting(
             conn.execute(update(INFO).where(INFO.c.key == key).values(value=str(value)))
         audit(
             conn,
-            patient_id=None,
-            table=INFO.name,
-            row_id=key,
-            action="insert" if before is None else "update",
-            actor=actor,
-            at=now or utc_now(),
-            before=None if before is None else {"value": before},
-            after={"value": str(value)},
+            audit_row(
+                patient_id=None,
+                table=INFO.name,
+                row_id=key,
+                action="insert" if before is None else "update",
+                actor=actor,
+                at=now or utc_now(),
+                before=None if before is None else {"value": before},
+                after={"value": str(value)},
+            ),
         )
     after_write(engine)
 
@@ -154,17 +157,19 @@ class Account:
     display_name: str
     role: Role
     active: bool
+    locked_until: dt.datetime | None = None
+    """Until when failed sign-ins lock the account (None: not locked)."""
 
 
 def list_users(engine: Engine) -> list[Account]:
     """Every user, by name."""
     with engine.connect() as conn:
         rows = conn.execute(
-            select(USER.c.name, USER.c.display_name, USER.c.role, USER.c.active).order_by(
-                USER.c.name
-            )
-        ).all()
-    return [Account(r.name, r.display_name, Role(r.role), bool(r.active)) for r in rows]
+            select(
+                USER.c.name, USER.c.display_name, USER.c.role, USER.c.active, USER.c.locked_until
+            ).order_by(USER.c.name)
+        ).mappings()
+        return [_account(r) for r in rows]
 
 
 def has_users(conn: Connection) -> bool:
@@ -266,7 +271,7 @@ def create_user(
     """Make a user (administrators only; the first user of a database must be an
     administrator, made by whoever runs the program); audited, the hash hidden."""
     from mmtracker.storage.anchors import after_write
-    from mmtracker.storage.services import audit, utc_now
+    from mmtracker.storage.services import audit, audit_row, utc_now
 
     folded = _name(name)
     display = display_name.strip()
@@ -302,17 +307,178 @@ def create_user(
         user_id = conn.execute(insert(USER).values(row).returning(USER.c.id)).scalar_one()
         audit(
             conn,
-            patient_id=None,
-            table=USER.name,
-            row_id=str(user_id),
-            action="insert",
-            actor=actor,
-            at=now,
-            before=None,
-            after=_public(row),
+            audit_row(
+                patient_id=None,
+                table=USER.name,
+                row_id=str(user_id),
+                action="insert",
+                actor=actor,
+                at=now,
+                before=None,
+                after=_public(row),
+            ),
         )
     after_write(engine)
     return User(folded, display, role)
+
+
+def change_user(
+    engine: Engine,
+    name: str,
+    actor: str,
+    *,
+    role: Role | None = None,
+    active: bool | None = None,
+    display_name: str | None = None,
+    unlock: bool = False,
+    now: dt.datetime | None = None,
+) -> Account:
+    """Change a user's role, display name or whether the account may sign in, or lift its
+    lock-out (administrators only); audited. The last active administrator is neither
+    disabled nor given another role, and no administrator disables their own account."""
+    from mmtracker.storage.anchors import after_write
+    from mmtracker.storage.services import utc_now
+
+    folded = name.strip().casefold()
+    now = now or utc_now()
+    with engine.begin() as conn:
+        require(conn, actor, Role.ADMINISTRATOR, "changing a user")
+        row = _user_row(conn, folded)
+        values: dict[str, object] = {}
+        if role is not None and role.value != row["role"]:
+            values["role"] = role.value
+        if active is not None and active != bool(row["active"]):
+            if not active and folded == actor.casefold():
+                raise ValidationError(
+                    [Problem("active", "an administrator does not disable their own account")]
+                )
+            values["active"] = active
+        if display_name is not None and display_name.strip() != row["display_name"]:
+            display = display_name.strip()
+            if not 1 <= len(display) <= 200:
+                raise ValidationError([Problem("display_name", "1–200 characters")])
+            values["display_name"] = display
+        if unlock and (row["locked_until"] is not None or row["failed_attempts"]):
+            values.update(failed_attempts=0, locked_until=None)
+        if not values:
+            return _account(row)
+        was_administrator = row["role"] == Role.ADMINISTRATOR.value and row["active"]
+        stays = values.get("role", row["role"]) == Role.ADMINISTRATOR.value and values.get(
+            "active", True
+        )
+        if was_administrator and not stays:
+            _keep_an_administrator(conn, folded)
+        _write_user(conn, row, values, actor, now)
+        changed = {**row, **values}
+    after_write(engine)
+    return _account(changed)
+
+
+def set_password(
+    engine: Engine,
+    name: str,
+    password: str,
+    actor: str,
+    *,
+    current: str | None = None,
+    now: dt.datetime | None = None,
+) -> None:
+    """Give ``name`` a new password, which also lifts a lock-out; audited, the hash hidden.
+    An administrator resets anyone's; a user changes their own with ``current``, their
+    present password."""
+    from mmtracker.storage.anchors import after_write
+    from mmtracker.storage.services import utc_now
+
+    folded = name.strip().casefold()
+    now = now or utc_now()
+    with engine.begin() as conn:
+        own = folded == actor.casefold()
+        if own and current is not None:
+            row = _user_row(conn, folded)
+            if not _verify(row["password_hash"], current):
+                raise ValidationError([Problem("current password", "is not the right one")])
+        else:
+            require(conn, actor, Role.ADMINISTRATOR, "resetting a user's password")
+            row = _user_row(conn, folded)
+        problems = _password_problems(password, security_settings(conn))
+        if problems:
+            raise ValidationError(problems)
+        values = {
+            "password_hash": HASHER.hash(password),
+            "failed_attempts": 0,
+            "locked_until": None,
+        }
+        _write_user(conn, row, values, actor, now)
+    after_write(engine)
+
+
+def _user_row(conn: Connection, folded: str) -> RowMapping:
+    row = conn.execute(select(USER).where(USER.c.name == folded)).mappings().first()
+    if row is None:
+        raise ValidationError([Problem("name", f"{folded} is no user of this database")])
+    return row
+
+
+def _account(row: Mapping[Any, Any]) -> Account:
+    locked = row["locked_until"]
+    return Account(
+        row["name"],
+        row["display_name"],
+        Role(row["role"]),
+        bool(row["active"]),
+        None if locked is None or locked <= dt.datetime.now(dt.UTC) else locked,
+    )
+
+
+def _keep_an_administrator(conn: Connection, leaving: str) -> None:
+    """Refuse a change that would leave the database without an active administrator."""
+    others = conn.execute(
+        select(func.count())
+        .select_from(USER)
+        .where(
+            USER.c.role == Role.ADMINISTRATOR.value,
+            USER.c.active.is_(True),
+            USER.c.name != leaving,
+        )
+    ).scalar_one()
+    if not others:
+        raise ValidationError(
+            [
+                Problem(
+                    "role",
+                    f"{leaving} is the last active administrator: make another one first",
+                )
+            ]
+        )
+
+
+def _write_user(
+    conn: Connection,
+    row: RowMapping,
+    values: Mapping[str, object],
+    actor: str,
+    now: dt.datetime,
+) -> None:
+    """Store ``values`` on the user ``row``, its version moved on, and audit the change."""
+    from mmtracker.storage.services import audit, audit_row
+
+    stamped = {**values, "version": row["version"] + 1, "updated_at": now,
+               "updated_by": actor}  # fmt: skip
+    conn.execute(update(USER).where(USER.c.id == row["id"]).values(stamped))
+    shown = {k: HIDDEN_HASH if k == "password_hash" else v for k, v in values.items()}
+    audit(
+        conn,
+        audit_row(
+            patient_id=None,
+            table=USER.name,
+            row_id=str(row["id"]),
+            action="update",
+            actor=actor,
+            at=now,
+            before={k: HIDDEN_HASH if k == "password_hash" else row[k] for k in values},
+            after=shown,
+        ),
+    )
 
 
 _DUMMY = HASHER.hash("no such user: the same time as a wrong password")
@@ -323,7 +489,7 @@ def authenticate(engine: Engine, name: str, password: str, now: dt.datetime | No
     are counted; :attr:`SecuritySettings.lockout_failures` of them in a row lock the account
     for :attr:`SecuritySettings.lockout_minutes`. Each sign-in and each refusal is audited."""
     from mmtracker.storage.anchors import after_write
-    from mmtracker.storage.services import audit, utc_now
+    from mmtracker.storage.services import audit, audit_row, utc_now
 
     now = now or utc_now()
     folded = name.strip().casefold()
@@ -355,14 +521,16 @@ def authenticate(engine: Engine, name: str, password: str, now: dt.datetime | No
         conn.execute(update(USER).where(USER.c.id == row["id"]).values(values))
         audit(
             conn,
-            patient_id=None,
-            table=USER.name,
-            row_id=str(row["id"]),
-            action="sign-in" if ok else "refused",
-            actor=folded,
-            at=now,
-            before=None,
-            after={k: v for k, v in values.items() if k != "password_hash"},
+            audit_row(
+                patient_id=None,
+                table=USER.name,
+                row_id=str(row["id"]),
+                action="sign-in" if ok else "refused",
+                actor=folded,
+                at=now,
+                before=None,
+                after={k: v for k, v in values.items() if k != "password_hash"},
+            ),
         )
     after_write(engine)
     if not ok:

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, text
 
 from mmtracker.storage.anchors import after_write
 from mmtracker.storage.engine import read_only
-from mmtracker.storage.services import audit, utc_now
+from mmtracker.storage.services import audit, audit_row, utc_now
 
 ACCESSES = ("view", "print", "export")
 
@@ -26,13 +26,15 @@ def record_access(engine: Engine, patient_id: int, actor: str, action: str) -> N
         )
         audit(
             conn,
-            patient_id=patient_id,
-            table="patient",
-            row_id=str(patient_id),
-            action=action,
-            actor=actor,
-            at=utc_now(),
-            before=None,
-            after=None,
+            audit_row(
+                patient_id=patient_id,
+                table="patient",
+                row_id=str(patient_id),
+                action=action,
+                actor=actor,
+                at=utc_now(),
+                before=None,
+                after=None,
+            ),
         )
     after_write(engine)

@@ -21,8 +21,10 @@ from mmtracker.storage.users import (
     Role,
     SignInError,
     authenticate,
+    change_user,
     create_user,
     security_settings,
+    set_password,
     set_security_setting,
 )
 
@@ -232,3 +234,96 @@ def test_security_settings_are_the_administrators(clinic: Engine) -> None:
             authenticate(clinic, "dr.wu", "nope", now)
     with pytest.raises(SignInError, match="locked after 3 failed sign-ins"):
         authenticate(clinic, "dr.wu", "nope", now)
+
+
+def _audited_user_changes(engine: Engine) -> list[tuple[str, dict[str, object], str]]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(AUDIT.c.actor, AUDIT.c.after, AUDIT.c.before)
+            .where(AUDIT.c.table_name == "app_user", AUDIT.c.action == "update")
+            .order_by(AUDIT.c.id)
+        ).all()
+    return [(r.actor, json.loads(r.after), r.before) for r in rows]
+
+
+def test_an_administrator_disables_and_enables_an_account(clinic: Engine) -> None:
+    with pytest.raises(PermissionDeniedError, match="changing a user needs the role administrator"):
+        change_user(clinic, "li.na", "dr.wu", active=False)
+    account = change_user(clinic, "LI.NA", "admin", active=False)
+    assert account == users.Account("li.na", "Li Na", Role.NURSE, False)
+    with pytest.raises(SignInError, match="disabled"):
+        authenticate(clinic, "li.na", PASSWORD)
+    with pytest.raises(PermissionDeniedError, match="not an active user"):
+        weight(clinic, "li.na")  # a session signed in before keeps no right to write
+    change_user(clinic, "li.na", "admin", active=True)
+    assert authenticate(clinic, "li.na", PASSWORD).name == "li.na"
+    assert [(actor, after) for actor, after, _ in _audited_user_changes(clinic)] == [
+        ("admin", {"active": False}),
+        ("admin", {"active": True}),
+    ]
+
+
+def test_a_role_change_takes_effect_at_the_next_write(clinic: Engine) -> None:
+    entry = weight(clinic, "dr.wu", "2024-01-02")
+    change_user(clinic, "li.na", "admin", role=Role.PHYSICIAN, display_name=" Dr Li Na ")
+    assert [a for a in users.list_users(clinic) if a.name == "li.na"] == [
+        users.Account("li.na", "Dr Li Na", Role.PHYSICIAN, True)
+    ]
+    delete_entry(clinic, "weights", entry, 1, "li.na", reason="entered twice")
+    with pytest.raises(ValidationError, match="display_name"):
+        change_user(clinic, "li.na", "admin", display_name="  ")
+
+
+def test_the_last_active_administrator_stays_one(clinic: Engine) -> None:
+    with pytest.raises(ValidationError, match="admin is the last active administrator"):
+        change_user(clinic, "admin", "admin", role=Role.PHYSICIAN)
+    with pytest.raises(ValidationError, match="does not disable their own account"):
+        change_user(clinic, "admin", "admin", active=False)
+    create_user(clinic, "second", "Second Admin", Role.ADMINISTRATOR, PASSWORD, "admin")
+    change_user(clinic, "admin", "second", active=False)  # another remains: allowed
+    with pytest.raises(ValidationError, match="second is the last active administrator"):
+        change_user(clinic, "second", "second", role=Role.NURSE)  # admin is disabled
+    change_user(clinic, "admin", "second", active=True)
+    change_user(clinic, "second", "second", role=Role.NURSE)
+    with pytest.raises(ValidationError, match="nobody is no user of this database"):
+        change_user(clinic, "nobody", "admin", unlock=True)
+
+
+def test_a_password_reset_lifts_the_lock_out_and_hides_the_hash(clinic: Engine) -> None:
+    now = dt.datetime.now(dt.UTC)
+    for _ in range(5):
+        with pytest.raises(SignInError):
+            authenticate(clinic, "li.na", "nope", now)
+    assert [a.locked_until for a in users.list_users(clinic) if a.name == "li.na"] == [
+        now + dt.timedelta(minutes=15)
+    ]
+    with pytest.raises(PermissionDeniedError, match="resetting a user's password needs"):
+        set_password(clinic, "li.na", "a new long password", "dr.wu")
+    with pytest.raises(ValidationError, match="at least 12 characters, not 3"):
+        set_password(clinic, "li.na", "new", "admin")
+    set_password(clinic, "li.na", "a new long password", "admin")
+    assert authenticate(clinic, "li.na", "a new long password").name == "li.na"
+    actor, after, before = _audited_user_changes(clinic)[-1]
+    assert (actor, after["password_hash"], after["failed_attempts"]) == ("admin", "(hidden)", 0)
+    assert "argon2" not in before
+
+
+def test_a_user_changes_their_own_password_with_the_present_one(clinic: Engine) -> None:
+    with pytest.raises(ValidationError, match="current password: is not the right one"):
+        set_password(clinic, "dr.wu", "a new long password", "dr.wu", current="wrong")
+    set_password(clinic, "dr.wu", "a new long password", "dr.wu", current=PASSWORD)
+    with pytest.raises(SignInError):
+        authenticate(clinic, "dr.wu", PASSWORD)
+    assert authenticate(clinic, "dr.wu", "a new long password").role is Role.PHYSICIAN
+    with pytest.raises(PermissionDeniedError, match="needs the role administrator"):
+        set_password(clinic, "li.na", "a new long password", "dr.wu", current=PASSWORD)
+
+
+def test_an_administrator_lifts_a_lock_out(clinic: Engine) -> None:
+    for _ in range(5):
+        with pytest.raises(SignInError):
+            authenticate(clinic, "dr.wu", "nope")
+    with pytest.raises(SignInError, match="locked"):
+        authenticate(clinic, "dr.wu", PASSWORD)
+    change_user(clinic, "dr.wu", "admin", unlock=True)
+    assert authenticate(clinic, "dr.wu", PASSWORD).name == "dr.wu"

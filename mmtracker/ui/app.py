@@ -97,6 +97,7 @@ def _run(app: QApplication, database: str | None, demo: bool, lang: str | None) 
         refused=lambda: refused.append(True),
         lang=lang,
         clock=dt.date.today if bench is None else lambda: day,
+        ask_first_administrator=bench is None,
     )
     window.show()
     if os.environ.get(QUIT_WHEN_SHOWN_ENV) == "1":
@@ -259,16 +260,19 @@ def open_main_window(
     refused: Callable[[], None] | None = None,
     lang: str = i18n.SOURCE_LANGUAGE,
     clock: Callable[[], dt.date] = dt.date.today,
+    ask_first_administrator: bool = False,
 ) -> MainWindow:
     """The main window, which opens the chosen database off the GUI thread and then shows it.
 
     With ``offer_demo``, an empty normal database brings the offer to open the
-    separate demo database instead. A database that cannot be opened is explained
+    separate demo database instead. A clinic's database without users says so in the
+    status bar; ``ask_first_administrator`` also asks for its first administrator at once. A database that cannot be opened is explained
     in a dialog; the window then closes, after calling ``refused``. ``clock`` is the
     window's today (a fixed day for the bench).
     """
     window = MainWindow(demo=demo, lang=lang, today=clock)
-    _Opening(window, today, refused).start(database, demo, offer_demo=offer_demo)
+    opening = _Opening(window, today, refused, ask_first_administrator)
+    opening.start(database, demo, offer_demo=offer_demo)
     return window
 
 
@@ -284,6 +288,8 @@ class _Opened:
     """Why the clinic policy file was refused (then no policy)."""
     worklist: WorklistRead | None = None
     """Today's worklist, read with the database (None: not read; the screen reads it)."""
+    without_users: bool = False
+    """A database (no demo) that has no users yet: it asks for its first administrator."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -380,20 +386,32 @@ def _read(
     try:
         empty = not demo and offer_demo and patient_count(engine) == 0
         opened = read_database(engine, demo=demo, as_of=today)
+        without_users = _without_users(engine, opened.demo)
     except (StorageError, OperationalError, ArgumentError, OSError, ValueError) as exc:
         return _Refused(database_label(url), str(exc))
     try:
         policy = load_policy()
     except (PolicyError, OSError) as exc:
         problems = exc.problems if isinstance(exc, PolicyError) else [str(exc)]
-        return _Opened(opened, empty, None, problems)
+        return _Opened(opened, empty, None, problems, without_users=without_users)
     first: WorklistRead | None = None
     if not empty:
         try:
             first = read_worklist(engine, today, policy, request)
         except StorageError:
             first = None  # the screen reads it again, and says why it cannot
-    return _Opened(opened, empty, policy, [], first)
+    return _Opened(opened, empty, policy, [], first, without_users)
+
+
+def _without_users(engine: Engine, demo: bool) -> bool:
+    """Whether ``engine``'s database is a clinic's (no demo, writable) without users yet."""
+    from mmtracker.storage.engine import read_only
+    from mmtracker.storage.users import has_users
+
+    if demo or read_only(engine):
+        return False
+    with engine.connect() as conn:
+        return not has_users(conn)
 
 
 def _first_look(url: str, demo: bool, today: dt.date, request: WorklistRequest) -> FirstLook | None:
@@ -430,9 +448,10 @@ def _connect(look: FirstLook) -> _Opened | _Refused:
     try:
         engine = open_engine(look.url)
         opened = read_database(engine, demo=look.demo, as_of=look.worklist.day)
+        without_users = _without_users(engine, opened.demo)
     except (StorageError, OperationalError, ArgumentError, OSError, ValueError) as exc:
         return _Refused(look.name, str(exc))
-    return _Opened(opened, False, look.policy, [])
+    return _Opened(opened, False, look.policy, [], without_users=without_users)
 
 
 class _Opening(QObject):
@@ -443,11 +462,16 @@ class _Opening(QObject):
     """
 
     def __init__(
-        self, window: MainWindow, today: dt.date, refused: Callable[[], None] | None
+        self,
+        window: MainWindow,
+        today: dt.date,
+        refused: Callable[[], None] | None,
+        ask_first_administrator: bool,
     ) -> None:
         super().__init__(window)
         self._today = today
         self._refused = refused
+        self._ask_first_administrator = ask_first_administrator
         self._database: str | None = None
         self._look: FirstLook | None = None
 
@@ -492,14 +516,18 @@ class _Opening(QObject):
                 result.worklist,
                 worklist_shown=self._look is not None,
             )
+            if result.without_users:
+                from mmtracker.config import actor
+
+                window.accounts.without_users(
+                    result.database.engine, actor(), ask=self._ask_first_administrator
+                )
             if not result.database.demo:
                 _back_up_daily(window, result.database.engine)
 
     def _sign_in(self, gate: _SignIn) -> None:
         """Ask who is at the workstation; then read the database as them, the window locking
         itself when left idle (mmtracker/ui/lock.py). Cancelled: the window closes."""
-        from mmtracker.config import sign_in_as
-        from mmtracker.ui.lock import ScreenLock
         from mmtracker.ui.sign_in import SignInDialog
 
         window = self._window()
@@ -511,10 +539,7 @@ class _Opening(QObject):
             gate.engine.dispose()
             window.close()
             return
-        sign_in_as(dialog.user.name)
-        lock = ScreenLock(window, gate.engine, dialog.user, gate.idle_minutes)
-        lock.user_changed.connect(lambda user: sign_in_as(user.name))
-        window.screen_lock = lock
+        window.accounts.sign_in(gate.engine, dialog.user, gate.idle_minutes)
         today, request = self._today, window.worklist.request()
         url = gate.engine.url.render_as_string(hide_password=False)
         task = run_task(

@@ -120,6 +120,12 @@ class ScreenLock(QObject):
         if app is not None:
             app.installEventFilter(self)
 
+    def set_idle_minutes(self, minutes: int) -> None:
+        """Lock after ``minutes`` without input from now on (the idle time counted anew)."""
+        self.timer.setInterval(minutes * 60_000)
+        if not self.locked:
+            self.timer.start()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt names it
         """Input restarts the idle time; the lock screen follows the window's size."""
         if event.type() in _INPUT and not self.locked:

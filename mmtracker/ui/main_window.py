@@ -37,6 +37,7 @@ from mmtracker import i18n
 from mmtracker.logic.families import Family
 from mmtracker.logic.units import UnitSystem
 from mmtracker.logic.worklist_order import Show
+from mmtracker.ui.accounts import Accounts
 from mmtracker.ui.hub import Hub
 from mmtracker.ui.patients.screen import PatientsScreen
 from mmtracker.ui.workers import Progress, Task, busy, run_task, stop_all
@@ -50,7 +51,6 @@ if TYPE_CHECKING:  # the database layer is imported where it is used, once a dat
     from mmtracker.storage.engine import StorageError
     from mmtracker.storage.patient_list import PatientListRow
     from mmtracker.storage.worklist import WorklistRow
-    from mmtracker.ui.lock import ScreenLock
     from mmtracker.ui.patient.view import PatientView
 
 POLL_INTERVAL_MS = 60_000
@@ -196,8 +196,6 @@ class MainWindow(QMainWindow):
         self._views: list[PatientView] = []
         self._settings = window_settings()
         self.hub = hub or Hub(self)
-        self.screen_lock: ScreenLock | None = None
-        """Locks the window when left idle, once a user of the database signed in."""
 
         self.worklist = WorklistScreen(today, self)
         self.worklist.set_language(lang)
@@ -280,6 +278,8 @@ class MainWindow(QMainWindow):
         self.settings_action = self.file_menu.addAction("")
         self.settings_action.triggered.connect(self.open_settings)
         self.file_menu.addSeparator()
+        self.accounts = Accounts(self, self.file_menu)
+        self.file_menu.addSeparator()
         self.close_patient_action = self.file_menu.addAction("")
         # Ctrl+W everywhere, and the platform's own key where it is another (Ctrl+F4).
         keys = [QKeySequence("Ctrl+W"), QKeySequence(QKeySequence.StandardKey.Close)]
@@ -343,6 +343,7 @@ class MainWindow(QMainWindow):
         self.unit_actions[UnitSystem.CONVENTIONAL].setText(self.tr("Conventional (mg/dL, g/dL)"))
         self.care_progress.setAccessibleName(self.tr("Updating care items"))
         self.busy_label.setText(self.tr("Working…"))
+        self.accounts.retranslate()
         self._update_title()
         self.worklist.retranslate()
         self.patients.retranslate()

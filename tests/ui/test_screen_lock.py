@@ -201,8 +201,8 @@ def test_the_window_asks_who_signs_in_before_showing_a_patient(
     qtbot.waitUntil(lambda: window.patients.model.rowCount() > 0, timeout=WAIT_MS)
     assert seen == [True]  # no patient listed while the sign-in was asked
     assert actor() == "li.na"
-    assert window.screen_lock is not None
-    assert window.screen_lock.timer.interval() == 10 * 60_000  # the database's setting
+    assert window.accounts.screen_lock is not None
+    assert window.accounts.screen_lock.timer.interval() == 10 * 60_000  # the database's setting
 
 
 def test_cancelling_the_sign_in_closes_the_window(

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accounts</name>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>Change my &amp;password…</source>
+        <translation>修改我的密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock the screen ({key})</source>
+        <translation>锁定屏幕(&amp;L)（{key}）</translation>
+    </message>
+    <message>
+        <source>Create the first administrator…</source>
+        <translation>创建首位管理员…</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>已登录：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>No sign-in: changes are recorded as {actor}</source>
+        <translation>未登录：更改将记录为 {actor}</translation>
+    </message>
+    <message>
+        <source>{name} is this database&apos;s administrator, and signed in.</source>
+        <translation>{name} 已成为本数据库的管理员，并已登录。</translation>
+    </message>
+    <message>
+        <source>Your password was changed.</source>
+        <translation>您的密码已修改。</translation>
+    </message>
+</context>
+<context>
     <name>AcknowledgeDialog</name>
     <message>
         <source>Acknowledge / snooze care items</source>
@@ -706,6 +741,96 @@ Close the form and open the details again to see what is now recorded.</source>
     <message>
         <source>Not saved</source>
         <translation>未保存</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>Create the administrator</source>
+        <translation>创建管理员</translation>
+    </message>
+    <message>
+        <source>Add the user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Sign-in name:</source>
+        <translation>登录名：</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>全名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Password again:</source>
+        <translation>再次输入密码：</translation>
+    </message>
+    <message>
+        <source>The first administrator</source>
+        <translation>首位管理员</translation>
+    </message>
+    <message>
+        <source>This database has no users yet: anyone who starts mmtracker sees every patient, and changes are recorded as {actor}. Create its first administrator now; the administrator then gives each nurse and physician an account (File ▸ Users…).</source>
+        <translation>本数据库尚无用户：任何启动 mmtracker 的人都能看到所有患者，更改将记录为 {actor}。请现在创建首位管理员；之后由管理员为每位护士和医师开设账户（文件 ▸ 用户管理…）。</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change the password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>当前密码：</translation>
+    </message>
+    <message>
+        <source>Reset the password of {name}</source>
+        <translation>重置 {name} 的密码</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>新密码：</translation>
+    </message>
+    <message>
+        <source>New password again:</source>
+        <translation>再次输入新密码：</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
     </message>
 </context>
 <context>
@@ -2006,6 +2131,176 @@ To replace it anyway, say why (kept by the audit):</source>
     <message>
         <source>Snoozed until {until} by {who} on {on}: {reason}</source>
         <translation>暂缓提醒至 {until}，由 {who} 于 {on} 设置，原因：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>The password needs at least {least} characters.</source>
+        <translation>密码至少需要 {least} 个字符。</translation>
+    </message>
+    <message>
+        <source>The password may have at most {most} characters.</source>
+        <translation>密码最多 {most} 个字符。</translation>
+    </message>
+    <message>
+        <source>The sign-in name takes 1–64 characters: letters a–z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or a digit.</source>
+        <translation>登录名为 1–64 个字符：字母 a–z、数字、“.”、“_”或“-”，须以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>{name} is already a user of this database.</source>
+        <translation>{name} 已是本数据库的用户。</translation>
+    </message>
+    <message>
+        <source>The full name takes 1–200 characters.</source>
+        <translation>全名为 1–200 个字符。</translation>
+    </message>
+    <message>
+        <source>{name} is the last active administrator: make another user an administrator first.</source>
+        <translation>{name} 是最后一位在用的管理员：请先将另一位用户设为管理员。</translation>
+    </message>
+    <message>
+        <source>An administrator does not disable their own account.</source>
+        <translation>管理员不能停用自己的账户。</translation>
+    </message>
+    <message>
+        <source>The current password is not the right one.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>Only an administrator may do this; {name} is signed in as {role}.</source>
+        <translation>只有管理员可以执行此操作；{name} 当前的角色是{role}。</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>护士</translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation>医师</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <source>Sign-in name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Add a user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>Change the role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <source>Change the full name…</source>
+        <translation>更改全名…</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Lift the lock-out</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <source>Reset the password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>保存设置</translation>
+    </message>
+    <message>
+        <source>Lock the screen after (minutes idle):</source>
+        <translation>空闲多少分钟后锁定屏幕：</translation>
+    </message>
+    <message>
+        <source>Shortest password (characters):</source>
+        <translation>密码最短长度（字符）：</translation>
+    </message>
+    <message>
+        <source>Failed sign-ins that lock an account:</source>
+        <translation>登录失败多少次后锁定账户：</translation>
+    </message>
+    <message>
+        <source>Minutes an account stays locked:</source>
+        <translation>账户锁定时长（分钟）：</translation>
+    </message>
+    <message>
+        <source>Security settings of this database</source>
+        <translation>本数据库的安全设置</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>{name} was added.</source>
+        <translation>已添加 {name}。</translation>
+    </message>
+    <message>
+        <source>Change the role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <source>Role of {name}:</source>
+        <translation>{name} 的角色：</translation>
+    </message>
+    <message>
+        <source>Change the full name</source>
+        <translation>更改全名</translation>
+    </message>
+    <message>
+        <source>Full name of {name}:</source>
+        <translation>{name} 的全名：</translation>
+    </message>
+    <message>
+        <source>The password of {name} was changed.</source>
+        <translation>{name} 的密码已修改。</translation>
+    </message>
+    <message>
+        <source>{name} was changed.</source>
+        <translation>已更改 {name}。</translation>
+    </message>
+    <message>
+        <source>The security settings were saved.</source>
+        <translation>安全设置已保存。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在用</translation>
     </message>
 </context>
 <context>

@@ -180,11 +180,11 @@ def has_users(conn: Connection) -> bool:
 def role_of(conn: Connection, actor: str) -> Role | None:
     """The role of ``actor``; None on a database without users (anything is allowed).
     Refused: someone who is not an active user of a database that has users."""
-    if not has_users(conn):
-        return None
     found = conn.execute(
         select(USER.c.role, USER.c.active).where(USER.c.name == actor.casefold())
     ).first()
+    if found is None and not has_users(conn):  # asked only of someone who is no user
+        return None
     if found is None or not found.active:
         raise PermissionDeniedError(
             f"{actor} is not an active user of this database: sign in as one of its users"

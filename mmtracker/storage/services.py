@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Table, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from mmtracker.logic.history import ENTRY_KINDS, Entry, Patient, PhaseChange
@@ -172,7 +172,23 @@ def _parse_entry(kind: str, data: Mapping[str, Any]) -> Entry:
     entry, problems = parse_as(ENTRY_KINDS[kind], data)
     if entry is None:
         raise ValidationError(problems)
+    fields = {name: getattr(entry, name) for name in stored_fields(type(entry))}
+    problems = longer_than_columns(table_of(kind), fields)
+    if problems:
+        raise ValidationError(problems)
     return entry
+
+
+def longer_than_columns(table: Table, values: Mapping[str, object]) -> list[Problem]:
+    """Text longer than its column holds, once composed (NFC: U+0958 is two characters),
+    named by its field: PostgreSQL would refuse it naming no field, SQLite keep it whole."""
+    problems = []
+    for column in table.columns:
+        length = getattr(column.type, "length", None)
+        value = values.get(column.name)
+        if length is not None and isinstance(value, str) and len(value) > length:
+            problems.append(Problem(column.name, f"is longer than {length} characters"))
+    return problems
 
 
 def _may_record(conn: Connection, actor: str, entry: Entry, before: Entry | None) -> None:
@@ -212,7 +228,9 @@ def create_patient(
     patient, problems = parse_as(Patient, data)
     if patient is None:
         raise ValidationError(problems)
-    problems = check_patient(patient, today)
+    problems = check_patient(patient, today) or longer_than_columns(
+        PATIENT, patient_columns(patient)
+    )
     if problems:
         raise ValidationError(problems)
     now = utc_now()
@@ -283,7 +301,9 @@ def update_patient(
         patient, problems = parse_as(Patient, merged)
         if patient is None:
             raise ValidationError(problems)
-        problems = check_patient(patient, today)
+        problems = check_patient(patient, today) or longer_than_columns(
+            PATIENT, patient_columns(patient)
+        )
         if problems:
             raise ValidationError(problems)
         _refuse_duplicate_mrn(conn, patient.mrn, patient_id)

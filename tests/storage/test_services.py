@@ -164,6 +164,10 @@ REFUSED = [
     pytest.param("visits", {"date": TODAY.isoformat(), "ecog": 5}, "ecog", ["0–4"],
                  id="ECOG 5"),
     pytest.param("labs", weight(), "kind", ["lab_results"], id="unknown entry kind"),
+    # 150 characters as typed, 300 once composed (NFC): U+0958 decomposes; the column holds 200
+    pytest.param("treatment_lines", {"line_number": 1, "regimen": "\u0958" * 150,
+                                     "intent": "induction", "start_date": "2022-03-05"},
+                 "regimen", ["longer than 200 characters"], id="regimen longer than its column"),
 ]  # fmt: skip
 
 
@@ -267,6 +271,19 @@ def test_changing_the_mrn_to_another_patients_is_refused(engine: Engine, patient
             engine, other.patient_id, 1, {"mrn": "MRN-0001"}, OTHER, today=TODAY, reason="test"
         )
     assert [p.path for p in caught.value.problems] == ["mrn"]
+    assert snapshot(engine) == before
+
+
+def test_a_name_longer_than_its_column_once_composed_is_refused_naming_it(
+    engine: Engine, patient_id: int
+) -> None:
+    before = snapshot(engine)
+    long_name = {"mrn": "NFC-1", "name": "\u0958" * 150, "sex": "F", "date_of_birth": "1950-01-02"}
+    with pytest.raises(ValidationError) as caught:
+        create_patient(engine, long_name, ACTOR, today=TODAY)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("name", "must be 1–200 characters")
+    ]
     assert snapshot(engine) == before
 
 

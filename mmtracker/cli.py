@@ -347,6 +347,35 @@ def build_parser() -> argparse.ArgumentParser:
         db_sub.add_parser("restore", help="replace the database by a backup (kept first)")
     )
     restore.add_argument("backup_file", type=Path, metavar="FILE", help="an SQLite backup")
+    grant = with_database(
+        db_sub.add_parser(
+            "grant", help="make or update the workstations' PostgreSQL role (database owner)"
+        )
+    )
+    grant.add_argument("role", metavar="ROLE", help="role name: a-z, 0-9 and _, up to 63")
+    grant.add_argument(
+        "--new-password-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="set the role's password from a file only its owner reads",
+    )
+    db_password = with_database(
+        db_sub.add_parser(
+            "password", help="keep the PostgreSQL password of --database in the system keyring"
+        )
+    )
+    keeping = db_password.add_mutually_exclusive_group()
+    keeping.add_argument(
+        "--new-password-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="the password, from a file only its owner reads (default: typed twice)",
+    )
+    keeping.add_argument(
+        "--forget", action="store_true", help="take the password out of the keyring"
+    )
 
     user = sub.add_parser("user", help="the users of the database (administrators)")
     user_sub = user.add_subparsers(dest="user_command", required=True)
@@ -917,6 +946,10 @@ def _db(args: argparse.Namespace) -> int:
         return _backup(args)
     if args.db_command == "restore":
         return _restore(args)
+    if args.db_command == "grant":
+        return _grant(args)
+    if args.db_command == "password":
+        return _db_password(args)
     from mmtracker.config import paths
 
     engine = _sign_in(args, make_engine(_url(args, existing=True)))
@@ -924,6 +957,72 @@ def _db(args: argparse.Namespace) -> int:
     for line in report.lines:
         print(line)
     return EXIT_OK if report.ok else EXIT_FAILURE
+
+
+def _grant(args: argparse.Namespace) -> int:
+    """db grant ROLE: the workstations' PostgreSQL role made or brought up to date (an
+    administrator, connected as the database's owner; docs/security.md)."""
+    from mmtracker.storage.engine import is_sqlite, make_engine
+    from mmtracker.storage.grants import grant_workstation_role, role_problem
+
+    problem = role_problem(args.role)
+    if problem is not None:
+        print(f"error: {problem}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    engine = make_engine(_url(args))
+    try:
+        if is_sqlite(engine):
+            print(
+                "error: db grant gives a PostgreSQL role its rights; an SQLite database has "
+                "no roles (give --database a postgresql:// URL)",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
+        password = None
+        if args.new_password_file is not None:
+            password = _password_from(args.new_password_file)
+            if not password:
+                print(f"error: --new-password-file {args.new_password_file}: the file is empty",
+                      file=sys.stderr)  # fmt: skip
+                return EXIT_BAD_INPUT
+        _administering(args, engine, "granting a database role")
+        for line in grant_workstation_role(engine, args.role, password):
+            print(line)
+    finally:
+        engine.dispose()
+    return EXIT_OK
+
+
+def _db_password(args: argparse.Namespace) -> int:
+    """db password: the PostgreSQL password of the database's user, host, port and name
+    kept in (or, ``--forget``, taken out of) the system keyring."""
+    from sqlalchemy.engine import make_url
+
+    from mmtracker.storage.connection import forget_password, keyring_username, store_password
+
+    url = make_url(_url(args))
+    if url.get_backend_name() != "postgresql":
+        print("error: db password keeps the password of a PostgreSQL database (a "
+              "postgresql:// --database URL); SQLite has none", file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    if url.password is not None or "password" in url.query:
+        print("error: the database URL holds a password itself; give it without one, as the "
+              "workstations will", file=sys.stderr)  # fmt: skip
+        return EXIT_BAD_INPUT
+    key = keyring_username(url)
+    if args.forget:
+        forgotten = forget_password(url)
+        print(f"password of {key} {'taken out of' if forgotten else 'was not in'} the keyring")
+        return EXIT_OK
+    password = _new_password(args, f"PostgreSQL password of {key}")
+    if password is None:
+        return EXIT_BAD_INPUT
+    if not password:
+        print("error: the password is empty", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    store_password(url, password)
+    print(f"password of {key} kept in the system keyring")
+    return EXIT_OK
 
 
 def _backup(args: argparse.Namespace) -> int:
@@ -1009,7 +1108,7 @@ def _user(args: argparse.Namespace) -> int:
         state = "" if changed.active else ", disabled"
         print(f"user {changed.name}: {changed.role}, {changed.display_name}{state}")
         return EXIT_OK
-    password = _new_password(args)
+    password = _new_password(args, f"new password for {args.name}")
     if password is None:
         return EXIT_BAD_INPUT
     if args.user_command == "reset-password":
@@ -1023,9 +1122,9 @@ def _user(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _new_password(args: argparse.Namespace) -> str | None:
-    """A new password from ``--new-password-file`` or typed twice at the terminal; None (and
-    why, on standard error) when there is none."""
+def _new_password(args: argparse.Namespace, prompt: str) -> str | None:
+    """A new password from ``--new-password-file`` or typed twice at the terminal after
+    ``prompt``; None (and why, on standard error) when there is none."""
     if args.new_password_file is not None:
         return _password_from(args.new_password_file)
     if not sys.stdin.isatty():
@@ -1034,7 +1133,7 @@ def _new_password(args: argparse.Namespace) -> str | None:
         return None
     import getpass
 
-    password = getpass.getpass(f"new password for {args.name}: ")
+    password = getpass.getpass(f"{prompt}: ")
     if getpass.getpass("the same password again: ") != password:
         print("error: the two passwords differ", file=sys.stderr)
         return None

@@ -6,6 +6,7 @@ per-user folders of platformdirs are used.
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import json
 import os
@@ -174,13 +175,103 @@ _URL_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9]*)(\+[A-Za-z0-9_]+)?://")
 URL_EXAMPLES = "sqlite:////path/file.sqlite or postgresql://user@host/dbname"
 
 
+DATABASE_TLS_KEY = "database_tls"
+"""The settings file's key that lets a PostgreSQL URL to another machine connect without
+TLS: ``"optional"`` (default ``"required"``; :func:`choose_database`)."""
+DATABASE_TLS_VALUES = ("required", "optional")
+SECURE_SSLMODES = ("require", "verify-ca", "verify-full")
+LOCAL_HOSTS = frozenset({"", "localhost", "127.0.0.1", "::1"})  # "": libpq's Unix socket
+_PSYCOPG_URL = re.compile(r"^postgresql(\+psycopg)?://")
+
+
 def choose_database(flag: str | None, *, demo: bool = False) -> DatabaseChoice:
     """The database to use: the flag, then MMTRACKER_DATABASE_URL, then settings, then the default.
 
     ``demo`` selects the separate demo database, which never mixes with real data.
-    Raises SettingError for a settings file that cannot be read.
+    A PostgreSQL server on another machine is reached over TLS only: its URL gets
+    ``sslmode=require`` when it names no ``sslmode``, and one weaker than ``require`` is
+    refused, unless the settings file's ``database_tls`` is ``"optional"``.
+    Raises SettingError for a settings file that cannot be read, a ``database_url`` in it
+    that holds a password, or a URL or ``database_tls`` refused by the TLS rule.
     """
     where = paths()
+    choice = _chosen(flag, demo, where)
+    if not _PSYCOPG_URL.match(choice.url):  # another driver is refused (url_problem)
+        return choice
+    remote, sslmode = _remote_host(choice.url), _sslmode(choice.url)
+    if remote is None or sslmode in SECURE_SSLMODES or not _tls_required(where):
+        return choice
+    if sslmode is None:
+        joint = "&" if "?" in choice.url else "?"
+        return dataclasses.replace(choice, url=f"{choice.url}{joint}sslmode=require")
+    raise SettingError(
+        f"{choice.origin}: sslmode={sslmode} would let the connection to the PostgreSQL "
+        f"server {remote} go unencrypted; sslmode accepts {', '.join(SECURE_SSLMODES[:-1])} "
+        f"or {SECURE_SSLMODES[-1]} (left out, require is added), unless "
+        f'"{DATABASE_TLS_KEY}": "optional" in {where.settings_file} allows it'
+    )
+
+
+def _tls_required(where: Paths) -> bool:
+    """Whether the settings file requires TLS to a PostgreSQL server on another machine."""
+    value = read_settings(where).get(DATABASE_TLS_KEY, DATABASE_TLS_VALUES[0])
+    if value not in DATABASE_TLS_VALUES:
+        raise SettingError(
+            f"{DATABASE_TLS_KEY} in {where.settings_file}: expected "
+            f"{' or '.join(map(repr, DATABASE_TLS_VALUES))}, not {value!r}"
+        )
+    return value == "required"
+
+
+def _query(url: str) -> dict[str, list[str]]:
+    from urllib.parse import parse_qs, urlsplit
+
+    return parse_qs(urlsplit(url).query)
+
+
+def _remote_host(url: str) -> str | None:
+    """The first host of a PostgreSQL URL that is not this machine (its own, or one in
+    ``host`` or ``hostaddr`` of its query, libpq's lists too); None when all are local (a
+    Unix socket's folder too) or the URL cannot be read (then
+    :func:`mmtracker.storage.engine.url_problem` says why)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        _port = parts.port  # ValueError for a port that is no number
+    except ValueError:
+        return None
+    hosts = [parts.hostname or ""]
+    query = _query(url)
+    for value in query.get("host", []) + query.get("hostaddr", []):
+        for host in value.split(","):
+            if host.startswith("["):  # [IPv6]:port
+                host = host[1 : host.find("]")]
+            elif host.count(":") == 1:  # host:port
+                host = host.split(":")[0]
+            hosts.append(host)
+    return next((h for h in hosts if h.lower() not in LOCAL_HOSTS and not h.startswith("/")), None)
+
+
+def _sslmode(url: str) -> str | None:
+    """The ``sslmode`` a URL gives libpq (its last, as libpq takes it); None when none."""
+    found = _query(url).get("sslmode")
+    return found[-1] if found else None
+
+
+def _holds_password(url: str) -> bool:
+    """Whether ``url`` carries a password (``user:password@`` or ``?password=``)."""
+    from urllib.parse import parse_qs, urlsplit
+
+    try:
+        parts = urlsplit(url)
+        return bool(parts.password) or "password" in parse_qs(parts.query)
+    except ValueError:  # no URL at all: its shape is refused later, naming where it came from
+        return False
+
+
+def _chosen(flag: str | None, demo: bool, where: Paths) -> DatabaseChoice:
+    """The database's URL and where it came from (:func:`choose_database`)."""
     if flag:
         return DatabaseChoice(flag, "--database", default=False)
     if demo:
@@ -191,6 +282,12 @@ def choose_database(flag: str | None, *, demo: bool = False) -> DatabaseChoice:
     origin = f"database_url in {where.settings_file}"
     if configured is not None and not isinstance(configured, str):
         raise SettingError(f"{origin}: expected a text such as {URL_EXAMPLES}, not {configured!r}")
+    if configured and _holds_password(configured):
+        raise SettingError(
+            f"{origin}: the URL holds a password, which the settings file must not keep: "
+            "take it out of the URL and keep it in ~/.pgpass (mode 0600; libpq reads it "
+            "itself) or in the system keyring (`mmtracker db password`)"
+        )
     if configured:
         return DatabaseChoice(configured, origin, default=False)
     return DatabaseChoice(sqlite_url(where.database), "the default database", default=True)

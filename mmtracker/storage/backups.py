@@ -22,7 +22,8 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from collections.abc import Iterable, Sequence
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -247,13 +248,39 @@ def pg_dump_backup(url: str, folder: Path, now: dt.datetime | None = None) -> Pa
     descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     os.close(descriptor)
     plain = re.sub(r"^postgresql\+\w+://", "postgresql://", url)
-    done = subprocess.run(
-        [program, "--format=custom", f"--file={target}", f"--dbname={plain}"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    with _keyring_pgpass(url) as environment:
+        done = subprocess.run(
+            [program, "--format=custom", f"--file={target}", f"--dbname={plain}"],
+            capture_output=True,
+            text=True,
+            check=False,
+            env=environment,
+        )
     if done.returncode != 0:
         target.unlink(missing_ok=True)
         raise BackupError(f"pg_dump failed: {done.stderr.strip()[:500]}")
     return target
+
+
+@contextlib.contextmanager
+def _keyring_pgpass(url: str) -> Iterator[dict[str, str]]:
+    """pg_dump's environment: with the password the system keyring keeps for ``url``
+    (mmtracker/storage/connection.py) in a passfile of its own, 0600 in a 0700 folder,
+    removed afterwards; libpq reads no keyring. Without one, this process's environment
+    (``~/.pgpass`` is then read as usual)."""
+    from sqlalchemy.engine import make_url
+
+    from mmtracker.storage.connection import keyring_password
+
+    parsed = make_url(url)
+    password = None if parsed.password is not None else keyring_password(parsed)
+    if password is None:
+        yield dict(os.environ)
+        return
+    with tempfile.TemporaryDirectory(prefix="mmtracker-pgpass-") as folder:
+        passfile = Path(folder) / "pgpass"
+        escaped = password.replace("\\", "\\\\").replace(":", "\\:")
+        descriptor = os.open(passfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+            out.write(f"*:*:*:*:{escaped}\n")
+        yield {**os.environ, "PGPASSFILE": str(passfile)}

@@ -200,7 +200,8 @@ def sqlite_file(url: str) -> Path | None:
 
 def make_engine(url: str) -> Engine:
     """An engine for ``url``: SQLite gets WAL, foreign keys and a busy timeout; a file opened
-    read-only (:func:`read_only`) only the busy timeout, and no query may write."""
+    read-only (:func:`read_only`) only the busy timeout, and no query may write. PostgreSQL
+    gets the system keyring's password (:func:`_postgresql_engine`)."""
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
 
@@ -210,4 +211,19 @@ def make_engine(url: str) -> Engine:
         pragmas = _sqlite_read_pragmas if _opens_read_only(parsed) else _sqlite_pragmas
         event.listen(engine, "connect", pragmas)
         return engine
-    return create_engine(_parsed(url), pool_pre_ping=True)
+    return _postgresql_engine(_parsed(url))
+
+
+def _postgresql_engine(url: URL) -> Engine:
+    """An engine for a PostgreSQL URL; one without a password gets the system keyring's
+    (:mod:`mmtracker.storage.connection`), as a connection argument no label or log shows."""
+    from sqlalchemy import create_engine
+
+    from mmtracker.storage.connection import keyring_password
+
+    connect_args: dict[str, str] = {}
+    if url.password is None and "password" not in url.query:
+        password = keyring_password(url)
+        if password is not None:
+            connect_args["password"] = password
+    return create_engine(url, pool_pre_ping=True, connect_args=connect_args)

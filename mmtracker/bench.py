@@ -10,10 +10,14 @@ for) it measures, as the median of ``runs`` fresh processes each:
   (the entry is deleted again afterwards, so the record stays the demo's);
 - a full re-assessment: ``mmtracker db reassess --all``, the whole process and
   the time the command itself reports;
+- the security figures (mmtracker/bench_security.py; alone with ``--only security``):
+  the audit chain's cost in the save, ``mmtracker audit verify`` over ``--audit-rows``
+  generated audit rows and a sign-in, each beside its floor;
 
 and the peak resident memory of each process. Only the database named by
-``--database``, or the bench's own file in the data folder, is ever written;
-the first must be empty or hold the same demo.
+``--database``, or the bench's own file in the data folder, is ever written (and the
+file of generated audit rows, ``bench-audit-N.sqlite`` in the data folder); the first
+must be empty or hold the same demo.
 """
 
 from __future__ import annotations
@@ -75,6 +79,8 @@ class Figure:
     """The label of the figure this one is compared with as a difference."""
     beyond_budget: float | None = None
     """The most this figure may take beyond that one (seconds)."""
+    beyond_name: str = "command"
+    """What the report calls that figure."""
 
 
 # --- the database ------------------------------------------------------------------------------
@@ -353,7 +359,8 @@ def _against(figure: Figure, medians: dict[str, float]) -> str:
         extra = median - medians[figure.beyond]
         limit = "" if figure.beyond_budget is None else f" ≤ {_seconds(figure.beyond_budget)}"
         met = "" if figure.beyond_budget is None else f" {_met(extra <= figure.beyond_budget)}"
-        parts.append(f"{'+' if extra >= 0 else '−'}{_seconds(abs(extra))} on command{limit}{met}")
+        sign = "+" if extra >= 0 else "−"
+        parts.append(f"{sign}{_seconds(abs(extra))} on {figure.beyond_name}{limit}{met}")
     return "; ".join(parts)
 
 
@@ -423,6 +430,22 @@ def _bench(args: argparse.Namespace) -> list[str]:
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     day = as_of.isoformat()
     runs: int = args.runs
+    patient, entries = _busiest_patient(engine)
+    head = [
+        f"mmtracker bench: {args.patients} demo patients (seed {args.seed}), as of {day}; "
+        f"{runs} fresh processes per figure",
+        f"database      {shown_url} ({done}), {_versions(engine)}",
+        f"machine       {_machine()}",
+        *_data_lines(engine),
+    ]
+    save_line = (
+        f"save          a {SAVED_KIND} entry for patient {patient}, the live patient with the "
+        f"most entries ({entries:,}); deleted again after each run"
+    )
+    if args.only == "security":
+        figures, lines = _security(env, runs, day, patient, args.audit_rows)
+        engine.dispose()
+        return [*head, save_line, *lines, "", *report(figures)]
 
     def reassess_all() -> Run:
         run, out = run_process(_mmtracker("db", "reassess", "--all", "--as-of", day), env)
@@ -448,35 +471,47 @@ def _bench(args: argparse.Namespace) -> list[str]:
     work_json, _ = _measure("worklist --format json, whole process", runs, worklist_json)
     shown = _worklist_rows(engine, as_of)
 
-    patient, entries = _busiest_patient(engine)
-
     def save() -> Run:
         argv = [sys.executable, "-m", "mmtracker.bench", "save", str(patient), day]
         run, out = run_process(argv, env)
         return Run(json.loads(out)["seconds"], None, run.peak_bytes)
 
     saved, _ = _measure("one entry saved with re-assessment", runs, save, BUDGETS["save"])
+    security, security_lines = _security(env, runs, day, patient, args.audit_rows)
     window_lines, measured = _window(engine, env, runs, day, patient, work, work_json)
     pdf_figures, pdf_lines = _pdf(env, runs, day, patient)
     lines = [
-        f"mmtracker bench: {args.patients} demo patients (seed {args.seed}), as of {day}; "
-        f"{runs} fresh processes per figure",
-        f"database      {shown_url} ({done}), {_versions(engine)}",
-        f"machine       {_machine()}",
-        *_data_lines(engine),
+        *head,
         f"worklist      {shown:,} rows",
-        f"save          a {SAVED_KIND} entry for patient {patient}, the live patient with the "
-        f"most entries ({entries:,}); deleted again after each run",
+        save_line,
+        *security_lines,
         f"window        patient {patient} opened ({entries:,} entries); offscreen, "
         "settings of its own",
         "",
-        *report([*measured, saved, *pdf_figures, full, full_inner]),
+        *report([*measured, saved, *security, *pdf_figures, full, full_inner]),
         "",
         *window_lines,
         *pdf_lines,
     ]
     engine.dispose()
     return lines
+
+
+def _security(
+    env: dict[str, str], runs: int, day: str, patient: int, rows: int | None
+) -> tuple[list[Figure], list[str]]:
+    """The audit chain's cost in the save, ``audit verify`` over ``rows`` generated audit
+    rows (default :data:`bench_security.AUDIT_ROWS`) and a sign-in, each beside its floor
+    (mmtracker/bench_security.py)."""
+    from mmtracker import bench_security
+    from mmtracker.config import paths
+
+    chain, chain_line = bench_security.chain_figures(env, runs, day, patient)
+    folder = paths().data
+    sign_in, sign_in_line = bench_security.sign_in_figures(folder, env, runs)
+    audit = bench_security.prepare_audit(folder, rows or bench_security.AUDIT_ROWS, folder)
+    verify, verify_line = bench_security.verify_figures(env, runs, audit)
+    return [*chain, *verify, *sign_in], [chain_line, verify_line, sign_in_line]
 
 
 def _pdf(env: dict[str, str], runs: int, day: str, patient: int) -> tuple[list[Figure], list[str]]:

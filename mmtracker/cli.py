@@ -326,6 +326,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--seed", type=int, default=1, help="random seed of the demo")
     bench.add_argument("--runs", type=_positive, default=5, help="fresh processes per figure")
     bench.add_argument("--as-of", type=_date, default=None, help="the day (default: today)")
+    bench.add_argument(
+        "--only",
+        choices=["security"],
+        default=None,
+        help="only these figures (security: the audit chain in a save, audit verify, sign-in)",
+    )
+    bench.add_argument(
+        "--audit-rows", type=_positive, default=None, help="audit rows verified (1,000,000)"
+    )
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)

@@ -3,17 +3,22 @@ the demo is reused or rebuilt as it should be, and a database holding other data
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import os
 import re
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine, text
 
-from mmtracker import bench
+from mmtracker import bench, bench_security
 from mmtracker.cli import main
+from mmtracker.storage.audit_chain import verify_chain
 from mmtracker.storage.engine import make_engine
 from mmtracker.storage.schema import upgrade
 from mmtracker.storage.services import create_patient
+from mmtracker.storage.users import has_users
 from mmtracker.workflows import open_engine, patient_count
 
 AS_OF = dt.date(2026, 3, 2)
@@ -30,6 +35,14 @@ FIGURES = (
     "full re-assessment, whole process",
     "full re-assessment, as the command reports",
 )
+SECURITY = (
+    "chained save (median of 15 a process)",
+    "floor: the same save, the chain's work taken out",
+    "audit verify, whole process ({rows} rows)",
+    "floor: sqlite3 + hashlib script, whole process",
+    "sign-in (authenticate), first of a process",
+    "floor: argon2 verification alone",
+)
 PANELS = ("Lab trends", "Timeline", "Assessment details", "Lab flowsheet", "Entries")
 WITHOUT_MEMORY = ("full re-assessment, as the command reports", "window: ", "window: search")
 TIME = r"\d+(\.\d+)? (ms|s)"
@@ -40,7 +53,7 @@ def test_every_figure_is_reported(database_url: str, capsys: pytest.CaptureFixtu
         assert main(["db", "upgrade", "--database", database_url]) == 0  # never by itself
         capsys.readouterr()
     argv = ["bench", "--patients", "30", "--seed", "3", "--runs", "1", "--as-of", "2026-03-02"]
-    code = main([*argv, "--database", database_url])
+    code = main([*argv, "--audit-rows", "100", "--database", database_url])
     out, err = capsys.readouterr()
     assert code == 0, err
     lines = out.splitlines()
@@ -101,6 +114,9 @@ def test_every_figure_is_reported(database_url: str, capsys: pytest.CaptureFixtu
         rf"in one process {TIME} \([\d.]+× as long\)",
         out,
     )
+
+    for label in SECURITY:
+        line(label.format(rows=100))
 
     # The record is the demo's again: the measured save was taken back.
     engine = make_engine(database_url)
@@ -173,3 +189,100 @@ def test_the_worklist_from_fresh_state_loads_neither_alembic_nor_the_rules(tmp_p
     ]
     assert runs[0].endswith("(0, ['mmtracker.logic.assessment'])")  # the first run assesses
     assert runs[1].endswith("(0, [])")
+
+
+# --- the security figures (mmtracker/bench_security.py) -----------------------------------------
+
+
+def test_the_generated_audit_is_a_chain_the_check_accepts(
+    sqlite_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Written in several batches and transactions, each chained onto the one before."""
+    monkeypatch.setattr(bench_security, "WRITE_BATCH", 40)
+    head = bench_security.write_audit(sqlite_engine, 250)
+    with sqlite_engine.connect() as conn:
+        found = verify_chain(conn)
+        actions = dict(
+            conn.execute(text("SELECT action, count(*) FROM audit GROUP BY action")).all()
+        )
+    assert found.ok, found.broken
+    assert found.rows == 250
+    assert found.head is not None
+    assert found.head.chain == head
+    assert actions == {"insert": 198, "update": 13, "delete": 13, "view": 13, "sign-in": 13}
+
+
+def test_the_bare_script_hashes_the_rows_as_the_chain_does(tmp_path: Path) -> None:
+    """The floor of `audit verify` does the same work: its head is the chain's, and it finds
+    a row edited as the chain's check does."""
+    audit = bench_security.prepare_audit(tmp_path, 120, tmp_path)
+    assert audit.done == "built"
+    assert bench_security.prepare_audit(tmp_path, 120, tmp_path) == dataclasses.replace(
+        audit, done="reused"
+    )
+    _, found = bench_security.bare_verify(audit.path, os.environ)
+    assert found == {"rows": 120, "head": audit.head, "broken": 0}
+    engine = make_engine(audit.url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE audit SET actor = 'someone else' WHERE id = 60"))
+        with engine.connect() as conn:
+            broken = verify_chain(conn).broken
+    finally:
+        engine.dispose()
+    assert broken is not None
+    assert broken.startswith("audit row 60:")
+    _, found = bench_security.bare_verify(audit.path, os.environ)
+    assert found["broken"] == 1
+
+
+def test_the_security_figures_alone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`bench --only security`: the chain in a save against 2 ms, `audit verify` against its
+    floor, the sign-in against 0.5 s with its parameters; the demo is left as it was."""
+    url = f"sqlite:///{tmp_path / 'bench.sqlite'}"
+    argv = ["bench", "--only", "security", "--patients", "8", "--seed", "2", "--runs", "1"]
+    code = main([*argv, "--audit-rows", "150", "--as-of", "2026-03-02", "--database", url])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    lines = out.splitlines()
+
+    def line(start: str) -> str:
+        found = [text for text in lines if text.startswith(start)]
+        assert len(found) == 1, (start, out)
+        return found[0]
+
+    assert not [text for text in lines if text.startswith(("worklist", "window", "full"))]
+    assert re.search(r"patient \d+, the live patient with the most entries", line("save  "))
+    chain, verify, sign_in = line("audit chain  "), line("audit verify  "), line("sign-in  ")
+    assert re.search(
+        r"each pair's difference: median [+-]\d+\.\d\d ms; in `chained` itself: median "
+        r"\d+\.\d\d ms a save$",
+        chain,
+    ), chain
+    assert re.search(r"\(built\): 150 generated audit rows .* same head \([0-9a-f]{12}…\)$", verify)
+    assert "argon2id v19, m=19456 KiB (19 MiB), t=2, p=1 (argon2-cffi " in sign_in
+    ends = (  # each figure's end: its memory, or its budget and floor
+        rf"[+−]{TIME} on floor ≤ 2\.0 ms (met|OVER)",
+        "—",
+        r"[\d.]+× floor ≤ 1\.5× (met|OVER)",
+        "MB",
+        r"≤ 500\.0 ms (met|OVER)  [\d.]+× floor",
+        "—",
+    )
+    for label, end in zip(SECURITY, ends, strict=True):
+        text = line(label.format(rows=150))
+        cells = text[len(label.format(rows=150)) :].split()
+        assert re.fullmatch(f"{TIME} {TIME} {TIME}", " ".join(cells[:6])), text
+        assert bool(re.fullmatch(r"\d+ MB", " ".join(cells[6:8]))) is (end != "—"), text
+        assert re.search(f"{end}$", text), text
+
+    # The demo is as it was: the placeholders re-chained, no user made in it (the sign-in has
+    # a database of its own).
+    engine = make_engine(url)
+    try:
+        assert bench.holds_demo(engine, 8, 2, AS_OF)
+        with engine.connect() as conn:
+            assert verify_chain(conn).ok
+            assert not has_users(conn)
+    finally:
+        engine.dispose()

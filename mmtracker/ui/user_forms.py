@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mmtracker.ui.forms.problems import QT_TRANSLATE_NOOP, by_shape
 from mmtracker.ui.sign_in import ERROR_STYLE, password_field
 from mmtracker.ui.workers import run_task
 
@@ -28,11 +29,6 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from mmtracker.storage.users import Role, User
-
-
-def QT_TRANSLATE_NOOP(_context: str, text: str) -> str:  # the name pyside6-lupdate reads
-    """Mark ``text`` for the catalogue of ``_context``; give it back untranslated."""
-    return text
 
 
 # The users services' refusals (English for every caller), said in the window's language.
@@ -101,19 +97,14 @@ def refusals(exc: Exception) -> list[str]:
 def user_message(messages: list[str]) -> str:
     """Refusals of the users services (:func:`refusals`) in the installed language, each on
     its own line (as written when of no known shape)."""
-    lines = []
-    for part in messages:
-        for pattern, text in _SHAPES:
-            found = pattern.fullmatch(part)
-            if found is not None:
-                parts = found.groupdict()
-                if "role" in parts:
-                    parts["role"] = role_names().get(parts["role"], parts["role"])
-                lines.append(QCoreApplication.translate("Users", text).format(**parts))
-                break
-        else:
-            lines.append(part)
-    return "\n".join(lines)
+    return "\n".join(by_shape(message, _SHAPES, "Users", _role_named) for message in messages)
+
+
+def _role_named(parts: dict[str, str]) -> dict[str, str]:
+    """A message's parts, a role among them named in the installed language."""
+    if "role" in parts:
+        parts["role"] = role_names().get(parts["role"], parts["role"])
+    return parts
 
 
 def _error_label() -> QLabel:

@@ -9,6 +9,7 @@ shown as the checks wrote it (English) rather than not at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
@@ -251,8 +252,20 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 
 def problem_text(message: str) -> str:
     """A check's message in the installed language (as written when of no known shape)."""
-    for pattern, text in _SHAPES:
+    return by_shape(message, _SHAPES, "Problems")
+
+
+def by_shape(
+    message: str,
+    shapes: tuple[tuple[re.Pattern[str], str], ...],
+    context: str,
+    parts: Callable[[dict[str, str]], dict[str, str]] = dict,
+) -> str:
+    """``message`` translated by the first of ``shapes`` (a pattern of the English message
+    and the text marked for ``context``'s catalogue) it matches, its named parts (changed
+    by ``parts``) filled in; as written when it matches none."""
+    for pattern, text in shapes:
         found = pattern.fullmatch(message)
         if found is not None:
-            return QCoreApplication.translate("Problems", text).format(**found.groupdict())
+            return QCoreApplication.translate(context, text).format(**parts(found.groupdict()))
     return message

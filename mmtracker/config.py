@@ -259,7 +259,7 @@ def _sslmode(url: str) -> str | None:
     return found[-1] if found else None
 
 
-def _holds_password(url: str) -> bool:
+def holds_password(url: str) -> bool:
     """Whether ``url`` carries a password (``user:password@`` or ``?password=``)."""
     from urllib.parse import parse_qs, urlsplit
 
@@ -282,7 +282,7 @@ def _chosen(flag: str | None, demo: bool, where: Paths) -> DatabaseChoice:
     origin = f"database_url in {where.settings_file}"
     if configured is not None and not isinstance(configured, str):
         raise SettingError(f"{origin}: expected a text such as {URL_EXAMPLES}, not {configured!r}")
-    if configured and _holds_password(configured):
+    if configured and holds_password(configured):
         raise SettingError(
             f"{origin}: the URL holds a password, which the settings file must not keep: "
             "take it out of the URL and keep it in ~/.pgpass (mode 0600; libpq reads it "

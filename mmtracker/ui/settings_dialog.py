@@ -208,12 +208,19 @@ class SettingsDialog(FormDialog):
         from mmtracker.config import (
             CLINIC_NAME_KEY,
             SettingError,
+            holds_password,
             url_shape_problem,
             write_setting,
         )
 
         url = self.database.text().strip()
         problem = url_shape_problem(url) if url else None
+        if url and holds_password(url):
+            problem = self.tr(
+                "The database URL holds a password, which the settings file must not keep. "
+                "Take it out of the URL and keep it in ~/.pgpass (mode 0600) or in the system "
+                "keyring (mmtracker db password)."
+            )
         if problem:
             QMessageBox.warning(self, self.tr("Settings not saved"), problem)
             return

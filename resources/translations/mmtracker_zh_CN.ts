@@ -2052,6 +2052,10 @@ To replace it anyway, say why (kept by the audit):</source>
         <translation>正在测试…</translation>
     </message>
     <message>
+        <source>The database URL holds a password, which the settings file must not keep. Take it out of the URL and keep it in ~/.pgpass (mode 0600) or in the system keyring (mmtracker db password).</source>
+        <translation>数据库 URL 中含有密码，设置文件不得保存密码。请将密码从 URL 中删除，改存于 ~/.pgpass（权限 0600）或系统密钥环（mmtracker db password）。</translation>
+    </message>
+    <message>
         <source>Settings not saved</source>
         <translation>设置未保存</translation>
     </message>

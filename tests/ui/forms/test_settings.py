@@ -102,3 +102,19 @@ def test_enter_in_a_setting_moves_on_and_esc_asks_before_dropping_an_edit(
         else {}
     )
     dialog.done(0)
+
+
+def test_a_database_url_holding_a_password_is_not_kept(
+    qtbot: QtBot, clinic: Engine, today: dt.date, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PostgreSQL password goes to ~/.pgpass or the keyring, never the settings file."""
+    said: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: said.append(text))
+    _window, dialog = open_settings(qtbot, clinic, today)
+    dialog.database.setText("postgresql://ann:s3cret@db.example.org/clinic")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert len(said) == 1
+    assert said[0].startswith("The database URL holds a password")
+    assert "s3cret" not in said[0]
+    assert not paths().settings_file.exists()

@@ -394,6 +394,7 @@ def set_password(
     with engine.begin() as conn:
         own = folded == actor.casefold()
         if own and current is not None:
+            role_of(conn, actor)  # an active user
             row = _user_row(conn, folded)
             if not _verify(row["password_hash"], current):
                 raise ValidationError([Problem("current password", "is not the right one")])

@@ -266,9 +266,10 @@ def open_main_window(
 
     With ``offer_demo``, an empty normal database brings the offer to open the
     separate demo database instead. A clinic's database without users says so in the
-    status bar; ``ask_first_administrator`` also asks for its first administrator at once. A database that cannot be opened is explained
-    in a dialog; the window then closes, after calling ``refused``. ``clock`` is the
-    window's today (a fixed day for the bench).
+    status bar; ``ask_first_administrator`` also asks for its first administrator at
+    once. A database that cannot be opened is explained in a dialog; the window then
+    closes, after calling ``refused``. ``clock`` is the window's today (a fixed day for
+    the bench).
     """
     window = MainWindow(demo=demo, lang=lang, today=clock)
     opening = _Opening(window, today, refused, ask_first_administrator)

@@ -317,6 +317,9 @@ def test_a_user_changes_their_own_password_with_the_present_one(clinic: Engine) 
     assert authenticate(clinic, "dr.wu", "a new long password").role is Role.PHYSICIAN
     with pytest.raises(PermissionDeniedError, match="needs the role administrator"):
         set_password(clinic, "li.na", "a new long password", "dr.wu", current=PASSWORD)
+    change_user(clinic, "li.na", "admin", active=False)
+    with pytest.raises(PermissionDeniedError, match="li.na is not an active user"):
+        set_password(clinic, "li.na", "a new long password", "li.na", current=PASSWORD)
 
 
 def test_an_administrator_lifts_a_lock_out(clinic: Engine) -> None:

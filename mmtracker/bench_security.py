@@ -49,7 +49,7 @@ WARM_UP = 2
 PLACEHOLDER = "0" * 64
 """The ``chain`` the stand-in writes; the rows are re-chained after the timed saves."""
 SIGN_IN_USER = "bench.sign-in"
-SIGN_IN_PASSWORD = "a made-up password, bench only"  # of a user made and taken out by the bench
+SIGN_IN_PASSWORD = "a made-up password, bench only"  # of the sign-in database's one user
 
 CHAIN_LABEL = f"chained save (median of {SAVES} a process)"
 UNCHAINED_LABEL = "floor: the same save, the chain's work taken out"

@@ -356,6 +356,11 @@ def build_parser() -> argparse.ArgumentParser:
         db_sub.add_parser("restore", help="replace the database by a backup (kept first)")
     )
     restore.add_argument("backup_file", type=Path, metavar="FILE", help="an SQLite backup")
+    restore.add_argument(
+        "--other-database",
+        action="store_true",
+        help="restore a copy of another database (its own id differs) all the same",
+    )
     grant = with_database(
         db_sub.add_parser(
             "grant", help="make or update the workstations' PostgreSQL role (database owner)"
@@ -1058,10 +1063,12 @@ def _backup(args: argparse.Namespace) -> int:
 
 def _restore(args: argparse.Namespace) -> int:
     """db restore FILE: the SQLite database replaced by a backup, itself backed up first."""
-    from mmtracker.config import paths
-    from mmtracker.storage.backups import BackupError, restore
+    from mmtracker.config import actor, paths
+    from mmtracker.storage.anchors import AnchorError
+    from mmtracker.storage.backups import BackupError, after_restore, restore
     from mmtracker.storage.engine import make_engine, sqlite_file
     from mmtracker.storage.schema import known_revisions
+    from mmtracker.workflows import open_engine
 
     url = _url(args)
     database = sqlite_file(url)
@@ -1078,13 +1085,31 @@ def _restore(args: argparse.Namespace) -> int:
     if database.is_file():
         _administering(args, make_engine(url), "restoring a backup").dispose()
     try:
-        kept = restore(args.backup_file, database, paths().backups, known_revisions())
+        kept = restore(
+            args.backup_file,
+            database,
+            paths().backups,
+            known_revisions(),
+            other_database=args.other_database,
+        )
     except BackupError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     if kept != database:
         print(f"the database as it was is kept in {kept}")
     print(f"{database} restored from {args.backup_file}")
+    engine = open_engine(url)  # an older schema's backup migrated first
+    try:
+        after_restore(
+            engine, args.backup_file, paths().data, actor(), None if kept == database else kept
+        )
+    except AnchorError as exc:
+        print(f"warning: the restored audit does not chain onto its backup's anchor: {exc}; "
+              "`mmtracker audit verify` says where", file=sys.stderr)  # fmt: skip
+        return EXIT_FAILURE
+    finally:
+        engine.dispose()
+    print("the restore is in the audit, and this workstation's anchor is the backup's")
     return EXIT_OK
 
 

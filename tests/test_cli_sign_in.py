@@ -199,3 +199,40 @@ def test_an_administrator_disables_resets_and_changes_users(
     assert "user li.na: nurse, li.na, disabled\nuser li.na: physician, li.na\n" in captured.out
     assert "user li.na: password reset" in captured.out
     assert "li.na\tphysician\tli.na\n" in captured.out
+
+
+def test_a_restore_is_audited_and_leaves_the_audit_verifiable(
+    staffed: str, password_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The workstation's anchor becomes the backup's: later writes and `audit verify` hold,
+    and the audit says who restored what."""
+    admin = signed(staffed, "ada", password_file)
+    new = ["--new-password-file", str(password_file)]
+    assert main([*admin, "db", "backup", "--to", str(tmp_path / "b")]) == 0
+    [backup] = (tmp_path / "b").glob("*.sqlite")
+    assert main([*admin, "user", "add", "dr.wu", "--role", "physician", *new]) == 0
+    assert main([*admin, "db", "restore", str(backup)]) == 0
+    assert main([*admin, "audit", "verify"]) == 0
+    assert main([*admin, "user", "add", "dr.li", "--role", "physician", *new]) == 0
+    assert main([*admin, "audit", "verify"]) == 0
+    assert main([*admin, "db", "check"]) == 0
+    with sqlite3.connect(tmp_path / "clinic.sqlite") as conn:
+        users_now = {r[0] for r in conn.execute("SELECT name FROM app_user")}
+        [(actor, after)] = conn.execute("SELECT actor, after FROM audit WHERE action = 'restore'")
+    assert users_now == {"ada", "li.na", "dr.li"}  # dr.wu came after the backup
+    assert actor == "ada"
+    assert json.loads(after)["from"] == str(backup)
+
+
+def test_a_copy_of_another_database_is_restored_only_when_asked(
+    staffed: str, password_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = f"sqlite:///{tmp_path / 'other.sqlite'}"
+    assert main(["--database", other, "demo", "--patients", "1", "--as-of", AS_OF.isoformat()]) == 0
+    assert main(["--database", other, "db", "backup", "--to", str(tmp_path / "o")]) == 0
+    [backup] = (tmp_path / "o").glob("*.sqlite")
+    admin = signed(staffed, "ada", password_file)
+    assert main([*admin, "db", "restore", str(backup)]) == 1
+    assert "is a copy of another database" in capsys.readouterr().err
+    assert main([*admin, "db", "restore", str(backup), "--other-database"]) == 0
+    assert main(["--database", staffed, "audit", "verify"]) == 0

@@ -27,8 +27,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import closing
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mmtracker.storage.anchors import FILE_MODE, FOLDER_MODE, write_private
+from mmtracker.storage.anchors import DATABASE_ID, FILE_MODE, FOLDER_MODE, write_private
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from mmtracker.storage.audit_chain import Anchor
 
 KINDS = ("daily", "manual", "restore", "backup")
 _NAME = re.compile(
@@ -210,11 +216,19 @@ def stamped_version(backup: Path) -> str | None:
     return None if found is None else str(found[0])
 
 
-def restore(backup: Path, database: Path, folder: Path, known: Iterable[str]) -> Path:
+def restore(
+    backup: Path,
+    database: Path,
+    folder: Path,
+    known: Iterable[str],
+    *,
+    other_database: bool = False,
+) -> Path:
     """Make ``database`` the copy in ``backup``; the database as it was is first backed up
-    (kind ``restore``), whose path is returned. Refused: a backup that fails its check, or
-    one stamped with a schema this application does not know (a newer one). Nothing may have
-    the database open meanwhile (the window closed)."""
+    (kind ``restore``), whose path is returned. Refused: a backup that fails its check, one
+    stamped with a schema this application does not know (a newer one), and, unless
+    ``other_database``, a copy of another database (its own id differs). Nothing may have
+    the database open meanwhile (the window closed); :func:`after_restore` follows."""
     problem = verify_backup(backup)
     if problem is not None:
         raise BackupError(f"{backup} is not a sound backup: {problem}")
@@ -224,6 +238,13 @@ def restore(backup: Path, database: Path, folder: Path, known: Iterable[str]) ->
             f"{backup} holds schema {version or 'none'}, which this version of mmtracker does "
             "not know (a newer one?): update mmtracker, or choose another backup"
         )
+    ours, theirs = _identity(database), _identity(backup)
+    if not other_database and ours is not None and theirs is not None and ours != theirs:
+        raise BackupError(
+            f"{backup} is a copy of another database (id {theirs}), not of {database} (id "
+            f"{ours}): choose a backup of this one, or give --other-database to replace it "
+            "by that database all the same"
+        )
     before = take_backup(database, folder, "restore") if database.is_file() else None
     with (
         closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source,
@@ -232,6 +253,56 @@ def restore(backup: Path, database: Path, folder: Path, known: Iterable[str]) ->
         source.backup(target)
     os.chmod(database, FILE_MODE)
     return before or database
+
+
+def _identity(path: Path) -> str | None:
+    """The database's own random id (``database_id``), read-only; None when it has none."""
+    if not path.is_file():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            found = conn.execute(
+                "SELECT value FROM database_info WHERE key = ?", (DATABASE_ID,)
+            ).fetchone()
+    except sqlite3.Error:  # no such table: a database from before it
+        return None
+    return None if found is None else str(found[0])
+
+
+def after_restore(
+    engine: Engine, backup: Path, anchors: Path, actor: str, kept: Path | None
+) -> Anchor | None:
+    """Once ``engine``'s database is restored from ``backup``: this workstation's anchor
+    becomes the backup's (the head it was taken at; none beside it: anchored anew from the
+    chain's start), the restore is audited (who, from which file, where the database as it
+    was is kept), and the anchor moved on to it. The anchor as it now stands; AnchorError
+    when the restored audit does not chain onto the backup's anchor."""
+    from mmtracker.storage.anchors import anchor_now, anchor_path, database_id, read_anchor
+    from mmtracker.storage.services import audit, audit_row, utc_now
+
+    with engine.begin() as conn:
+        identity = database_id(conn, create=True)
+        assert identity is not None  # made above
+        path = anchor_path(anchors, identity)
+        held = read_anchor(anchor_of(backup))
+        if held is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_private(path, json.dumps({"database_id": identity, **asdict(held)}) + "\n")
+        audit(
+            conn,
+            audit_row(
+                patient_id=None,
+                table="database_info",
+                row_id=identity,
+                action="restore",
+                actor=actor,
+                at=utc_now(),
+                before=None,
+                after={"from": str(backup), "kept": None if kept is None else str(kept)},
+            ),
+        )
+    return anchor_now(engine, anchors)
 
 
 def pg_dump_backup(url: str, folder: Path, now: dt.datetime | None = None) -> Path:

@@ -182,7 +182,8 @@ def build_parser() -> argparse.ArgumentParser:
     def with_database(
         p: argparse.ArgumentParser, demo: bool = True, database: bool = True
     ) -> argparse.ArgumentParser:
-        """The database options, also accepted after the command (``worklist --demo``).
+        """The database and sign-in options, also accepted after the command (``worklist
+        --demo``, ``user list --user ada``).
 
         A command that takes no ``--demo`` (or no ``--database``) still accepts it unlisted,
         so that :func:`main` refuses it in one line wherever it stands.
@@ -199,6 +200,21 @@ def build_parser() -> argparse.ArgumentParser:
             default=argparse.SUPPRESS,
             help="use the separate demo database (created on first use)"
             if demo
+            else argparse.SUPPRESS,
+        )
+        p.add_argument(
+            "--user",
+            metavar="NAME",
+            default=argparse.SUPPRESS,
+            help="sign in as this user of the database" if database else argparse.SUPPRESS,
+        )
+        p.add_argument(
+            "--password-file",
+            metavar="FILE",
+            type=Path,
+            default=argparse.SUPPRESS,
+            help="the password of --user, from a file only its owner reads"
+            if database
             else argparse.SUPPRESS,
         )
         return p
@@ -445,6 +461,7 @@ def build_parser() -> argparse.ArgumentParser:
 REFUSED = {
     ("evaluate", "--demo"): "evaluate assesses a record file and uses no database",
     ("evaluate", "--database"): "evaluate assesses a record file and uses no database",
+    ("evaluate", "--user"): "evaluate assesses a record file and needs no sign-in",
     ("bench", "--demo"): (
         "bench builds a demo database of its own (in the data folder, or at --database URL)"
     ),
@@ -461,7 +478,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    for option, given in (("--demo", args.demo), ("--database", args.database)):
+    for option, given in (
+        ("--demo", args.demo),
+        ("--database", args.database),
+        ("--user", args.user),
+    ):
         refused = REFUSED.get((args.command, option))
         if given and refused:
             print(f"error: {option}: {refused}", file=sys.stderr)

@@ -307,6 +307,15 @@ def test_database_is_refused_for_evaluate(capsysbinary: Capture, url: str, befor
     )
 
 
+@pytest.mark.parametrize("before", [True, False], ids=["before", "after"])
+def test_a_sign_in_is_refused_for_evaluate(capsysbinary: Capture, before: bool) -> None:
+    argv = ["evaluate", str(EXAMPLE)]
+    argv = ["--user", "ada", *argv] if before else [*argv, "--user", "ada"]
+    assert refused(capsysbinary, *argv) == (
+        "error: --user: evaluate assesses a record file and needs no sign-in"
+    )
+
+
 # --- 9. the empty-database notice in Chinese ----------------------------------------------------
 
 

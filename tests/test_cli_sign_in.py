@@ -236,3 +236,11 @@ def test_a_copy_of_another_database_is_restored_only_when_asked(
     assert "is a copy of another database" in capsys.readouterr().err
     assert main([*admin, "db", "restore", str(backup), "--other-database"]) == 0
     assert main(["--database", staffed, "audit", "verify"]) == 0
+
+
+def test_the_sign_in_may_follow_the_command(
+    staffed: str, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    after = ["--database", staffed, "--user", "ada", "--password-file", str(password_file)]
+    assert main(["user", "list", *after]) == 0
+    assert "li.na\tnurse" in capsys.readouterr().out

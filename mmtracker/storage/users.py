@@ -488,60 +488,108 @@ _DUMMY = HASHER.hash("no such user: the same time as a wrong password")
 def authenticate(engine: Engine, name: str, password: str, now: dt.datetime | None = None) -> User:
     """The user ``name`` signed in with ``password``; SignInError otherwise. Failed attempts
     are counted; :attr:`SecuritySettings.lockout_failures` of them in a row lock the account
-    for :attr:`SecuritySettings.lockout_minutes`. Each sign-in and each refusal is audited."""
+    for :attr:`SecuritySettings.lockout_minutes`. Each sign-in and each refusal is audited,
+    an unknown name's too (the name as typed when it is a sign-in name's shape)."""
     from mmtracker.storage.anchors import after_write
-    from mmtracker.storage.services import audit, audit_row, utc_now
 
-    now = now or utc_now()
+    now = now or dt.datetime.now(dt.UTC)
     folded = name.strip().casefold()
-    wrong = SignInError("the name or the password is wrong")
     with engine.begin() as conn:
         settings = security_settings(conn)
         row = conn.execute(select(USER).where(USER.c.name == folded)).mappings().first()
-        if row is None:
-            _verify(_DUMMY, password)  # as long as for a user: no hint that the name exists
-            raise wrong
-        if not row["active"]:
-            raise SignInError(f"the account {folded} is disabled: ask an administrator")
-        locked = row["locked_until"]
-        if locked is not None and locked > now:
-            raise SignInError(
-                f"the account {folded} is locked after {settings.lockout_failures} failed "
-                f"sign-ins until {locked.astimezone():%H:%M}"
-            )
-        ok = _verify(row["password_hash"], password)
-        failures = 0 if ok else row["failed_attempts"] + 1
-        values: dict[str, object] = {"failed_attempts": failures, "locked_until": None}
-        if failures >= settings.lockout_failures:
-            values = {
-                "failed_attempts": 0,
-                "locked_until": now + dt.timedelta(minutes=settings.lockout_minutes),
-            }
-        if ok and HASHER.check_needs_rehash(row["password_hash"]):
-            values["password_hash"] = HASHER.hash(password)
-        conn.execute(update(USER).where(USER.c.id == row["id"]).values(values))
-        audit(
-            conn,
-            audit_row(
-                patient_id=None,
-                table=USER.name,
-                row_id=str(row["id"]),
-                action="sign-in" if ok else "refused",
-                actor=folded,
-                at=now,
-                before=None,
-                after={k: v for k, v in values.items() if k != "password_hash"},
-            ),
-        )
+        refusal = _refusal(row, folded, settings, now)
+        if row is None or refusal is not None:
+            if row is None:
+                _verify(_DUMMY, password)  # as long as for a user: no hint that the name exists
+            shown = folded if NAME.match(folded) else "(no sign-in name)"
+            reason = "unknown name" if row is None else _short(row)
+            _audit_sign_in(conn, None if row is None else row["id"], shown, now, {}, reason)
+        else:
+            ok = _verify(row["password_hash"], password)
+            values = _after_attempt(row, ok, settings, now)
+            if ok and HASHER.check_needs_rehash(row["password_hash"]):
+                values["password_hash"] = HASHER.hash(password)
+            conn.execute(update(USER).where(USER.c.id == row["id"]).values(values))
+            _audit_sign_in(conn, row["id"], folded, now, values, None if ok else "wrong password")
+            if not ok and values["locked_until"] is not None:
+                refusal = _locked(folded, settings, f"for {settings.lockout_minutes} minutes")
+            elif not ok:
+                refusal = WRONG
     after_write(engine)
-    if not ok:
-        if "locked_until" in values and values["locked_until"] is not None:
-            raise SignInError(
-                f"the account {folded} is locked after {settings.lockout_failures} failed "
-                f"sign-ins for {settings.lockout_minutes} minutes"
-            )
-        raise wrong
+    if row is None:
+        raise SignInError(WRONG)
+    if refusal is not None:
+        raise SignInError(refusal)
     return User(folded, str(row["display_name"]), Role(row["role"]))
+
+
+WRONG = "the name or the password is wrong"
+
+
+def _refusal(
+    row: RowMapping | None, folded: str, settings: SecuritySettings, now: dt.datetime
+) -> str | None:
+    """Why the account ``row`` may not sign in before its password is looked at."""
+    if row is None:
+        return None
+    if not row["active"]:
+        return f"the account {folded} is disabled: ask an administrator"
+    locked = row["locked_until"]
+    if locked is not None and locked > now:
+        return _locked(folded, settings, f"until {locked.astimezone():%H:%M}")
+    return None
+
+
+def _short(row: RowMapping) -> str:
+    """A refusal's reason as the audit keeps it."""
+    return "account disabled" if not row["active"] else "account locked"
+
+
+def _locked(folded: str, settings: SecuritySettings, how_long: str) -> str:
+    return (
+        f"the account {folded} is locked after {settings.lockout_failures} failed sign-ins "
+        f"{how_long}: try again then, or ask an administrator to lift the lock-out"
+    )
+
+
+def _after_attempt(
+    row: RowMapping, ok: bool, settings: SecuritySettings, now: dt.datetime
+) -> dict[str, object]:
+    """The failure count and lock-out an attempt leaves on the account ``row``."""
+    failures = 0 if ok else row["failed_attempts"] + 1
+    if failures >= settings.lockout_failures:
+        return {
+            "failed_attempts": 0,
+            "locked_until": now + dt.timedelta(minutes=settings.lockout_minutes),
+        }
+    return {"failed_attempts": failures, "locked_until": None}
+
+
+def _audit_sign_in(
+    conn: Connection,
+    user_id: int | None,
+    actor: str,
+    now: dt.datetime,
+    values: Mapping[str, object],
+    refused: str | None,
+) -> None:
+    """A sign-in (``refused`` None) or a refusal and why, in the audit."""
+    from mmtracker.storage.services import audit, audit_row
+
+    audit(
+        conn,
+        audit_row(
+            patient_id=None,
+            table=USER.name,
+            row_id="-" if user_id is None else str(user_id),
+            action="sign-in" if refused is None else "refused",
+            actor=actor,
+            at=now,
+            before=None,
+            after={k: v for k, v in values.items() if k != "password_hash"},
+            reason=refused,
+        ),
+    )
 
 
 def _verify(stored: str, password: str) -> bool:

@@ -330,3 +330,34 @@ def test_an_administrator_lifts_a_lock_out(clinic: Engine) -> None:
         authenticate(clinic, "dr.wu", PASSWORD)
     change_user(clinic, "dr.wu", "admin", unlock=True)
     assert authenticate(clinic, "dr.wu", PASSWORD).name == "dr.wu"
+
+
+def test_every_refused_sign_in_is_audited_with_its_reason(clinic: Engine) -> None:
+    """Guessing at made-up names leaves a trace too; a name of no sign-in shape is not
+    written as it was typed."""
+    now = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
+    for name in ("nobody", "li.na", "Robert'); DROP TABLE--"):
+        with pytest.raises(SignInError, match="^the name or the password is wrong$"):
+            authenticate(clinic, name, "wrong", now)
+    change_user(clinic, "dr.wu", "admin", active=False)
+    with pytest.raises(SignInError, match="disabled"):
+        authenticate(clinic, "dr.wu", PASSWORD, now)
+    for _ in range(4):
+        with pytest.raises(SignInError):
+            authenticate(clinic, "li.na", "wrong", now)
+    with pytest.raises(SignInError, match="ask an administrator to lift the lock-out"):
+        authenticate(clinic, "li.na", PASSWORD, now)
+    with clinic.connect() as conn:
+        rows = conn.execute(
+            select(AUDIT.c.actor, AUDIT.c.row_id, AUDIT.c.reason)
+            .where(AUDIT.c.action == "refused")
+            .order_by(AUDIT.c.id)
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("nobody", "-", "unknown name"),
+        ("li.na", rows[1].row_id, "wrong password"),
+        ("(no sign-in name)", "-", "unknown name"),
+        ("dr.wu", rows[3].row_id, "account disabled"),
+        *[("li.na", rows[1].row_id, "wrong password")] * 4,
+        ("li.na", rows[1].row_id, "account locked"),
+    ]

@@ -153,7 +153,9 @@ def verify_chain(conn: Connection, anchor: Anchor | None = None) -> ChainReport:
         expected = digest(previous, values)
         if stored != expected and report.broken is None:
             gap = (
-                f" (the rows with ids {last_id + 1}–{row_id - 1} are missing)"
+                f" (the row with id {last_id + 1} is missing)"
+                if row_id == last_id + 2 and last_id
+                else f" (the rows with ids {last_id + 1}–{row_id - 1} are missing)"
                 if (row_id != last_id + 1 and last_id)
                 else ""
             )

@@ -199,7 +199,7 @@ def require(conn: Connection, actor: str, allowed: Role | frozenset[Role], what:
     if role is None or role in roles:
         return
     needed = " or ".join(sorted(r.value for r in roles))
-    raise PermissionDeniedError(f"{what} needs the role {needed}; {actor} is a {role.value}")
+    raise PermissionDeniedError(f"{what} needs the role {needed}; {actor} is {_a(role)}")
 
 
 def may_change(
@@ -223,7 +223,12 @@ def may_change(
             f"{what} needs the role physician: a nurse corrects or deletes only what she "
             "entered herself today"
         )
-    raise PermissionDeniedError(f"{what} needs the role nurse or physician; {actor} is a {role}")
+    raise PermissionDeniedError(f"{what} needs the role nurse or physician; {actor} is {_a(role)}")
+
+
+def _a(role: Role) -> str:
+    """``role`` after its article: "a nurse", "an administrator"."""
+    return f"{'an' if role.value[0] in 'aeiou' else 'a'} {role.value}"
 
 
 def _name(name: str) -> str:
@@ -416,7 +421,7 @@ def set_password(
 def _user_row(conn: Connection, folded: str) -> RowMapping:
     row = conn.execute(select(USER).where(USER.c.name == folded)).mappings().first()
     if row is None:
-        raise ValidationError([Problem("name", f"{folded} is no user of this database")])
+        raise ValidationError([Problem("name", f"this database has no user {folded}")])
     return row
 
 

@@ -285,7 +285,7 @@ def test_the_last_active_administrator_stays_one(clinic: Engine) -> None:
         change_user(clinic, "second", "second", role=Role.NURSE)  # admin is disabled
     change_user(clinic, "admin", "second", active=True)
     change_user(clinic, "second", "second", role=Role.NURSE)
-    with pytest.raises(ValidationError, match="nobody is no user of this database"):
+    with pytest.raises(ValidationError, match="this database has no user nobody"):
         change_user(clinic, "nobody", "admin", unlock=True)
 
 
@@ -361,3 +361,8 @@ def test_every_refused_sign_in_is_audited_with_its_reason(clinic: Engine) -> Non
         *[("li.na", rows[1].row_id, "wrong password")] * 4,
         ("li.na", rows[1].row_id, "account locked"),
     ]
+
+
+def test_a_refusal_names_the_role_with_its_article(clinic: Engine) -> None:
+    with pytest.raises(PermissionDeniedError, match="; admin is an administrator$"):
+        weight(clinic, "admin")

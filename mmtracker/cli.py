@@ -636,7 +636,7 @@ def _sign_in(args: argparse.Namespace, engine: Engine) -> Engine:
         if args.user is not None:
             print(f"note: this database has no users; --user {args.user} is not needed",
                   file=sys.stderr)  # fmt: skip
-        elif args.command in WRITING_COMMANDS:
+        elif args.command in WRITING_COMMANDS and getattr(args, "user_command", "") != "list":
             print(
                 f"note: this database has no users yet; writing as {actor()} (make its first "
                 "administrator: mmtracker user add NAME --role administrator)",
@@ -659,10 +659,15 @@ WRITING_COMMANDS = frozenset({"import-record", "user"})
 def _administering(args: argparse.Namespace, engine: Engine, what: str) -> Engine:
     """``engine`` once its user is signed in as an administrator (a database without users:
     anyone)."""
+    return _required_administrator(_sign_in(args, engine), what)
+
+
+def _required_administrator(engine: Engine, what: str) -> Engine:
+    """``engine``, its signed-in user an administrator (a database without users: anyone);
+    PermissionDeniedError otherwise."""
     from mmtracker.config import actor
     from mmtracker.storage.users import Role, has_users, require
 
-    _sign_in(args, engine)
     with engine.connect() as conn:
         if _has_users(conn, has_users):
             require(conn, actor(), Role.ADMINISTRATOR, what)
@@ -1067,7 +1072,7 @@ def _backup(args: argparse.Namespace) -> int:
     from mmtracker.storage.engine import make_engine, sqlite_file
 
     url = _url(args, existing=True)
-    _sign_in(args, make_engine(url)).dispose()
+    _administering(args, make_engine(url), "backing up the database").dispose()
     folder: Path = args.to or paths().backups
     try:
         database = sqlite_file(url)
@@ -1142,7 +1147,11 @@ def _user(args: argparse.Namespace) -> int:
 
     engine = _engine(args, existing=True)
     if args.user_command == "list":
-        for found in list_users(engine):
+        accounts = list_users(_required_administrator(engine, "listing the users"))
+        if not accounts:
+            print("this database has no users yet: everyone writes as the operating system's "
+                  "user (make its first: mmtracker user add NAME --role administrator)")  # fmt: skip
+        for found in accounts:
             state = "" if found.active else " (disabled)"
             if found.locked_until is not None:
                 state += f" (locked until {found.locked_until.astimezone():%Y-%m-%d %H:%M})"

@@ -126,11 +126,17 @@ def test_a_nurse_makes_no_user_and_restores_nothing(
     new = ["--new-password-file", str(password_file)]
     nurse = signed(staffed, "li.na", password_file)
     assert main([*nurse, "user", "add", "x", "--role", "nurse", *new]) == 1
-    assert main([*nurse, "db", "backup", "--to", str(tmp_path / "b")]) == 0
+    assert main([*nurse, "user", "list"]) == 1
+    assert main([*nurse, "db", "backup", "--to", str(tmp_path / "b")]) == 1
+    assert not (tmp_path / "b").exists()
+    admin = signed(staffed, "ada", password_file)
+    assert main([*admin, "db", "backup", "--to", str(tmp_path / "b")]) == 0
     [backup] = (tmp_path / "b").glob("*.sqlite")
     assert main([*nurse, "db", "restore", str(backup)]) == 1
     err = capsys.readouterr().err
     assert "error: making a user needs the role administrator; li.na is a nurse" in err
+    assert "error: listing the users needs the role administrator; li.na is a nurse" in err
+    assert "error: backing up the database needs the role administrator; li.na is a nurse" in err
     assert "error: restoring a backup needs the role administrator; li.na is a nurse" in err
 
 
@@ -139,6 +145,18 @@ def test_a_database_without_users_says_who_writes_and_makes_its_first_administra
 ) -> None:
     url = f"sqlite:///{tmp_path / 'new.sqlite'}"
     assert main(["--database", url, "db", "upgrade"]) == 0
+    assert main(["--database", url, "user", "list"]) == 0
+    listed = capsys.readouterr()
+    assert listed.out.splitlines()[-1].startswith("this database has no users yet")
+    assert "note:" not in listed.err  # a list writes nothing
+    short = tmp_path / "short"
+    short.write_text("abc\n", encoding="utf-8")
+    short.chmod(0o600)
+    bad = ["user", "add", "Bad Name", "--role", "administrator", "--new-password-file", str(short)]
+    assert main(["--database", url, *bad]) == 2
+    both = capsys.readouterr().err
+    assert "name: 1–64 characters" in both  # every problem at once
+    assert "password: at least 12 characters, not 3" in both
     new = ["--new-password-file", str(password_file)]
     assert main(["--database", url, "user", "add", "li.na", "--role", "nurse", *new]) == 2
     assert main(["--database", url, "user", "add", "ada", "--role", "administrator", *new]) == 0

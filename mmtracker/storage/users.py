@@ -231,19 +231,16 @@ def _a(role: Role) -> str:
     return f"{'an' if role.value[0] in 'aeiou' else 'a'} {role.value}"
 
 
-def _name(name: str) -> str:
-    folded = name.strip().casefold()
-    if not NAME.match(folded):
-        raise ValidationError(
-            [
-                Problem(
-                    "name",
-                    "1–64 characters: letters a–z, digits, '.', '_' or '-', starting with a "
-                    "letter or a digit",
-                )
-            ]
+def _name_problems(folded: str) -> list[Problem]:
+    if NAME.match(folded):
+        return []
+    return [
+        Problem(
+            "name",
+            "1–64 characters: letters a–z, digits, '.', '_' or '-', starting with a letter or "
+            "a digit",
         )
-    return folded
+    ]
 
 
 def _password_problems(password: str, settings: SecuritySettings) -> list[Problem]:
@@ -278,7 +275,7 @@ def create_user(
     from mmtracker.storage.anchors import after_write
     from mmtracker.storage.services import audit, audit_row, utc_now
 
-    folded = _name(name)
+    folded = name.strip().casefold()
     display = display_name.strip()
     now = now or utc_now()
     with engine.begin() as conn:
@@ -287,7 +284,8 @@ def create_user(
             raise ValidationError([Problem("role", "the first user must be an administrator")])
         if not first:
             require(conn, actor, Role.ADMINISTRATOR, "making a user")
-        problems = _password_problems(password, security_settings(conn))
+        problems = _name_problems(folded)
+        problems += _password_problems(password, security_settings(conn))
         if not 1 <= len(display) <= 200:
             problems.append(Problem("display_name", "1–200 characters"))
         taken = conn.execute(select(USER.c.id).where(USER.c.name == folded)).first()

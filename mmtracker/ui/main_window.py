@@ -15,6 +15,7 @@ thread never waits for it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -59,10 +60,16 @@ SETTINGS_FILE = "window.ini"
 
 
 def window_settings() -> QSettings:
-    """The window's settings file of this user (in the config folder)."""
-    from mmtracker.config import paths
+    """The window's settings file of this user (in the config folder), its owner's only: Qt
+    writes it through a new file that keeps the old one's mode, whatever the umask."""
+    from mmtracker.config import make_private, paths
 
-    return QSettings(str(paths().config / SETTINGS_FILE), QSettings.Format.IniFormat)
+    path = paths().config / SETTINGS_FILE
+    with contextlib.suppress(OSError):  # a folder not ours to write: Qt keeps them in memory
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        make_private(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 def saved_language() -> str | None:

@@ -377,3 +377,20 @@ def test_a_mistyped_database_file_is_refused_not_made(
     assert len(dialogs.critical) == 1
     assert said in dialogs.critical[0]
     assert not path.exists()
+
+
+def test_the_window_settings_file_is_its_owners_only(qtbot: QtBot) -> None:
+    """Qt writes its settings through a file that keeps the old one's mode, not the umask's."""
+    import os
+
+    from mmtracker.config import paths
+    from mmtracker.ui.main_window import SETTINGS_FILE, window_settings
+
+    old = os.umask(0o022)
+    try:
+        settings = window_settings()
+        settings.setValue("view/units", "SI")
+        settings.sync()
+    finally:
+        os.umask(old)
+    assert (paths().config / SETTINGS_FILE).stat().st_mode & 0o777 == 0o600

@@ -1170,6 +1170,8 @@ def _user(args: argparse.Namespace) -> int:
             unlock=args.unlock,
         )
         state = "" if changed.active else ", disabled"
+        if args.unlock:
+            state += ", no lock-out: may sign in" if changed.active else ", no lock-out"
         print(f"user {changed.name}: {changed.role}, {changed.display_name}{state}")
         return EXIT_OK
     password = _new_password(args, f"new password for {args.name}")

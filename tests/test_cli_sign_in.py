@@ -209,14 +209,22 @@ def test_an_administrator_disables_resets_and_changes_users(
     assert main([*nurse, "worklist", "--as-of", AS_OF.isoformat()]) == 2  # the old password
     assert main([*signed(staffed, "li.na", new), "worklist", "--as-of", AS_OF.isoformat()]) == 0
     assert main([*admin, "user", "change", "ada", "--role", "nurse"]) == 2
+    wrong = tmp_path / "wrong"
+    wrong.write_text("not the password\n", encoding="utf-8")
+    wrong.chmod(0o600)
+    for _ in range(5):
+        assert main([*signed(staffed, "li.na", wrong), "worklist", "--as-of", "2026-01-15"]) == 2
     assert main([*admin, "user", "list"]) == 0
+    assert main([*admin, "user", "change", "li.na", "--unlock"]) == 0
     captured = capsys.readouterr()
     assert "error: changing a user needs the role administrator; li.na is a nurse" in captured.err
     assert "the account li.na is disabled" in captured.err
     assert "ada is the last active administrator: make another one first" in captured.err
     assert "user li.na: nurse, li.na, disabled\nuser li.na: physician, li.na\n" in captured.out
     assert "user li.na: password reset" in captured.out
-    assert "li.na\tphysician\tli.na\n" in captured.out
+    assert "li.na\tphysician\tli.na (locked until " in captured.out
+    assert "user li.na: physician, li.na, no lock-out: may sign in\n" in captured.out
+    assert "try again then, or ask an administrator to lift the lock-out" in captured.err
 
 
 def test_a_restore_is_audited_and_leaves_the_audit_verifiable(

@@ -63,8 +63,12 @@ class LockScreen(QFrame):
         self.other_password = password_field()
         self.switch_button = QPushButton(self.tr("Sign in as this user"))
         self.message = centred(QLabel())
-        self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setWordWrap(True)
+        """Why the lock's own user was not let in."""
+        self.other_message = centred(QLabel())
+        """Why another user was not signed in."""
+        for label in (self.message, self.other_message):
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
         mine = QFormLayout()
         mine.addRow(self.tr("Password:"), self.password)
         mine.addRow("", self.unlock_button)
@@ -78,10 +82,11 @@ class LockScreen(QFrame):
         inner.addWidget(title)
         inner.addWidget(self.who)
         inner.addLayout(mine)
+        inner.addWidget(self.message)
         inner.addSpacing(24)
         inner.addWidget(QLabel(self.tr("Someone else? Sign in (forms left open are closed)")))
         inner.addLayout(other)
-        inner.addWidget(self.message)
+        inner.addWidget(self.other_message)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
         outer.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -155,6 +160,7 @@ class ScreenLock(QObject):
             )
         )
         self.screen.message.clear()
+        self.screen.other_message.clear()
         self.screen.setGeometry(self._window.rect())
         self.screen.show()
         self.screen.raise_()
@@ -188,7 +194,14 @@ class ScreenLock(QObject):
         self.screen.password.clear()
         self.screen.other_password.clear()
         if isinstance(result, str):
-            self.screen.message.setText(refusal_text(result))
+            from mmtracker.storage.users import WRONG
+
+            if switching:
+                self.screen.other_message.setText(refusal_text(result))
+            elif result == WRONG:  # only the password was typed here
+                self.screen.message.setText(self.tr("The password is wrong."))
+            else:
+                self.screen.message.setText(refusal_text(result))
             return
         closed = 0
         if result.name != self.user.name:

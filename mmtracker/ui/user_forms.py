@@ -107,6 +107,45 @@ def _role_named(parts: dict[str, str]) -> dict[str, str]:
     return parts
 
 
+def _rules(owner: QWidget, engine: Engine, name_rule: bool) -> QLabel:
+    """A label saying what a sign-in name (with ``name_rule``) and a password must be, the
+    database's shortest password read off the GUI thread."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+
+    def read(_progress: object) -> int:
+        from mmtracker.storage.users import security_settings
+
+        with engine.connect() as conn:
+            return security_settings(conn).min_password_length
+
+    def show(least: int) -> None:
+        texts = (
+            [
+                QCoreApplication.translate(
+                    "Users",
+                    "Sign-in name: letters a–z, digits, '.', '_' or '-', starting with a letter or "
+                    "a digit.",
+                )
+            ]
+            if name_rule
+            else []
+        )
+        texts.append(
+            QCoreApplication.translate(
+                "Users",
+                "Password: at least {least} characters; a phrase of several words is "
+                "easiest to remember.",
+            ).format(least=least)
+        )
+        label.setText("\n".join(texts))
+
+    show(12)  # the default, sized for at once; the database's own follows
+    run_task(owner, read, show)
+    return label
+
+
 def _error_label() -> QLabel:
     label = QLabel()
     label.setStyleSheet(ERROR_STYLE)
@@ -170,7 +209,7 @@ class NewUserDialog(QDialog):
                     "This database has no users yet: anyone who starts mmtracker sees every "
                     "patient, and changes are recorded as {actor}. Create its first "
                     "administrator now; the administrator then gives each nurse and physician "
-                    "an account (File ▸ Users…)."
+                    "an account (File ▸ Users…)."
                 ).format(actor=actor)
             )
             intro.setWordWrap(True)
@@ -179,6 +218,7 @@ class NewUserDialog(QDialog):
             self.setWindowTitle(self.tr("Add a user"))
             self.role.setCurrentIndex(self.role.findData("nurse"))
         layout.addLayout(form)
+        layout.addWidget(_rules(self, engine, name_rule=True))
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
@@ -258,6 +298,7 @@ class PasswordDialog(QDialog):
         self._own = own
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(_rules(self, engine, name_rule=False))
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.setMinimumWidth(400)

@@ -143,6 +143,7 @@ class UsersDialog(QDialog):
 
         spin = QSpinBox()
         spin.setRange(*SETTING_RANGES[name])
+        spin.setMaximumWidth(120)
         return spin
 
     # --- reading ------------------------------------------------------------------------
@@ -195,6 +196,11 @@ class UsersDialog(QDialog):
         self.unlock_button.setEnabled(account is not None and account.locked_until is not None)
         enabled = account is None or account.active
         self.active_button.setText(self.tr("Disable") if enabled else self.tr("Enable"))
+        own = account is not None and account.name == self._user.name
+        self.active_button.setEnabled(account is not None and not own)
+        self.active_button.setToolTip(
+            self.tr("An administrator does not disable their own account.") if own else ""
+        )
 
     # --- changes ------------------------------------------------------------------------
 

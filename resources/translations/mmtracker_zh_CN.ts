@@ -786,8 +786,8 @@ Close the form and open the details again to see what is now recorded.</source>
         <translation>首位管理员</translation>
     </message>
     <message>
-        <source>This database has no users yet: anyone who starts mmtracker sees every patient, and changes are recorded as {actor}. Create its first administrator now; the administrator then gives each nurse and physician an account (File ▸ Users…).</source>
-        <translation>本数据库尚无用户：任何启动 mmtracker 的人都能看到所有患者，更改将记录为 {actor}。请现在创建首位管理员；之后由管理员为每位护士和医师开设账户（文件 ▸ 用户管理…）。</translation>
+        <source>This database has no users yet: anyone who starts mmtracker sees every patient, and changes are recorded as {actor}. Create its first administrator now; the administrator then gives each nurse and physician an account (File&#xa0;▸&#xa0;Users…).</source>
+        <translation>本数据库尚无用户：任何启动 mmtracker 的人都能看到所有患者，更改将记录为 {actor}。请现在创建首位管理员；之后由管理员为每位护士和医师开设账户（文件 ▸ 用户管理…）。</translation>
     </message>
     <message>
         <source>Add a user</source>
@@ -1949,6 +1949,10 @@ To replace it anyway, say why (kept by the audit):</source>
         <translation>已登录：{name}（{user}）</translation>
     </message>
     <message>
+        <source>The password is wrong.</source>
+        <translation>密码错误。</translation>
+    </message>
+    <message>
         <source>Forms closed</source>
         <translation>表单已关闭</translation>
     </message>
@@ -2176,6 +2180,14 @@ To replace it anyway, say why (kept by the audit):</source>
         <translation>只有管理员可以执行此操作；{name} 当前的角色是{role}。</translation>
     </message>
     <message>
+        <source>Sign-in name: letters a–z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or a digit.</source>
+        <translation>登录名：字母 a–z、数字、“.”、“_”或“-”，须以字母或数字开头。</translation>
+    </message>
+    <message>
+        <source>Password: at least {least} characters; a phrase of several words is easiest to remember.</source>
+        <translation>密码：至少 {least} 个字符；由几个词组成的短语最容易记住。</translation>
+    </message>
+    <message>
         <source>Nurse</source>
         <translation>护士</translation>
     </message>
@@ -2261,6 +2273,10 @@ To replace it anyway, say why (kept by the audit):</source>
     <message>
         <source>Enable</source>
         <translation>启用</translation>
+    </message>
+    <message>
+        <source>An administrator does not disable their own account.</source>
+        <translation>管理员不能停用自己的账户。</translation>
     </message>
     <message>
         <source>{name} was added.</source>

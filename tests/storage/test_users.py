@@ -318,7 +318,7 @@ def test_a_user_changes_their_own_password_with_the_present_one(clinic: Engine) 
     with pytest.raises(PermissionDeniedError, match="needs the role administrator"):
         set_password(clinic, "li.na", "a new long password", "dr.wu", current=PASSWORD)
     change_user(clinic, "li.na", "admin", active=False)
-    with pytest.raises(PermissionDeniedError, match="li.na is not an active user"):
+    with pytest.raises(PermissionDeniedError, match=r"li\.na is not an active user"):
         set_password(clinic, "li.na", "a new long password", "li.na", current=PASSWORD)
 
 
@@ -337,7 +337,7 @@ def test_every_refused_sign_in_is_audited_with_its_reason(clinic: Engine) -> Non
     written as it was typed."""
     now = dt.datetime(2026, 12, 3, 9, 0, tzinfo=dt.UTC)
     for name in ("nobody", "li.na", "Robert'); DROP TABLE--"):
-        with pytest.raises(SignInError, match="^the name or the password is wrong$"):
+        with pytest.raises(SignInError, match=r"^the name or the password is wrong$"):
             authenticate(clinic, name, "wrong", now)
     change_user(clinic, "dr.wu", "admin", active=False)
     with pytest.raises(SignInError, match="disabled"):
@@ -364,5 +364,5 @@ def test_every_refused_sign_in_is_audited_with_its_reason(clinic: Engine) -> Non
 
 
 def test_a_refusal_names_the_role_with_its_article(clinic: Engine) -> None:
-    with pytest.raises(PermissionDeniedError, match="; admin is an administrator$"):
+    with pytest.raises(PermissionDeniedError, match=r"; admin is an administrator$"):
         weight(clinic, "admin")

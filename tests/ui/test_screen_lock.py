@@ -93,7 +93,7 @@ def test_an_idle_window_locks_and_shows_no_patient(
     qtbot.keyClicks(lock.screen.password, "wrong password")
     lock.screen.unlock_button.click()
     qtbot.waitUntil(lambda: lock.screen.message.text() != "", timeout=WAIT_MS)
-    assert lock.screen.message.text() == "The name or the password is wrong."
+    assert lock.screen.message.text() == "The password is wrong."
     assert lock.locked
 
     qtbot.keyClicks(lock.screen.password, PASSWORD)

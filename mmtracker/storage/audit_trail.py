@@ -1,5 +1,5 @@
-"""A patient's audit trail, newest first: who wrote what, when and why, with the fields a
-write changed (read in plain SQL, mmtracker/storage/sql.py)."""
+"""A patient's audit trail, and a user account's, newest first: who wrote what, when and
+why, with the fields a write changed (read in plain SQL, mmtracker/storage/sql.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,14 @@ TRAIL = """
 SELECT at, actor, table_name, action, reason, before, after FROM audit
 WHERE patient_id = :patient_id ORDER BY id DESC
 """
+ACCOUNT_TRAIL = """
+SELECT at, actor, table_name, action, reason, before, after FROM audit
+WHERE table_name = 'app_user'
+  AND (row_id = :row_id OR (row_id = '-' AND actor = :name))
+ORDER BY id DESC LIMIT :most
+"""
+ACCOUNT_TRAIL_MOST = 1000
+"""The newest rows of an account's trail shown (sign-ins add up)."""
 BOOKKEEPING = frozenset(
     {
         "id",
@@ -76,3 +84,28 @@ def patient_trail(engine: Engine, patient_id: int) -> list[AuditEntry]:
     """The patient's audit trail, newest first (:func:`read_trail`)."""
     with engine.connect() as conn:
         return read_trail(engine_fetch(conn), patient_id)
+
+
+def account_trail(engine: Engine, name: str) -> list[AuditEntry]:
+    """The newest :data:`ACCOUNT_TRAIL_MOST` audit rows of the user ``name``'s account, newest
+    first: made and changed (by whom), signed in, refused (and why); an unknown name's
+    refused sign-ins too."""
+    from sqlalchemy import select
+
+    from mmtracker.storage.users import USER
+
+    folded = name.strip().casefold()
+    with engine.connect() as conn:
+        user_id = conn.execute(select(USER.c.id).where(USER.c.name == folded)).scalar()
+        rows = engine_fetch(conn)(
+            ACCOUNT_TRAIL,
+            {
+                "row_id": "" if user_id is None else str(user_id),  # "": no row has it
+                "name": folded,
+                "most": ACCOUNT_TRAIL_MOST,
+            },
+        )
+        return [
+            AuditEntry(_moment(at), actor, table, action, reason, _changes(before, after))
+            for at, actor, table, action, reason, before, after in rows
+        ]

@@ -95,6 +95,8 @@ class UsersDialog(QDialog):
         self.unlock_button.clicked.connect(lambda: self._change(unlock=True))
         self.password_button = QPushButton(self.tr("Reset the password…"))
         self.password_button.clicked.connect(self.reset_password)
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.clicked.connect(self.show_history)
         actions = QVBoxLayout()
         for button in (
             self.add_button,
@@ -103,6 +105,7 @@ class UsersDialog(QDialog):
             self.active_button,
             self.unlock_button,
             self.password_button,
+            self.history_button,
         ):
             actions.addWidget(button)
         actions.addStretch()
@@ -191,6 +194,7 @@ class UsersDialog(QDialog):
             self.name_button,
             self.active_button,
             self.password_button,
+            self.history_button,
         ):
             button.setEnabled(account is not None)
         self.unlock_button.setEnabled(account is not None and account.locked_until is not None)
@@ -268,6 +272,15 @@ class UsersDialog(QDialog):
     def _password_changed(self, name: str) -> None:
         self._say(self.tr("The password of {name} was changed.").format(name=name))
         self.reload()
+
+    def show_history(self) -> None:
+        """The chosen account's history: made, changed, signed in, refused."""
+        account = self.selected()
+        if account is None:
+            return
+        from mmtracker.ui.account_history import AccountHistoryDialog
+
+        AccountHistoryDialog(self._engine, account.name, self).open()
 
     def _change(
         self,

@@ -2,6 +2,108 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountHistory</name>
+    <message>
+        <source>account made</source>
+        <translation>账户已创建</translation>
+    </message>
+    <message>
+        <source>account changed</source>
+        <translation>账户已更改</translation>
+    </message>
+    <message>
+        <source>signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <source>sign-in refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>密码错误</translation>
+    </message>
+    <message>
+        <source>unknown name</source>
+        <translation>未知用户名</translation>
+    </message>
+    <message>
+        <source>account locked</source>
+        <translation>账户已锁定</translation>
+    </message>
+    <message>
+        <source>account disabled</source>
+        <translation>账户已停用</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>may sign in</source>
+        <translation>可以登录</translation>
+    </message>
+    <message>
+        <source>locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>password set</source>
+        <translation>已设置密码</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>AccountHistoryDialog</name>
+    <message>
+        <source>History of the account {name}</source>
+        <translation>账户 {name} 的历史</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史…</translation>
+    </message>
+    <message>
+        <source>{count} events, newest first</source>
+        <translation>共 {count} 项记录，最新的在前</translation>
+    </message>
+    <message>
+        <source>(the newest {most})</source>
+        <translation>（最新的 {most} 项）</translation>
+    </message>
+</context>
+<context>
     <name>Accounts</name>
     <message>
         <source>&amp;Users…</source>
@@ -787,7 +889,7 @@ Close the form and open the details again to see what is now recorded.</source>
     </message>
     <message>
         <source>This database has no users yet: anyone who starts mmtracker sees every patient, and changes are recorded as {actor}. Create its first administrator now; the administrator then gives each nurse and physician an account (File&#xa0;▸&#xa0;Users…).</source>
-        <translation>本数据库尚无用户：任何启动 mmtracker 的人都能看到所有患者，更改将记录为 {actor}。请现在创建首位管理员；之后由管理员为每位护士和医师开设账户（文件 ▸ 用户管理…）。</translation>
+        <translation>本数据库尚无用户：任何启动 mmtracker 的人都能看到所有患者，更改将记录为 {actor}。请现在创建首位管理员；之后由管理员为每位护士和医师开设账户（文件&#xa0;▸&#xa0;用户管理…）。</translation>
     </message>
     <message>
         <source>Add a user</source>
@@ -2245,6 +2347,10 @@ To replace it anyway, say why (kept by the audit):</source>
     <message>
         <source>Reset the password…</source>
         <translation>重置密码…</translation>
+    </message>
+    <message>
+        <source>History…</source>
+        <translation>历史…</translation>
     </message>
     <message>
         <source>Save the settings</source>

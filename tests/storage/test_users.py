@@ -366,3 +366,25 @@ def test_every_refused_sign_in_is_audited_with_its_reason(clinic: Engine) -> Non
 def test_a_refusal_names_the_role_with_its_article(clinic: Engine) -> None:
     with pytest.raises(PermissionDeniedError, match=r"; admin is an administrator$"):
         weight(clinic, "admin")
+
+
+def test_an_accounts_trail_says_who_made_and_changed_it_and_each_sign_in(clinic: Engine) -> None:
+    from mmtracker.storage.audit_trail import account_trail
+
+    authenticate(clinic, "li.na", PASSWORD)
+    with pytest.raises(SignInError):
+        authenticate(clinic, "li.na", "wrong")
+    change_user(clinic, "li.na", "admin", role=Role.PHYSICIAN)
+    with pytest.raises(SignInError):
+        authenticate(clinic, "nobody", "wrong")
+    trail = account_trail(clinic, "LI.NA")
+    assert [(e.action, e.actor, e.reason) for e in trail] == [
+        ("update", "admin", None),
+        ("refused", "li.na", "wrong password"),
+        ("sign-in", "li.na", None),
+        ("insert", "admin", None),
+    ]
+    assert ("role", "nurse", "physician") in trail[0].changes
+    assert [(e.action, e.reason) for e in account_trail(clinic, "nobody")] == [
+        ("refused", "unknown name")
+    ]

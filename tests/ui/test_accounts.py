@@ -29,6 +29,7 @@ from mmtracker.storage.users import (
     list_users,
     security_settings,
 )
+from mmtracker.ui.account_history import AccountHistoryDialog
 from mmtracker.ui.app import open_main_window
 from mmtracker.ui.main_window import MainWindow
 from mmtracker.ui.user_forms import NewUserDialog, PasswordDialog
@@ -279,3 +280,28 @@ def test_a_nurse_changes_her_own_password_and_sees_no_users_window(
     form.save.click()
     qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT_MS)
     assert authenticate(staffed, "li.na", "a new long password").name == "li.na"
+
+
+def test_an_accounts_history_lists_its_sign_ins_and_changes(
+    qtbot: QtBot, users_window: UsersDialog, staffed: Engine, tmp_path: Path
+) -> None:
+    with pytest.raises(users.SignInError):
+        authenticate(staffed, "li.na", "wrong")
+    authenticate(staffed, "li.na", PASSWORD)
+    dialog = users_window
+    dialog.select("li.na")
+    dialog.history_button.click()
+    history = next(w for w in dialog.findChildren(AccountHistoryDialog) if w.isVisible())
+    qtbot.waitUntil(lambda: history.table.rowCount() == 3, timeout=WAIT_MS)
+    rows = [[history.table.item(r, c).text() for c in range(1, 5)] for r in range(3)]
+    assert rows == [
+        ["li.na", "signed in", "", ""],
+        ["li.na", "sign-in refused", "wrong password", ""],
+        [
+            "admin",
+            "account made",
+            "",
+            "full name: Li Na; role: Nurse; may sign in: yes; password set",
+        ],
+    ]
+    shot(history, tmp_path, "account-history")

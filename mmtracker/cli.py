@@ -932,6 +932,7 @@ def _import_record(args: argparse.Namespace) -> int:
     engine = _engine(args)
     same = namesakes(engine, record.patient)
     replace = Replacing(args.reason, args.force) if args.replace else None
+    replacing = args.replace and _patient_of_mrn_or_none(engine, record.patient.mrn) is not None
     try:
         write_records(engine, [record], actor(), replace=replace)
     except ValidationError as exc:
@@ -940,8 +941,19 @@ def _import_record(args: argparse.Namespace) -> int:
         return EXIT_BAD_INPUT
     if same:
         print(f"warning: {args.file}: {namesake_warning(record.patient, same)}", file=sys.stderr)
-    print(f"imported {record.patient.mrn}")
+    print(f"{'replaced' if replacing else 'imported'} {record.patient.mrn}")
     return EXIT_OK
+
+
+def _patient_of_mrn_or_none(engine: Engine, mrn: str) -> int | None:
+    """The database id of the patient with ``mrn``; None when there is none."""
+    from mmtracker.storage.loaders import patient_id_for_mrn
+    from mmtracker.storage.outcomes import NotFoundError
+
+    try:
+        return patient_id_for_mrn(engine, mrn)
+    except NotFoundError:
+        return None
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -318,3 +318,15 @@ def test_another_birth_date_is_no_namesake(
     capsys.readouterr()
     assert import_record(write_file(other, "other.json"), clinic_url) == 0
     assert errors(capsys) == ""
+
+
+def test_a_replace_says_replaced(
+    clinic_url: str,
+    write_file: WriteFile,
+    exported: dict[str, Any],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    exported["weights"][0]["weight_kg"] = 66.0
+    capsys.readouterr()
+    assert import_record(write_file(exported, "edited.json"), clinic_url, "--replace") == 0
+    assert capsys.readouterr().out == f"replaced {MRN}\n"

@@ -886,6 +886,8 @@ def _export_record(args: argparse.Namespace) -> int:
             print(f"error: --out: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
     _accessed(engine, patient_id, "export")
+    if out is not None:
+        print(f"wrote {out}")
     return EXIT_OK
 
 

@@ -73,6 +73,7 @@ def test_import_then_export_gives_the_same_file(
     out = tmp_path / "exported.json"
     code = main(["export-record", "--mrn", "MRN-0042", "--out", str(out), "--database", clinic_url])
     assert code == 0
+    assert capsys.readouterr().out == f"wrote {out}\n"
     exported = json.loads(out.read_text(encoding="utf-8"))
     # The same file but for the bookkeeping the database keeps itself (docs/record-format.md).
     assert _filed(exported) == _filed(full_document)

@@ -7,19 +7,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from mmtracker.ui.user_forms import role_names
-from mmtracker.ui.workers import run_task
+from mmtracker.ui.widgets.trail_dialog import TrailDialog
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -90,55 +81,40 @@ def _value(name: str, value: Any) -> str:
     return str(value)
 
 
-class AccountHistoryDialog(QDialog):
+class AccountHistoryDialog(TrailDialog):
     """The history of the account ``name``."""
 
     def __init__(self, engine: Engine, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("History of the account {name}").format(name=name))
-        self.resize(860, 480)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Why"), self.tr("Changes")]
-        )
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.state = QLabel(self.tr("Reading the history…"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.state)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-
-        def work(_progress: object) -> list[AuditEntry]:
+        def read() -> list[AuditEntry]:
             from mmtracker.storage.audit_trail import account_trail
 
             return account_trail(engine, name)
 
-        run_task(self, work, self.show_trail, self.state.setText)
+        super().__init__(
+            QCoreApplication.translate(
+                "AccountHistoryDialog", "History of the account {name}"
+            ).format(name=name),
+            read,
+            _cells,
+            self._summary_text,
+            parent,
+        )
 
-    def show_trail(self, trail: list[AuditEntry]) -> None:
-        """Show the account's rows, newest first, times in this computer's time zone."""
+    def _summary_text(self, trail: list[AuditEntry]) -> str:
         from mmtracker.storage.audit_trail import ACCOUNT_TRAIL_MOST
 
-        self.table.setRowCount(len(trail))
-        for row, entry in enumerate(trail):
-            cells = (
-                entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
-                entry.actor,
-                what_text(entry),
-                why_text(entry.reason),
-                changes_text(entry),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
         said = self.tr("{count} events, newest first").format(count=len(trail))
         if len(trail) == ACCOUNT_TRAIL_MOST:
             said += " " + self.tr("(the newest {most})").format(most=ACCOUNT_TRAIL_MOST)
-        self.state.setText(said)
+        return said
+
+
+def _cells(entry: AuditEntry) -> tuple[str, str, str, str, str]:
+    """An event of the account, times in this computer's time zone."""
+    return (
+        entry.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+        entry.actor,
+        what_text(entry),
+        why_text(entry.reason),
+        changes_text(entry),
+    )

@@ -70,30 +70,11 @@
         <source>History of the account {name}</source>
         <translation>账户 {name} 的历史</translation>
     </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>更改</translation>
-    </message>
-    <message>
-        <source>Reading the history…</source>
-        <translation>正在读取历史…</translation>
-    </message>
+    
+    
+    
+    
+    
     <message>
         <source>{count} events, newest first</source>
         <translation>共 {count} 项记录，最新的在前</translation>
@@ -283,30 +264,11 @@
         <source>History of changes: {patient}</source>
         <translation>更改历史：{patient}</translation>
     </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>内容</translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Changes</source>
-        <translation>更改</translation>
-    </message>
-    <message>
-        <source>Reading the history…</source>
-        <translation>正在读取历史…</translation>
-    </message>
+    
+    
+    
+    
+    
     <message>
         <source>{count} changes, newest first</source>
         <translation>共 {count} 项更改，最新的在前</translation>
@@ -2241,6 +2203,33 @@ To replace it anyway, say why (kept by the audit):</source>
     <message>
         <source>Snoozed until {until} by {who} on {on}: {reason}</source>
         <translation>暂缓提醒至 {until}，由 {who} 于 {on} 设置，原因：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>TrailDialog</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>更改</translation>
+    </message>
+    <message>
+        <source>Reading the history…</source>
+        <translation>正在读取历史…</translation>
     </message>
 </context>
 <context>

@@ -6,23 +6,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QWidget
 
 from mmtracker import i18n
 from mmtracker.logic.history import ENTRY_KINDS
 from mmtracker.logic.units import unit_label
 from mmtracker.ui.forms.entry_dialog import table_label
 from mmtracker.ui.patient.entries import field_label, kind_label
-from mmtracker.ui.workers import run_task
+from mmtracker.ui.widgets.trail_dialog import TrailDialog
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -87,54 +78,34 @@ def changes_text(entry: AuditEntry) -> str:
     return "; ".join(f"{_label(n)}: {_value(n, b)} → {_value(n, a)}" for n, b, a in shown)
 
 
-class AuditDialog(QDialog):
+class AuditDialog(TrailDialog):
     """The history of changes of one patient."""
 
     def __init__(
         self, engine: Engine, patient_id: int, label: str, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("History of changes: {patient}").format(patient=label))
-        self.resize(1000, 520)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Why"), self.tr("Changes")]
-        )
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.state = QLabel(self.tr("Reading the history…"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.state)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-
-        def work(_progress: object) -> list[AuditEntry]:
+        def read() -> list[AuditEntry]:
             from mmtracker.storage.audit_trail import patient_trail
 
             return patient_trail(engine, patient_id)
 
-        run_task(self, work, self.show_trail, self.state.setText)
+        super().__init__(
+            QCoreApplication.translate("AuditDialog", "History of changes: {patient}").format(
+                patient=label
+            ),
+            read,
+            _cells,
+            lambda trail: self.tr("{count} changes, newest first").format(count=len(trail)),
+            parent,
+        )
 
-    def show_trail(self, trail: list[AuditEntry]) -> None:
-        """Show the writes, newest first, times in this computer's time zone."""
-        self.table.setRowCount(len(trail))
-        for row, entry in enumerate(trail):
-            cells = (
-                entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-                entry.actor,
-                f"{table_label(entry.table)}: {action_text(entry.action)}",
-                entry.reason or "",
-                changes_text(entry),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, column, item)
-        self.table.setWordWrap(True)
-        self.table.resizeRowsToContents()  # a long change whole, on as many lines as it needs
-        self.state.setText(self.tr("{count} changes, newest first").format(count=len(trail)))
+
+def _cells(entry: AuditEntry) -> tuple[str, str, str, str, str]:
+    """A write to the patient's record, times in this computer's time zone."""
+    return (
+        entry.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        entry.actor,
+        f"{table_label(entry.table)}: {action_text(entry.action)}",
+        entry.reason or "",
+        changes_text(entry),
+    )

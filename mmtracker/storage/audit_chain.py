@@ -8,9 +8,9 @@ number of rows) kept outside the database (:mod:`mmtracker.storage.anchors`) and
 backup. What the chain cannot show: someone able to rewrite the database and every anchor
 alike. See docs/security.md.
 
-Writers take the chain's head inside their transaction, after their first write (SQLite
-then holds the write lock) or under a transaction-scoped advisory lock (PostgreSQL), so
-two writers never chain onto the same row.
+Writers take the chain's head inside their transaction under a lock held until it ends
+(SQLite's write lock, PostgreSQL's transaction-scoped advisory lock; :func:`chain_head`),
+so two writers never chain onto the same row.
 """
 
 from __future__ import annotations
@@ -76,10 +76,14 @@ def row_digest(previous: str, row: Mapping[str, Any]) -> str:
 
 
 def chain_head(conn: Connection) -> str:
-    """The last row's ``chain`` (the genesis when there is none), the chain locked for this
-    transaction on PostgreSQL; on SQLite the caller has written already (see the docstring)."""
+    """The last row's ``chain`` (the genesis when there is none), read with the chain locked
+    for this transaction: PostgreSQL's advisory lock; on SQLite the write lock, which a
+    write statement takes even when it changes no row (a transaction that has written holds
+    it already)."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK})
+    else:
+        conn.execute(text("UPDATE audit SET chain = chain WHERE 0"))
     found = conn.execute(text("SELECT chain FROM audit ORDER BY id DESC LIMIT 1")).first()
     return GENESIS if found is None or found[0] is None else str(found[0])
 

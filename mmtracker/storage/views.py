@@ -4,7 +4,7 @@ an answer. A database opened read-only records nothing (it cannot)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from mmtracker.storage.anchors import after_write
 from mmtracker.storage.engine import read_only
@@ -20,10 +20,6 @@ def record_access(engine: Engine, patient_id: int, actor: str, action: str) -> N
     if read_only(engine):
         return
     with engine.begin() as conn:
-        # A write first, so that the audit's chain is read under the writer's lock (SQLite).
-        conn.execute(
-            text("UPDATE patient SET revision = revision WHERE id = :id"), {"id": patient_id}
-        )
         audit(
             conn,
             audit_row(

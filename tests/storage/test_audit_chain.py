@@ -262,3 +262,38 @@ def test_db_check_names_the_first_broken_row(engine: Engine, tmp_path: Path) -> 
     assert f"FAIL audit chain: audit row {target}: its hash does not follow" in "\n".join(
         report.lines
     )
+
+
+def test_a_writer_whose_first_write_is_its_audit_row_waits_for_the_chain(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A refused sign-in writes only its audit row: while another writer holds the database,
+    it must read the chain's head after that writer commits, not before (else two rows
+    chain onto one and the audit reads as tampered with)."""
+    import threading
+    import time
+
+    from argon2 import PasswordHasher
+
+    from mmtracker.storage import users
+    from mmtracker.storage.services import audit, audit_row, utc_now
+
+    fill(engine)
+    monkeypatch.setattr(users, "HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+    holding = threading.Event()
+
+    def other_writer() -> None:
+        with engine.begin() as conn:
+            row = audit_row(patient_id=None, table="patient", row_id="-", action="view",
+                            actor=ACTOR, at=utc_now(), before=None, after=None)  # fmt: skip
+            audit(conn, row)
+            holding.set()
+            time.sleep(0.5)  # the refused sign-in below waits meanwhile
+
+    thread = threading.Thread(target=other_writer)
+    thread.start()
+    assert holding.wait(10)
+    with pytest.raises(users.SignInError):
+        users.authenticate(engine, "nobody", "wrong")
+    thread.join()
+    assert verify(engine) is None

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mmtracker import __version__
 from mmtracker.logic.codes import Phase
@@ -631,7 +631,7 @@ def _sign_in(args: argparse.Namespace, engine: Engine) -> Engine:
     from mmtracker.storage.users import SignInError, authenticate, has_users
 
     with engine.connect() as conn:
-        users = _has_users(conn, has_users)
+        users = has_users(conn)
     if not users or is_demo(engine):
         if args.user is not None:
             print(f"note: this database has no users; --user {args.user} is not needed",
@@ -669,20 +669,9 @@ def _required_administrator(engine: Engine, what: str) -> Engine:
     from mmtracker.storage.users import Role, has_users, require
 
     with engine.connect() as conn:
-        if _has_users(conn, has_users):
+        if has_users(conn):
             require(conn, actor(), Role.ADMINISTRATOR, what)
     return engine
-
-
-def _has_users(conn: Any, has_users: Callable[[Any], bool]) -> bool:
-    """Whether the database has users (one from before sign-in has no such table)."""
-    from sqlalchemy.exc import DBAPIError
-
-    try:
-        return has_users(conn)
-    except DBAPIError:
-        conn.rollback()
-        return False
 
 
 def _password(args: argparse.Namespace) -> str:
@@ -1249,6 +1238,9 @@ def _upgrade(engine: Engine) -> int:
         print(migrated.repaired)
     state = migrated.state
     print(f"schema upgraded from {before.current or 'an empty database'} to {state.current}")
+    if engine.dialect.name == "postgresql" and before.current:
+        print("note: run `mmtracker db grant ROLE` again for the workstations' role, which may "
+              "not use a table the upgrade added until then")  # fmt: skip
     return EXIT_OK
 
 

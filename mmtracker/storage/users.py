@@ -28,7 +28,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, RowMapping, func, insert, select, update
+from sqlalchemy import Connection, Engine, RowMapping, func, insert, inspect, select, update
 
 from mmtracker.logic.parsing import Problem
 from mmtracker.storage.models import DatabaseInfoRow, UserRow
@@ -173,7 +173,11 @@ def list_users(engine: Engine) -> list[Account]:
 
 
 def has_users(conn: Connection) -> bool:
-    """Whether the database has any user (then every write needs one)."""
+    """Whether the database has any user (then every write needs one). A database from before
+    users (no such table, opened without being upgraded) has none; any other error reading
+    them (a role not granted the table, say) is raised, never taken for "no users"."""
+    if not inspect(conn).has_table(USER.name):
+        return False
     return conn.execute(select(func.count()).select_from(USER)).scalar_one() > 0
 
 

@@ -260,3 +260,17 @@ def test_the_command_needs_an_administrator(
     assert said[:2] == [f"role {role} created (LOGIN)", f"password of {role} set"]
     assert "SELECT, INSERT on audit (no UPDATE, DELETE or TRUNCATE)" in said
     assert table_grants(engine, role)["audit"] == {"SELECT", "INSERT"}
+
+
+@ON_POSTGRESQL
+def test_a_role_that_cannot_read_the_users_is_not_let_in_without_signing_in(
+    engine: Engine, role: str, as_role: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A table added after `db grant` is closed to the role: the sign-in check fails closed
+    (the error said), never as "this database has no users"."""
+    create_user(engine, "admin", "Ada Admin", Role.ADMINISTRATOR, PASSWORD, "root@ws")
+    with engine.begin() as conn:
+        conn.execute(text(f'REVOKE ALL ON TABLE app_user FROM "{role}"'))
+    url = as_role.url.render_as_string(hide_password=False)
+    assert cli.main(["worklist", "--database", url]) != cli.EXIT_OK
+    assert "permission denied" in capsys.readouterr().err

@@ -628,6 +628,7 @@ def _sign_in(args: argparse.Namespace, engine: Engine) -> Engine:
     operating system's user, and a command that writes says so."""
     from mmtracker.config import actor, sign_in_as
     from mmtracker.storage.marks import is_demo
+    from mmtracker.storage.engine import read_only
     from mmtracker.storage.users import SignInError, authenticate, has_users
 
     with engine.connect() as conn:
@@ -646,7 +647,7 @@ def _sign_in(args: argparse.Namespace, engine: Engine) -> Engine:
     if args.user is None:
         raise SignInRefused("this database has users: sign in with --user NAME")
     try:
-        user = authenticate(engine, args.user, _password(args))
+        user = authenticate(engine, args.user, _password(args), record=not read_only(engine))
     except SignInError as exc:
         raise SignInRefused(f"--user {args.user}: {exc}") from None
     sign_in_as(user.name)

@@ -492,11 +492,20 @@ def _write_user(
 _DUMMY = HASHER.hash("no such user: the same time as a wrong password")
 
 
-def authenticate(engine: Engine, name: str, password: str, now: dt.datetime | None = None) -> User:
+def authenticate(
+    engine: Engine,
+    name: str,
+    password: str,
+    now: dt.datetime | None = None,
+    *,
+    record: bool = True,
+) -> User:
     """The user ``name`` signed in with ``password``; SignInError otherwise. Failed attempts
     are counted; :attr:`SecuritySettings.lockout_failures` of them in a row lock the account
     for :attr:`SecuritySettings.lockout_minutes`. Each sign-in and each refusal is audited,
-    an unknown name's too (the name as typed when it is a sign-in name's shape)."""
+    an unknown name's too (the name as typed when it is a sign-in name's shape). Without
+    ``record`` (a database this account may only read) nothing is written: the password is
+    checked, and a lock-out in force still refuses."""
     from mmtracker.storage.anchors import after_write
 
     now = now or dt.datetime.now(dt.UTC)
@@ -508,26 +517,59 @@ def authenticate(engine: Engine, name: str, password: str, now: dt.datetime | No
         if row is None or refusal is not None:
             if row is None:
                 _verify(_DUMMY, password)  # as long as for a user: no hint that the name exists
-            shown = folded if NAME.match(folded) else "(no sign-in name)"
-            reason = "unknown name" if row is None else _short(row)
-            _audit_sign_in(conn, None if row is None else row["id"], shown, now, {}, reason)
+            if record:
+                shown = folded if NAME.match(folded) else "(no sign-in name)"
+                reason = "unknown name" if row is None else _short(row)
+                _audit_sign_in(conn, None if row is None else row["id"], shown, now, {}, reason)
         else:
             ok = _verify(row["password_hash"], password)
-            values = _after_attempt(row, ok, settings, now)
-            if ok and HASHER.check_needs_rehash(row["password_hash"]):
-                values["password_hash"] = HASHER.hash(password)
-            conn.execute(update(USER).where(USER.c.id == row["id"]).values(values))
-            _audit_sign_in(conn, row["id"], folded, now, values, None if ok else "wrong password")
-            if not ok and values["locked_until"] is not None:
-                refusal = _locked(folded, settings, f"for {settings.lockout_minutes} minutes")
-            elif not ok:
+            if record:
+                values = _attempt_counted(conn, row, ok, settings, now)
+                if ok and HASHER.check_needs_rehash(row["password_hash"]):
+                    new_hash = HASHER.hash(password)
+                    conn.execute(
+                        update(USER).where(USER.c.id == row["id"]).values(password_hash=new_hash)
+                    )
+                _audit_sign_in(
+                    conn, row["id"], folded, now, values, None if ok else "wrong password"
+                )
+                if not ok and values["locked_until"] is not None:
+                    refusal = _locked(folded, settings, f"for {settings.lockout_minutes} minutes")
+            if not ok and refusal is None:
                 refusal = WRONG
-    after_write(engine)
+    if record:
+        after_write(engine)
     if row is None:
         raise SignInError(WRONG)
     if refusal is not None:
         raise SignInError(refusal)
     return User(folded, str(row["display_name"]), Role(row["role"]))
+
+
+def _attempt_counted(
+    conn: Connection, row: RowMapping, ok: bool, settings: SecuritySettings, now: dt.datetime
+) -> dict[str, object]:
+    """Count an attempt on the account ``row`` in the database itself (two wrong passwords at
+    once are two), locking it at :attr:`SecuritySettings.lockout_failures`; what was set."""
+    where = USER.c.id == row["id"]
+    if ok:
+        values: dict[str, object] = {"failed_attempts": 0, "locked_until": None}
+        conn.execute(update(USER).where(where).values(values))
+        return values
+    failures = conn.execute(
+        update(USER)
+        .where(where)
+        .values(failed_attempts=USER.c.failed_attempts + 1, locked_until=None)
+        .returning(USER.c.failed_attempts)
+    ).scalar_one()
+    if failures < settings.lockout_failures:
+        return {"failed_attempts": failures, "locked_until": None}
+    values = {
+        "failed_attempts": 0,
+        "locked_until": now + dt.timedelta(minutes=settings.lockout_minutes),
+    }
+    conn.execute(update(USER).where(where).values(values))
+    return values
 
 
 WRONG = "the name or the password is wrong"
@@ -557,19 +599,6 @@ def _locked(folded: str, settings: SecuritySettings, how_long: str) -> str:
         f"the account {folded} is locked after {settings.lockout_failures} failed sign-ins "
         f"{how_long}: try again then, or ask an administrator to lift the lock-out"
     )
-
-
-def _after_attempt(
-    row: RowMapping, ok: bool, settings: SecuritySettings, now: dt.datetime
-) -> dict[str, object]:
-    """The failure count and lock-out an attempt leaves on the account ``row``."""
-    failures = 0 if ok else row["failed_attempts"] + 1
-    if failures >= settings.lockout_failures:
-        return {
-            "failed_attempts": 0,
-            "locked_until": now + dt.timedelta(minutes=settings.lockout_minutes),
-        }
-    return {"failed_attempts": failures, "locked_until": None}
 
 
 def _audit_sign_in(

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, func, select, text
 
 from mmtracker.storage import users
 from mmtracker.storage.bulk import write_records
@@ -388,3 +389,42 @@ def test_an_accounts_trail_says_who_made_and_changed_it_and_each_sign_in(clinic:
     assert [(e.action, e.reason) for e in account_trail(clinic, "nobody")] == [
         ("refused", "unknown name")
     ]
+
+
+def test_a_read_only_database_signs_in_without_writing(tmp_path: Path) -> None:
+    """A database this account may only read (mode=ro): the password is checked, nothing
+    is recorded (a write would fail), and a wrong one is refused all the same."""
+    from mmtracker.storage.engine import make_engine
+    from mmtracker.storage.schema import upgrade
+
+    path = tmp_path / "clinic.sqlite"
+    writer = make_engine(f"sqlite:///{path}")
+    upgrade(writer)
+    create_user(writer, "ada", "Ada Admin", Role.ADMINISTRATOR, PASSWORD, "root@ws")
+    with writer.connect() as conn:
+        rows = conn.execute(select(func.count()).select_from(AUDIT)).scalar_one()
+    writer.dispose()
+    reader = make_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        assert authenticate(reader, "ada", PASSWORD, record=False).name == "ada"
+        with pytest.raises(SignInError, match="wrong"):
+            authenticate(reader, "ada", "wrong", record=False)
+        with reader.connect() as conn:
+            assert conn.execute(select(func.count()).select_from(AUDIT)).scalar_one() == rows
+    finally:
+        reader.dispose()
+
+
+def test_wrong_passwords_at_once_are_each_counted(clinic: Engine) -> None:
+    """The count is kept by the database (failed_attempts + 1), not read then written."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def guess(_n: int) -> None:
+        with pytest.raises(SignInError):
+            authenticate(clinic, "li.na", "wrong")
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(guess, range(4)))
+    with clinic.connect() as conn:
+        count = conn.execute(text("SELECT failed_attempts FROM app_user WHERE name = 'li.na'"))
+        assert count.scalar_one() == 4

@@ -627,8 +627,8 @@ def _sign_in(args: argparse.Namespace, engine: Engine) -> Engine:
     actor of every write. A demo database needs none; one without users runs as the
     operating system's user, and a command that writes says so."""
     from mmtracker.config import actor, sign_in_as
-    from mmtracker.storage.marks import is_demo
     from mmtracker.storage.engine import read_only
+    from mmtracker.storage.marks import is_demo
     from mmtracker.storage.users import SignInError, authenticate, has_users
 
     with engine.connect() as conn:
@@ -1275,15 +1275,18 @@ def _worklist(args: argparse.Namespace) -> int:
     policy = _policy(args)
     # The modules loaded live until the process ends: the final collection need not scan them.
     gc.freeze()
-    rows = _worklist_rows(args, args.as_of or dt.date.today(), policy)
-    if not rows and _empty(_reading_engine(args), args):
+    rows, engine = _worklist_rows(args, args.as_of or dt.date.today(), policy)
+    if not rows and _empty(engine or _reading_engine(args), args):
         return EXIT_OK
     _write_utf8(FORMATS[args.format](rows, args.lang or "en", ids=args.ids))
     return EXIT_OK
 
 
-def _worklist_rows(args: argparse.Namespace, as_of: dt.date, policy: Policy) -> list[WorklistRow]:
-    """The worklist's rows as the filters of ``args`` choose them."""
+def _worklist_rows(
+    args: argparse.Namespace, as_of: dt.date, policy: Policy
+) -> tuple[list[WorklistRow], Engine | None]:
+    """The worklist's rows as the filters of ``args`` choose them, and the engine opened
+    (signed in) to read them; None when the file was read directly."""
     from mmtracker.logic.worklist_order import DEFAULT_SHOW
     from mmtracker.storage.direct import direct_reads
     from mmtracker.storage.worklist import stored_worklist, worklist
@@ -1295,6 +1298,7 @@ def _worklist_rows(args: argparse.Namespace, as_of: dt.date, policy: Policy) -> 
         "phases": args.phase,
         "show": [Show(s) for s in args.status] or DEFAULT_SHOW,
     }
+    engine: Engine | None = None
     with direct_reads(_url(args, existing=not args.demo), as_of, policy) as fetch:
         rows = None if fetch is None else stored_worklist(fetch, as_of, policy, **wanted)
     if rows is None:  # something to do first (migrate, re-assess, fill the demo): the usual way
@@ -1303,7 +1307,7 @@ def _worklist_rows(args: argparse.Namespace, as_of: dt.date, policy: Policy) -> 
         rows = worklist(engine, as_of, policy, progress=progress, **wanted)
     if family is not None:
         rows = [row for row in rows if ITEM_FAMILY[row.item.id] is family]
-    return list(rows)
+    return list(rows), engine
 
 
 def _export_pdf(args: argparse.Namespace) -> int:
@@ -1391,7 +1395,7 @@ def _worklist_pdf(args: argparse.Namespace, layout: Layout) -> int:
     day = args.as_of or dt.date.today()
     out = _pdf_out(args, worklist_name(day))
     policy = _policy(args)
-    rows = _worklist_rows(args, day, policy)
+    rows, _engine = _worklist_rows(args, day, policy)
     from mmtracker import i18n
     from mmtracker.logic.worklist_order import DEFAULT_SHOW
 
@@ -1431,6 +1435,10 @@ def _clinic_day_pdfs(args: argparse.Namespace, layout: Layout) -> int:
     written = write_clinic_day(
         url, patients, args.as_of or args.clinic_day, policy, layout, args.out_dir
     )
+    from mmtracker.config import actor
+    from mmtracker.storage.views import record_accesses
+
+    record_accesses(engine, patients, actor(), "print")
     print(
         f"{len(written)} visit summaries for {args.clinic_day} written to {args.out_dir} "
         f"in {time.perf_counter() - started:.1f} s"

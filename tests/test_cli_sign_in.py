@@ -270,3 +270,16 @@ def test_the_sign_in_may_follow_the_command(
     after = ["--database", staffed, "--user", "ada", "--password-file", str(password_file)]
     assert main(["user", "list", *after]) == 0
     assert "li.na\tnurse" in capsys.readouterr().out
+
+
+def test_a_worklist_of_an_empty_database_signs_in_once(
+    tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    new = ["--new-password-file", str(password_file)]
+    assert main(["--database", url, "user", "add", "ada", "--role", "administrator", *new]) == 0
+    assert main([*signed(url, "ada", password_file), "worklist"]) == 0
+    assert "holds no patients yet" in capsys.readouterr().out
+    with sqlite3.connect(tmp_path / "empty.sqlite") as conn:
+        [(sign_ins,)] = conn.execute("SELECT count(*) FROM audit WHERE action = 'sign-in'")
+    assert sign_ins == 1

@@ -147,6 +147,15 @@ def test_the_clinic_day_writes_one_summary_per_patient_booked(
         f"visit-summary-EX-000124-{NEXT_VISIT}.pdf",
     ]
     assert NEXT_VISIT in text_of(folder / written[0])  # assessed as of the clinic day
+    from sqlalchemy import text
+
+    from mmtracker.storage.engine import make_engine
+
+    engine = make_engine(clinic_url)  # who printed these records is audited, a row each
+    with engine.connect() as conn:
+        printed = conn.execute(text("SELECT count(*) FROM audit WHERE action = 'print'"))
+        assert printed.scalar_one() == 2
+    engine.dispose()
 
 
 def test_the_clinic_day_uses_every_core(monkeypatch: pytest.MonkeyPatch) -> None:

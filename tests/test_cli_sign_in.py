@@ -276,6 +276,7 @@ def test_a_worklist_of_an_empty_database_signs_in_once(
     tmp_path: Path, password_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     url = f"sqlite:///{tmp_path / 'empty.sqlite'}"
+    assert main(["--database", url, "db", "upgrade"]) == 0
     new = ["--new-password-file", str(password_file)]
     assert main(["--database", url, "user", "add", "ada", "--role", "administrator", *new]) == 0
     assert main([*signed(url, "ada", password_file), "worklist"]) == 0

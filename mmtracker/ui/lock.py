@@ -43,6 +43,9 @@ _INPUT = frozenset(
 )
 
 
+_SHORTCUTS = frozenset({QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride})
+
+
 class LockScreen(QFrame):
     """What covers the main window while locked: who is signed in, their password, or
     another user's name and password."""
@@ -99,7 +102,6 @@ class ScreenLock(QObject):
     """Locks ``window`` after ``idle_minutes`` without input and on :data:`LOCK_KEY`;
     ``user_changed`` gives the user who signed in instead."""
 
-    locked_changed = Signal(bool)
     user_changed = Signal(object)
 
     def __init__(self, window: QMainWindow, engine: Engine, user: User, idle_minutes: int) -> None:
@@ -132,10 +134,16 @@ class ScreenLock(QObject):
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt names it
-        """Input restarts the idle time; the lock screen follows the window's size."""
-        if event.type() in _INPUT and not self.locked:
-            self.timer.start()
-        elif watched is self._window and event.type() == QEvent.Type.Resize and self.locked:
+        """Input restarts the idle time; while locked, no shortcut reaches the window (its
+        menus and places) but the lock screen's own, and the lock screen follows the
+        window's size."""
+        if not self.locked:
+            if event.type() in _INPUT:
+                self.timer.start()
+            return False
+        if event.type() in _SHORTCUTS:
+            return not (isinstance(watched, QWidget) and self.screen.isAncestorOf(watched))
+        if watched is self._window and event.type() == QEvent.Type.Resize:
             self.screen.setGeometry(self._window.rect())
         return False
 
@@ -152,6 +160,7 @@ class ScreenLock(QObject):
         ]
         for widget in self._hidden:
             widget.hide()
+        self._window.menuBar().setEnabled(False)  # no menu opens by mouse or Alt either
         self._title = self._window.windowTitle()
         self._window.setWindowTitle(self.tr("mmtracker — locked"))
         self.screen.who.setText(
@@ -165,7 +174,6 @@ class ScreenLock(QObject):
         self.screen.show()
         self.screen.raise_()
         self.screen.password.setFocus()
-        self.locked_changed.emit(True)
 
     def _unlock(self) -> None:
         self._check(self.user.name, self.screen.password.text(), switching=False)
@@ -227,6 +235,7 @@ class ScreenLock(QObject):
 
     def _release(self, closed: int) -> None:
         self.locked = False
+        self._window.menuBar().setEnabled(True)
         self.screen.hide()
         self.screen.other_name.clear()
         self._window.setWindowTitle(self._title)
@@ -234,7 +243,6 @@ class ScreenLock(QObject):
             widget.show()
         self._hidden = []
         self.timer.start()
-        self.locked_changed.emit(False)
         if closed:
             from PySide6.QtWidgets import QMessageBox
 

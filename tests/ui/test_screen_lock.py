@@ -241,3 +241,29 @@ def test_the_first_start_of_the_day_backs_the_database_up_in_the_background(
     assert backup.kind == "daily"
     assert backup.taken.date() == dt.date.today()
     assert verify_backup(backup.path) is None
+
+
+def test_a_locked_window_takes_no_shortcut_and_opens_no_menu(
+    qtbot: QtBot, window: MainWindow, staffed: Engine
+) -> None:
+    """Behind the lock screen the window's keys (places, search, refresh, its menus) do
+    nothing; the lock screen's own fields still take keys."""
+    from mmtracker.ui.main_window import Place
+
+    lock = ScreenLock(window, staffed, NURSE, idle_minutes=10)
+    window.show_place(Place.WORKLIST)
+    lock.lock()
+    window.activateWindow()
+    for key in (Qt.Key.Key_2, Qt.Key.Key_3):
+        qtbot.keyClick(lock.screen.password, key, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_place() is Place.WORKLIST
+    assert not window.menuBar().isEnabled()
+    qtbot.keyClicks(lock.screen.password, "abc")
+    assert lock.screen.password.text() == "abc"
+    lock.screen.password.clear()
+    qtbot.keyClicks(lock.screen.password, PASSWORD)
+    lock.screen.unlock_button.click()
+    qtbot.waitUntil(lambda: not lock.locked, timeout=WAIT_MS)
+    assert window.menuBar().isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_place() is Place.PATIENTS

@@ -487,15 +487,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         if given and refused:
             print(f"error: {option}: {refused}", file=sys.stderr)
             return EXIT_BAD_INPUT
-    if args.command is None:
-        return _main(args)
-    # A command builds many objects with next to no reference cycles among them, then ends:
-    # the cyclic collector would only scan them again and again. The window keeps it running.
-    collecting = gc.isenabled()
-    gc.disable()
     from mmtracker.config import PRIVATE_UMASK
 
     umask = os.umask(PRIVATE_UMASK)  # every file made is its owner's only (docs/security.md)
+    if args.command is None:  # the window, which keeps the cyclic collector running
+        try:
+            return _main(args)
+        finally:
+            if argv is not None:
+                os.umask(umask)
+    # A command builds many objects with next to no reference cycles among them, then ends:
+    # the cyclic collector would only scan them again and again.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _main(args)
     finally:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from mmtracker import i18n
+from mmtracker.files import write_atomically
 from mmtracker.logic.codes import Phase
 from mmtracker.logic.families import FAMILY_CODE, Family
 from mmtracker.logic.units import UnitSystem
@@ -552,7 +553,8 @@ class WorklistScreen(QWidget):
         target = Path(path)
         try:
             text = as_csv(self.model.shown_rows(), self._lang)
-            target.write_text(text, encoding="utf-8-sig")
+            # whole or not at all, its owner's only, never through a link (mmtracker/files.py)
+            write_atomically(target, lambda out: out.write(text.encode("utf-8-sig")))
         except OSError as exc:
             QMessageBox.warning(
                 self,

@@ -165,6 +165,7 @@ def test_csv_export_writes_what_is_shown(
         rows = list(csv.reader(handle))
     assert [r[0] for r in rows[1:]] == [r.mrn for r in screen.model.shown_rows()]
     assert {r[3] for r in rows[1:]} == {"dental"}
+    assert target.stat().st_mode & 0o777 == 0o600  # names and MRNs: its owner's only
 
 
 def test_a_file_that_cannot_be_written_is_explained(

@@ -3,6 +3,7 @@ checked off the GUI thread (argon2 takes a noticeable moment by design)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mmtracker.ui.forms.problems import QT_TRANSLATE_NOOP, by_shape
 from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -94,23 +96,43 @@ class SignInDialog(QDialog):
         self.message.setText(message)
 
 
+# The sign-in's refusals (mmtracker/storage/users.py), said in the window's language.
+_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), text)
+    for pattern, text in (
+        (
+            r"the name or the password is wrong",
+            QT_TRANSLATE_NOOP("SignIn", "The name or the password is wrong."),
+        ),
+        (
+            r"the account (?P<name>\S+) is locked after (?P<count>\d+) failed sign-ins until "
+            r"(?P<time>\S+): .*",
+            QT_TRANSLATE_NOOP(
+                "SignIn",
+                "The account {name} is locked after {count} wrong passwords until {time}: try "
+                "again then, or ask an administrator to lift the lock-out.",
+            ),
+        ),
+        (
+            r"the account (?P<name>\S+) is locked after (?P<count>\d+) failed sign-ins for "
+            r"(?P<minutes>\d+) minutes: .*",
+            QT_TRANSLATE_NOOP(
+                "SignIn",
+                "The account {name} is locked after {count} wrong passwords for {minutes} "
+                "minutes: try again then, or ask an administrator to lift the lock-out.",
+            ),
+        ),
+        (
+            r"the account (?P<name>\S+) is disabled: ask an administrator",
+            QT_TRANSLATE_NOOP("SignIn", "This account is disabled: ask an administrator."),
+        ),
+    )
+)
+
+
 def refusal_text(message: str) -> str:
     """A sign-in refusal as the user reads it (the services' English, translated by shape)."""
-    from PySide6.QtCore import QCoreApplication
-
-    if message == "the name or the password is wrong":
-        return QCoreApplication.translate("SignIn", "The name or the password is wrong.")
-    if " is locked after " in message:
-        return QCoreApplication.translate(
-            "SignIn",
-            "This account is locked after too many wrong passwords; try again later or ask "
-            "an administrator. ({detail})",
-        ).format(detail=message)
-    if " is disabled" in message:
-        return QCoreApplication.translate(
-            "SignIn", "This account is disabled: ask an administrator."
-        )
-    return message
+    return by_shape(message, _SHAPES, "SignIn")
 
 
 def centred(label: QLabel) -> QLabel:

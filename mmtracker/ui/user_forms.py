@@ -81,6 +81,28 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
                 "Users", "Only an administrator may do this; {name} is signed in as {role}."
             ),
         ),
+        (
+            r"(?P<what>.+) needs the role (?P<needed>[a-z ]+); (?P<name>\S+) is an? (?P<role>\S+)",
+            QT_TRANSLATE_NOOP(
+                "Users", "This needs the role {needed}; {name} is signed in as {role}."
+            ),
+        ),
+        (
+            r"(?P<what>.+) needs the role physician: a nurse corrects or deletes only what she "
+            r"entered herself today",
+            QT_TRANSLATE_NOOP(
+                "Users",
+                "Only a physician may do this: a nurse corrects or deletes only what she "
+                "entered herself today.",
+            ),
+        ),
+        (
+            r"(?P<name>\S+) is not an active user of this database: sign in as one of its users",
+            QT_TRANSLATE_NOOP(
+                "Users",
+                "{name} is not an active user of this database: sign in as one of its users.",
+            ),
+        ),
     )
 )
 
@@ -101,10 +123,24 @@ def user_message(messages: list[str]) -> str:
 
 
 def _role_named(parts: dict[str, str]) -> dict[str, str]:
-    """A message's parts, a role among them named in the installed language."""
+    """A message's parts, the roles among them named in the installed language."""
+    names = role_names()
     if "role" in parts:
-        parts["role"] = role_names().get(parts["role"], parts["role"])
+        parts["role"] = names.get(parts["role"], parts["role"])
+    if "needed" in parts:
+        either = QCoreApplication.translate("Users", " or ")
+        parts["needed"] = either.join(names.get(r, r) for r in parts["needed"].split(" or "))
     return parts
+
+
+def failure_text(exc: Exception) -> str:
+    """An error a worker met, as the user reads it: a refusal for want of a role in the
+    installed language, anything else as it says itself."""
+    from mmtracker.storage.users import PermissionDeniedError
+
+    if isinstance(exc, PermissionDeniedError):
+        return user_message([str(exc)])
+    return str(exc) or type(exc).__name__
 
 
 def _rules(owner: QWidget, engine: Engine, name_rule: bool) -> QLabel:

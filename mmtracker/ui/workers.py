@@ -110,7 +110,9 @@ class Task(QThread):
         except Cancelled:
             return
         except Exception as exc:  # shown to the user; the window stays usable
-            self.failed.emit(str(exc) or type(exc).__name__)
+            from mmtracker.ui.user_forms import failure_text
+
+            self.failed.emit(failure_text(exc))
             return
         self.succeeded.emit(result)
 

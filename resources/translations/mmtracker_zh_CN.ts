@@ -70,11 +70,6 @@
         <source>History of the account {name}</source>
         <translation>账户 {name} 的历史</translation>
     </message>
-    
-    
-    
-    
-    
     <message>
         <source>{count} events, newest first</source>
         <translation>共 {count} 项记录，最新的在前</translation>
@@ -264,11 +259,6 @@
         <source>History of changes: {patient}</source>
         <translation>更改历史：{patient}</translation>
     </message>
-    
-    
-    
-    
-    
     <message>
         <source>{count} changes, newest first</source>
         <translation>共 {count} 项更改，最新的在前</translation>
@@ -2135,8 +2125,12 @@ To replace it anyway, say why (kept by the audit):</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message>
-        <source>This account is locked after too many wrong passwords; try again later or ask an administrator. ({detail})</source>
-        <translation>密码错误次数过多，此账户已被锁定；请稍后再试或联系管理员。（{detail}）</translation>
+        <source>The account {name} is locked after {count} wrong passwords until {time}: try again then, or ask an administrator to lift the lock-out.</source>
+        <translation>账户 {name} 因密码错误 {count} 次已被锁定，直至 {time}：届时再试，或请管理员解除锁定。</translation>
+    </message>
+    <message>
+        <source>The account {name} is locked after {count} wrong passwords for {minutes} minutes: try again then, or ask an administrator to lift the lock-out.</source>
+        <translation>账户 {name} 因密码错误 {count} 次已被锁定 {minutes} 分钟：届时再试，或请管理员解除锁定。</translation>
     </message>
     <message>
         <source>This account is disabled: ask an administrator.</source>
@@ -2269,6 +2263,22 @@ To replace it anyway, say why (kept by the audit):</source>
     <message>
         <source>Only an administrator may do this; {name} is signed in as {role}.</source>
         <translation>只有管理员可以执行此操作；{name} 当前的角色是{role}。</translation>
+    </message>
+    <message>
+        <source>This needs the role {needed}; {name} is signed in as {role}.</source>
+        <translation>此操作需要{needed}角色；{name} 当前的角色是{role}。</translation>
+    </message>
+    <message>
+        <source>Only a physician may do this: a nurse corrects or deletes only what she entered herself today.</source>
+        <translation>只有医师可以执行此操作：护士只能更正或删除自己当天录入的内容。</translation>
+    </message>
+    <message>
+        <source>{name} is not an active user of this database: sign in as one of its users.</source>
+        <translation>{name} 不是本数据库的在用用户：请以本数据库的用户登录。</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation>或</translation>
     </message>
     <message>
         <source>Sign-in name: letters a–z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or a digit.</source>

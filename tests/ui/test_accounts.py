@@ -305,3 +305,27 @@ def test_an_accounts_history_lists_its_sign_ins_and_changes(
         ],
     ]
     shot(history, tmp_path, "account-history")
+
+
+def test_refusals_for_want_of_a_role_are_said_in_chinese(chinese: None) -> None:
+    """A refusal the services raise reaches every form through the worker in the window's
+    language, as does a lock-out at sign-in (no English left over)."""
+    from mmtracker.storage.users import PermissionDeniedError
+    from mmtracker.ui.sign_in import refusal_text
+    from mmtracker.ui.user_forms import failure_text
+
+    nurse = PermissionDeniedError(
+        "correcting needs the role physician: a nurse corrects or deletes only what she "
+        "entered herself today"
+    )
+    assert failure_text(nurse) == "只有医师可以执行此操作：护士只能更正或删除自己当天录入的内容。"
+    admin = PermissionDeniedError(
+        "recording an entry needs the role nurse or physician; ada is an administrator"
+    )
+    assert failure_text(admin) == "此操作需要护士或医师角色；ada 当前的角色是管理员。"
+    locked = refusal_text(
+        "the account li.na is locked after 5 failed sign-ins until 09:15: try again then, or "
+        "ask an administrator to lift the lock-out"
+    )
+    assert locked == "账户 li.na 因密码错误 5 次已被锁定，直至 09:15：届时再试，或请管理员解除锁定。"
+    assert failure_text(ValueError("something else")) == "something else"

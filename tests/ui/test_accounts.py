@@ -327,5 +327,7 @@ def test_refusals_for_want_of_a_role_are_said_in_chinese(chinese: None) -> None:
         "the account li.na is locked after 5 failed sign-ins until 09:15: try again then, or "
         "ask an administrator to lift the lock-out"
     )
-    assert locked == "账户 li.na 因密码错误 5 次已被锁定，直至 09:15：届时再试，或请管理员解除锁定。"
+    assert (
+        locked == "账户 li.na 因密码错误 5 次已被锁定，直至 09:15：届时再试，或请管理员解除锁定。"
+    )
     assert failure_text(ValueError("something else")) == "something else"

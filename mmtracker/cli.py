@@ -851,9 +851,9 @@ def _patient_of_mrn(args: argparse.Namespace, engine: Engine) -> int | None:
 
 
 def _export_record(args: argparse.Namespace) -> int:
+    from mmtracker.config import actor
     from mmtracker.files import write_text
-    from mmtracker.record import record_document
-    from mmtracker.storage.loaders import load_record_rows
+    from mmtracker.workflows import record_text
 
     out: Path | None = args.out
     if out is not None and not out.parent.is_dir():  # said before the database is read
@@ -863,25 +863,16 @@ def _export_record(args: argparse.Namespace) -> int:
     patient_id = _patient_of_mrn(args, engine)
     if patient_id is None:
         return EXIT_FAILURE
-    text = (
-        json.dumps(
-            record_document(load_record_rows(engine, [patient_id])[patient_id]),
-            indent=2,
-            ensure_ascii=False,
-        )
-        + "\n"
-    )
+    text = record_text(engine, patient_id, actor())
     if out is None:
         sys.stdout.write(text)
-    else:
-        try:
-            write_text(out, text)  # whole or not at all, 0600, never through a link
-        except OSError as exc:
-            print(f"error: --out: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
-            return EXIT_BAD_INPUT
-    _accessed(engine, patient_id, "export")
-    if out is not None:
-        print(f"wrote {out}")
+        return EXIT_OK
+    try:
+        write_text(out, text)  # whole or not at all, 0600, never through a link
+    except OSError as exc:
+        print(f"error: --out: {out} cannot be written: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"wrote {out}")
     return EXIT_OK
 
 

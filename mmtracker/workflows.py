@@ -141,3 +141,19 @@ def open_demo_engine(url: str, actor: str, today: dt.date) -> Engine:
     if patient_count(engine) == 0:
         fill_demo(engine, DEMO_PATIENTS, DEMO_SEED, today, actor)
     return engine
+
+
+def record_text(engine: Engine, patient_id: int, actor: str) -> str:
+    """The patient's record file (JSON, docs/record-format.md), its export by ``actor``
+    audited (mmtracker/storage/views.py): the command line's ``export-record`` and the
+    window's export alike."""
+    import json
+
+    from mmtracker.record import record_document
+    from mmtracker.storage.loaders import load_record_rows
+    from mmtracker.storage.views import record_access
+
+    rows = load_record_rows(engine, [patient_id])[patient_id]
+    text = json.dumps(record_document(rows), indent=2, ensure_ascii=False) + "\n"
+    record_access(engine, patient_id, actor, "export")
+    return text

@@ -8,7 +8,6 @@ keeps what was there).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -209,13 +208,12 @@ def export_file(owner: QWidget, engine: Engine, patient_id: int, path: Path) -> 
     """Write the patient's record to ``path`` off the GUI thread."""
 
     def work(_progress: object) -> Path:
+        from mmtracker.config import actor
         from mmtracker.files import write_text
-        from mmtracker.record import record_document
-        from mmtracker.storage.loaders import load_record_rows
+        from mmtracker.workflows import record_text
 
-        rows = load_record_rows(engine, [patient_id])[patient_id]
-        text = json.dumps(record_document(rows), indent=2, ensure_ascii=False) + "\n"
-        write_text(path, text)  # whole or not at all, 0600, never through a link
+        # whole or not at all, 0600, never through a link; the export audited
+        write_text(path, record_text(engine, patient_id, actor()))
         return path
 
     def done(written: Path) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, select
 from mmtracker.cli import main
 from mmtracker.config import sqlite_url
 from mmtracker.storage.services import PATIENT
+from mmtracker.storage.tables import AUDIT
 from mmtracker.ui.main_window import MainWindow, Place
 
 WAIT_MS = 20_000
@@ -78,6 +79,9 @@ def test_a_patient_exported_and_imported_again_under_another_mrn(
     url = sqlite_url(clinic_path)
     assert main(["export-record", "--database", url, "--mrn", mrn, "--out", str(by_command)]) == 0
     assert exported.read_text(encoding="utf-8") == by_command.read_text(encoding="utf-8")
+    with clinic.connect() as conn:  # both exports audited: who took a copy of this record
+        exports = conn.execute(select(AUDIT.c.id).where(AUDIT.c.action == "export")).all()
+        assert len(exports) == 2
     document = json.loads(exported.read_text(encoding="utf-8"))
     assert document["patient"]["mrn"] == mrn
 

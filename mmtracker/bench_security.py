@@ -136,7 +136,7 @@ def generated_rows(count: int) -> Iterator[dict[str, Any]]:
         if kind == 0:
             yield audit_row(
                 patient_id=None,
-                table="user",
+                table="app_user",
                 row_id=str(n % 5 + 1),
                 action="sign-in",
                 actor=actor,

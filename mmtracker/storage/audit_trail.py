@@ -19,7 +19,7 @@ WHERE patient_id = :patient_id ORDER BY id DESC
 """
 ACCOUNT_TRAIL = """
 SELECT at, actor, table_name, action, reason, before, after FROM audit
-WHERE table_name = 'app_user'
+WHERE patient_id IS NULL AND table_name = 'app_user'
   AND (row_id = :row_id OR (row_id = '-' AND actor = :name))
 ORDER BY id DESC LIMIT :most
 """

@@ -193,7 +193,7 @@ def longer_than_columns(table: Table, values: Mapping[str, object]) -> list[Prob
 
 def _may_record(conn: Connection, actor: str, entry: Entry, before: Entry | None) -> None:
     """Refuse an entry ``actor``'s role may not record: a nurse or physician records; only
-    a physician withdraws a transplant plan (D39). Checked after the transaction's first
+    a physician withdraws a transplant plan (docs/security.md, Roles). Checked after the transaction's first
     write (SQLite: a read before it could fail a writer that waits for another)."""
     require(conn, actor, CLINICAL, "recording an entry")
     withdrawn = getattr(entry, "withdrawn_date", None)

@@ -373,9 +373,9 @@ def change_user(
         stays = values.get("role", row["role"]) == Role.ADMINISTRATOR.value and values.get(
             "active", True
         )
-        if was_administrator and not stays:
-            _keep_an_administrator(conn, folded)
         _write_user(conn, row, values, actor, now)
+        if was_administrator and not stays:  # read after the write: under its lock
+            _keep_an_administrator(conn, folded)
         changed = {**row, **values}
     after_write(engine)
     return _account(changed)

@@ -4,6 +4,7 @@ each sign-in and each refused one (and why), newest first, read off the GUI thre
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
@@ -70,6 +71,8 @@ def changes_text(entry: AuditEntry) -> str:
 def _value(name: str, value: Any) -> str:
     if value is None:
         return "—"
+    if name == "locked_until":  # kept in UTC: shown in this computer's time
+        return f"{dt.datetime.fromisoformat(str(value)).astimezone():%Y-%m-%d %H:%M}"
     if name == "role":
         return role_names().get(str(value), str(value))
     if name == "active":

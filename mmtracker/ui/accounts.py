@@ -95,6 +95,8 @@ class Accounts(QObject):
         if self.screen_lock is None:
             self.screen_lock = ScreenLock(self._window, engine, user, idle_minutes)
             self.screen_lock.user_changed.connect(self._user_changed)
+        else:  # the lock unlocks for the user signed in now
+            self.screen_lock.user = user
         self._update()
 
     def _user_changed(self, user: User) -> None:

@@ -299,7 +299,6 @@ class _SignIn:
 
     engine: Engine
     label: str
-    demo: bool
     offer_demo: bool
     idle_minutes: int
 
@@ -359,13 +358,13 @@ def _gate(engine: Engine, label: str, demo: bool, offer_demo: bool) -> _SignIn |
     from mmtracker.storage.marks import is_demo
     from mmtracker.storage.users import has_users, security_settings
 
+    if demo or is_demo(engine):
+        return None
     with engine.connect() as conn:
         if not has_users(conn):
             return None
         idle = security_settings(conn).idle_minutes
-    if demo or is_demo(engine):
-        return None
-    return _SignIn(engine, label, demo, offer_demo, idle)
+    return _SignIn(engine, label, offer_demo, idle)
 
 
 def _read(
@@ -542,10 +541,10 @@ class _Opening(QObject):
             return
         window.accounts.sign_in(gate.engine, dialog.user, gate.idle_minutes)
         today, request = self._today, window.worklist.request()
-        url = gate.engine.url.render_as_string(hide_password=False)
+        url = gate.engine.url.render_as_string(hide_password=True)  # for its label only
         task = run_task(
             self,
-            lambda _progress: _read(gate.engine, url, gate.demo, today, gate.offer_demo, request),
+            lambda _progress: _read(gate.engine, url, False, today, gate.offer_demo, request),
             self._opened,
             self._failed,
         )

@@ -212,9 +212,7 @@ class ScreenLock(QObject):
                 self.screen.message.setText(refusal_text(result))
             return
         closed = 0
-        if result.name != self.user.name:
-            if not switching:
-                return
+        if result.name != self.user.name:  # only a switch signs in another user
             closed = self._close_forms()
             self.user = result
             self.user_changed.emit(result)

@@ -146,6 +146,8 @@ def failure_text(exc: Exception) -> str:
 def _rules(owner: QWidget, engine: Engine, name_rule: bool) -> QLabel:
     """A label saying what a sign-in name (with ``name_rule``) and a password must be, the
     database's shortest password read off the GUI thread."""
+    from mmtracker.storage.users import SecuritySettings
+
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
@@ -177,7 +179,7 @@ def _rules(owner: QWidget, engine: Engine, name_rule: bool) -> QLabel:
         )
         label.setText("\n".join(texts))
 
-    show(12)  # the default, sized for at once; the database's own follows
+    show(SecuritySettings().min_password_length)  # sized for at once; the database's follows
     run_task(owner, read, show)
     return label
 
@@ -207,7 +209,7 @@ class NewUserDialog(QDialog):
         self, engine: Engine, actor: str, *, first: bool, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self._engine, self._actor, self._first = engine, actor, first
+        self._engine, self._actor = engine, actor
         self.user: User | None = None
         self.name = QLineEdit()
         self.display_name = QLineEdit()
@@ -312,7 +314,6 @@ class PasswordDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._engine, self._actor, self._name = engine, actor, name
-        self.done_ok = False
         self.current = password_field()
         self.password = password_field()
         self.again = password_field()
@@ -366,7 +367,6 @@ class PasswordDialog(QDialog):
         if refusal is not None:
             self.message.setText(user_message(refusal))
             return
-        self.done_ok = True
         self.accept()
 
     def _failed(self, message: str) -> None:

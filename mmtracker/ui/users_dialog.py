@@ -330,6 +330,9 @@ class UsersDialog(QDialog):
             )
             if getattr(stored, name) != spin.value()
         }
+        if not changed:
+            self._say(self.tr("The security settings are as stored: nothing to save."))
+            return
         engine, actor = self._engine, self._user.name
 
         def work(_progress: object) -> list[str] | None:

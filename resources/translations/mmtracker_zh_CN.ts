@@ -2412,6 +2412,10 @@ To replace it anyway, say why (kept by the audit):</source>
         <translation>已更改 {name}。</translation>
     </message>
     <message>
+        <source>The security settings are as stored: nothing to save.</source>
+        <translation>安全设置与已保存的相同：无需保存。</translation>
+    </message>
+    <message>
         <source>The security settings were saved.</source>
         <translation>安全设置已保存。</translation>
     </message>

@@ -98,7 +98,7 @@ def take_backup(database: Path, folder: Path, kind: str, now: dt.datetime | None
     descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
     os.close(descriptor)
     try:
-        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as source:
+        with closing(_read_only(database)) as source:
             source.execute("BEGIN")  # one snapshot: counted and copied alike
             counts = _counts(source)
             with closing(sqlite3.connect(partial)) as copy:
@@ -121,7 +121,7 @@ def verify_backup(path: Path, counts: dict[str, int] | None = None) -> str | Non
     """What is wrong with the backup file ``path`` (None: it is sound): its integrity, and
     each table's rows against ``counts`` when given."""
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(_read_only(path)) as conn:
             result = [row[0] for row in conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
                 return "integrity check: " + "; ".join(map(str, result[:5]))
@@ -141,7 +141,7 @@ def _write_anchor(backup: Path) -> None:
 
     from mmtracker.storage.audit_chain import verify_chain
 
-    engine = create_engine(f"sqlite:///file:{backup}?mode=ro&uri=true")
+    engine = create_engine("sqlite://", creator=lambda: _read_only(backup))
     try:
         with engine.connect() as conn:
             report = verify_chain(conn)
@@ -151,6 +151,12 @@ def _write_anchor(backup: Path) -> None:
         engine.dispose()
     head = {"broken": report.broken, **(asdict(report.head) if report.head else {})}
     write_private(anchor_of(backup), json.dumps(head) + "\n")
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that only reads the SQLite file ``path`` (its URI escaped: a name may
+    hold ``?``, ``#`` or ``%``)."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
 
 
 def anchor_of(backup: Path) -> Path:
@@ -209,7 +215,7 @@ def daily_backup(database: Path, folder: Path, now: dt.datetime | None = None) -
 def stamped_version(backup: Path) -> str | None:
     """The schema version a backup file is stamped with (None: no stamp)."""
     try:
-        with closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as conn:
+        with closing(_read_only(backup)) as conn:
             found = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error:
         return None
@@ -247,7 +253,7 @@ def restore(
         )
     before = take_backup(database, folder, "restore") if database.is_file() else None
     with (
-        closing(sqlite3.connect(f"file:{backup}?mode=ro", uri=True)) as source,
+        closing(_read_only(backup)) as source,
         closing(sqlite3.connect(database)) as target,
     ):
         source.backup(target)
@@ -260,7 +266,7 @@ def _identity(path: Path) -> str | None:
     if not path.is_file():
         return None
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(_read_only(path)) as conn:
             found = conn.execute(
                 "SELECT value FROM database_info WHERE key = ?", (DATABASE_ID,)
             ).fetchone()

@@ -214,3 +214,18 @@ def test_the_backup_keeps_working_while_the_window_holds_a_connection(
     finally:
         engine.dispose()
     assert verify_backup(backup) is None
+
+
+def test_a_database_whose_name_holds_uri_characters_is_backed_up_and_restored(
+    tmp_path: Path,
+) -> None:
+    """SQLite reads a read-only file by URI: ``?``, ``#`` and ``%`` in a name are escaped."""
+    plain = tmp_path / "clinic.sqlite"
+    engine = make_engine(f"sqlite:///{plain}")
+    upgrade(engine)
+    engine.dispose()
+    odd = plain.rename(tmp_path / "clinic #1 100%?.sqlite")
+    backup = take_backup(odd, tmp_path / "backups", "manual")
+    assert verify_backup(backup) is None
+    assert anchor_of(backup).exists()
+    restore(backup, odd, tmp_path / "backups", [head_revision()])

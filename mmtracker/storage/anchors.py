@@ -126,8 +126,14 @@ def anchor_now(engine: Engine, folder: Path) -> Anchor | None:
         held = read_anchor(path)
         head = advance(conn, held)
     if head is not None and head != held:
-        write_private(path, json.dumps({"database_id": identity, **asdict(head)}) + "\n")
+        write_anchor(folder, identity, head)
     return head
+
+
+def write_anchor(folder: Path, identity: str, anchor: Anchor) -> None:
+    """Make ``anchor`` the anchor of the database with id ``identity`` in ``folder``."""
+    path = anchor_path(folder, identity)
+    write_private(path, json.dumps({"database_id": identity, **asdict(anchor)}) + "\n")
 
 
 ANCHOR_EVERY_S = 30.0

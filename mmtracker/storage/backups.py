@@ -283,18 +283,23 @@ def after_restore(
     chain's start), the restore is audited (who, from which file, where the database as it
     was is kept), and the anchor moved on to it. The anchor as it now stands; AnchorError
     when the restored audit does not chain onto the backup's anchor."""
-    from mmtracker.storage.anchors import anchor_now, anchor_path, database_id, read_anchor
+    from mmtracker.storage.anchors import (
+        anchor_now,
+        anchor_path,
+        database_id,
+        read_anchor,
+        write_anchor,
+    )
     from mmtracker.storage.services import audit, audit_row, utc_now
 
     with engine.begin() as conn:
         identity = database_id(conn, create=True)
         assert identity is not None  # made above
-        path = anchor_path(anchors, identity)
         held = read_anchor(anchor_of(backup))
         if held is None:
-            path.unlink(missing_ok=True)
+            anchor_path(anchors, identity).unlink(missing_ok=True)
         else:
-            write_private(path, json.dumps({"database_id": identity, **asdict(held)}) + "\n")
+            write_anchor(anchors, identity, held)
         audit(
             conn,
             audit_row(

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mmtracker.ui.sign_in import ERROR_STYLE, centred, password_field, refusal_text
+from mmtracker.ui.sign_in import ERROR_STYLE, centred, checked, password_field, refusal_text
 from mmtracker.ui.workers import run_task
 
 if TYPE_CHECKING:
@@ -186,15 +186,12 @@ class ScreenLock(QObject):
         self.screen.unlock_button.setEnabled(False)
         self.screen.switch_button.setEnabled(False)
 
-        def work(_progress: object) -> User | str:
-            from mmtracker.storage.users import SignInError, authenticate
-
-            try:
-                return authenticate(engine, name, password)
-            except SignInError as exc:
-                return str(exc)
-
-        run_task(self, work, lambda result: self._checked(result, switching), self._failed)
+        run_task(
+            self,
+            lambda _progress: checked(engine, name, password),
+            lambda result: self._checked(result, switching),
+            self._failed,
+        )
 
     def _checked(self, result: User | str, switching: bool) -> None:
         self.screen.unlock_button.setEnabled(True)

@@ -71,15 +71,9 @@ class SignInDialog(QDialog):
         self.sign_in.setEnabled(False)
         self.message.setText(self.tr("Checking…"))
 
-        def work(_progress: object) -> User | str:
-            from mmtracker.storage.users import SignInError, authenticate
-
-            try:
-                return authenticate(engine, name, password)
-            except SignInError as exc:
-                return str(exc)
-
-        run_task(self, work, self._checked, self._failed)
+        run_task(
+            self, lambda _progress: checked(engine, name, password), self._checked, self._failed
+        )
 
     def _checked(self, result: User | str) -> None:
         self.sign_in.setEnabled(True)
@@ -94,6 +88,17 @@ class SignInDialog(QDialog):
     def _failed(self, message: str) -> None:
         self.sign_in.setEnabled(True)
         self.message.setText(message)
+
+
+def checked(engine: Engine, name: str, password: str) -> User | str:
+    """The user signed in with ``name`` and ``password``, or the refusal's message (in the
+    worker thread: argon2 takes a moment by design)."""
+    from mmtracker.storage.users import SignInError, authenticate
+
+    try:
+        return authenticate(engine, name, password)
+    except SignInError as exc:
+        return str(exc)
 
 
 # The sign-in's refusals (mmtracker/storage/users.py), said in the window's language.

@@ -6,7 +6,8 @@ rule and the role; the work runs off the GUI thread (argon2 takes a moment by de
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
     from mmtracker.storage.users import Role, User
 
+
+T = TypeVar("T")
 
 # The users services' refusals (English for every caller), said in the window's language.
 _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -107,17 +110,22 @@ _SHAPES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 
 
-def refusals(exc: Exception) -> list[str]:
-    """What a users service's ValidationError or PermissionDeniedError says, a line each."""
+def refused(call: Callable[[], T]) -> T | list[str]:
+    """What ``call`` (a users service, in the worker thread) gives, or what its refusal says,
+    a line each: a ValidationError's problems, a PermissionDeniedError's message."""
     from mmtracker.storage.outcomes import ValidationError
+    from mmtracker.storage.users import PermissionDeniedError
 
-    if isinstance(exc, ValidationError):
+    try:
+        return call()
+    except ValidationError as exc:
         return [str(problem) for problem in exc.problems]
-    return [str(exc)]
+    except PermissionDeniedError as exc:
+        return [str(exc)]
 
 
 def user_message(messages: list[str]) -> str:
-    """Refusals of the users services (:func:`refusals`) in the installed language, each on
+    """Refusals of the users services (:func:`refused`) in the installed language, each on
     its own line (as written when of no known shape)."""
     return "\n".join(by_shape(message, _SHAPES, "Users", _role_named) for message in messages)
 
@@ -296,13 +304,9 @@ def _made(
     engine: Engine, name: str, display: str, role: Role, password: str, actor: str
 ) -> User | list[str]:
     """The user made, or why not (in the worker thread)."""
-    from mmtracker.storage.outcomes import ValidationError
-    from mmtracker.storage.users import PermissionDeniedError, create_user
+    from mmtracker.storage.users import create_user
 
-    try:
-        return create_user(engine, name, display, role, password, actor)
-    except (ValidationError, PermissionDeniedError) as exc:
-        return refusals(exc)
+    return refused(lambda: create_user(engine, name, display, role, password, actor))
 
 
 class PasswordDialog(QDialog):
@@ -351,14 +355,9 @@ class PasswordDialog(QDialog):
         self.save.setEnabled(False)
 
         def work(_progress: object) -> list[str] | None:
-            from mmtracker.storage.outcomes import ValidationError
-            from mmtracker.storage.users import PermissionDeniedError, set_password
+            from mmtracker.storage.users import set_password
 
-            try:
-                set_password(engine, name, password, actor, current=current)
-            except (ValidationError, PermissionDeniedError) as exc:
-                return refusals(exc)
-            return None
+            return refused(lambda: set_password(engine, name, password, actor, current=current))
 
         run_task(self, work, self._saved, self._failed)
 

@@ -34,7 +34,7 @@ from mmtracker.ui.sign_in import ERROR_STYLE
 from mmtracker.ui.user_forms import (
     NewUserDialog,
     PasswordDialog,
-    refusals,
+    refused,
     role_names,
     user_message,
 )
@@ -296,11 +296,10 @@ class UsersDialog(QDialog):
         engine, actor, name = self._engine, self._user.name, account.name
 
         def work(_progress: object) -> list[str] | None:
-            from mmtracker.storage.outcomes import ValidationError
-            from mmtracker.storage.users import PermissionDeniedError, change_user
+            from mmtracker.storage.users import change_user
 
-            try:
-                change_user(
+            changed = refused(
+                lambda: change_user(
                     engine,
                     name,
                     actor,
@@ -309,9 +308,8 @@ class UsersDialog(QDialog):
                     display_name=display_name,
                     unlock=unlock,
                 )
-            except (ValidationError, PermissionDeniedError) as exc:
-                return refusals(exc)
-            return None
+            )
+            return changed if isinstance(changed, list) else None
 
         self._run(work, self.tr("{name} was changed.").format(name=name))
 
@@ -336,15 +334,13 @@ class UsersDialog(QDialog):
         engine, actor = self._engine, self._user.name
 
         def work(_progress: object) -> list[str] | None:
-            from mmtracker.storage.outcomes import ValidationError
-            from mmtracker.storage.users import PermissionDeniedError, set_security_setting
+            from mmtracker.storage.users import set_security_setting
 
-            try:
+            def store() -> None:
                 for name, value in changed.items():
                     set_security_setting(engine, name, value, actor)
-            except (ValidationError, PermissionDeniedError) as exc:
-                return refusals(exc)
-            return None
+
+            return refused(store)
 
         self._run(work, self.tr("The security settings were saved."), settings=True)
 

@@ -79,19 +79,17 @@ def write_records(
                     chained(
                         conn,
                         [
-                            {
-                                "patient_id": pid,
-                                "table_name": "patient",
-                                "row_id": str(pid),
-                                "action": action,
-                                "actor": actor,
-                                "at": now,
-                                "before": None,
-                                "after": json.dumps(
-                                    {k: len(v) for k, v in record.entries.items()}, sort_keys=True
-                                ),
-                                "revision": 1,
-                            }
+                            audit_row(
+                                patient_id=pid,
+                                table="patient",
+                                row_id=str(pid),
+                                action=action,
+                                actor=actor,
+                                at=now,
+                                before=None,
+                                after={k: len(v) for k, v in record.entries.items()},
+                                revision=1,
+                            )
                             for pid, (_, record) in zip(new_ids, new, strict=True)
                         ],
                     ),

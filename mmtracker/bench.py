@@ -509,7 +509,7 @@ def _security(
     chain, chain_line = bench_security.chain_figures(env, runs, day, patient)
     folder = paths().data
     sign_in, sign_in_line = bench_security.sign_in_figures(folder, env, runs)
-    audit = bench_security.prepare_audit(folder, rows or bench_security.AUDIT_ROWS, folder)
+    audit = bench_security.prepare_audit(folder, rows or bench_security.AUDIT_ROWS)
     verify, verify_line = bench_security.verify_figures(env, runs, audit)
     return [*chain, *verify, *sign_in], [chain_line, verify_line, sign_in_line]
 

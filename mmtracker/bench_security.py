@@ -259,9 +259,9 @@ def _held(url: str, rows: int) -> str | None:
     return str(mark["head"])
 
 
-def prepare_audit(folder: Path, rows: int, anchors: Path) -> AuditFile:
-    """The SQLite file of ``rows`` generated audit rows in ``folder``, reused when it holds
-    them, else (re)built and anchored in ``anchors`` as a workstation would have."""
+def prepare_audit(folder: Path, rows: int) -> AuditFile:
+    """The SQLite file of ``rows`` generated audit rows in ``folder`` (the data folder),
+    reused when it holds them, else (re)built and anchored there as a workstation would."""
     from sqlalchemy import insert
 
     from mmtracker.config import sqlite_url
@@ -281,7 +281,7 @@ def prepare_audit(folder: Path, rows: int, anchors: Path) -> AuditFile:
     engine = open_engine(url)
     try:
         head = write_audit(engine, rows, lambda n: _say(f"  {n:,} rows"))
-        anchor = anchor_now(engine, anchors)  # the project's own check of the whole chain
+        anchor = anchor_now(engine, folder)  # the project's own check of the whole chain
         if anchor is None or anchor.chain != head or anchor.rows != rows:
             raise MeasureError(f"the generated audit does not verify: {anchor}")
         mark = json.dumps({"rows": rows, "generator": GENERATOR, "head": head})

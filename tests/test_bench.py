@@ -215,11 +215,9 @@ def test_the_generated_audit_is_a_chain_the_check_accepts(
 def test_the_bare_script_hashes_the_rows_as_the_chain_does(tmp_path: Path) -> None:
     """The floor of `audit verify` does the same work: its head is the chain's, and it finds
     a row edited as the chain's check does."""
-    audit = bench_security.prepare_audit(tmp_path, 120, tmp_path)
+    audit = bench_security.prepare_audit(tmp_path, 120)
     assert audit.done == "built"
-    assert bench_security.prepare_audit(tmp_path, 120, tmp_path) == dataclasses.replace(
-        audit, done="reused"
-    )
+    assert bench_security.prepare_audit(tmp_path, 120) == dataclasses.replace(audit, done="reused")
     _, found = bench_security.bare_verify(audit.path, os.environ)
     assert found == {"rows": 120, "head": audit.head, "broken": 0}
     engine = make_engine(audit.url)

@@ -1236,7 +1236,7 @@ def _upgrade(engine: Engine) -> int:
     print(f"schema upgraded from {before.current or 'an empty database'} to {state.current}")
     if engine.dialect.name == "postgresql" and before.current:
         print("note: run `mmtracker db grant ROLE` again for the workstations' role, which may "
-              "not use a table the upgrade added until then")  # fmt: skip
+              "not use a table the upgrade added until then", file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 

@@ -1234,9 +1234,6 @@ def _upgrade(engine: Engine) -> int:
         print(migrated.repaired)
     state = migrated.state
     print(f"schema upgraded from {before.current or 'an empty database'} to {state.current}")
-    if engine.dialect.name == "postgresql" and before.current:
-        print("note: run `mmtracker db grant ROLE` again for the workstations' role, which may "
-              "not use a table the upgrade added until then", file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 
